@@ -1,0 +1,85 @@
+// Patterns are data: every regular expression, label synonym and unit word the
+// stages use lives in patterns/*.txt and is compiled once, at start.
+//
+// File format (one entry per line):
+//   # comment
+//   @match key|text     how cell text is prepared before matching (default key)
+//   name  <white space>  RE2 pattern
+// Several lines may share a name; they are alternatives, tried in file order.
+#ifndef JXAUDIT_BASE_PATTERNS_H_
+#define JXAUDIT_BASE_PATTERNS_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jx {
+
+class PatternFile {
+ public:
+  struct Entry {
+    std::string name;
+    std::string pattern;
+    int line = 0;
+    std::unique_ptr<RE2> re;
+  };
+
+  // Parses and compiles `content`; `origin` ("patterns/header.txt") prefixes
+  // every error, with the line: "patterns/header.txt:12: missing )".
+  bool Parse(std::string origin, std::string_view content, std::string* err);
+
+  // The text as the patterns of this file expect to see it.
+  std::string Prepare(std::string_view text) const;
+
+  // Name of the first entry (file order) matching `text`, or "" when none.
+  // `text` is prepared first.
+  std::string_view FirstName(std::string_view text) const;
+  // Same, on text already prepared.
+  std::string_view FirstNamePrepared(std::string_view prepared) const;
+
+  // Every entry with this name, in file order (empty when none).
+  std::vector<const Entry*> Named(std::string_view name) const;
+  bool Has(std::string_view name) const;
+  // True when an entry with this name matches `text` (prepared first).
+  bool Matches(std::string_view name, std::string_view text) const;
+
+  const std::vector<Entry>& entries() const { return entries_; }
+  const std::string& origin() const { return origin_; }
+
+ private:
+  std::string origin_;
+  bool match_on_key_ = true;
+  std::vector<Entry> entries_;
+  std::unique_ptr<RE2::Set> set_;
+};
+
+class Patterns {
+ public:
+  // Loads every required file from `dir` (name → dir/name.txt).
+  bool LoadDir(const std::string& dir, std::string* err);
+  // Adds one file from memory; used by tests and by LoadDir.
+  bool Add(const std::string& name, const std::string& origin,
+           std::string_view content, std::string* err);
+
+  // Never null for a file in RequiredFiles() once LoadDir succeeded.
+  const PatternFile* file(std::string_view name) const;
+
+  // The files the stages read.
+  static const std::vector<std::string>& RequiredFiles();
+
+  // Where patterns are looked for when no --patterns is given: $JXAUDIT_PATTERNS,
+  // then beside the installed binary, then the source tree it was built from.
+  static std::string DefaultDir(const std::string& argv0);
+
+ private:
+  std::map<std::string, std::unique_ptr<PatternFile>, std::less<>> files_;
+};
+
+}  // namespace jx
+
+#endif  // JXAUDIT_BASE_PATTERNS_H_

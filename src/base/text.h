@@ -1,0 +1,39 @@
+// UTF-8 helpers and the normalization used for matching (never for output).
+#ifndef JXAUDIT_BASE_TEXT_H_
+#define JXAUDIT_BASE_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jx {
+
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
+bool IsValidUtf8(std::string_view s);
+
+// NFKC, then the comparison signs NFKC leaves alone folded to one spelling
+// (≧→≥, ≦→≤, ＜→<, ＞→>, −→-), so patterns need to know one form only.
+std::string NormalizeForMatch(std::string_view s);
+
+// NormalizeForMatch with all white space (ASCII, U+3000, NBSP ...) removed:
+// the key used to compare labels such as "合      计" and "合计".
+std::string MatchKey(std::string_view s);
+
+// Trims ASCII white space and U+3000 IDEOGRAPHIC SPACE from both ends.
+std::string_view TrimSpace(std::string_view s);
+
+// True when the text holds nothing but white space (including U+3000, NBSP).
+bool IsBlank(std::string_view s);
+
+// Collapses every run of white space to one ASCII space and trims.
+std::string CollapseSpace(std::string_view s);
+
+// Splits on '\t'. "a\t\tb" gives {"a", "", "b"}.
+std::vector<std::string> SplitTabs(std::string_view s);
+
+// Number of code points (for width decisions, not display width).
+size_t CodePointCount(std::string_view s);
+
+}  // namespace jx
+
+#endif  // JXAUDIT_BASE_TEXT_H_

@@ -1,0 +1,41 @@
+// Export of reconstructed tables: JSON, CSV, Markdown and xlsx.
+#ifndef JXAUDIT_EXPORT_TABLES_H_
+#define JXAUDIT_EXPORT_TABLES_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "base/error.h"
+#include "layout/table.h"
+
+namespace jx {
+
+struct DocumentTables {
+  std::string file;
+  std::string encoding;
+  bool ok = true;
+  Error error;  // when !ok
+  Layout layout;
+};
+
+nlohmann::json TablesToJson(const std::vector<DocumentTables>& docs);
+nlohmann::json TableToJson(const Table& t);
+
+// Long form, one line per cell: file,table,title,row,column,line,header,text,value.
+std::string TablesToCsv(const std::vector<DocumentTables>& docs);
+
+std::string TablesToMarkdown(const std::vector<DocumentTables>& docs);
+
+// One sheet per table, title on the first row, header rows frozen, merged
+// ranges merged, numbers as numeric cells, all document text as strings.
+bool WriteTablesXlsx(const std::vector<DocumentTables>& docs,
+                     const std::string& path, std::string* err);
+
+// A CSV field that a spreadsheet will not evaluate: text starting with = + - @
+// (or a tab/CR) is prefixed with ' unless it is a plain number.
+std::string CsvField(const std::string& text);
+
+}  // namespace jx
+
+#endif  // JXAUDIT_EXPORT_TABLES_H_

@@ -1,0 +1,174 @@
+#include <sstream>
+
+#include "base/text.h"
+#include "export/tables.h"
+#include "extract/number.h"
+
+namespace jx {
+namespace {
+
+const char* FormatName(TableFormat f) {
+  switch (f) {
+    case TableFormat::kTabRows: return "tab-rows";
+    case TableFormat::kCellLines: return "cell-lines";
+    case TableFormat::kPipeRows: return "pipe-rows";
+  }
+  return "";
+}
+
+nlohmann::json ColumnsJson(const std::vector<Column>& cols) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const Column& c : cols) {
+    nlohmann::json j = {{"label", c.label}, {"key", c.key}};
+    if (c.level >= 0) j["level"] = c.level;
+    a.push_back(std::move(j));
+  }
+  return a;
+}
+
+}  // namespace
+
+nlohmann::json TableToJson(const Table& t) {
+  nlohmann::json j;
+  j["id"] = t.id;
+  j["title"] = t.title;
+  j["title_line"] = t.title_line;
+  j["first_line"] = t.first_line;
+  j["last_line"] = t.last_line;
+  if (t.page > 0) j["page"] = t.page;
+  j["format"] = FormatName(t.format);
+  j["pieces"] = t.pieces;
+  j["header_rows"] = t.header_rows;
+  nlohmann::json rows = nlohmann::json::array();
+  nlohmann::json spans = nlohmann::json::array();
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    nlohmann::json row = nlohmann::json::array();
+    for (size_t c = 0; c < t.rows[r].size(); ++c) {
+      const Cell& cell = t.rows[r][c];
+      row.push_back(cell.text);
+      if (cell.rowspan > 1 || cell.colspan > 1)
+        spans.push_back({{"row", r}, {"col", c}, {"rowspan", cell.rowspan},
+                         {"colspan", cell.colspan}});
+    }
+    rows.push_back(std::move(row));
+  }
+  j["rows"] = std::move(rows);
+  j["spans"] = std::move(spans);
+  nlohmann::json sections = nlohmann::json::array();
+  for (const Section& s : t.sections) {
+    if (s.header_rows == 0) continue;
+    sections.push_back({{"row", s.first_row},
+                        {"header_rows", s.header_rows},
+                        {"columns", ColumnsJson(s.columns)}});
+  }
+  j["sections"] = std::move(sections);
+  return j;
+}
+
+nlohmann::json TablesToJson(const std::vector<DocumentTables>& docs) {
+  nlohmann::json out;
+  out["documents"] = nlohmann::json::array();
+  for (const DocumentTables& d : docs) {
+    nlohmann::json j;
+    j["file"] = d.file;
+    j["status"] = d.ok ? "ok" : "failed";
+    if (!d.ok) {
+      j["error"] = d.error.ToString();
+    } else {
+      j["encoding"] = d.encoding;
+    }
+    nlohmann::json tables = nlohmann::json::array();
+    for (const Table& t : d.layout.tables) tables.push_back(TableToJson(t));
+    j["tables"] = std::move(tables);
+    out["documents"].push_back(std::move(j));
+  }
+  return out;
+}
+
+std::string CsvField(const std::string& text) {
+  std::string v = text;
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' ||
+                     v[0] == '\t' || v[0] == '\r')) {
+    ParsedNumber n;
+    if (!ParseNumber(v, &n)) v.insert(0, "'");
+  }
+  bool quote = v.find_first_of(",\"\n\r") != std::string::npos;
+  if (!quote) return v;
+  std::string q = "\"";
+  for (char c : v) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  q += '"';
+  return q;
+}
+
+std::string TablesToCsv(const std::vector<DocumentTables>& docs) {
+  std::ostringstream out;
+  out << "file,table,title,row,column,line,header,text,value\n";
+  for (const DocumentTables& d : docs) {
+    for (const Table& t : d.layout.tables) {
+      for (size_t r = 0; r < t.rows.size(); ++r) {
+        for (size_t c = 0; c < t.rows[r].size(); ++c) {
+          const Cell& cell = t.rows[r][c];
+          out << CsvField(d.file) << ',' << t.id << ',' << CsvField(t.title)
+              << ',' << r + 1 << ',' << c + 1 << ',' << cell.first_line << ','
+              << (t.row_is_header[r] ? 1 : 0) << ',' << CsvField(cell.text)
+              << ',' << CsvField(cell.value) << '\n';
+        }
+      }
+    }
+  }
+  return out.str();
+}
+
+std::string TablesToMarkdown(const std::vector<DocumentTables>& docs) {
+  auto esc = [](const std::string& s) {
+    std::string o;
+    for (char c : s) {
+      if (c == '|')
+        o += "\\|";
+      else if (c == '\n')
+        o += "<br>";
+      else if (c != '\r')
+        o += c;
+    }
+    return o;
+  };
+  std::ostringstream out;
+  for (const DocumentTables& d : docs) {
+    out << "# " << d.file << "\n\n";
+    if (!d.ok) {
+      out << "error: " << d.error.ToString() << "\n\n";
+      continue;
+    }
+    for (const Table& t : d.layout.tables) {
+      out << "## " << t.id;
+      if (!t.title.empty()) out << " " << esc(t.title);
+      out << " (lines " << t.first_line << "-" << t.last_line << ")\n\n";
+      size_t w = std::max<size_t>(t.width(), 1);
+      auto emit = [&](const std::vector<Cell>& row) {
+        out << '|';
+        for (size_t c = 0; c < w; ++c)
+          out << ' ' << (c < row.size() ? esc(row[c].text) : "") << " |";
+        out << '\n';
+      };
+      // GitHub tables take one header row; further header rows follow it.
+      size_t first_body = 0;
+      if (t.header_rows > 0) {
+        emit(t.rows[0]);
+        first_body = 1;
+      } else {
+        emit({});
+      }
+      out << '|';
+      for (size_t c = 0; c < w; ++c) out << " --- |";
+      out << '\n';
+      for (size_t r = first_body; r < t.rows.size(); ++r) emit(t.rows[r]);
+      out << '\n';
+    }
+  }
+  return out.str();
+}
+
+}  // namespace jx

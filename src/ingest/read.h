@@ -1,0 +1,32 @@
+// Reading a report file into a Document.
+#ifndef JXAUDIT_INGEST_READ_H_
+#define JXAUDIT_INGEST_READ_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "base/error.h"
+#include "ingest/document.h"
+
+namespace jx {
+
+struct ReadOptions {
+  uint64_t max_bytes = 256ull << 20;  // larger files are refused, not truncated
+};
+
+// Reads `path` (a regular file) and decodes it. On failure returns false and
+// fills `err` with the file and the reason.
+bool ReadDocument(const std::string& path, const ReadOptions& opts,
+                  Document* doc, Error* err);
+
+// Decodes `bytes` as if read from `path`.
+bool DocumentFromBytes(const std::string& path, std::string_view bytes,
+                       Document* doc, Error* err);
+
+// Splits decoded text into lines (\n, \r\n or \r), numbering from 1.
+void SplitLines(std::string_view text, Document* doc);
+
+}  // namespace jx
+
+#endif  // JXAUDIT_INGEST_READ_H_

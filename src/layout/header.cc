@@ -1,0 +1,209 @@
+// Header rows, column names, merged header cells and hierarchy fill-down.
+#include <algorithm>
+
+#include "base/text.h"
+#include "layout/internal.h"
+
+namespace jx::layout {
+namespace {
+
+int LevelOf(std::string_view name) {
+  if (name == "level") return 0;
+  if (name.size() == 6 && name.starts_with("level") && name[5] >= '1' &&
+      name[5] <= '9')
+    return name[5] - '0';
+  return -1;
+}
+
+int CountMatches(const std::vector<Cell>& cells, const PatternFile& header,
+                 int* nonempty, bool* numeric) {
+  int matched = 0;
+  *nonempty = 0;
+  *numeric = false;
+  for (const Cell& c : cells) {
+    if (IsBlank(c.text)) continue;
+    ++*nonempty;
+    if (LooksNumeric(c.text)) *numeric = true;
+    if (!header.FirstName(c.text).empty()) ++matched;
+  }
+  return matched;
+}
+
+void BuildSectionColumns(Table* t, Section* s, const PatternFile& header) {
+  const int h = s->header_rows;
+  size_t w = 0;
+  size_t end = t->rows.size();
+  for (const Section& other : t->sections)
+    if (other.first_row > s->first_row) end = std::min(end, size_t(other.first_row));
+  for (size_t r = static_cast<size_t>(s->first_row); r < end; ++r)
+    w = std::max(w, t->rows[r].size());
+  auto text_at = [&](int hr, size_t c) -> const std::string& {
+    static const std::string kEmpty;
+    const auto& row = t->rows[static_cast<size_t>(s->first_row + hr)];
+    return c < row.size() ? row[c].text : kEmpty;
+  };
+  // owner[hr][c]: the header cell whose label covers (hr, c).
+  std::vector<std::vector<std::pair<int, int>>> owner(
+      static_cast<size_t>(h), std::vector<std::pair<int, int>>(w, {-1, -1}));
+  auto below_has_text = [&](int hr, size_t c) {
+    for (int k = hr + 1; k < h; ++k)
+      if (!IsBlank(text_at(k, c))) return true;
+    return false;
+  };
+  for (int hr = 0; hr < h; ++hr) {
+    auto& row = t->rows[static_cast<size_t>(s->first_row + hr)];
+    for (size_t c = 0; c < w; ++c) {
+      if (owner[hr][c].first >= 0 || IsBlank(text_at(hr, c))) continue;
+      owner[hr][c] = {hr, static_cast<int>(c)};
+      // Spread right over empty cells that have sub-headers below them.
+      size_t k = c + 1;
+      if (hr + 1 < h)
+        while (k < w && IsBlank(text_at(hr, k)) && below_has_text(hr, k)) ++k;
+      // Spread down over empty header cells.
+      int d = hr + 1;
+      while (d < h && IsBlank(text_at(d, c)) && owner[d][c].first < 0) ++d;
+      for (int rr = hr; rr < d; ++rr)
+        for (size_t cc = c; cc < k; ++cc)
+          if (owner[rr][cc].first < 0) owner[rr][cc] = {hr, static_cast<int>(c)};
+      int rowspan = d - hr, colspan = static_cast<int>(k - c);
+      if ((rowspan > 1 || colspan > 1) && c < row.size()) {
+        row[c].rowspan = rowspan;
+        row[c].colspan = colspan;
+        for (int rr = hr; rr < d; ++rr) {
+          auto& cov = t->rows[static_cast<size_t>(s->first_row + rr)];
+          for (size_t cc = c; cc < k && cc < cov.size(); ++cc) {
+            if (rr == hr && cc == c) continue;
+            cov[cc].anchor_row = s->first_row + hr;
+            cov[cc].anchor_col = static_cast<int>(c);
+          }
+        }
+      }
+    }
+  }
+  s->columns.assign(w, Column{});
+  for (size_t c = 0; c < w; ++c) {
+    std::vector<std::string> path;
+    for (int hr = 0; hr < h; ++hr) {
+      auto [orow, ocol] = owner[hr][c];
+      if (orow < 0) continue;
+      const std::string& txt = text_at(orow, static_cast<size_t>(ocol));
+      if (path.empty() || path.back() != txt) path.push_back(txt);
+    }
+    Column& col = s->columns[c];
+    for (const std::string& p : path) {
+      if (!col.label.empty()) col.label += '/';
+      col.label += CollapseSpace(p);
+    }
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+      std::string_view name = header.FirstName(*it);
+      if (name.empty()) continue;
+      if (col.key.empty()) col.key = std::string(name);
+      if (col.level < 0) col.level = LevelOf(name);
+    }
+  }
+}
+
+// Hierarchy columns print a merged cell once; the rows below it leave the
+// column empty. Record the merge and give each covered cell its value.
+void FillDown(Table* t, const Section& s, size_t end) {
+  std::vector<size_t> hier;
+  for (size_t c = 0; c < s.columns.size(); ++c)
+    if (s.columns[c].level >= 0) hier.push_back(c);
+  if (hier.empty()) return;
+  std::vector<int> anchor(s.columns.size(), -1);
+  for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
+    auto& row = t->rows[r];
+    if (t->row_is_header[r]) continue;
+    bool parent_changed = false;
+    for (size_t c : hier) {
+      bool has_text = c < row.size() && !IsBlank(row[c].text);
+      if (has_text) {
+        anchor[c] = static_cast<int>(r);
+        parent_changed = true;
+        continue;
+      }
+      if (parent_changed || c >= row.size()) {
+        anchor[c] = -1;
+        continue;
+      }
+      bool content_right = false;
+      for (size_t k = c + 1; k < row.size() && !content_right; ++k)
+        content_right = !IsBlank(row[k].text);
+      if (anchor[c] < 0 || !content_right) continue;
+      auto& a = t->rows[static_cast<size_t>(anchor[c])][c];
+      a.rowspan = static_cast<int>(r) - anchor[c] + 1;
+      row[c].anchor_row = anchor[c];
+      row[c].anchor_col = static_cast<int>(c);
+      row[c].value = a.text;
+    }
+  }
+}
+
+}  // namespace
+
+bool LooksNumeric(const std::string& text) {
+  std::string_view t = TrimSpace(text);
+  if (t.empty()) return false;
+  bool digit = false;
+  for (char ch : t) {
+    if (ch >= '0' && ch <= '9')
+      digit = true;
+    else if (ch != '.' && ch != ',' && ch != '%' && ch != '-' && ch != '+')
+      return false;
+  }
+  return digit;
+}
+
+bool IsHeaderRow(const std::vector<Cell>& cells, const PatternFile& header) {
+  int nonempty = 0;
+  bool numeric = false;
+  int matched = CountMatches(cells, header, &nonempty, &numeric);
+  return !numeric && matched >= 2 && matched * 2 >= nonempty;
+}
+
+void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows) {
+  const size_t n = t->rows.size();
+  t->row_is_header.assign(n, false);
+  for (size_t r = 0; r < n; ++r) {
+    if (static_cast<int>(r) < marked_header_rows) {
+      t->row_is_header[r] = true;
+      continue;
+    }
+    int nonempty = 0;
+    bool numeric = false;
+    int matched = CountMatches(t->rows[r], header, &nonempty, &numeric);
+    bool continues = r > 0 && t->row_is_header[r - 1];
+    // A header starting midway must be clearer than one on top of the table.
+    int need = (r == 0 || continues) ? 2 : 3;
+    t->row_is_header[r] = !numeric && matched >= need && matched * 2 >= nonempty;
+  }
+  t->sections.clear();
+  for (size_t r = 0; r < n; ++r) {
+    bool starts = t->row_is_header[r] && (r == 0 || !t->row_is_header[r - 1]);
+    if (r == 0 && !starts) starts = true;  // rows before any header
+    if (!starts) continue;
+    Section s;
+    s.first_row = static_cast<int>(r);
+    while (r + static_cast<size_t>(s.header_rows) < n &&
+           t->row_is_header[r + static_cast<size_t>(s.header_rows)])
+      ++s.header_rows;
+    t->sections.push_back(std::move(s));
+  }
+  for (auto& row : t->rows)
+    for (Cell& c : row) c.value = c.text;
+  for (size_t i = 0; i < t->sections.size(); ++i) {
+    Section& s = t->sections[i];
+    size_t end = i + 1 < t->sections.size()
+                     ? static_cast<size_t>(t->sections[i + 1].first_row)
+                     : n;
+    if (s.header_rows > 0) {
+      BuildSectionColumns(t, &s, header);
+      FillDown(t, s, end);
+    }
+  }
+  t->header_rows = (!t->sections.empty() && t->sections[0].first_row == 0)
+                       ? t->sections[0].header_rows
+                       : 0;
+}
+
+}  // namespace jx::layout

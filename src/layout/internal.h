@@ -1,0 +1,58 @@
+// Shared between the files of the layout stage only.
+#ifndef JXAUDIT_LAYOUT_INTERNAL_H_
+#define JXAUDIT_LAYOUT_INTERNAL_H_
+
+#include <string>
+#include <vector>
+
+#include "base/patterns.h"
+#include "ingest/document.h"
+#include "layout/table.h"
+
+namespace jx::layout {
+
+struct RawRow {
+  std::vector<Cell> cells;
+  int first_line = 0;
+  int last_line = 0;
+  bool pipe_header = false;  // followed by a |---| separator in pipe rows
+};
+
+// A run of consecutive table rows as printed, before joining.
+struct Piece {
+  TableFormat format = TableFormat::kTabRows;
+  std::vector<RawRow> rows;
+  int first_line = 0;
+  int last_line = 0;
+};
+
+// One step of the scan: a table piece, a paragraph line or a blank line.
+struct Item {
+  enum Kind { kBlank, kText, kPiece } kind = kBlank;
+  size_t line = 0;  // index into Document::lines (first line for a piece)
+  Piece piece;
+};
+
+enum class TextMode { kTabRows, kCellLines };
+
+// Decides whether tabs separate cells on one row or start one cell per line.
+TextMode DetectMode(const Document& doc);
+
+// Splits the document into items for `mode`. Pipe rows are recognised in both.
+std::vector<Item> ScanLines(const Document& doc, TextMode mode);
+
+// Header recognition and everything that depends on it: row_is_header,
+// sections, columns, header spans and hierarchy fill-down.
+bool IsHeaderRow(const std::vector<Cell>& cells, const PatternFile& header);
+// `marked_header_rows` leading rows are headers whatever their words (pipe
+// tables mark them with a rule).
+void AnalyzeTable(Table* table, const PatternFile& header,
+                  int marked_header_rows);
+
+// Cells whose text is a plain number ("15,897,000.0", "100%") are never header
+// labels.
+bool LooksNumeric(const std::string& text);
+
+}  // namespace jx::layout
+
+#endif  // JXAUDIT_LAYOUT_INTERNAL_H_

@@ -1,0 +1,289 @@
+// Joining printed pieces into tables, and placing titles and paragraphs.
+#include "layout/layout.h"
+
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+#include "base/text.h"
+#include "layout/internal.h"
+
+namespace jx {
+
+size_t Table::width() const {
+  size_t w = 0;
+  for (const auto& r : rows) w = std::max(w, r.size());
+  return w;
+}
+
+const Section* Table::SectionOf(size_t row) const {
+  const Section* s = sections.empty() ? nullptr : &sections[0];
+  for (const Section& sec : sections)
+    if (static_cast<size_t>(sec.first_row) <= row) s = &sec;
+  return s;
+}
+
+namespace layout {
+namespace {
+
+// The most common row width; ties go to the wider.
+size_t DominantWidth(const std::vector<std::vector<Cell>>& rows) {
+  std::map<size_t, int> counts;
+  for (const auto& r : rows) ++counts[r.size()];
+  size_t best = 0;
+  int best_n = 0;
+  for (auto [w, n] : counts)
+    if (n >= best_n) best = w, best_n = n;
+  return best;
+}
+
+std::vector<std::vector<Cell>> RowsOf(const Piece& p) {
+  std::vector<std::vector<Cell>> out;
+  out.reserve(p.rows.size());
+  for (const RawRow& r : p.rows) out.push_back(r.cells);
+  return out;
+}
+
+// Non-empty cell texts, as keys: a header repeated at the top of a new page
+// may lose or gain empty cells but keeps its labels.
+std::string RowKey(const std::vector<Cell>& row) {
+  std::string k;
+  for (const Cell& c : row) {
+    if (IsBlank(c.text)) continue;
+    k += MatchKey(c.text);
+    k += '\x1f';
+  }
+  return k;
+}
+
+int LeadingHeaderRows(const std::vector<std::vector<Cell>>& rows,
+                      const PatternFile& header) {
+  int n = 0;
+  while (static_cast<size_t>(n) < rows.size() && IsHeaderRow(rows[n], header)) ++n;
+  return n;
+}
+
+// In the one-cell-per-line layout a stray blank line can cut a row in two
+// (004's "2、自评质量" row). Rejoin two short rows when together they have
+// exactly the width of the rows around them.
+void RejoinSplitRows(Table* t) {
+  if (t->format != TableFormat::kCellLines || t->rows.size() < 3) return;
+  size_t w = DominantWidth(t->rows);
+  for (size_t r = 0; r + 1 < t->rows.size(); ++r) {
+    size_t a = t->rows[r].size(), b = t->rows[r + 1].size();
+    if (a >= w || b >= w || a + b != w) continue;
+    bool prev_ok = r == 0 || t->rows[r - 1].size() == w;
+    bool next_ok = r + 2 >= t->rows.size() || t->rows[r + 2].size() == w;
+    bool has_neighbor = r > 0 || r + 2 < t->rows.size();
+    if (!prev_ok || !next_ok || !has_neighbor) continue;
+    auto& dst = t->rows[r];
+    auto& src = t->rows[r + 1];
+    dst.insert(dst.end(), src.begin(), src.end());
+    t->rows.erase(t->rows.begin() + static_cast<std::ptrdiff_t>(r) + 1);
+  }
+}
+
+class Builder {
+ public:
+  Builder(const Document& doc, const Patterns& patterns)
+      : doc_(doc),
+        header_(*patterns.file("header")),
+        layout_(*patterns.file("layout")) {}
+
+  Layout Run() {
+    std::vector<Item> items = ScanLines(doc_, DetectMode(doc_));
+    for (const Item& it : items)
+      if (it.kind == Item::kText) ++text_counts_[MatchKey(doc_.lines[it.line].text)];
+    for (Item& it : items) {
+      if (it.kind == Item::kPiece) {
+        OnPiece(std::move(it.piece));
+        continue;
+      }
+      gap_.push_back(it.line);
+      if (it.kind == Item::kText) recent_.push_back(it.line);
+      if (it.kind == Item::kText && !IsRunning(it.line)) {
+        Finish();
+        FlushGap();
+      }
+    }
+    Finish();
+    FlushGap();
+    return std::move(out_);
+  }
+
+ private:
+  bool IsRunning(size_t line) const {
+    const std::string& text = doc_.lines[line].text;
+    std::string key = MatchKey(text);
+    if (layout_.Matches("running", key)) return true;
+    auto it = text_counts_.find(key);
+    return it != text_counts_.end() && it->second >= 2 &&
+           CodePointCount(key) <= 40;
+  }
+
+  void FlushGap() {
+    for (size_t line : gap_) {
+      const TextLine& l = doc_.lines[line];
+      if (IsBlank(l.text)) continue;
+      out_.blocks.push_back({Block::kParagraph, out_.paragraphs.size()});
+      out_.paragraphs.push_back({std::string(TrimSpace(l.text)), l.number, l.page});
+    }
+    gap_.clear();
+  }
+
+  // Every row two cells, the second a page number.
+  bool IsContentsList(const Piece& p) const {
+    if (p.rows.size() < 2 || p.format == TableFormat::kPipeRows) return false;
+    for (const RawRow& r : p.rows) {
+      if (r.cells.size() != 2 || IsBlank(r.cells[0].text)) return false;
+      if (!layout_.Matches("contents_page", r.cells[1].text)) return false;
+    }
+    return true;
+  }
+
+  // How many leading rows of `p` to drop to continue the open table, or -1
+  // when `p` starts a new table.
+  int Continuation(const Piece& p) const {
+    if (!cur_ || p.format != cur_->format || p.rows.empty()) return -1;
+    bool running = false;
+    for (size_t line : gap_) {
+      if (IsBlank(doc_.lines[line].text)) continue;
+      if (!IsRunning(line)) return -1;
+      running = true;
+    }
+    if (gap_.empty()) return -1;
+    const auto& first = p.rows[0].cells;
+    const int h = cur_->header_rows;
+    if (h > 0 && RowKey(first) == RowKey(cur_->rows[0])) {
+      // The header printed again on a new page; its lower rows may lose a
+      // label or an empty cell, so only its first row must match.
+      int drop = 1;
+      while (drop < h && static_cast<size_t>(drop) < p.rows.size() &&
+             IsHeaderRow(p.rows[static_cast<size_t>(drop)].cells, header_))
+        ++drop;
+      return drop;
+    }
+    if (IsHeaderRow(first, header_)) return -1;
+    const auto& top = cur_->rows[0];
+    if (!first.empty() && !top.empty() && !IsBlank(first[0].text) &&
+        MatchKey(first[0].text) == MatchKey(top[0].text))
+      return -1;  // the same form starts again
+    if (running) return 0;
+    return DominantWidth(RowsOf(p)) == DominantWidth(cur_->rows) ? 0 : -1;
+  }
+
+  void OnPiece(Piece p) {
+    if (IsContentsList(p)) {
+      // A table of contents ("一、单位基本情况<TAB>1") is text, not a table.
+      Finish();
+      FlushGap();
+      for (const RawRow& r : p.rows) {
+        std::string text;
+        for (const Cell& c : r.cells) {
+          if (c.text.empty()) continue;
+          if (!text.empty()) text += ' ';
+          text += c.text;
+        }
+        out_.blocks.push_back({Block::kParagraph, out_.paragraphs.size()});
+        out_.paragraphs.push_back({text, r.first_line, r.cells.empty() ? 0 : r.cells[0].page});
+      }
+      recent_.clear();
+      return;
+    }
+    int drop = Continuation(p);
+    if (drop >= 0) {
+      for (size_t r = static_cast<size_t>(drop); r < p.rows.size(); ++r)
+        cur_->rows.push_back(std::move(p.rows[r].cells));
+      cur_->last_line = p.last_line;
+      ++cur_->pieces;
+      FlushGap();
+      recent_.clear();
+      return;
+    }
+    Finish();
+    std::string title;
+    int title_line = 0;
+    PickTitle(&title, &title_line);
+    FlushGap();
+    recent_.clear();
+    Table t;
+    t.format = p.format;
+    t.first_line = p.first_line;
+    t.last_line = p.last_line;
+    if (!p.rows[0].cells.empty()) t.page = p.rows[0].cells[0].page;
+    t.title = std::move(title);
+    t.title_line = title_line;
+    for (RawRow& r : p.rows) {
+      t.rows.push_back(std::move(r.cells));
+      pipe_header_.push_back(r.pipe_header);
+    }
+    // A rule under row k marks rows 0..k as the header.
+    for (size_t k = pipe_header_.size(); k-- > 0;)
+      if (pipe_header_[k])
+        for (size_t j = 0; j < k; ++j) pipe_header_[j] = true;
+    t.header_rows = LeadingHeaderRows(t.rows, header_);
+    // The block keeps the table's place even if pieces joined later bring
+    // paragraphs (running titles) along.
+    out_.blocks.push_back({Block::kTable, out_.tables.size()});
+    cur_ = std::move(t);
+  }
+
+  // The caption printed just above a table: the nearest short line that reads
+  // like a table title, else the nearest short line.
+  void PickTitle(std::string* title, int* line) const {
+    int seen = 0;
+    const TextLine* fallback = nullptr;
+    for (auto it = recent_.rbegin(); it != recent_.rend() && seen < 4; ++it) {
+      const TextLine& l = doc_.lines[*it];
+      if (IsBlank(l.text)) continue;
+      ++seen;
+      std::string key = MatchKey(l.text);
+      if (CodePointCount(key) > 60) continue;
+      if (layout_.Matches("title", key)) {
+        *title = std::string(TrimSpace(l.text));
+        *line = l.number;
+        return;
+      }
+      if (!fallback && CodePointCount(key) <= 40) fallback = &l;
+    }
+    if (fallback) {
+      *title = std::string(TrimSpace(fallback->text));
+      *line = fallback->number;
+    }
+  }
+
+  void Finish() {
+    if (!cur_) return;
+    Table t = std::move(*cur_);
+    cur_.reset();
+    RejoinSplitRows(&t);
+    t.id = "t" + std::to_string(out_.tables.size() + 1);
+    // A pipe table marks its header with a |---| rule under it.
+    int marked = 0;
+    while (static_cast<size_t>(marked) < pipe_header_.size() &&
+           static_cast<size_t>(marked) < t.rows.size() && pipe_header_[marked])
+      ++marked;
+    AnalyzeTable(&t, header_, marked);
+    out_.tables.push_back(std::move(t));
+    pipe_header_.clear();
+  }
+
+  const Document& doc_;
+  const PatternFile& header_;
+  const PatternFile& layout_;
+  std::unordered_map<std::string, int> text_counts_;
+  std::vector<size_t> gap_;  // blank and running lines since the last piece
+  std::vector<size_t> recent_;  // text lines since the last piece
+  std::optional<Table> cur_;
+  std::vector<bool> pipe_header_;
+  Layout out_;
+};
+
+}  // namespace
+}  // namespace layout
+
+Layout BuildLayout(const Document& doc, const Patterns& patterns) {
+  return layout::Builder(doc, patterns).Run();
+}
+
+}  // namespace jx

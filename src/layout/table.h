@@ -1,0 +1,82 @@
+// Layout stage hand-off: a document as ordered paragraphs and tables.
+#ifndef JXAUDIT_LAYOUT_TABLE_H_
+#define JXAUDIT_LAYOUT_TABLE_H_
+
+#include <string>
+#include <vector>
+
+namespace jx {
+
+struct Cell {
+  std::string text;  // as printed (wrapped lines joined with '\n'), trimmed
+  int first_line = 0;
+  int last_line = 0;
+  int page = 0;
+  // On the top-left cell of a merged range; 1 elsewhere.
+  int rowspan = 1;
+  int colspan = 1;
+  // On a cell covered by a merged range: where its anchor is. -1 otherwise.
+  int anchor_row = -1;
+  int anchor_col = -1;
+  // The value later stages read: `text`, or the anchor's text for a covered
+  // cell of a hierarchy column (the filled-down value).
+  std::string value;
+};
+
+struct Column {
+  std::string label;  // header texts top to bottom, joined with '/'
+  std::string key;    // canonical name from patterns/header.txt, or ""
+  int level = -1;     // hierarchy level (1 = 一级指标 ...), 0 = unnumbered
+                      // hierarchy (评价指标, 考核内容), -1 = not a hierarchy column
+};
+
+// A run of rows that share one header: a table may restart its header midway
+// (a form whose lower half is an indicator grid).
+struct Section {
+  int first_row = 0;    // first row of the section (its first header row)
+  int header_rows = 0;  // header rows at the top of the section
+  std::vector<Column> columns;
+};
+
+enum class TableFormat { kTabRows, kCellLines, kPipeRows };
+
+struct Table {
+  std::string id;  // "t1", "t2" ... in document order
+  std::string title;
+  int title_line = 0;
+  int first_line = 0;
+  int last_line = 0;
+  int page = 0;
+  TableFormat format = TableFormat::kTabRows;
+  int pieces = 1;        // how many printed pieces were joined into this table
+  int header_rows = 0;   // header rows at the top of the table
+  std::vector<std::vector<Cell>> rows;
+  std::vector<bool> row_is_header;
+  std::vector<Section> sections;
+
+  // Widest row.
+  size_t width() const;
+  // The section a row belongs to (never null when the table has rows).
+  const Section* SectionOf(size_t row) const;
+};
+
+struct Paragraph {
+  std::string text;
+  int line = 0;
+  int page = 0;
+};
+
+struct Block {
+  enum Kind { kParagraph, kTable } kind;
+  size_t index;  // into Layout::paragraphs or Layout::tables
+};
+
+struct Layout {
+  std::vector<Paragraph> paragraphs;
+  std::vector<Table> tables;
+  std::vector<Block> blocks;  // document order
+};
+
+}  // namespace jx
+
+#endif  // JXAUDIT_LAYOUT_TABLE_H_
