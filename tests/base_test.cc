@@ -1,1 +1,135 @@
 #include <catch2/catch.hpp>
+
+#include "base/error.h"
+#include "base/patterns.h"
+#include "base/text.h"
+
+using namespace jx;
+
+TEST_CASE("NormalizeForMatch folds widths and comparison signs", "[base]") {
+  struct Case {
+    const char* in;
+    const char* want;
+  } cases[] = {
+      {"１２３", "123"},
+      {"（万元）", "(万元)"},
+      {"≧90％", "≥90%"},
+      {"≦20万元", "≤20万元"},
+      {"＜50%", "<50%"},
+      {"＞1", ">1"},
+      {"−3", "-3"},
+      {"≥90%", "≥90%"},
+      {"plain ascii", "plain ascii"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK(NormalizeForMatch(c.in) == c.want);
+  }
+}
+
+TEST_CASE("MatchKey drops every kind of white space", "[base]") {
+  CHECK(MatchKey("合      计") == "合计");
+  CHECK(MatchKey("自评\n分数") == "自评分数");
+  CHECK(MatchKey("\xE3\x80\x80" "项目\xC2\xA0名称 ") == "项目名称");
+  CHECK(MatchKey("年度预算金额 （万元）") == "年度预算金额(万元)");
+}
+
+TEST_CASE("TrimSpace, IsBlank and CollapseSpace know U+3000", "[base]") {
+  CHECK(TrimSpace("\xE3\x80\x80 abc \xE3\x80\x80") == "abc");
+  CHECK(TrimSpace("\xE3\x80\x80") == "");
+  CHECK(IsBlank("\xE3\x80\x80 \t"));
+  CHECK_FALSE(IsBlank(" x "));
+  CHECK(CollapseSpace("  a \n\n b  ") == "a b");
+}
+
+TEST_CASE("IsValidUtf8 rejects malformed sequences", "[base]") {
+  CHECK(IsValidUtf8("中文 ok"));
+  CHECK_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
+  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  CHECK_FALSE(IsValidUtf8("\xE4\xB8"));          // truncated
+  CHECK_FALSE(IsValidUtf8(std::string("\xFF", 1)));
+}
+
+TEST_CASE("SplitTabs keeps empty cells", "[base]") {
+  CHECK(SplitTabs("a\t\tb") == std::vector<std::string>{"a", "", "b"});
+  CHECK(SplitTabs("\t") == std::vector<std::string>{"", ""});
+  CHECK(SplitTabs("x") == std::vector<std::string>{"x"});
+}
+
+TEST_CASE("Error says where", "[base]") {
+  Error e = MakeError("a.txt", "empty file");
+  CHECK(e.ToString() == "a.txt: empty file");
+  e.where.line = 12;
+  CHECK(e.ToString() == "a.txt:12: empty file");
+  e.where.page = 3;
+  e.where.table = "t2";
+  e.where.row = 0;
+  e.where.column = 4;
+  CHECK(e.ToString() == "a.txt:page 3:12:t2 row 1 col 5: empty file");
+}
+
+TEST_CASE("Pattern files: names, order and preparation", "[base][patterns]") {
+  PatternFile f;
+  std::string err;
+  REQUIRE(f.Parse("patterns/x.txt",
+                  "# comment\n"
+                  "@match key\n"
+                  "total   ^合计$\n"
+                  "item    ^项目\n"
+                  "item    名称$\n"
+                  "any     .\n",
+                  &err));
+  CHECK(f.FirstName("合      计") == "total");
+  CHECK(f.FirstName("项目名称") == "item");  // earlier line wins over "any"
+  CHECK(f.FirstName("单位名称") == "item");
+  CHECK(f.FirstName("其他") == "any");
+  CHECK(f.FirstName("") == "");
+  CHECK(f.Named("item").size() == 2);
+  CHECK(f.Matches("any", "合计"));
+  CHECK_FALSE(f.Matches("total", "小计"));
+}
+
+TEST_CASE("Pattern file errors name the file and line", "[base][patterns]") {
+  struct Case {
+    const char* content;
+    const char* want;
+  } cases[] = {
+      {"a ^ok$\nbad (unclosed\n", "patterns/x.txt:2: missing ): (unclosed"},
+      {"\n\nlonely\n", "patterns/x.txt:3: expected 'name pattern', found only 'lonely'"},
+      {"@match words\n", "patterns/x.txt:1: unknown directive '@match words'"},
+      {"a [z-a]\n", "patterns/x.txt:1: invalid character class range: z-a"},
+  };
+  for (const Case& c : cases) {
+    PatternFile f;
+    std::string err;
+    INFO(c.content);
+    CHECK_FALSE(f.Parse("patterns/x.txt", c.content, &err));
+    CHECK(err == c.want);
+  }
+}
+
+TEST_CASE("Patterns::LoadDir reports a missing file", "[base][patterns]") {
+  Patterns p;
+  std::string err;
+  CHECK_FALSE(p.LoadDir("/nonexistent-dir", &err));
+  CHECK(err.rfind("patterns/header.txt: cannot read", 0) == 0);
+}
+
+TEST_CASE("The project's pattern files compile", "[base][patterns]") {
+  Patterns p;
+  std::string err;
+  REQUIRE(p.LoadDir(JXAUDIT_PATTERNS_DIR, &err));
+  for (const std::string& name : Patterns::RequiredFiles()) {
+    INFO(name);
+    REQUIRE(p.file(name) != nullptr);
+    CHECK_FALSE(p.file(name)->entries().empty());
+  }
+  const PatternFile& h = *p.file("header");
+  CHECK(h.FirstName("一级指标") == "level1");
+  CHECK(h.FirstName("参考分值") == "weight");
+  CHECK(h.FirstName("自评\n分数") == "score");
+  CHECK(h.FirstName("年初预算数") == "budget_initial");
+  CHECK(h.FirstName("预算指标值执行结果(包含数字及文字描述)") == "actual");
+  CHECK(h.FirstName("预算指标值与预算指标值执行结果偏差情况及原因分析") == "basis");
+  CHECK(h.FirstName("大连市西岗区城市更新事务中心") == "");
+}

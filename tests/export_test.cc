@@ -1,1 +1,123 @@
 #include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "export/tables.h"
+#include "test_util.h"
+
+using namespace jx;
+using namespace jx::test;
+
+namespace {
+
+std::vector<DocumentTables> OneDoc(const std::string& text) {
+  DocumentTables d;
+  d.file = "r.txt";
+  d.encoding = "UTF-8";
+  d.layout = LayoutOf(text);
+  std::vector<DocumentTables> v;
+  v.push_back(std::move(d));
+  return v;
+}
+
+const char* kReport =
+    "表1 执行情况\n\n"
+    "项目\t年初预算数\t决算数\t执行率\n"
+    "基本支出\t1,000.50\t=SUM(A1:A9)\t100.00%\n"
+    "\t+cmd|' /C calc'!A0\t-3\t@x\n";
+
+std::string Unzip(const std::string& xlsx, const std::string& member) {
+  std::string out = xlsx + "." + std::to_string(std::hash<std::string>{}(member));
+  std::string cmd = "unzip -p '" + xlsx + "' '" + member + "' > '" + out + "'";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  return ReadFile(out);
+}
+
+}  // namespace
+
+TEST_CASE("Tables JSON follows the contract", "[export]") {
+  auto docs = OneDoc(kReport);
+  DocumentTables failed;
+  failed.file = "gone.txt";
+  failed.ok = false;
+  failed.error = MakeError("gone.txt", "no such file");
+  docs.push_back(failed);
+  nlohmann::json j = TablesToJson(docs);
+  REQUIRE(j["documents"].size() == 2);
+  const auto& d = j["documents"][0];
+  CHECK(d["file"] == "r.txt");
+  CHECK(d["encoding"] == "UTF-8");
+  CHECK(d["status"] == "ok");
+  REQUIRE(d["tables"].size() == 1);
+  const auto& t = d["tables"][0];
+  CHECK(t["id"] == "t1");
+  CHECK(t["title"] == "表1 执行情况");
+  CHECK(t["first_line"] == 3);
+  CHECK(t["header_rows"] == 1);
+  CHECK(t["rows"][1][2] == "=SUM(A1:A9)");
+  CHECK(t["rows"][2].size() == 4);
+  CHECK(t["spans"].is_array());
+  CHECK(t["sections"][0]["columns"][3]["key"] == "rate");
+  const auto& f = j["documents"][1];
+  CHECK(f["status"] == "failed");
+  CHECK(f["error"] == "gone.txt: no such file");
+  CHECK(f["tables"].empty());
+}
+
+TEST_CASE("CSV fields never start a formula", "[export]") {
+  struct Case {
+    const char* in;
+    const char* want;
+  } cases[] = {
+      {"=SUM(A1)", "'=SUM(A1)"},
+      {"+cmd", "'+cmd"},
+      {"@x", "'@x"},
+      {"-3", "-3"},
+      {"-0.60", "-0.60"},
+      {"-abc", "'-abc"},
+      {"a,b", "\"a,b\""},
+      {"say \"hi\"", "\"say \"\"hi\"\"\""},
+      {"two\nlines", "\"two\nlines\""},
+      {"=1,2", "\"'=1,2\""},
+      {"普通文字", "普通文字"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK(CsvField(c.in) == c.want);
+  }
+  std::string csv = TablesToCsv(OneDoc(kReport));
+  CHECK(csv.rfind("file,table,title,row,column,line,header,text,value\n", 0) == 0);
+  CHECK(csv.find("r.txt,t1,表1 执行情况,2,3,4,0,'=SUM(A1:A9),'=SUM(A1:A9)\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("Markdown escapes pipes and keeps one header row", "[export]") {
+  std::string md = TablesToMarkdown(OneDoc(kReport));
+  CHECK(md.find("## t1 表1 执行情况 (lines 3-5)") != std::string::npos);
+  CHECK(md.find("| 项目 | 年初预算数 | 决算数 | 执行率 |\n| --- | --- | --- | --- |") !=
+        std::string::npos);
+  CHECK(md.find("+cmd\\|' /C calc'!A0") != std::string::npos);
+}
+
+TEST_CASE("xlsx: numbers numeric, text never a formula, merges kept", "[export]") {
+  std::string dir = TempDir();
+  std::string path = dir + "/t.xlsx";
+  std::string err;
+  auto docs = OneDoc(
+      "一级指标\t二级指标\t分值\n产出\t数量\t5\n\t质量\t=1+1\n");
+  REQUIRE(WriteTablesXlsx(docs, path, &err));
+  std::string sheet = Unzip(path, "xl/worksheets/sheet1.xml");
+  std::string strings = Unzip(path, "xl/sharedStrings.xml");
+  CHECK(sheet.find("<f>") == std::string::npos);
+  CHECK(strings.find("=1+1") != std::string::npos);
+  CHECK(sheet.find("<mergeCell ref=\"A3:A4\"/>") != std::string::npos);
+  CHECK(sheet.find("<pane ySplit=\"2\"") != std::string::npos);  // title + header
+  CHECK(sheet.find("<v>5</v>") != std::string::npos);            // numeric cell
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("xlsx: unwritable path is an error, not a crash", "[export][errors]") {
+  std::string err;
+  auto docs = OneDoc(kReport);
+  CHECK_FALSE(WriteTablesXlsx(docs, "/nonexistent-dir/x.xlsx", &err));
+  CHECK_FALSE(err.empty());
+}

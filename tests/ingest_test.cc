@@ -1,1 +1,127 @@
 #include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "ingest/encoding.h"
+#include "ingest/read.h"
+#include "test_util.h"
+
+using namespace jx;
+using namespace jx::test;
+
+namespace {
+const std::string kText = "部门名称\t大连市\n预算年度\t2024年度\n≥90%　合计\n";
+
+std::string Encode(const std::string& utf8, const char* cs) {
+  std::string out;
+  REQUIRE(EncodeText(utf8, cs, &out));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("DecodeText detects the encodings reports arrive in", "[ingest]") {
+  struct Case {
+    std::string bytes;
+    const char* encoding;
+  } cases[] = {
+      {kText, "UTF-8"},
+      {"\xEF\xBB\xBF" + kText, "UTF-8 BOM"},
+      {Encode(kText, "GB18030"), "GB18030"},
+      {Encode(kText, "GBK"), "GB18030"},
+      {"\xFF\xFE" + Encode(kText, "UTF-16LE"), "UTF-16LE"},
+      {"\xFE\xFF" + Encode(kText, "UTF-16BE"), "UTF-16BE"},
+      {Encode(kText, "UTF-16LE"), "UTF-16LE"},  // no BOM: NUL pattern
+      {Encode(kText, "UTF-16BE"), "UTF-16BE"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.encoding);
+    DecodeResult r = DecodeText(c.bytes);
+    REQUIRE(r.ok);
+    CHECK(r.encoding == c.encoding);
+    CHECK(r.text == kText);
+  }
+}
+
+TEST_CASE("DecodeText refuses what is not text", "[ingest][errors]") {
+  std::string random_bytes;
+  uint32_t x = 12345;
+  for (int i = 0; i < 4096; ++i) {
+    x = x * 1103515245u + 12345u;
+    random_bytes.push_back(static_cast<char>((x >> 16) & 0xFF));
+  }
+  struct Case {
+    std::string bytes;
+    const char* error_starts;
+  } cases[] = {
+      {"", "empty file"},
+      {std::string("abc\0def", 7), "binary data (NUL byte at offset 3)"},
+      {random_bytes, ""},
+      {"\xEF\xBB\xBF" "ok\xFF", "invalid UTF-8 after a UTF-8 byte-order mark"},
+      {"\xFF\xFE" "a", "truncated UTF-16LE"},
+      {std::string("\xFF\xFE\x00\xD8\x41\x00", 6), "invalid UTF-16LE"},
+      {"\x01\x02\x03\x04\x05\x06\x07\x08 text", "binary data (control characters)"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.error_starts);
+    DecodeResult r = DecodeText(c.bytes);
+    CHECK_FALSE(r.ok);
+    CHECK(r.text.empty());
+    CHECK_FALSE(r.error.empty());
+    CHECK(r.error.rfind(c.error_starts, 0) == 0);
+  }
+}
+
+TEST_CASE("SplitLines numbers lines across line-ending styles", "[ingest]") {
+  Document d;
+  SplitLines("a\r\nb\rc\n\nd", &d);
+  REQUIRE(d.lines.size() == 5);
+  CHECK(d.lines[0].text == "a");
+  CHECK(d.lines[1].text == "b");
+  CHECK(d.lines[2].text == "c");
+  CHECK(d.lines[3].text == "");
+  CHECK(d.lines[4].text == "d");
+  CHECK(d.lines[4].number == 5);
+}
+
+TEST_CASE("ReadDocument errors name the file and the reason", "[ingest][errors]") {
+  std::string dir = TempDir();
+  std::string empty = dir + "/empty.txt";
+  WriteFile(empty, "");
+  std::string binary = dir + "/image.txt";
+  WriteFile(binary, std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  struct Case {
+    std::string path;
+    std::string want;
+  } cases[] = {
+      {dir + "/missing.txt", dir + "/missing.txt: no such file"},
+      {dir, dir + ": is a directory, not a report file"},
+      {empty, empty + ": empty file"},
+      {binary, binary + ": binary data (NUL byte at offset 8)"},
+  };
+  for (const Case& c : cases) {
+    Document doc;
+    Error err;
+    CHECK_FALSE(ReadDocument(c.path, ReadOptions{}, &doc, &err));
+    CHECK(err.ToString() == c.want);
+  }
+  ReadOptions small;
+  small.max_bytes = 4;
+  WriteFile(dir + "/big.txt", "12345");
+  Document doc;
+  Error err;
+  CHECK_FALSE(ReadDocument(dir + "/big.txt", small, &doc, &err));
+  CHECK(err.message.rfind("file too large", 0) == 0);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Every seed reads as UTF-8 with its lines numbered", "[ingest]") {
+  for (const std::string& name : SeedSamples()) {
+    INFO(name);
+    Document doc;
+    Error err;
+    REQUIRE(ReadDocument(SamplePath(name), ReadOptions{}, &doc, &err));
+    CHECK(doc.encoding == "UTF-8");
+    REQUIRE(!doc.lines.empty());
+    CHECK(doc.lines.front().number == 1);
+    CHECK(doc.lines.back().number == static_cast<int>(doc.lines.size()));
+  }
+}

@@ -1,5 +1,8 @@
 #include <xlsxwriter.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -156,6 +159,14 @@ class XlsxWriter {
 
 bool WriteTablesXlsx(const std::vector<DocumentTables>& docs,
                      const std::string& path, std::string* err) {
+  {
+    // libxlsxwriter only finds out at close, and prints its own complaint.
+    std::ofstream probe(path, std::ios::binary | std::ios::app);
+    if (!probe) {
+      *err = path + ": cannot write: " + std::strerror(errno);
+      return false;
+    }
+  }
   lxw_workbook_options opts = {};
   opts.constant_memory = LXW_FALSE;  // merges need random access
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &opts);

@@ -90,6 +90,7 @@ bool ParseNumber(std::string_view text, ParsedNumber* out, bool allow_suffix) {
     } else if (c == ',' && !dot && any) {
       // Thousands separator: groups of exactly three digits.
       if (group_digits >= 0 && group_digits != 3) return false;
+      if (group_digits < 0 && i > 3) return false;  // first group too long
       if (i + 1 >= t.size() || t[i + 1] < '0' || t[i + 1] > '9') break;
       group_digits = 0;
     } else if (c == '.' && !dot && any) {

@@ -66,9 +66,11 @@ const char* GuessUtf16(std::string_view b) {
     if (b[i] == 0) ++even_zero;
     if (b[i + 1] == 0) ++odd_zero;
   }
+  // Chinese text has NUL low bytes too (U+4E00 一, U+3000), so ask for a
+  // lopsided pattern rather than none at all on the other parity.
   size_t pairs = n / 2;
-  if (odd_zero * 10 >= pairs && even_zero * 50 < pairs) return "UTF-16LE";
-  if (even_zero * 10 >= pairs && odd_zero * 50 < pairs) return "UTF-16BE";
+  if (odd_zero * 10 >= pairs && even_zero * 4 < odd_zero) return "UTF-16LE";
+  if (even_zero * 10 >= pairs && odd_zero * 4 < even_zero) return "UTF-16BE";
   return nullptr;
 }
 
