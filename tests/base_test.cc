@@ -11,15 +11,9 @@ TEST_CASE("NormalizeForMatch folds widths and comparison signs", "[base]") {
     const char* in;
     const char* want;
   } cases[] = {
-      {"１２３", "123"},
-      {"（万元）", "(万元)"},
-      {"≧90％", "≥90%"},
-      {"≦20万元", "≤20万元"},
-      {"＜50%", "<50%"},
-      {"＞1", ">1"},
-      {"−3", "-3"},
-      {"≥90%", "≥90%"},
-      {"plain ascii", "plain ascii"},
+      {"１２３", "123"},      {"（万元）", "(万元)"}, {"≧90％", "≥90%"},
+      {"≦20万元", "≤20万元"}, {"＜50%", "<50%"},      {"＞1", ">1"},
+      {"−3", "-3"},           {"≥90%", "≥90%"},       {"plain ascii", "plain ascii"},
   };
   for (const Case& c : cases) {
     INFO(c.in);
@@ -30,7 +24,8 @@ TEST_CASE("NormalizeForMatch folds widths and comparison signs", "[base]") {
 TEST_CASE("MatchKey drops every kind of white space", "[base]") {
   CHECK(MatchKey("合      计") == "合计");
   CHECK(MatchKey("自评\n分数") == "自评分数");
-  CHECK(MatchKey("\xE3\x80\x80" "项目\xC2\xA0名称 ") == "项目名称");
+  CHECK(MatchKey("\xE3\x80\x80"
+                 "项目\xC2\xA0名称 ") == "项目名称");
   CHECK(MatchKey("年度预算金额 （万元）") == "年度预算金额(万元)");
 }
 
@@ -44,9 +39,9 @@ TEST_CASE("TrimSpace, IsBlank and CollapseSpace know U+3000", "[base]") {
 
 TEST_CASE("IsValidUtf8 rejects malformed sequences", "[base]") {
   CHECK(IsValidUtf8("中文 ok"));
-  CHECK_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong
-  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
-  CHECK_FALSE(IsValidUtf8("\xE4\xB8"));          // truncated
+  CHECK_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong
+  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  CHECK_FALSE(IsValidUtf8("\xE4\xB8"));      // truncated
   CHECK_FALSE(IsValidUtf8(std::string("\xFF", 1)));
 }
 

@@ -27,16 +27,18 @@ TEST_CASE("jxaudit tables on all samples", "[e2e]") {
 TEST_CASE("A bad file is reported and the batch goes on", "[e2e][errors]") {
   std::string dir = TempDir();
   WriteFile(dir + "/empty.txt", "");
-  WriteFile(dir + "/binary.txt", std::string("\x7f" "ELF\0\0\0", 7));
+  WriteFile(dir + "/binary.txt", std::string("\x7f"
+                                             "ELF\0\0\0",
+                                             7));
   std::filesystem::create_directory(dir + "/folder");
   RunResult r = RunJxaudit({"tables", dir + "/empty.txt", dir + "/missing.txt",
                             SamplePath("002_fef1010ff2924dfd.txt"), dir + "/folder",
                             dir + "/binary.txt"});
   CHECK(r.status == 2);
-  CHECK(r.err == "jxaudit: " + dir + "/empty.txt: empty file\n" +
-                     "jxaudit: " + dir + "/missing.txt: no such file\n" +
-                     "jxaudit: " + dir + "/folder: is a directory, not a report file\n" +
-                     "jxaudit: " + dir + "/binary.txt: binary data (NUL byte at offset 4)\n");
+  CHECK(r.err == "jxaudit: " + dir + "/empty.txt: empty file\n" + "jxaudit: " + dir +
+                     "/missing.txt: no such file\n" + "jxaudit: " + dir +
+                     "/folder: is a directory, not a report file\n" + "jxaudit: " + dir +
+                     "/binary.txt: binary data (NUL byte at offset 4)\n");
   nlohmann::json j = nlohmann::json::parse(r.out);
   REQUIRE(j["documents"].size() == 5);
   CHECK(j["documents"][2]["status"] == "ok");
@@ -72,8 +74,8 @@ TEST_CASE("A GB18030 copy gives byte-identical output", "[e2e]") {
 
 TEST_CASE("tables -o writes a workbook", "[e2e]") {
   std::string dir = TempDir();
-  RunResult r = RunJxaudit({"tables", SamplePath("001_20b715a24a62e05c.txt"), "-o",
-                            dir + "/t.xlsx"});
+  RunResult r = RunJxaudit(
+      {"tables", SamplePath("001_20b715a24a62e05c.txt"), "-o", dir + "/t.xlsx"});
   CHECK(r.status == 0);
   std::string bytes = ReadFile(dir + "/t.xlsx");
   REQUIRE(bytes.size() > 1000);

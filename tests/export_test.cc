@@ -102,8 +102,7 @@ TEST_CASE("xlsx: numbers numeric, text never a formula, merges kept", "[export]"
   std::string dir = TempDir();
   std::string path = dir + "/t.xlsx";
   std::string err;
-  auto docs = OneDoc(
-      "一级指标\t二级指标\t分值\n产出\t数量\t5\n\t质量\t=1+1\n");
+  auto docs = OneDoc("一级指标\t二级指标\t分值\n产出\t数量\t5\n\t质量\t=1+1\n");
   REQUIRE(WriteTablesXlsx(docs, path, &err));
   std::string sheet = Unzip(path, "xl/worksheets/sheet1.xml");
   std::string strings = Unzip(path, "xl/sharedStrings.xml");

@@ -55,8 +55,12 @@ TEST_CASE("DecodeText refuses what is not text", "[ingest][errors]") {
       {"", "empty file"},
       {std::string("abc\0def", 7), "binary data (NUL byte at offset 3)"},
       {random_bytes, ""},
-      {"\xEF\xBB\xBF" "ok\xFF", "invalid UTF-8 after a UTF-8 byte-order mark"},
-      {"\xFF\xFE" "a", "truncated UTF-16LE"},
+      {"\xEF\xBB\xBF"
+       "ok\xFF",
+       "invalid UTF-8 after a UTF-8 byte-order mark"},
+      {"\xFF\xFE"
+       "a",
+       "truncated UTF-16LE"},
       {std::string("\xFF\xFE\x00\xD8\x41\x00", 6), "invalid UTF-16LE"},
       {"\x01\x02\x03\x04\x05\x06\x07\x08 text", "binary data (control characters)"},
   };

@@ -1,8 +1,9 @@
+#include "layout/layout.h"
+
 #include <catch2/catch.hpp>
 
 #include "ingest/encoding.h"
 #include "ingest/read.h"
-#include "layout/layout.h"
 #include "test_util.h"
 
 using namespace jx;
@@ -105,8 +106,8 @@ TEST_CASE("Pieces join across repeated titles and page breaks", "[layout]") {
        "\t任务\t丙\t\n\t\t丁\t\n\n说明\n",
        1, 4},
       {"repeated header at the top of the next page",
-       "一级指标\t二级指标\t分值\n产出\t数量\t5\n\n一级指标\t二级指标\t分值\n\t质量\t5\n", 1,
-       3},
+       "一级指标\t二级指标\t分值\n产出\t数量\t5\n\n一级指标\t二级指标\t分值\n\t质量\t5\n",
+       1, 3},
       {"a blank line inside a table of the same width",
        "一级指标\t二级指标\t分值\n产出\t数量\t5\n\n效益\t社会\t5\n", 1, 3},
       {"a real paragraph ends the table",
@@ -178,7 +179,8 @@ TEST_CASE("Fill-down stops where a parent level changes", "[layout]") {
 }
 
 TEST_CASE("A table of contents stays text", "[layout]") {
-  Layout l = LayoutOf("目 录\n\n一、基本情况\t1\n二、绩效分析\t7\n三、评价\t11\n\n正文\n");
+  Layout l =
+      LayoutOf("目 录\n\n一、基本情况\t1\n二、绩效分析\t7\n三、评价\t11\n\n正文\n");
   CHECK(l.tables.empty());
   REQUIRE(l.paragraphs.size() == 5);
   CHECK(l.paragraphs[1].text == "一、基本情况 1");
@@ -191,8 +193,15 @@ TEST_CASE("Rule rows are decoration, not content", "[layout]") {
 }
 
 TEST_CASE("Layout never fails on odd text", "[layout][errors]") {
-  const char* texts[] = {"", "\n\n\n", "\t", "\t\n\t\n", "|", "||\n||", "| a |\n|---|",
-                         "a\tb\n\n\n\t\n\tc\nd\n", "\t\t\t\t\t\t\t\t\t\t\n"};
+  const char* texts[] = {"",
+                         "\n\n\n",
+                         "\t",
+                         "\t\n\t\n",
+                         "|",
+                         "||\n||",
+                         "| a |\n|---|",
+                         "a\tb\n\n\n\t\n\tc\nd\n",
+                         "\t\t\t\t\t\t\t\t\t\t\n"};
   for (const char* text : texts) {
     INFO(text);
     Document d;
@@ -214,8 +223,7 @@ TEST_CASE("Seeds: every table appears once", "[layout][samples]") {
   } cases[] = {
       {"000_78d777d638020fc8.txt", 8},  // form, indicator grid, 6 purchase tables
       {"001_20b715a24a62e05c.txt", 4},  // 表1, 表2, 表3, score framework
-      {"002_fef1010ff2924dfd.txt", 1},
-      {"003_8edb4e5fb5a34cb8.txt", 2},
+      {"002_fef1010ff2924dfd.txt", 1}, {"003_8edb4e5fb5a34cb8.txt", 2},
       {"004_85c34f88b6099d5e.txt", 9},  // 附件2 … 附件10
   };
   for (const Case& c : cases) {
@@ -224,7 +232,8 @@ TEST_CASE("Seeds: every table appears once", "[layout][samples]") {
   }
 }
 
-TEST_CASE("Seed 000: the form split by repeated titles is one table", "[layout][samples]") {
+TEST_CASE("Seed 000: the form split by repeated titles is one table",
+          "[layout][samples]") {
   Layout l = SampleLayout("000_78d777d638020fc8.txt");
   const Table& form = l.tables[0];
   CHECK(form.first_line == 5);

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "extract/number.h"
+
+#include <catch2/catch.hpp>
 
 using namespace jx;
 
@@ -46,11 +46,8 @@ TEST_CASE("ParseNumber with units keeps the unit text", "[number]") {
     const char* value;
     const char* suffix;
   } cases[] = {
-      {"3.4万元", "3.4", "万元"},
-      {"223.8 万元", "223.8", "万元"},
-      {"39元", "39", "元"},
-      {"1个", "1", "个"},
-      {"≤20万元", "20", "万元"},
+      {"3.4万元", "3.4", "万元"}, {"223.8 万元", "223.8", "万元"}, {"39元", "39", "元"},
+      {"1个", "1", "个"},         {"≤20万元", "20", "万元"},
   };
   for (const Case& c : cases) {
     INFO(c.in);
@@ -63,9 +60,9 @@ TEST_CASE("ParseNumber with units keeps the unit text", "[number]") {
 }
 
 TEST_CASE("ParseNumber refuses what is not one number", "[number]") {
-  const char* bad[] = {"",      "abc",        "1,23",   "12,3456.0", "1.2.3",
-                       "--3",   "2024年度",    "%",      "≥",         ".5",
-                       "1234567890123456789",  "1, 2",   "大于90%"};
+  const char* bad[] = {
+      "",  "abc", "1,23", "12,3456.0",           "1.2.3", "--3",    "2024年度",
+      "%", "≥",   ".5",   "1234567890123456789", "1, 2",  "大于90%"};
   for (const char* b : bad) {
     INFO(b);
     ParsedNumber n;

@@ -8,8 +8,8 @@ namespace jx {
 
 struct Location {
   std::string file;
-  int page = 0;    // 1-based; 0 when the source has no pages (text input)
-  int line = 0;    // 1-based; 0 when unknown
+  int page = 0;       // 1-based; 0 when the source has no pages (text input)
+  int line = 0;       // 1-based; 0 when unknown
   std::string table;  // table id ("t3") when the place is a cell
   int row = -1;       // 0-based row within the table, -1 when none
   int column = -1;    // 0-based column within the row, -1 when none

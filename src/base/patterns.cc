@@ -9,8 +9,7 @@
 
 namespace jx {
 
-bool PatternFile::Parse(std::string origin, std::string_view content,
-                        std::string* err) {
+bool PatternFile::Parse(std::string origin, std::string_view content, std::string* err) {
   origin_ = std::move(origin);
   entries_.clear();
   RE2::Options opts;
@@ -86,8 +85,7 @@ std::string_view PatternFile::FirstNamePrepared(std::string_view prepared) const
   return entries_[static_cast<size_t>(best)].name;
 }
 
-std::vector<const PatternFile::Entry*> PatternFile::Named(
-    std::string_view name) const {
+std::vector<const PatternFile::Entry*> PatternFile::Named(std::string_view name) const {
   std::vector<const Entry*> out;
   for (const Entry& e : entries_)
     if (e.name == name) out.push_back(&e);
@@ -153,8 +151,8 @@ std::string Patterns::DefaultDir(const std::string& argv0) {
   if (ec) exe = fs::absolute(argv0, ec);
   if (!ec) {
     fs::path bin = exe.parent_path();
-    for (fs::path cand : {bin / "../share/jxaudit/patterns", bin / "../patterns",
-                          bin / "patterns"}) {
+    for (fs::path cand :
+         {bin / "../share/jxaudit/patterns", bin / "../patterns", bin / "patterns"}) {
       if (fs::exists(cand / "header.txt", ec)) return cand.lexically_normal();
     }
   }

@@ -63,8 +63,8 @@ class Patterns {
   // Loads every required file from `dir` (name → dir/name.txt).
   bool LoadDir(const std::string& dir, std::string* err);
   // Adds one file from memory; used by tests and by LoadDir.
-  bool Add(const std::string& name, const std::string& origin,
-           std::string_view content, std::string* err);
+  bool Add(const std::string& name, const std::string& origin, std::string_view content,
+           std::string* err);
 
   // Never null for a file in RequiredFiles() once LoadDir succeeded.
   const PatternFile* file(std::string_view name) const;

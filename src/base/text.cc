@@ -16,9 +16,9 @@ bool IsAscii(std::string_view s) {
 
 // Space-like code points that must not separate words in a key.
 bool IsSpaceCp(UChar32 c) {
-  return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0B ||
-         c == 0x0C || c == 0xA0 || c == 0x3000 || c == 0xFEFF ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F;
+  return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0B || c == 0x0C ||
+         c == 0xA0 || c == 0x3000 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) ||
+         c == 0x202F || c == 0x205F;
 }
 
 }  // namespace
@@ -50,13 +50,26 @@ std::string NormalizeForMatch(std::string_view s) {
   if (U_FAILURE(status)) out = in;
   for (int32_t i = 0; i < out.length(); ++i) {
     switch (out.charAt(i)) {
-      case 0x2267: out.setCharAt(i, 0x2265); break;  // ≧ → ≥
-      case 0x2266: out.setCharAt(i, 0x2264); break;  // ≦ → ≤
-      case 0xFF1C: out.setCharAt(i, u'<'); break;
-      case 0xFF1E: out.setCharAt(i, u'>'); break;
-      case 0x2212: out.setCharAt(i, u'-'); break;    // − minus sign
-      case 0x2014: case 0x2015: break;               // dashes stay
-      default: break;
+      case 0x2267:
+        out.setCharAt(i, 0x2265);
+        break;  // ≧ → ≥
+      case 0x2266:
+        out.setCharAt(i, 0x2264);
+        break;  // ≦ → ≤
+      case 0xFF1C:
+        out.setCharAt(i, u'<');
+        break;
+      case 0xFF1E:
+        out.setCharAt(i, u'>');
+        break;
+      case 0x2212:
+        out.setCharAt(i, u'-');
+        break;  // − minus sign
+      case 0x2014:
+      case 0x2015:
+        break;  // dashes stay
+      default:
+        break;
     }
   }
   std::string r;
@@ -86,8 +99,7 @@ std::string_view TrimSpace(std::string_view s) {
   for (;;) {
     if (s.empty()) return s;
     unsigned char c = static_cast<unsigned char>(s.front());
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||
-        c == '\f') {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
       s.remove_prefix(1);
     } else if (s.starts_with(kIdeo)) {
       s.remove_prefix(kIdeo.size());
@@ -100,8 +112,7 @@ std::string_view TrimSpace(std::string_view s) {
   for (;;) {
     if (s.empty()) return s;
     unsigned char c = static_cast<unsigned char>(s.back());
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' ||
-        c == '\f') {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
       s.remove_suffix(1);
     } else if (s.ends_with(kIdeo)) {
       s.remove_suffix(kIdeo.size());
@@ -141,8 +152,7 @@ std::string CollapseSpace(std::string_view s) {
     }
     if (pending) out.push_back(' ');
     pending = false;
-    out.append(s.substr(static_cast<size_t>(start),
-                        static_cast<size_t>(i - start)));
+    out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
   }
   return out;
 }

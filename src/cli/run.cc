@@ -29,8 +29,8 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }
 
 int RunTables(const std::vector<std::string>& files, const std::string& format,
-              const std::string& output, const Patterns& patterns,
-              std::ostream& out, std::ostream& err) {
+              const std::string& output, const Patterns& patterns, std::ostream& out,
+              std::ostream& err) {
   std::vector<DocumentTables> docs;
   docs.reserve(files.size());
   int status = 0;
@@ -80,30 +80,25 @@ int RunTables(const std::vector<std::string>& files, const std::string& format,
 
 }  // namespace
 
-int RunCli(int argc, const char* const* argv, std::ostream& out,
-           std::ostream& err) {
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   po::options_description visible;
-  visible.add_options()
-      ("help,h", "show this help")
-      ("version", "print the version")
-      ("format,f", po::value<std::string>()->default_value("json"),
-       "output format: json, csv or markdown")
-      ("output,o", po::value<std::string>(),
-       "write to this file instead of standard output (.xlsx for a workbook)")
-      ("patterns", po::value<std::string>(),
-       "directory of pattern files (default: the installed patterns/)");
+  visible.add_options()("help,h", "show this help")("version", "print the version")(
+      "format,f", po::value<std::string>()->default_value("json"),
+      "output format: json, csv or markdown")(
+      "output,o", po::value<std::string>(),
+      "write to this file instead of standard output (.xlsx for a workbook)")(
+      "patterns", po::value<std::string>(),
+      "directory of pattern files (default: the installed patterns/)");
   po::options_description hidden;
-  hidden.add_options()
-      ("command", po::value<std::string>())
-      ("files", po::value<std::vector<std::string>>()->multitoken());
+  hidden.add_options()("command", po::value<std::string>())(
+      "files", po::value<std::vector<std::string>>()->multitoken());
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description pos;
   pos.add("command", 1).add("files", -1);
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(),
-              vm);
+    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     err << "jxaudit: " << e.what() << "\n" << kUsage << visible;

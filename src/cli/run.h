@@ -8,8 +8,7 @@ namespace jx {
 
 // Exit status: 0 success, 1 findings of error severity (check), 2 a file could
 // not be processed or the command line / patterns are wrong.
-int RunCli(int argc, const char* const* argv, std::ostream& out,
-           std::ostream& err);
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
 }  // namespace jx
 

@@ -9,9 +9,12 @@ namespace {
 
 const char* FormatName(TableFormat f) {
   switch (f) {
-    case TableFormat::kTabRows: return "tab-rows";
-    case TableFormat::kCellLines: return "cell-lines";
-    case TableFormat::kPipeRows: return "pipe-rows";
+    case TableFormat::kTabRows:
+      return "tab-rows";
+    case TableFormat::kCellLines:
+      return "cell-lines";
+    case TableFormat::kPipeRows:
+      return "pipe-rows";
   }
   return "";
 }
@@ -47,7 +50,9 @@ nlohmann::json TableToJson(const Table& t) {
       const Cell& cell = t.rows[r][c];
       row.push_back(cell.text);
       if (cell.rowspan > 1 || cell.colspan > 1)
-        spans.push_back({{"row", r}, {"col", c}, {"rowspan", cell.rowspan},
+        spans.push_back({{"row", r},
+                         {"col", c},
+                         {"rowspan", cell.rowspan},
                          {"colspan", cell.colspan}});
     }
     rows.push_back(std::move(row));
@@ -111,10 +116,10 @@ std::string TablesToCsv(const std::vector<DocumentTables>& docs) {
       for (size_t r = 0; r < t.rows.size(); ++r) {
         for (size_t c = 0; c < t.rows[r].size(); ++c) {
           const Cell& cell = t.rows[r][c];
-          out << CsvField(d.file) << ',' << t.id << ',' << CsvField(t.title)
-              << ',' << r + 1 << ',' << c + 1 << ',' << cell.first_line << ','
-              << (t.row_is_header[r] ? 1 : 0) << ',' << CsvField(cell.text)
-              << ',' << CsvField(cell.value) << '\n';
+          out << CsvField(d.file) << ',' << t.id << ',' << CsvField(t.title) << ','
+              << r + 1 << ',' << c + 1 << ',' << cell.first_line << ','
+              << (t.row_is_header[r] ? 1 : 0) << ',' << CsvField(cell.text) << ','
+              << CsvField(cell.value) << '\n';
         }
       }
     }

@@ -104,8 +104,8 @@ class XlsxWriter {
       *err = "cannot add worksheet '" + sheet + "'";
       return false;
     }
-    std::string title = t.id + (t.title.empty() ? "" : " " + t.title) + " — " +
-                        file + " lines " + std::to_string(t.first_line) + "-" +
+    std::string title = t.id + (t.title.empty() ? "" : " " + t.title) + " — " + file +
+                        " lines " + std::to_string(t.first_line) + "-" +
                         std::to_string(t.last_line);
     worksheet_write_string(ws, 0, 0, FitCell(title).c_str(), title_);
     std::vector<size_t> widths(std::max<size_t>(t.width(), 1), 8);
@@ -157,8 +157,8 @@ class XlsxWriter {
 
 }  // namespace
 
-bool WriteTablesXlsx(const std::vector<DocumentTables>& docs,
-                     const std::string& path, std::string* err) {
+bool WriteTablesXlsx(const std::vector<DocumentTables>& docs, const std::string& path,
+                     std::string* err) {
   {
     // libxlsxwriter only finds out at close, and prints its own complaint.
     std::ofstream probe(path, std::ios::binary | std::ios::app);

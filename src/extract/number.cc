@@ -18,8 +18,8 @@ int64_t Pow10(int n) {
 }  // namespace
 
 std::string Decimal::ToString() const {
-  uint64_t mag = units < 0 ? static_cast<uint64_t>(-(units + 1)) + 1
-                           : static_cast<uint64_t>(units);
+  uint64_t mag =
+      units < 0 ? static_cast<uint64_t>(-(units + 1)) + 1 : static_cast<uint64_t>(units);
   std::string digits = std::to_string(mag);
   if (scale > 0) {
     if (digits.size() <= static_cast<size_t>(scale))
@@ -29,9 +29,7 @@ std::string Decimal::ToString() const {
   return units < 0 ? "-" + digits : digits;
 }
 
-double Decimal::ToDouble() const {
-  return std::strtod(ToString().c_str(), nullptr);
-}
+double Decimal::ToDouble() const { return std::strtod(ToString().c_str(), nullptr); }
 
 bool Decimal::operator==(const Decimal& o) const {
   int s = std::max(scale, o.scale);

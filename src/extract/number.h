@@ -14,16 +14,16 @@ struct Decimal {
   int64_t units = 0;
   int scale = 0;
 
-  std::string ToString() const;  // "15897000.0", "-3", "0.48"
-  double ToDouble() const;       // for spreadsheet cells only
+  std::string ToString() const;             // "15897000.0", "-3", "0.48"
+  double ToDouble() const;                  // for spreadsheet cells only
   bool operator==(const Decimal& o) const;  // same value, any scale
 };
 
 struct ParsedNumber {
   Decimal value;
-  bool percent = false;     // printed with % (value is the printed number)
-  std::string comparator;   // "", "≥", "≤", ">", "<", "=" (normalized)
-  std::string suffix;       // text after the number ("万元", "个"), trimmed
+  bool percent = false;    // printed with % (value is the printed number)
+  std::string comparator;  // "", "≥", "≤", ">", "<", "=" (normalized)
+  std::string suffix;      // text after the number ("万元", "个"), trimmed
 };
 
 // Parses a cell or token that is one number: optional comparator, sign,
@@ -31,8 +31,7 @@ struct ParsedNumber {
 // optional trailing unit text when `allow_suffix`. Full-width forms are
 // accepted. Returns false for anything else (including numbers too large for
 // 18 significant digits).
-bool ParseNumber(std::string_view text, ParsedNumber* out,
-                 bool allow_suffix = false);
+bool ParseNumber(std::string_view text, ParsedNumber* out, bool allow_suffix = false);
 
 }  // namespace jx
 

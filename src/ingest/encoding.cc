@@ -22,8 +22,8 @@ bool ToUtf8Strict(std::string_view bytes, const char* charset, std::string* out,
   UErrorCode status = U_ZERO_ERROR;
   ConverterPtr cnv(ucnv_open(charset, &status));
   if (U_FAILURE(status)) return false;
-  ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr,
-                      nullptr, &status);
+  ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                      &status);
   if (U_FAILURE(status)) return false;
   std::u16string u16;
   u16.resize(bytes.size() + 16);
@@ -31,8 +31,7 @@ bool ToUtf8Strict(std::string_view bytes, const char* charset, std::string* out,
   const char* src_end = bytes.data() + bytes.size();
   UChar* dst = reinterpret_cast<UChar*>(u16.data());
   UChar* dst_end = dst + u16.size();
-  ucnv_toUnicode(cnv.get(), &dst, dst_end, &src, src_end, nullptr, true,
-                 &status);
+  ucnv_toUnicode(cnv.get(), &dst, dst_end, &src, src_end, nullptr, true, &status);
   if (U_FAILURE(status)) {
     *bad_offset = static_cast<size_t>(src - bytes.data());
     return false;
@@ -84,8 +83,7 @@ bool LooksLikeText(std::string_view utf8, std::string* why) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
     ++total;
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
-        c != '\v')
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
       ++control;
     else if (c == 0x7F)
       ++control;
@@ -158,8 +156,10 @@ DecodeResult DecodeText(std::string_view bytes) {
     } else {
       size_t bad = 0;
       if (!ToUtf8Strict(bytes, "GB18030", &r.text, &bad)) {
-        r.error = "undecodable: neither UTF-8, UTF-16 nor GB18030 (bad byte at "
-                  "offset " + std::to_string(bad) + ")";
+        r.error =
+            "undecodable: neither UTF-8, UTF-16 nor GB18030 (bad byte at "
+            "offset " +
+            std::to_string(bad) + ")";
         r.error_offset = bad;
         r.text.clear();
         return r;
@@ -197,8 +197,7 @@ bool EncodeText(std::string_view utf8, const char* charset, std::string* out) {
     }
   }
   out->assign(u16.size() * 4 + 16, '\0');
-  int32_t len = ucnv_fromUChars(cnv.get(), out->data(),
-                                static_cast<int32_t>(out->size()),
+  int32_t len = ucnv_fromUChars(cnv.get(), out->data(), static_cast<int32_t>(out->size()),
                                 reinterpret_cast<const UChar*>(u16.data()),
                                 static_cast<int32_t>(u16.size()), &status);
   if (U_FAILURE(status)) return false;

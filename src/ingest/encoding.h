@@ -9,9 +9,9 @@ namespace jx {
 
 struct DecodeResult {
   bool ok = false;
-  std::string text;      // UTF-8, BOM removed
-  std::string encoding;  // see Document::encoding
-  std::string error;     // why not, when !ok
+  std::string text;         // UTF-8, BOM removed
+  std::string encoding;     // see Document::encoding
+  std::string error;        // why not, when !ok
   size_t error_offset = 0;  // byte offset the error refers to
 };
 

@@ -21,15 +21,14 @@ void SplitLines(std::string_view text, Document* doc) {
         doc->lines.push_back({std::string(text.substr(start)), ++number, 0});
       break;
     }
-    doc->lines.push_back({std::string(text.substr(start, end - start)),
-                          ++number, 0});
+    doc->lines.push_back({std::string(text.substr(start, end - start)), ++number, 0});
     start = end + 1;
     if (text[end] == '\r' && start < text.size() && text[start] == '\n') ++start;
   }
 }
 
-bool DocumentFromBytes(const std::string& path, std::string_view bytes,
-                       Document* doc, Error* err) {
+bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document* doc,
+                       Error* err) {
   DecodeResult d = DecodeText(bytes);
   if (!d.ok) {
     *err = MakeError(path, d.error);
@@ -41,12 +40,12 @@ bool DocumentFromBytes(const std::string& path, std::string_view bytes,
   return true;
 }
 
-bool ReadDocument(const std::string& path, const ReadOptions& opts,
-                  Document* doc, Error* err) {
+bool ReadDocument(const std::string& path, const ReadOptions& opts, Document* doc,
+                  Error* err) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
-    *err = MakeError(path, errno == ENOENT ? "no such file"
-                                           : std::string(std::strerror(errno)));
+    *err = MakeError(
+        path, errno == ENOENT ? "no such file" : std::string(std::strerror(errno)));
     return false;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -59,8 +58,7 @@ bool ReadDocument(const std::string& path, const ReadOptions& opts,
   }
   if (static_cast<uint64_t>(st.st_size) > opts.max_bytes) {
     *err = MakeError(path, "file too large (" + std::to_string(st.st_size) +
-                               " bytes, limit " +
-                               std::to_string(opts.max_bytes) + ")");
+                               " bytes, limit " + std::to_string(opts.max_bytes) + ")");
     return false;
   }
   std::ifstream in(path, std::ios::binary);

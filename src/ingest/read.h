@@ -17,12 +17,12 @@ struct ReadOptions {
 
 // Reads `path` (a regular file) and decodes it. On failure returns false and
 // fills `err` with the file and the reason.
-bool ReadDocument(const std::string& path, const ReadOptions& opts,
-                  Document* doc, Error* err);
+bool ReadDocument(const std::string& path, const ReadOptions& opts, Document* doc,
+                  Error* err);
 
 // Decodes `bytes` as if read from `path`.
-bool DocumentFromBytes(const std::string& path, std::string_view bytes,
-                       Document* doc, Error* err);
+bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document* doc,
+                       Error* err);
 
 // Splits decoded text into lines (\n, \r\n or \r), numbering from 1.
 void SplitLines(std::string_view text, Document* doc);

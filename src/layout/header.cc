@@ -9,14 +9,13 @@ namespace {
 
 int LevelOf(std::string_view name) {
   if (name == "level") return 0;
-  if (name.size() == 6 && name.starts_with("level") && name[5] >= '1' &&
-      name[5] <= '9')
+  if (name.size() == 6 && name.starts_with("level") && name[5] >= '1' && name[5] <= '9')
     return name[5] - '0';
   return -1;
 }
 
-int CountMatches(const std::vector<Cell>& cells, const PatternFile& header,
-                 int* nonempty, bool* numeric) {
+int CountMatches(const std::vector<Cell>& cells, const PatternFile& header, int* nonempty,
+                 bool* numeric) {
   int matched = 0;
   *nonempty = 0;
   *numeric = false;

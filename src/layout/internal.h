@@ -46,8 +46,7 @@ std::vector<Item> ScanLines(const Document& doc, TextMode mode);
 bool IsHeaderRow(const std::vector<Cell>& cells, const PatternFile& header);
 // `marked_header_rows` leading rows are headers whatever their words (pipe
 // tables mark them with a rule).
-void AnalyzeTable(Table* table, const PatternFile& header,
-                  int marked_header_rows);
+void AnalyzeTable(Table* table, const PatternFile& header, int marked_header_rows);
 
 // Cells whose text is a plain number ("15,897,000.0", "100%") are never header
 // labels.

@@ -86,9 +86,7 @@ void RejoinSplitRows(Table* t) {
 class Builder {
  public:
   Builder(const Document& doc, const Patterns& patterns)
-      : doc_(doc),
-        header_(*patterns.file("header")),
-        layout_(*patterns.file("layout")) {}
+      : doc_(doc), header_(*patterns.file("header")), layout_(*patterns.file("layout")) {}
 
   Layout Run() {
     std::vector<Item> items = ScanLines(doc_, DetectMode(doc_));
@@ -117,8 +115,7 @@ class Builder {
     std::string key = MatchKey(text);
     if (layout_.Matches("running", key)) return true;
     auto it = text_counts_.find(key);
-    return it != text_counts_.end() && it->second >= 2 &&
-           CodePointCount(key) <= 40;
+    return it != text_counts_.end() && it->second >= 2 && CodePointCount(key) <= 40;
   }
 
   void FlushGap() {
@@ -185,7 +182,8 @@ class Builder {
           text += c.text;
         }
         out_.blocks.push_back({Block::kParagraph, out_.paragraphs.size()});
-        out_.paragraphs.push_back({text, r.first_line, r.cells.empty() ? 0 : r.cells[0].page});
+        out_.paragraphs.push_back(
+            {text, r.first_line, r.cells.empty() ? 0 : r.cells[0].page});
       }
       recent_.clear();
       return;
@@ -272,7 +270,7 @@ class Builder {
   const PatternFile& header_;
   const PatternFile& layout_;
   std::unordered_map<std::string, int> text_counts_;
-  std::vector<size_t> gap_;  // blank and running lines since the last piece
+  std::vector<size_t> gap_;     // blank and running lines since the last piece
   std::vector<size_t> recent_;  // text lines since the last piece
   std::optional<Table> cur_;
   std::vector<bool> pipe_header_;

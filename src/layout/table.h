@@ -27,7 +27,7 @@ struct Column {
   std::string label;  // header texts top to bottom, joined with '/'
   std::string key;    // canonical name from patterns/header.txt, or ""
   int level = -1;     // hierarchy level (1 = 一级指标 ...), 0 = unnumbered
-                      // hierarchy (评价指标, 考核内容), -1 = not a hierarchy column
+                   // hierarchy (评价指标, 考核内容), -1 = not a hierarchy column
 };
 
 // A run of rows that share one header: a table may restart its header midway
@@ -48,8 +48,8 @@ struct Table {
   int last_line = 0;
   int page = 0;
   TableFormat format = TableFormat::kTabRows;
-  int pieces = 1;        // how many printed pieces were joined into this table
-  int header_rows = 0;   // header rows at the top of the table
+  int pieces = 1;       // how many printed pieces were joined into this table
+  int header_rows = 0;  // header rows at the top of the table
   std::vector<std::vector<Cell>> rows;
   std::vector<bool> row_is_header;
   std::vector<Section> sections;
