@@ -93,7 +93,7 @@ TEST_CASE("Command-line and pattern errors exit 2 with one clear line", "[e2e][e
   } cases[] = {
       {{"tables"}, "jxaudit: tables: no input files"},
       {{"frobnicate", "x"}, "jxaudit: unknown command 'frobnicate'"},
-      {{"tables", "--format", "yaml", "x"}, "jxaudit: unknown format 'yaml'"},
+      {{"tables", "--format", "yaml", "x"}, "jxaudit: unknown format 'yaml' for tables"},
       {{"tables", "--patterns", dir, SamplePath("002_fef1010ff2924dfd.txt")},
        "jxaudit: patterns/header.txt:2: missing ): ("},
       {{}, "usage: jxaudit"},

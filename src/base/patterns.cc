@@ -109,6 +109,99 @@ bool PatternFile::Matches(std::string_view name, std::string_view text) const {
   return false;
 }
 
+const std::string& PatternFile::Match::group(const std::string& g) const {
+  static const std::string kEmpty;
+  auto it = groups.find(g);
+  return it == groups.end() ? kEmpty : it->second;
+}
+
+std::vector<PatternFile::Match> PatternFile::FindAll(std::string_view name,
+                                                     std::string_view prepared) const {
+  std::vector<Match> out;
+  std::vector<const Entry*> entries = Named(name);
+  if (entries.empty()) return out;
+  re2::StringPiece text(prepared.data(), prepared.size());
+  size_t pos = 0;
+  while (pos <= prepared.size()) {
+    Match best;
+    bool found = false;
+    for (const Entry* e : entries) {
+      int n = e->re->NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> sub(static_cast<size_t>(n));
+      if (!e->re->Match(text, pos, prepared.size(), RE2::UNANCHORED, sub.data(), n))
+        continue;
+      size_t b = static_cast<size_t>(sub[0].data() - prepared.data());
+      if (found && b >= best.begin) continue;
+      found = true;
+      best = Match{};
+      best.entry = e;
+      best.begin = b;
+      best.end = b + sub[0].size();
+      for (const auto& [gname, idx] : e->re->NamedCapturingGroups()) {
+        const re2::StringPiece& g = sub[static_cast<size_t>(idx)];
+        if (g.data() != nullptr) best.groups[gname] = std::string(g.data(), g.size());
+      }
+    }
+    if (!found) break;
+    pos = best.end > best.begin ? best.end : best.begin + 1;
+    out.push_back(std::move(best));
+  }
+  return out;
+}
+
+bool PatternFile::FindFirst(std::string_view name, std::string_view prepared,
+                            Match* m) const {
+  std::vector<Match> all = FindAll(name, prepared);
+  if (all.empty()) return false;
+  *m = std::move(all[0]);
+  return true;
+}
+
+bool Patterns::ParseGrades(const std::string& origin, std::string_view content,
+                           std::string* err) {
+  grades_.clear();
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = TrimSpace(content.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> parts;
+    std::string cur;
+    for (char c : line) {
+      if (c == ' ' || c == '\t') {
+        if (!cur.empty()) parts.push_back(std::move(cur)), cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    if (!cur.empty()) parts.push_back(std::move(cur));
+    auto numeric = [](const std::string& s) {
+      if (s.empty()) return false;
+      bool dot = false;
+      for (char c : s) {
+        if (c == '.' && !dot) dot = true;
+        else if (c < '0' || c > '9') return false;
+      }
+      return true;
+    };
+    if (parts.size() != 3 || !numeric(parts[1]) || !numeric(parts[2])) {
+      *err = origin + ":" + std::to_string(line_no) +
+             ": expected 'grade low high', e.g. '良 80 90'";
+      return false;
+    }
+    grades_.push_back({parts[0], parts[1], parts[2], line_no});
+  }
+  if (grades_.empty()) {
+    *err = origin + ": no grade bands";
+    return false;
+  }
+  return true;
+}
+
 bool Patterns::Add(const std::string& name, const std::string& origin,
                    std::string_view content, std::string* err) {
   auto f = std::make_unique<PatternFile>();
@@ -130,7 +223,15 @@ bool Patterns::LoadDir(const std::string& dir, std::string* err) {
     ss << in.rdbuf();
     if (!Add(name, origin, ss.str(), err)) return false;
   }
-  return true;
+  std::filesystem::path g = std::filesystem::path(dir) / "grades.txt";
+  std::ifstream in(g, std::ios::binary);
+  if (!in) {
+    *err = "patterns/grades.txt: cannot read " + g.string();
+    return false;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ParseGrades("patterns/grades.txt", ss.str(), err);
 }
 
 const PatternFile* Patterns::file(std::string_view name) const {
@@ -139,7 +240,9 @@ const PatternFile* Patterns::file(std::string_view name) const {
 }
 
 const std::vector<std::string>& Patterns::RequiredFiles() {
-  static const std::vector<std::string> kFiles = {"header", "layout"};
+  static const std::vector<std::string> kFiles = {"header",    "layout", "units",
+                                                   "labels",    "structure", "sentences",
+                                                   "meta",      "kinds"};
   return kFiles;
 }
 

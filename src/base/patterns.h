@@ -48,6 +48,19 @@ class PatternFile {
   // True when an entry with this name matches `text` (prepared first).
   bool Matches(std::string_view name, std::string_view text) const;
 
+  // A match of a pattern with named groups, on prepared text.
+  struct Match {
+    const Entry* entry = nullptr;
+    size_t begin = 0, end = 0;  // byte offsets into the prepared text
+    std::map<std::string, std::string, std::less<>> groups;
+    const std::string& group(const std::string& g) const;
+  };
+  // Every non-overlapping match of the entries called `name`, left to right
+  // (at one position the earliest entry wins).
+  std::vector<Match> FindAll(std::string_view name, std::string_view prepared) const;
+  // The first match of `name` in `prepared`, if any.
+  bool FindFirst(std::string_view name, std::string_view prepared, Match* m) const;
+
   const std::vector<Entry>& entries() const { return entries_; }
   const std::string& origin() const { return origin_; }
 
@@ -56,6 +69,14 @@ class PatternFile {
   bool match_on_key_ = true;
   std::vector<Entry> entries_;
   std::unique_ptr<RE2::Set> set_;
+};
+
+// A grade band from patterns/grades.txt: low <= score < high (the top band
+// includes its high end).
+struct GradeBand {
+  std::string grade;
+  std::string low, high;  // decimal text as written
+  int line = 0;
 };
 
 class Patterns {
@@ -72,12 +93,17 @@ class Patterns {
   // The files the stages read.
   static const std::vector<std::string>& RequiredFiles();
 
+  // patterns/grades.txt (not RE2): "grade low high" per line.
+  bool ParseGrades(const std::string& origin, std::string_view content, std::string* err);
+  const std::vector<GradeBand>& grades() const { return grades_; }
+
   // Where patterns are looked for when no --patterns is given: $JXAUDIT_PATTERNS,
   // then beside the installed binary, then the source tree it was built from.
   static std::string DefaultDir(const std::string& argv0);
 
  private:
   std::map<std::string, std::unique_ptr<PatternFile>, std::less<>> files_;
+  std::vector<GradeBand> grades_;
 };
 
 }  // namespace jx

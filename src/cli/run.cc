@@ -1,14 +1,18 @@
 #include "cli/run.h"
 
 #include <boost/program_options.hpp>
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
 
 #include "base/patterns.h"
+#include "export/report.h"
 #include "export/tables.h"
+#include "extract/extract.h"
 #include "ingest/read.h"
 #include "layout/layout.h"
+#include "validate/validate.h"
 
 namespace jx {
 namespace {
@@ -19,6 +23,8 @@ constexpr const char* kUsage =
     "usage: jxaudit <command> [options] FILE...\n"
     "\n"
     "commands:\n"
+    "  check    audit each report's arithmetic; exit 0 clean, 1 errors found, 2 unreadable\n"
+    "  extract  normalized figures, indicators and findings (xlsx with -o, json, csv)\n"
     "  tables   rebuild the tables of each report (json, csv, markdown or xlsx)\n"
     "\n"
     "options:\n";
@@ -26,6 +32,72 @@ constexpr const char* kUsage =
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// One file through every stage. Never throws: a failure is a value.
+DocumentReport ProcessFile(const std::string& path, const Patterns& patterns) {
+  DocumentReport d;
+  d.file = path;
+  try {
+    Document doc;
+    if (!ReadDocument(path, ReadOptions{}, &doc, &d.error)) {
+      d.ok = false;
+      return d;
+    }
+    d.encoding = doc.encoding;
+    d.layout = BuildLayout(doc, patterns);
+    d.ex = Extract(doc, d.layout, patterns);
+    d.v = Validate(doc, d.layout, d.ex, patterns);
+  } catch (const std::exception& e) {
+    d = DocumentReport{};
+    d.file = path;
+    d.ok = false;
+    d.error = MakeError(path, std::string("internal error: ") + e.what());
+  }
+  return d;
+}
+
+bool WriteText(const std::string& text, const std::string& output, std::ostream& out,
+               std::ostream& err) {
+  if (output.empty()) {
+    out << text;
+    return true;
+  }
+  std::ofstream f(output, std::ios::binary);
+  f << text;
+  if (!f) {
+    err << "jxaudit: " << output << ": cannot write\n";
+    return false;
+  }
+  return true;
+}
+
+int RunAudit(const std::string& command, const std::vector<std::string>& files,
+             std::string format, const std::string& output, bool verbose,
+             const Patterns& patterns, std::ostream& out, std::ostream& err) {
+  std::vector<DocumentReport> docs;
+  docs.reserve(files.size());
+  for (const std::string& f : files) {
+    docs.push_back(ProcessFile(f, patterns));
+    if (!docs.back().ok) err << "jxaudit: " << docs.back().error.ToString() << "\n";
+  }
+  Counts c = CountFindings(docs);
+  int status = c.failed > 0 ? 2 : (c.errors > 0 ? 1 : 0);
+  if (command == "extract") {
+    if (!output.empty() && EndsWith(output, ".xlsx")) {
+      std::string werr;
+      if (!WriteExtractXlsx(docs, output, &werr)) {
+        err << "jxaudit: " << werr << "\n";
+        return 2;
+      }
+      return status;
+    }
+    std::string text = format == "csv" ? ExtractToCsv(docs) : ExtractToJson(docs).dump(1) + "\n";
+    return WriteText(text, output, out, err) ? status : 2;
+  }
+  std::string text = format == "json" ? ReportToJson(docs).dump(1) + "\n"
+                                      : ReportToText(docs, verbose);
+  return WriteText(text, output, out, err) ? status : 2;
 }
 
 int RunTables(const std::vector<std::string>& files, const std::string& format,
@@ -82,13 +154,19 @@ int RunTables(const std::vector<std::string>& files, const std::string& format,
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   po::options_description visible;
-  visible.add_options()("help,h", "show this help")("version", "print the version")(
-      "format,f", po::value<std::string>()->default_value("json"),
-      "output format: json, csv or markdown")(
-      "output,o", po::value<std::string>(),
-      "write to this file instead of standard output (.xlsx for a workbook)")(
-      "patterns", po::value<std::string>(),
-      "directory of pattern files (default: the installed patterns/)");
+  // clang-format off
+  visible.add_options()
+      ("help,h", "show this help")
+      ("version", "print the version")
+      ("format,f", po::value<std::string>(),
+       "output format. check: text (default) or json; extract: json (default) or "
+       "csv; tables: json (default), csv or markdown")
+      ("output,o", po::value<std::string>(),
+       "write to this file instead of standard output (.xlsx: a workbook)")
+      ("verbose,v", "check: also list info findings (differences rounding explains)")
+      ("patterns", po::value<std::string>(),
+       "directory of pattern files (default: the installed patterns/)");
+  // clang-format on
   po::options_description hidden;
   hidden.add_options()("command", po::value<std::string>())(
       "files", po::value<std::vector<std::string>>()->multitoken());
@@ -115,12 +193,23 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   std::string command = vm["command"].as<std::string>();
   std::vector<std::string> files;
   if (vm.count("files")) files = vm["files"].as<std::vector<std::string>>();
-  std::string format = vm["format"].as<std::string>();
-  if (format != "json" && format != "csv" && format != "markdown" && format != "md") {
-    err << "jxaudit: unknown format '" << format << "' (json, csv or markdown)\n";
-    return 2;
-  }
+  std::string format = vm.count("format") ? vm["format"].as<std::string>() : "";
   if (format == "md") format = "markdown";
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> kFormats = {
+      {"check", {"text", "json"}},
+      {"extract", {"json", "csv"}},
+      {"tables", {"json", "csv", "markdown"}}};
+  for (const auto& [cmd, allowed] : kFormats) {
+    if (cmd != command) continue;
+    if (format.empty()) format = allowed.front();
+    if (std::find(allowed.begin(), allowed.end(), format) == allowed.end()) {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      err << "jxaudit: unknown format '" << format << "' for " << command << " (" << list
+          << ")\n";
+      return 2;
+    }
+  }
   std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
 
   Patterns patterns;
@@ -130,6 +219,14 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   if (!patterns.LoadDir(pdir, &perr)) {
     err << "jxaudit: " << perr << "\n";
     return 2;
+  }
+  if (command == "check" || command == "extract") {
+    if (files.empty()) {
+      err << "jxaudit: " << command << ": no input files\n";
+      return 2;
+    }
+    return RunAudit(command, files, format, output, vm.count("verbose") > 0, patterns, out,
+                    err);
   }
   if (command == "tables") {
     if (files.empty()) {

@@ -115,4 +115,143 @@ bool ParseNumber(std::string_view text, ParsedNumber* out, bool allow_suffix) {
   return true;
 }
 
+namespace {
+
+using i128 = __int128;
+
+constexpr i128 kLimit = static_cast<i128>(kMaxUnits);
+
+bool Rescale(const Decimal& a, int scale, i128* out) {
+  if (scale < a.scale || scale - a.scale > 30) return false;
+  i128 v = a.units;
+  for (int i = a.scale; i < scale; ++i) {
+    v *= 10;
+    if (v > kLimit * 1000000000000LL || v < -kLimit * 1000000000000LL) return false;
+  }
+  *out = v;
+  return true;
+}
+
+bool FromWide(i128 v, int scale, Decimal* out) {
+  // Drop trailing zeros beyond what fits, but never lose a digit.
+  while ((v > kLimit || v < -kLimit) && scale > 0 && v % 10 == 0) {
+    v /= 10;
+    --scale;
+  }
+  if (v > kLimit || v < -kLimit) return false;
+  out->units = static_cast<int64_t>(v);
+  out->scale = scale;
+  return true;
+}
+
+}  // namespace
+
+bool AddDecimal(const Decimal& a, const Decimal& b, Decimal* out) {
+  int s = std::max(a.scale, b.scale);
+  i128 x, y;
+  if (!Rescale(a, s, &x) || !Rescale(b, s, &y)) return false;
+  return FromWide(x + y, s, out);
+}
+
+bool SubDecimal(const Decimal& a, const Decimal& b, Decimal* out) {
+  Decimal nb = b;
+  nb.units = -b.units;
+  return AddDecimal(a, nb, out);
+}
+
+bool ShiftDecimal(const Decimal& a, int pow10, Decimal* out) {
+  if (pow10 >= 0) {
+    i128 v = a.units;
+    for (int i = 0; i < pow10; ++i) v *= 10;
+    int scale = a.scale;
+    // Use up printed decimals first so 0.39 × 10^2 stays "39".
+    while (scale > 0 && v % 10 == 0 && pow10 > 0) {
+      v /= 10;
+      --scale;
+    }
+    return FromWide(v, scale, out) || FromWide(v, a.scale, out);
+  }
+  if (a.scale - pow10 > 18) return false;
+  *out = Decimal{a.units, a.scale - pow10};
+  return true;
+}
+
+int CompareDecimal(const Decimal& a, const Decimal& b) {
+  int s = std::max(a.scale, b.scale);
+  i128 x = 0, y = 0;
+  Rescale(a, s, &x);
+  Rescale(b, s, &y);
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+Decimal HalfUlp(const Decimal& a) { return Decimal{5, a.scale + 1}; }
+
+bool DivideDecimal(const Decimal& a, const Decimal& b, int scale, Decimal* out) {
+  if (b.units == 0) return false;
+  // a/b = (a.units / 10^a.scale) / (b.units / 10^b.scale)
+  // result × 10^scale = a.units × 10^(scale + b.scale - a.scale) / b.units
+  int shift = scale + b.scale - a.scale;
+  i128 num = a.units, den = b.units;
+  if (shift >= 0) {
+    for (int i = 0; i < shift; ++i) num *= 10;
+  } else {
+    for (int i = 0; i < -shift; ++i) den *= 10;
+  }
+  bool neg = (num < 0) != (den < 0);
+  if (num < 0) num = -num;
+  if (den < 0) den = -den;
+  i128 q = num / den, r = num % den;
+  if (r * 2 >= den) ++q;
+  return FromWide(neg ? -q : q, scale, out);
+}
+
+Decimal AbsDecimal(const Decimal& a) { return Decimal{a.units < 0 ? -a.units : a.units, a.scale}; }
+
+bool ParseChineseCount(std::string_view text, int64_t* out) {
+  static const std::pair<std::string_view, int> kDigits[] = {
+      {"〇", 0}, {"零", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3},
+      {"四", 4},  {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}};
+  static const std::pair<std::string_view, int64_t> kUnits[] = {
+      {"十", 10}, {"百", 100}, {"千", 1000}, {"万", 10000}};
+  std::string_view t = TrimSpace(text);
+  if (t.empty()) return false;
+  int64_t total = 0, section = 0, digit = -1;
+  bool any = false;
+  while (!t.empty()) {
+    bool matched = false;
+    for (auto [s, v] : kDigits) {
+      if (t.starts_with(s)) {
+        if (digit > 0) return false;  // two digits in a row: "二三"
+        digit = v;
+        t.remove_prefix(s.size());
+        matched = any = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    for (auto [s, v] : kUnits) {
+      if (t.starts_with(s)) {
+        int64_t d = digit < 0 ? 1 : digit;  // 十九: the leading 一 is implied
+        if (v == 10000) {
+          section += digit < 0 ? 0 : digit;
+          total = (total + (section == 0 ? 1 : section)) * 10000;
+          section = 0;
+        } else {
+          if (digit == 0) return false;
+          section += d * v;
+        }
+        digit = -1;
+        t.remove_prefix(s.size());
+        matched = any = true;
+        break;
+      }
+    }
+    if (!matched) return false;
+  }
+  if (!any) return false;
+  if (digit > 0) section += digit;
+  *out = total + section;
+  return true;
+}
+
 }  // namespace jx

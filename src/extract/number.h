@@ -33,6 +33,24 @@ struct ParsedNumber {
 // 18 significant digits).
 bool ParseNumber(std::string_view text, ParsedNumber* out, bool allow_suffix = false);
 
+// Chinese numerals as used to count things: 两, 十九, 一百二十, 三千零五, 〇.
+// Returns false for anything else (including mixed digits).
+bool ParseChineseCount(std::string_view text, int64_t* out);
+
+// Exact arithmetic on decimals at a common scale. Overflow (beyond 18
+// significant digits after rescaling) is reported, never wrapped.
+bool AddDecimal(const Decimal& a, const Decimal& b, Decimal* out);
+bool SubDecimal(const Decimal& a, const Decimal& b, Decimal* out);
+// a × 10^pow10 (pow10 may be negative: the scale grows).
+bool ShiftDecimal(const Decimal& a, int pow10, Decimal* out);
+// -1, 0, 1.
+int CompareDecimal(const Decimal& a, const Decimal& b);
+// Half a unit of the last printed digit: the rounding interval's radius.
+Decimal HalfUlp(const Decimal& a);
+// a / b rounded half away from zero to `scale` decimals; false when b == 0.
+bool DivideDecimal(const Decimal& a, const Decimal& b, int scale, Decimal* out);
+Decimal AbsDecimal(const Decimal& a);
+
 }  // namespace jx
 
 #endif  // JXAUDIT_EXTRACT_NUMBER_H_

@@ -92,6 +92,7 @@ void BuildSectionColumns(Table* t, Section* s, const PatternFile& header) {
     for (const std::string& p : path) {
       if (!col.label.empty()) col.label += '/';
       col.label += CollapseSpace(p);
+      col.path_keys.emplace_back(header.FirstName(p));
     }
     for (auto it = path.rbegin(); it != path.rend(); ++it) {
       std::string_view name = header.FirstName(*it);

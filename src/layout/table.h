@@ -3,6 +3,7 @@
 #define JXAUDIT_LAYOUT_TABLE_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jx {
@@ -26,8 +27,16 @@ struct Cell {
 struct Column {
   std::string label;  // header texts top to bottom, joined with '/'
   std::string key;    // canonical name from patterns/header.txt, or ""
-  int level = -1;     // hierarchy level (1 = 一级指标 ...), 0 = unnumbered
+  int level = -1;  // hierarchy level (1 = 一级指标 ...), 0 = unnumbered
                    // hierarchy (评价指标, 考核内容), -1 = not a hierarchy column
+  // The name of each header text above the column, top first ("" where a
+  // text has no name): 资产情况/期初/数量 → {asset_group, opening, quantity}.
+  std::vector<std::string> path_keys;
+  bool HasPathKey(std::string_view k) const {
+    for (const auto& p : path_keys)
+      if (p == k) return true;
+    return false;
+  }
 };
 
 // A run of rows that share one header: a table may restart its header midway

@@ -1,0 +1,449 @@
+#include "export/report.h"
+
+#include <xlsxwriter.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "base/text.h"
+#include "export/tables.h"
+
+namespace jx {
+namespace {
+
+nlohmann::json Number(const Decimal& d) {
+  // JSON numbers are read as doubles; the shortest round-trip form keeps the
+  // printed digits (6874309.59 stays 6874309.59).
+  return d.ToDouble();
+}
+
+nlohmann::json LocationJson(const Location& l) {
+  nlohmann::json j;
+  j["line"] = l.line;
+  j["page"] = l.page > 0 ? nlohmann::json(l.page) : nlohmann::json(nullptr);
+  j["table"] = l.table.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.table);
+  j["row"] = l.row >= 0 ? nlohmann::json(l.row + 1) : nlohmann::json(nullptr);
+  j["column"] = l.column >= 0 ? nlohmann::json(l.column + 1) : nlohmann::json(nullptr);
+  return j;
+}
+
+nlohmann::json FigureJson(const Figure& f) {
+  nlohmann::json j;
+  j["name"] = f.name;
+  j["label"] = f.label;
+  j["column"] = f.column;
+  j["source"] = f.source;
+  if (f.blank) {
+    j["value"] = nullptr;
+  } else {
+    j["value"] = Number(f.number.value);
+    j["decimals"] = f.number.value.scale;
+  }
+  if (!f.number.comparator.empty()) j["comparator"] = f.number.comparator;
+  j["unit"] = f.unit.text;
+  j["yuan"] = f.has_yuan ? Number(f.yuan) : nlohmann::json(nullptr);
+  j["location"] = LocationJson(f.where);
+  return j;
+}
+
+nlohmann::json IndicatorJson(const Indicator& i) {
+  nlohmann::json j;
+  j["table"] = i.table;
+  j["row"] = i.row + 1;
+  j["levels"] = i.levels;
+  j["total"] = i.is_total;
+  j["weight"] = i.has_weight ? Number(i.weight) : nlohmann::json(nullptr);
+  j["weight_from"] = i.weight_from;
+  j["score"] = i.has_score ? Number(i.score) : nlohmann::json(nullptr);
+  j["target"] = i.target;
+  j["actual"] = i.actual;
+  j["location"] = LocationJson(i.where);
+  return j;
+}
+
+nlohmann::json FindingJson(const Finding& f) {
+  nlohmann::json j;
+  j["id"] = f.id;
+  j["rule"] = f.rule;
+  j["severity"] = SeverityName(f.severity);
+  j["message"] = f.message;
+  if (f.has_numbers) {
+    j["stated"] = Number(f.stated);
+    j["computed"] = Number(f.computed);
+    j["difference"] = Number(f.difference);
+    j["tolerance"] = Number(f.tolerance);
+  } else {
+    j["stated"] = j["computed"] = j["difference"] = j["tolerance"] = nullptr;
+  }
+  j["unit"] = f.unit;
+  j["location"] = LocationJson(f.where);
+  j["evidence"] = f.evidence;
+  return j;
+}
+
+std::string KindName(const std::string& k) {
+  if (k == "target_declaration") return "绩效目标申报表";
+  if (k == "department_self_evaluation") return "部门整体支出绩效自评";
+  if (k == "project_self_evaluation") return "项目支出绩效自评";
+  return "其他";
+}
+
+// ---- The normalized sheets, one model for xlsx, JSON and CSV ----
+
+struct Value {
+  enum Kind { kEmpty, kText, kNumber } kind = kEmpty;
+  std::string text;
+  Decimal number;
+  bool percent = false;
+  std::string link;  // internal link target ("'Tables'!A12")
+  bool flagged = false;
+};
+
+Value Text(const std::string& s) { return Value{Value::kText, s, {}, false, "", false}; }
+Value Num(const Decimal& d) { return Value{Value::kNumber, "", d, false, "", false}; }
+Value Int(int64_t v) { return Num(Decimal{v, 0}); }
+Value OptNum(bool has, const Decimal& d) { return has ? Num(d) : Value{}; }
+
+struct Sheet {
+  std::string name;
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+};
+
+std::string CellKey(const std::string& file, const std::string& table, int row, int col) {
+  return file + '\x1f' + table + '\x1f' + std::to_string(row) + '\x1f' + std::to_string(col);
+}
+
+std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
+  Sheet d{"Documents",
+          {"file", "status", "error", "encoding", "kind", "department", "year", "unit_code",
+           "filler", "phone", "declared_score", "grade", "errors", "warnings", "infos"},
+          {}};
+  Sheet b{"Budget",
+          {"file", "table", "line", "item", "name", "budget_initial", "budget_adjusted",
+           "budget_amount", "budget_final", "rate_percent", "unit", "value_yuan", "source"},
+          {}};
+  Sheet ind{"Indicators",
+            {"file", "table", "row", "level1", "level2", "level3", "level4", "weight", "target",
+             "actual", "score", "total_row"},
+            {}};
+  Sheet f{"Findings",
+          {"file", "id", "rule", "severity", "message", "stated", "computed", "difference",
+           "tolerance", "unit", "line", "page", "table", "row", "column"},
+          {}};
+  Sheet t{"Tables", {"file", "table", "title", "row", "column", "line", "text", "number"}, {}};
+  // Cells a finding of error or warning severity points at.
+  std::set<std::string> flagged;
+  for (const DocumentReport& doc : docs)
+    for (const Finding& fd : doc.v.findings)
+      if (fd.severity != Severity::kInfo)
+        for (const Location& l : fd.involved)
+          if (!l.table.empty()) flagged.insert(CellKey(doc.file, l.table, l.row, l.column));
+  std::map<std::string, size_t> table_row;  // cell → row in the Tables sheet
+  for (const DocumentReport& doc : docs) {
+    for (const Table& tb : doc.layout.tables) {
+      for (size_t r = 0; r < tb.rows.size(); ++r) {
+        for (size_t c = 0; c < tb.rows[r].size(); ++c) {
+          const Cell& cell = tb.rows[r][c];
+          if (cell.text.empty()) continue;
+          std::string key = CellKey(doc.file, tb.id, static_cast<int>(r), static_cast<int>(c));
+          table_row[key] = t.rows.size();
+          ParsedNumber n;
+          Value num;
+          if (ParseNumber(cell.text, &n)) {
+            num = Num(n.value);
+            num.percent = n.percent;
+          }
+          Value text = Text(cell.text);
+          text.flagged = num.flagged = flagged.count(key) > 0;
+          t.rows.push_back({Text(doc.file), Text(tb.id), Text(tb.title),
+                            Int(static_cast<int64_t>(r + 1)), Int(static_cast<int64_t>(c + 1)),
+                            Int(cell.first_line), text, num});
+        }
+      }
+    }
+  }
+  for (const DocumentReport& doc : docs) {
+    int e = 0, w = 0, i = 0;
+    for (const Finding& fd : doc.v.findings)
+      (fd.severity == Severity::kError ? e : fd.severity == Severity::kWarning ? w : i)++;
+    const DocInfo& info = doc.ex.info;
+    d.rows.push_back({Text(doc.file), Text(doc.ok ? "ok" : "failed"),
+                      Text(doc.ok ? "" : doc.error.message), Text(doc.encoding),
+                      Text(doc.ok ? KindName(info.kind) : ""), Text(info.department.value),
+                      Text(info.year.value), Text(info.unit_code.value), Text(info.filler.value),
+                      Text(info.phone.value), OptNum(info.has_declared_score, info.declared_score),
+                      Text(info.grade.value), Int(e), Int(w), Int(i)});
+    // Budget: table figures grouped by row, then form and sentence figures.
+    std::map<std::pair<std::string, int>, std::vector<const Figure*>> rows;
+    std::vector<std::pair<std::string, int>> order;
+    for (const Figure& fg : doc.ex.figures) {
+      if (fg.source == "table") {
+        auto k = std::make_pair(fg.where.table, fg.where.row);
+        if (!rows.count(k)) order.push_back(k);
+        rows[k].push_back(&fg);
+      }
+    }
+    for (const auto& k : order) {
+      const auto& figs = rows[k];
+      Value cols[5];
+      Value yuan;
+      std::string unit;
+      const char* keys[5] = {"budget_initial", "budget_adjusted", "budget_amount", "budget_final",
+                             "rate"};
+      for (const Figure* fg : figs) {
+        for (int c = 0; c < 5; ++c)
+          if (fg->column == keys[c]) cols[c] = Num(fg->number.value);
+        if (fg->unit.kind == "money") unit = fg->unit.text;
+        if (fg->has_yuan && (fg->column == "budget_final" || yuan.kind == Value::kEmpty))
+          yuan = Num(fg->yuan);
+      }
+      const Figure& first = *figs.front();
+      b.rows.push_back({Text(doc.file), Text(first.where.table), Int(first.where.line),
+                        Text(first.label), Text(first.name), cols[0], cols[1], cols[2], cols[3],
+                        cols[4], Text(unit), yuan, Text("table")});
+    }
+    for (const Figure& fg : doc.ex.figures) {
+      if (fg.source == "table") continue;
+      b.rows.push_back({Text(doc.file), Text(fg.where.table), Int(fg.where.line), Text(fg.label),
+                        Text(fg.name), Value{}, Value{}, fg.blank ? Value{} : Num(fg.number.value),
+                        Value{}, Value{}, Text(fg.unit.text), OptNum(fg.has_yuan, fg.yuan),
+                        Text(fg.source)});
+    }
+    for (const Indicator& in : doc.ex.indicators) {
+      std::vector<Value> row = {Text(doc.file), Text(in.table), Int(in.row + 1)};
+      for (size_t l = 0; l < 4; ++l) {
+        if (l == 3 && in.levels.size() > 4) {
+          std::string rest;
+          for (size_t k = 3; k < in.levels.size(); ++k) rest += (k > 3 ? " / " : "") + in.levels[k];
+          row.push_back(Text(rest));
+        } else {
+          row.push_back(l < in.levels.size() ? Text(in.levels[l]) : Value{});
+        }
+      }
+      row.push_back(OptNum(in.has_weight, in.weight));
+      row.push_back(Text(in.target));
+      row.push_back(Text(in.actual));
+      row.push_back(OptNum(in.has_score, in.score));
+      row.push_back(Text(in.is_total ? "yes" : ""));
+      ind.rows.push_back(std::move(row));
+    }
+    for (const Finding& fd : doc.v.findings) {
+      const Location& l = fd.where;
+      Value link = Text(fd.id);
+      auto it = table_row.find(CellKey(doc.file, l.table, l.row, l.column));
+      if (it != table_row.end()) link.link = "internal:'Tables'!G" + std::to_string(it->second + 2);
+      f.rows.push_back({Text(doc.file), link, Text(fd.rule), Text(SeverityName(fd.severity)),
+                        Text(fd.message), OptNum(fd.has_numbers, fd.stated),
+                        OptNum(fd.has_numbers, fd.computed), OptNum(fd.has_numbers, fd.difference),
+                        OptNum(fd.has_numbers, fd.tolerance), Text(fd.unit), Int(l.line),
+                        l.page > 0 ? Int(l.page) : Value{}, Text(l.table),
+                        l.row >= 0 ? Int(l.row + 1) : Value{},
+                        l.column >= 0 ? Int(l.column + 1) : Value{}});
+    }
+  }
+  return {d, b, ind, f, t};
+}
+
+}  // namespace
+
+Counts CountFindings(const std::vector<DocumentReport>& docs) {
+  Counts c;
+  for (const DocumentReport& d : docs) {
+    if (!d.ok) ++c.failed;
+    for (const Finding& f : d.v.findings)
+      (f.severity == Severity::kError     ? c.errors
+       : f.severity == Severity::kWarning ? c.warnings
+                                          : c.infos)++;
+  }
+  return c;
+}
+
+nlohmann::json ReportToJson(const std::vector<DocumentReport>& docs) {
+  nlohmann::json out;
+  out["tool"] = "jxaudit";
+  out["version"] = JXAUDIT_VERSION;
+  out["documents"] = nlohmann::json::array();
+  for (const DocumentReport& d : docs) {
+    nlohmann::json j;
+    j["file"] = d.file;
+    j["status"] = d.ok ? "ok" : "failed";
+    j["error"] = d.ok ? nlohmann::json(nullptr) : nlohmann::json(d.error.ToString());
+    const DocInfo& info = d.ex.info;
+    j["encoding"] = d.encoding;
+    j["kind"] = d.ok ? info.kind : "";
+    j["department"] = info.department.value;
+    j["year"] = info.year.value;
+    j["unit_code"] = info.unit_code.value;
+    j["filler"] = info.filler.value;
+    j["phone"] = info.phone.value;
+    j["declared_score"] =
+        info.has_declared_score ? Number(info.declared_score) : nlohmann::json(nullptr);
+    j["grade"] = info.grade.value;
+    nlohmann::json figs = nlohmann::json::array();
+    for (const Figure& f : d.ex.figures) figs.push_back(FigureJson(f));
+    j["figures"] = std::move(figs);
+    nlohmann::json inds = nlohmann::json::array();
+    for (const Indicator& i : d.ex.indicators) inds.push_back(IndicatorJson(i));
+    j["indicators"] = std::move(inds);
+    nlohmann::json finds = nlohmann::json::array();
+    for (const Finding& f : d.v.findings) finds.push_back(FindingJson(f));
+    j["findings"] = std::move(finds);
+    out["documents"].push_back(std::move(j));
+  }
+  return out;
+}
+
+std::string ReportToText(const std::vector<DocumentReport>& docs, bool verbose) {
+  std::ostringstream out;
+  for (const DocumentReport& d : docs) {
+    if (!d.ok) {
+      out << d.file << ": failed: " << d.error.message << "\n\n";
+      continue;
+    }
+    const DocInfo& info = d.ex.info;
+    out << d.file << "  [" << KindName(info.kind);
+    if (!info.department.value.empty()) out << " · " << info.department.value;
+    if (!info.year.value.empty()) out << " · " << info.year.value;
+    out << "]\n";
+    int shown = 0;
+    for (const Finding& f : d.v.findings) {
+      if (f.severity == Severity::kInfo && !verbose) continue;
+      ++shown;
+      Error where;
+      where.where = f.where;
+      where.where.file = d.file;
+      out << "  " << where.ToString() << SeverityName(f.severity) << " [" << f.rule << "] "
+          << f.message << "\n";
+    }
+    if (shown == 0) out << "  no findings\n";
+    out << "\n";
+  }
+  Counts c = CountFindings(docs);
+  out << c.errors << " errors, " << c.warnings << " warnings, " << c.infos << " info in "
+      << docs.size() << " files";
+  if (c.failed > 0) out << " (" << c.failed << " could not be read)";
+  out << "\n";
+  return out.str();
+}
+
+nlohmann::json ExtractToJson(const std::vector<DocumentReport>& docs) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const Sheet& s : BuildSheets(docs)) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& row : s.rows) {
+      nlohmann::json o = nlohmann::json::object();
+      for (size_t c = 0; c < s.columns.size() && c < row.size(); ++c) {
+        const Value& v = row[c];
+        o[s.columns[c]] = v.kind == Value::kText     ? nlohmann::json(v.text)
+                          : v.kind == Value::kNumber ? Number(v.number)
+                                                     : nlohmann::json(nullptr);
+      }
+      rows.push_back(std::move(o));
+    }
+    out[s.name] = std::move(rows);
+  }
+  return out;
+}
+
+std::string ExtractToCsv(const std::vector<DocumentReport>& docs) {
+  std::ostringstream out;
+  for (const Sheet& s : BuildSheets(docs)) {
+    out << "sheet";
+    for (const auto& c : s.columns) out << ',' << c;
+    out << '\n';
+    for (const auto& row : s.rows) {
+      out << s.name;
+      for (const Value& v : row)
+        out << ',' << (v.kind == Value::kText     ? CsvField(v.text)
+                       : v.kind == Value::kNumber ? v.number.ToString()
+                                                  : "");
+      out << '\n';
+    }
+  }
+  return out.str();
+}
+
+bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string& path,
+                      std::string* err) {
+  {
+    std::ofstream probe(path, std::ios::binary | std::ios::app);
+    if (!probe) {
+      *err = path + ": cannot write: " + std::strerror(errno);
+      return false;
+    }
+  }
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) {
+    *err = path + ": cannot create workbook";
+    return false;
+  }
+  lxw_format* head = workbook_add_format(wb);
+  format_set_bold(head);
+  format_set_bg_color(head, 0xDDEBF7);
+  lxw_format* flag_text = workbook_add_format(wb);
+  format_set_bg_color(flag_text, 0xFFC7CE);
+  lxw_format* link = workbook_add_format(wb);
+  format_set_underline(link, LXW_UNDERLINE_SINGLE);
+  format_set_font_color(link, LXW_COLOR_BLUE);
+  std::map<std::pair<int, bool>, lxw_format*> nums;
+  auto num_format = [&](int scale, bool flagged) {
+    auto key = std::make_pair(scale, flagged);
+    auto it = nums.find(key);
+    if (it != nums.end()) return it->second;
+    lxw_format* f = workbook_add_format(wb);
+    std::string nf = "#,##0";
+    if (scale > 0) nf += "." + std::string(static_cast<size_t>(std::min(scale, 10)), '0');
+    format_set_num_format(f, nf.c_str());
+    if (flagged) format_set_bg_color(f, 0xFFC7CE);
+    nums[key] = f;
+    return f;
+  };
+  for (const Sheet& s : BuildSheets(docs)) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
+    for (size_t c = 0; c < s.columns.size(); ++c)
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), s.columns[c].c_str(), head);
+    std::vector<size_t> width(s.columns.size(), 10);
+    for (size_t r = 0; r < s.rows.size(); ++r) {
+      const auto& row = s.rows[r];
+      for (size_t c = 0; c < row.size(); ++c) {
+        const Value& v = row[c];
+        lxw_row_t xr = static_cast<lxw_row_t>(r + 1);
+        lxw_col_t xc = static_cast<lxw_col_t>(c);
+        if (v.kind == Value::kNumber) {
+          worksheet_write_number(ws, xr, xc, v.number.ToDouble(),
+                                 num_format(v.number.scale, v.flagged));
+        } else if (v.kind == Value::kText) {
+          std::string text = v.text.size() > 32767 ? v.text.substr(0, 32000) : v.text;
+          if (!v.link.empty()) {
+            worksheet_write_url(ws, xr, xc, v.link.c_str(), link);
+            worksheet_write_string(ws, xr, xc, text.c_str(), link);
+          } else {
+            // Never a formula: write_string stores text as text.
+            worksheet_write_string(ws, xr, xc, text.c_str(), v.flagged ? flag_text : nullptr);
+          }
+          width[c] = std::max(width[c], std::min<size_t>(CodePointCount(text) * 2 + 2, 60));
+        }
+      }
+    }
+    for (size_t c = 0; c < width.size(); ++c)
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                           static_cast<double>(width[c]), nullptr);
+    worksheet_freeze_panes(ws, 1, 0);
+    if (!s.rows.empty())
+      worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(s.rows.size()),
+                           static_cast<lxw_col_t>(s.columns.size() - 1));
+  }
+  lxw_error e = workbook_close(wb);
+  if (e != LXW_NO_ERROR) {
+    *err = path + ": " + lxw_strerror(e);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace jx

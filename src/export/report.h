@@ -1,0 +1,47 @@
+// Export of an audit: findings as text or JSON, normalized data as xlsx, JSON
+// or CSV.
+#ifndef JXAUDIT_EXPORT_REPORT_H_
+#define JXAUDIT_EXPORT_REPORT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "base/error.h"
+#include "extract/extract.h"
+#include "layout/table.h"
+#include "validate/validate.h"
+
+namespace jx {
+
+struct DocumentReport {
+  std::string file;
+  bool ok = true;
+  Error error;  // when !ok
+  std::string encoding;
+  Layout layout;
+  Extraction ex;
+  Validation v;
+};
+
+struct Counts {
+  int errors = 0, warnings = 0, infos = 0, failed = 0;
+};
+Counts CountFindings(const std::vector<DocumentReport>& docs);
+
+// The `check --format json` contract.
+nlohmann::json ReportToJson(const std::vector<DocumentReport>& docs);
+
+// Human text, grouped by document; info findings only when `verbose`.
+std::string ReportToText(const std::vector<DocumentReport>& docs, bool verbose);
+
+// The normalized sheets (Documents, Budget, Indicators, Findings, Tables).
+bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string& path,
+                      std::string* err);
+// Same data: JSON object of arrays, or CSV with a "sheet" first column.
+nlohmann::json ExtractToJson(const std::vector<DocumentReport>& docs);
+std::string ExtractToCsv(const std::vector<DocumentReport>& docs);
+
+}  // namespace jx
+
+#endif  // JXAUDIT_EXPORT_REPORT_H_

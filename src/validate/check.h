@@ -1,0 +1,91 @@
+// Shared by the rule files of the validate stage.
+#ifndef JXAUDIT_VALIDATE_CHECK_H_
+#define JXAUDIT_VALIDATE_CHECK_H_
+
+#include <string>
+#include <vector>
+
+#include "validate/validate.h"
+
+namespace jx::validate {
+
+// One printed number taking part in a check.
+struct Term {
+  Decimal value;
+  int sign = 1;
+  bool blank = false;  // printed empty: not zero, unknown
+  std::string label;
+  Location at;
+  bool exact = false;     // an awarded score or a count: never rounded
+  bool has_half = false;  // rounding radius when not the value's own (a
+  Decimal half;           // figure converted to 元 keeps its printed precision)
+};
+
+struct SumOutcome {
+  bool consistent = false;  // within rounding
+  bool exact = false;
+  int blanks = 0;
+  Decimal computed, difference, tolerance;
+};
+
+// Σ sign·parts against `stated`, with the tolerance of the printed decimals
+// (±½ unit of the last printed digit on every number).
+SumOutcome CompareSum(const Term& stated, const std::vector<Term>& parts);
+
+// One figure printed twice (a text total and a table total, 万元 and 元):
+// the same when the coarser print's rounding interval holds the other value.
+bool SamePrinted(const Decimal& a, const Decimal& half_a, const Decimal& b,
+                 const Decimal& half_b);
+
+// "a + b − c" with the printed labels, for messages.
+std::string Describe(const std::vector<Term>& parts);
+std::string Num(const Decimal& d);  // "6874309.59"
+
+// Collects findings and the numbers checked.
+class Sink {
+ public:
+  explicit Sink(Validation* v) : v_(v) {}
+  Finding& Add(const std::string& rule, Severity sev, const Location& where,
+               std::string message);
+  void Checked(const Location& l) { v_->checked.push_back(l); }
+  void Checked(const std::vector<Term>& terms) {
+    for (const Term& t : terms)
+      if (!t.blank) v_->checked.push_back(t.at);
+  }
+  // Standard outcome of a sum: error (or warning with blank parts) when it
+  // does not close, info when only rounding separates them.
+  void ReportSum(const std::string& rule, const Term& stated, const std::vector<Term>& parts,
+                 const std::string& what, const std::string& unit);
+
+ private:
+  Validation* v_;
+};
+
+struct RateOutcome {
+  bool consistent = false;
+  Decimal computed;    // in percent, two more decimals than printed
+  Decimal difference;  // computed − stated
+  Decimal tolerance;   // how far rounding of the inputs and the rate reaches
+};
+
+// kind "ratio": a / b × 100; "change": (a − b) / b × 100, against a printed
+// rate with its comparator (< ≤ > ≥ =). False when b is zero or negative.
+bool CompareRate(const std::string& kind, const Decimal& a, const Decimal& b,
+                 const ParsedNumber& rate, RateOutcome* out);
+
+struct Context {
+  const Document& doc;
+  const Layout& layout;
+  const Extraction& ex;
+  const Patterns& patterns;
+};
+
+void TableRules(const Context& ctx, Sink* sink);
+void FormRules(const Context& ctx, Sink* sink);
+void SentenceRules(const Context& ctx, Sink* sink);
+void ScoreRules(const Context& ctx, Sink* sink);
+void FigureRules(const Context& ctx, Sink* sink);
+
+}  // namespace jx::validate
+
+#endif  // JXAUDIT_VALIDATE_CHECK_H_

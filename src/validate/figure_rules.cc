@@ -1,0 +1,284 @@
+// Rules over named figures: forms, sentences, and one figure stated twice.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/text.h"
+#include "validate/check.h"
+
+namespace jx::validate {
+namespace {
+
+using extract::ToYuan;
+
+// The rounding radius of a figure's printed value, in 元.
+Decimal HalfYuan(const Figure& f) {
+  int e = f.unit.pow10 - f.number.value.scale - 1;
+  if (e >= 0) {
+    int64_t v = 5;
+    for (int i = 0; i < e; ++i) v *= 10;
+    return Decimal{v, 0};
+  }
+  return Decimal{5, -e};
+}
+
+Term YuanTerm(const Figure& f, int sign = 1) {
+  Term t;
+  t.sign = sign;
+  t.blank = f.blank;
+  t.label = f.label;
+  t.at = f.where;
+  if (!f.blank) {
+    t.value = f.yuan;
+    t.has_half = true;
+    t.half = HalfYuan(f);
+  }
+  return t;
+}
+
+Term PrintedTerm(const Figure& f, int sign = 1) {
+  Term t;
+  t.sign = sign;
+  t.blank = f.blank;
+  t.label = f.label;
+  t.at = f.where;
+  t.value = f.number.value;
+  return t;
+}
+
+bool IsSource(const std::string& name) { return name.starts_with("source_"); }
+
+}  // namespace
+
+void FormRules(const Context& ctx, Sink* sink) {
+  std::map<std::string, std::vector<const Figure*>> by_table;
+  for (const Figure& f : ctx.ex.figures)
+    if (f.source == "form") by_table[f.where.table].push_back(&f);
+  for (const auto& [table, figs] : by_table) {
+    const Figure* total = nullptr;
+    std::vector<const Figure*> sources, structure;
+    for (const Figure* f : figs) {
+      if (f->name == "budget_total" && !f->blank && !total) total = f;
+      if (IsSource(f->name)) sources.push_back(f);
+      if (f->name == "basic" || f->name == "project") structure.push_back(f);
+    }
+    if (!total) continue;
+    std::string unit = total->unit.text;
+    auto check = [&](const std::vector<const Figure*>& parts, const std::string& what) {
+      if (parts.empty()) return;
+      bool any = false;
+      for (const Figure* p : parts) any |= !p->blank;
+      if (!any) return;
+      std::vector<Term> terms;
+      for (const Figure* p : parts) terms.push_back(PrintedTerm(*p));
+      sink->ReportSum("sum.form", PrintedTerm(*total), terms, table + " " + what, unit);
+    };
+    check(sources, "预算总额与资金来源");
+    if (structure.size() >= 2) check(structure, "预算总额与基本支出、项目支出");
+  }
+}
+
+namespace {
+
+// Does the breakdown close if part i was meant in another money unit (元 ↔
+// 万元 …)? Returns the unit shift that closes it, or 0.
+int ClosingShift(const Term& total, const std::vector<Term>& parts,
+                 const std::vector<Figure>& figs, size_t i) {
+  for (int k : {4, -4, 3, -3, 2, -2}) {
+    Figure alt = figs[i];
+    alt.unit.pow10 += k;
+    if (!ToYuan(alt.number, alt.unit, &alt.yuan)) continue;
+    std::vector<Term> trial = parts;
+    trial[i] = YuanTerm(alt);
+    if (CompareSum(total, trial).consistent) return k;
+  }
+  return 0;
+}
+
+const char* MoneyUnitName(int pow10) {
+  switch (pow10) {
+    case 0: return "元";
+    case 2: return "百元";
+    case 3: return "千元";
+    case 4: return "万元";
+    case 6: return "百万元";
+    case 8: return "亿元";
+  }
+  return "?";
+}
+
+void Breakdowns(const Context& ctx, Sink* sink) {
+  for (const Breakdown& b : ctx.ex.breakdowns) {
+    bool yuan = b.total.has_yuan;
+    for (const Figure& p : b.parts) yuan &= p.has_yuan;
+    if (!yuan) continue;
+    Term total = YuanTerm(b.total);
+    std::vector<Term> parts;
+    for (const Figure& p : b.parts) parts.push_back(YuanTerm(p));
+    SumOutcome o = CompareSum(total, parts);
+    bool slipped = false;
+    for (size_t i = 0; i < parts.size() && !o.consistent && !slipped; ++i) {
+      int k = ClosingShift(total, parts, b.parts, i);
+      if (k == 0) continue;
+      slipped = true;
+      const Figure& p = b.parts[i];
+      sink->Checked(total.at);
+      Finding& f = sink->Add(
+          "unit.slip", Severity::kError, p.where,
+          "单位疑似错误：“" + b.total.label + "”" + Num(b.total.number.value) +
+              b.total.unit.text + "，其中“" + p.label + "”写作 " + Num(p.number.value) +
+              p.unit.text + "；按 " + MoneyUnitName(p.unit.pow10 + k) +
+              " 计分项之和才等于总数");
+      f.has_numbers = true;
+      f.stated = o.computed;
+      f.computed = total.value;
+      f.difference = o.difference;
+      f.tolerance = o.tolerance;
+      f.unit = "元";
+      f.evidence.push_back(b.evidence);
+      f.involved.push_back(total.at);
+    }
+    if (!slipped)
+      sink->ReportSum("sum.sentence", total, parts,
+                      "“" + b.total.label + "”与其中所列分项（折合为元）", "元");
+  }
+}
+
+void Rates(const Context& ctx, Sink* sink) {
+  for (const StatedRate& r : ctx.ex.rates) {
+    Decimal a = r.a.number.value, b = r.b.number.value;
+    if (r.a.unit.pow10 != r.b.unit.pow10) {
+      if (!r.a.has_yuan || !r.b.has_yuan) continue;
+      a = r.a.yuan;
+      b = r.b.yuan;
+    }
+    RateOutcome o;
+    if (!CompareRate(r.kind, a, b, r.rate, &o)) continue;
+    sink->Checked(r.where);
+    if (o.consistent) continue;
+    std::string formula = r.kind == "ratio" ? Num(r.a.number.value) + " / " + Num(r.b.number.value)
+                                            : "(" + Num(r.a.number.value) + " − " +
+                                                  Num(r.b.number.value) + ") / " +
+                                                  Num(r.b.number.value);
+    Finding& f = sink->Add("rate.sentence", Severity::kError, r.where,
+                           "文中比率不符：填报 " + r.rate.comparator + Num(r.rate.value) +
+                               "%，按 " + formula + " 计算为 " + Num(o.computed) + "%");
+    f.has_numbers = true;
+    f.stated = r.rate.value;
+    f.computed = o.computed;
+    f.difference = o.difference;
+    f.tolerance = o.tolerance;
+    f.unit = "%";
+    f.evidence.push_back(r.evidence);
+  }
+}
+
+}  // namespace
+
+void SentenceRules(const Context& ctx, Sink* sink) {
+  Breakdowns(ctx, sink);
+  Rates(ctx, sink);
+}
+
+namespace {
+
+bool SameYuan(const Figure& a, const Figure& b) {
+  return SamePrinted(a.yuan, HalfYuan(a), b.yuan, HalfYuan(b));
+}
+
+// a = b × 10^k for a unit step k ≠ 0?
+int SlipShift(const Figure& a, const Figure& b) {
+  for (int k : {2, -2, 3, -3, 4, -4, 6, -6, 8, -8}) {
+    Figure alt = b;
+    alt.unit.pow10 += k;
+    if (!ToYuan(alt.number, alt.unit, &alt.yuan)) continue;
+    if (SameYuan(a, alt)) return k;
+  }
+  return 0;
+}
+
+void Implausible(const Context& ctx, Sink* sink) {
+  // A budget table whose amounts, read in the unit its header gives, are a few
+  // 元: the header's unit is wrong (百元 printed for 百万元).
+  std::set<std::string> done;
+  for (const Figure& f : ctx.ex.figures) {
+    if (f.source != "table" || !f.has_yuan || f.unit.kind != "money") continue;
+    if (f.column != "budget_amount" && f.column != "budget_final" &&
+        f.column != "budget_adjusted" && f.column != "budget_initial")
+      continue;
+    if (f.name != "budget_total" &&
+        !ctx.patterns.file("structure")->Matches("total", f.label))
+      continue;
+    if (f.yuan.units <= 0 || CompareDecimal(f.yuan, Decimal{1000, 0}) >= 0) continue;
+    if (!done.insert(f.where.table).second) continue;
+    Finding& fd = sink->Add("unit.implausible", Severity::kWarning, f.where,
+                            f.where.table + " 单位不合理：“" + f.label + "”" +
+                                (f.column_label.empty() ? "" : "（" + f.column_label + "）") +
+                                " 为 " + Num(f.number.value) + f.unit.text + "，即 " +
+                                Num(f.yuan) + " 元，预算金额不应如此之小，表头单位可能有误");
+    fd.has_numbers = true;
+    fd.stated = f.number.value;
+    fd.computed = f.yuan;
+    fd.unit = f.unit.text;
+    fd.evidence.push_back(f.evidence);
+  }
+}
+
+void SameFigure(const Context& ctx, Sink* sink) {
+  // Sentence figures against table and form figures of the same name.
+  std::map<std::string, std::vector<const Figure*>> stated;
+  for (const Figure& f : ctx.ex.figures)
+    if (!f.name.empty() && f.has_yuan && !f.blank && f.source != "sentence")
+      stated[f.name].push_back(&f);
+  std::set<std::pair<std::string, std::string>> done;
+  for (const Figure& s : ctx.ex.figures) {
+    if (s.source != "sentence" || s.name.empty() || !s.has_yuan) continue;
+    auto it = stated.find(s.name);
+    if (it == stated.end()) continue;
+    std::map<std::string, std::vector<const Figure*>> by_table;
+    for (const Figure* t : it->second) by_table[t->where.table].push_back(t);
+    for (const auto& [table, figs] : by_table) {
+      if (!done.insert({s.name, table}).second) continue;
+      bool match = false;
+      int shift = 0;
+      const Figure* slip = nullptr;
+      for (const Figure* t : figs) {
+        if (SameYuan(s, *t)) match = true;
+        if (int k = SlipShift(s, *t); k != 0 && !slip) slip = t, shift = k;
+      }
+      sink->Checked(s.where);
+      for (const Figure* t : figs) sink->Checked(t->where);
+      if (match) continue;
+      const Figure* t = slip ? slip : figs.front();
+      std::string msg = "“" + s.label + "”文中为 " + Num(s.number.value) + s.unit.text + "，" +
+                        table + " “" + t->label + "”" +
+                        (t->column_label.empty() ? "" : "（" + t->column_label + "）") + "为 " +
+                        Num(t->number.value) + t->unit.text;
+      Finding& f = sink->Add(slip ? "unit.slip" : "figure.conflict",
+                             slip ? Severity::kError : Severity::kWarning, t->where,
+                             slip ? "单位疑似错误：" + msg + "；二者只相差 10 的 " +
+                                        std::to_string(shift) + " 次方倍"
+                                  : "同一数字前后不一致：" + msg);
+      f.has_numbers = true;
+      f.stated = t->number.value;
+      f.unit = t->unit.text;
+      // What the table figure would read in its own unit if it agreed.
+      Decimal want;
+      if (ShiftDecimal(s.yuan, -t->unit.pow10, &want)) {
+        f.computed = want;
+        SubDecimal(want, t->number.value, &f.difference);
+      }
+      f.evidence = {s.evidence, t->evidence};
+      f.involved = {s.where, t->where};
+    }
+  }
+}
+
+}  // namespace
+
+void FigureRules(const Context& ctx, Sink* sink) {
+  Implausible(ctx, sink);
+  SameFigure(ctx, sink);
+}
+
+}  // namespace jx::validate

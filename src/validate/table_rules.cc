@@ -1,0 +1,399 @@
+// Rules over reconstructed tables: totals, identities, rates, partitions.
+#include <algorithm>
+#include <map>
+
+#include "base/text.h"
+#include "validate/check.h"
+
+namespace jx::validate {
+namespace {
+
+Location At(const Context& ctx, const Table& t, size_t r, size_t c) {
+  Location l;
+  l.file = ctx.doc.path;
+  l.table = t.id;
+  l.row = static_cast<int>(r);
+  l.column = static_cast<int>(c);
+  if (r < t.rows.size() && c < t.rows[r].size()) {
+    l.line = t.rows[r][c].first_line;
+    l.page = t.rows[r][c].page;
+  }
+  return l;
+}
+
+// A cell of a numeric column: a number, printed empty, or something else
+// ("--", text) that no rule should read.
+enum class Slot { kNumber, kBlank, kNotApplicable, kOther };
+
+Slot ReadSlot(const Table& t, size_t r, size_t c, ParsedNumber* n) {
+  if (c >= t.rows[r].size() || IsBlank(t.rows[r][c].text)) return Slot::kBlank;
+  if (extract::CellNumber(t.rows[r][c], n)) return Slot::kNumber;
+  // "--", "/", "—": printed to say the figure does not apply.
+  std::string_view v = TrimSpace(t.rows[r][c].text);
+  if (v.find_first_not_of("-/") == std::string_view::npos || v == "—" || v == "——" ||
+      v == "无")
+    return Slot::kNotApplicable;
+  return Slot::kOther;
+}
+
+bool IsRateKey(std::string_view k) {
+  return k == "rate" || k == "carryover_rate" || k == "carryover_delta" ||
+         k == "plan_period" || k == "seq" || k == "weight" || k == "score" ||
+         k == "score_review";
+}
+
+struct RowInfo {
+  size_t row;
+  std::string label;
+  int depth = 0;
+  bool total = false;
+  bool subtotal = false;
+};
+
+class SectionRules {
+ public:
+  SectionRules(const Context& ctx, Sink* sink, const Table& t, size_t si)
+      : ctx_(ctx), sink_(sink), t_(t), s_(t.sections[si]), end_(extract::SectionEnd(t, si)) {
+    table_unit_ = extract::TableUnit(t, ctx.layout, ctx.patterns);
+  }
+
+  void Run() {
+    if (s_.header_rows == 0) return;
+    for (const Column& c : s_.columns)
+      if (c.level >= 0) return;  // indicator grids: score rules
+    label_col_ = extract::LabelColumn(t_, s_, end_);
+    CollectRows();
+    CollectNumericColumns();
+    if (rows_.empty()) return;
+    Totals();
+    Children();
+    ColumnTotals();
+    Assets();
+    Rates();
+    Partition();
+  }
+
+ private:
+  std::string UnitOf(size_t c) const {
+    if (c >= s_.columns.size()) return table_unit_.text;
+    UnitInfo u = extract::ColumnUnit(s_.columns[c], table_unit_, ctx_.patterns);
+    return u.text;
+  }
+
+  void CollectRows() {
+    const PatternFile& labels = *ctx_.patterns.file("structure");
+    for (size_t r = static_cast<size_t>(s_.first_row + s_.header_rows); r < end_; ++r) {
+      if (t_.row_is_header[r]) continue;
+      bool numeric = false;
+      for (size_t c = 0; c < t_.rows[r].size(); ++c) {
+        ParsedNumber n;
+        if (static_cast<int>(c) != label_col_ && ReadSlot(t_, r, c, &n) == Slot::kNumber)
+          numeric = true;
+      }
+      if (!numeric) continue;
+      RowInfo ri;
+      ri.row = r;
+      if (label_col_ >= 0 && static_cast<size_t>(label_col_) < t_.rows[r].size())
+        ri.label = CollapseSpace(t_.rows[r][static_cast<size_t>(label_col_)].value);
+      ri.depth = extract::NumberingDepth(ctx_.patterns, ri.label);
+      ri.total = labels.Matches("total", ri.label);
+      ri.subtotal = labels.Matches("subtotal", ri.label);
+      rows_.push_back(ri);
+    }
+  }
+
+  void CollectNumericColumns() {
+    size_t width = 0;
+    for (const RowInfo& ri : rows_) width = std::max(width, t_.rows[ri.row].size());
+    for (size_t c = 0; c < width; ++c) {
+      if (static_cast<int>(c) == label_col_) continue;
+      if (c < s_.columns.size() && IsRateKey(s_.columns[c].key)) continue;
+      int nums = 0, pct = 0;
+      for (const RowInfo& ri : rows_) {
+        ParsedNumber n;
+        if (ReadSlot(t_, ri.row, c, &n) == Slot::kNumber) {
+          ++nums;
+          if (n.percent) ++pct;
+        }
+      }
+      if (nums >= 2 && pct * 2 < nums) cols_.push_back(c);
+    }
+  }
+
+  // The stated number and its parts for one column; false when the stated
+  // cell is not a number or any part is neither number nor blank.
+  bool Build(size_t c, const RowInfo& stated, const std::vector<const RowInfo*>& parts,
+             Term* st, std::vector<Term>* terms) {
+    ParsedNumber n;
+    if (ReadSlot(t_, stated.row, c, &n) != Slot::kNumber || n.percent) return false;
+    // Counted things (数量) are exact; amounts were rounded when printed.
+    bool exact = c < s_.columns.size() && s_.columns[c].HasPathKey("quantity");
+    st->exact = exact;
+    st->value = n.value;
+    st->label = stated.label;
+    st->at = At(ctx_, t_, stated.row, c);
+    terms->clear();
+    for (const RowInfo* p : parts) {
+      Term term;
+      term.label = p->label;
+      term.at = At(ctx_, t_, p->row, c);
+      ParsedNumber pn;
+      Slot slot = ReadSlot(t_, p->row, c, &pn);
+      if (slot == Slot::kOther || pn.percent) return false;
+      if (slot == Slot::kNotApplicable) continue;
+      if (slot == Slot::kBlank) {
+        term.blank = true;
+      } else {
+        term.value = pn.value;
+      }
+      term.exact = exact;
+      terms->push_back(term);
+    }
+    return true;
+  }
+
+  std::string ColumnName(size_t c) const {
+    return c < s_.columns.size() && !s_.columns[c].label.empty() ? "“" + s_.columns[c].label + "”列"
+                                                                : "第" + std::to_string(c + 1) + "列";
+  }
+
+  void Totals() {
+    int top = 0;
+    for (const RowInfo& ri : rows_)
+      if (!ri.total && !ri.subtotal && ri.depth > 0 && (top == 0 || ri.depth < top))
+        top = ri.depth;
+    for (const RowInfo& total : rows_) {
+      if (!total.total) continue;
+      std::vector<const RowInfo*> parts;
+      for (const RowInfo& ri : rows_)
+        if (!ri.total && !ri.subtotal && ri.depth == top) parts.push_back(&ri);
+      if (parts.size() < 2) continue;
+      for (size_t c : cols_) {
+        Term st;
+        std::vector<Term> terms;
+        if (!Build(c, total, parts, &st, &terms)) continue;
+        sink_->ReportSum("sum.total", st, terms, t_.id + " " + ColumnName(c) + "合计与分项",
+                         UnitOf(c));
+      }
+    }
+  }
+
+  void Children() {
+    for (size_t i = 0; i < rows_.size(); ++i) {
+      const RowInfo& p = rows_[i];
+      if (p.depth == 0 || p.total) continue;
+      std::vector<const RowInfo*> kids;
+      for (size_t j = i + 1; j < rows_.size(); ++j) {
+        const RowInfo& k = rows_[j];
+        if (k.total || k.subtotal || (k.depth > 0 && k.depth <= p.depth)) break;
+        if (k.depth == 0 || k.depth == p.depth + 1) kids.push_back(&k);
+      }
+      if (kids.size() < 2) continue;
+      for (size_t c : cols_) {
+        Term st;
+        std::vector<Term> terms;
+        if (!Build(c, p, kids, &st, &terms)) continue;
+        sink_->ReportSum("sum.children", st, terms,
+                         t_.id + " " + ColumnName(c) + "“" + p.label + "”与其明细", UnitOf(c));
+      }
+    }
+  }
+
+  void ColumnTotals() {
+    int total_col = -1;
+    for (size_t c = 0; c < s_.columns.size(); ++c)
+      if (s_.columns[c].key == "total") total_col = static_cast<int>(c);
+    if (total_col < 0) return;
+    for (const RowInfo& ri : rows_) {
+      const auto& row = t_.rows[ri.row];
+      ParsedNumber n;
+      if (ReadSlot(t_, ri.row, static_cast<size_t>(total_col), &n) != Slot::kNumber || n.percent)
+        continue;
+      Term st{n.value, 1, false, ri.label, At(ctx_, t_, ri.row, static_cast<size_t>(total_col))};
+      std::vector<Term> parts;
+      bool ok = true;
+      for (size_t c = static_cast<size_t>(total_col) + 1; c < row.size(); ++c) {
+        ParsedNumber pn;
+        Slot slot = ReadSlot(t_, ri.row, c, &pn);
+        if (slot == Slot::kNotApplicable) continue;
+        if (slot == Slot::kOther || pn.percent) {
+          ok = false;
+          break;
+        }
+        Term term;
+        term.label = c < s_.columns.size() ? s_.columns[c].label : "";
+        term.at = At(ctx_, t_, ri.row, c);
+        term.blank = slot == Slot::kBlank;
+        term.value = pn.value;
+        parts.push_back(term);
+      }
+      if (!ok || parts.size() < 2) continue;
+      sink_->ReportSum("sum.column", st, parts, t_.id + " “" + ri.label + "”行合计与各列",
+                       table_unit_.text);
+    }
+  }
+
+  int FindCol(std::initializer_list<std::string_view> keys) const {
+    for (size_t c = 0; c < s_.columns.size(); ++c) {
+      bool all = true;
+      for (std::string_view k : keys) all &= s_.columns[c].HasPathKey(k);
+      if (all) return static_cast<int>(c);
+    }
+    return -1;
+  }
+
+  void Assets() {
+    for (const char* measure : {"quantity", "original_value"}) {
+      int o = FindCol({"opening", measure}), i = FindCol({"increase", measure});
+      int d = FindCol({"decrease", measure}), c = FindCol({"closing", measure});
+      if (o < 0 || i < 0 || d < 0 || c < 0) continue;
+      for (const RowInfo& ri : rows_) {
+        ParsedNumber n[4];
+        int cols[4] = {o, i, d, c};
+        bool ok = true;
+        for (int k = 0; k < 4; ++k)
+          ok &= ReadSlot(t_, ri.row, static_cast<size_t>(cols[k]), &n[k]) == Slot::kNumber;
+        if (!ok) continue;
+        Term st{n[3].value, 1, false, "期末", At(ctx_, t_, ri.row, static_cast<size_t>(c))};
+        std::vector<Term> parts = {
+            {n[0].value, 1, false, "期初", At(ctx_, t_, ri.row, static_cast<size_t>(o))},
+            {n[1].value, 1, false, "本期增加", At(ctx_, t_, ri.row, static_cast<size_t>(i))},
+            {n[2].value, -1, false, "本期减少", At(ctx_, t_, ri.row, static_cast<size_t>(d))}};
+        if (std::string(measure) == "quantity") {
+          st.exact = true;
+          for (Term& p : parts) p.exact = true;
+        }
+        std::string what = t_.id + " “" + ri.label + "”" +
+                           (std::string(measure) == "quantity" ? "数量" : "原值") +
+                           "：期初 + 本期增加 − 本期减少 与期末";
+        sink_->ReportSum("identity.assets", st, parts, what,
+                         std::string(measure) == "quantity" ? "" : table_unit_.text);
+      }
+    }
+    int orig = FindCol({"closing", "original_value"});
+    int dep = FindCol({"depreciation"}), net = FindCol({"net_value"});
+    if (orig < 0 || dep < 0 || net < 0) return;
+    for (const RowInfo& ri : rows_) {
+      ParsedNumber a, b, n;
+      if (ReadSlot(t_, ri.row, static_cast<size_t>(orig), &a) != Slot::kNumber ||
+          ReadSlot(t_, ri.row, static_cast<size_t>(dep), &b) != Slot::kNumber ||
+          ReadSlot(t_, ri.row, static_cast<size_t>(net), &n) != Slot::kNumber)
+        continue;
+      Term st{n.value, 1, false, "净值", At(ctx_, t_, ri.row, static_cast<size_t>(net))};
+      std::vector<Term> parts = {
+          {a.value, 1, false, "原值", At(ctx_, t_, ri.row, static_cast<size_t>(orig))},
+          {b.value, -1, false, "累计折旧", At(ctx_, t_, ri.row, static_cast<size_t>(dep))}};
+      sink_->ReportSum("identity.net_value", st, parts,
+                       t_.id + " “" + ri.label + "”原值 − 累计折旧 与净值", table_unit_.text);
+    }
+  }
+
+  void Rates() {
+    auto col = [&](std::string_view key) {
+      for (size_t c = 0; c < s_.columns.size(); ++c)
+        if (s_.columns[c].key == key) return static_cast<int>(c);
+      return -1;
+    };
+    struct Pair {
+      int rate, num, den;
+    };
+    int base = col("budget_adjusted");
+    if (base < 0) base = col("budget_amount");
+    if (base < 0) base = col("budget_initial");
+    std::vector<Pair> pairs = {{col("rate"), col("budget_final"), base},
+                               {col("carryover_rate"), col("carryover"), base}};
+    for (const Pair& p : pairs) {
+      if (p.rate < 0 || p.num < 0 || p.den < 0) continue;
+      for (const RowInfo& ri : rows_) {
+        ParsedNumber r, a, b;
+        if (ReadSlot(t_, ri.row, static_cast<size_t>(p.rate), &r) != Slot::kNumber ||
+            ReadSlot(t_, ri.row, static_cast<size_t>(p.num), &a) != Slot::kNumber ||
+            ReadSlot(t_, ri.row, static_cast<size_t>(p.den), &b) != Slot::kNumber)
+          continue;
+        if (!r.percent) continue;
+        RateOutcome o;
+        if (!CompareRate("ratio", a.value, b.value, r, &o)) continue;
+        Location at = At(ctx_, t_, ri.row, static_cast<size_t>(p.rate));
+        sink_->Checked(at);
+        sink_->Checked(At(ctx_, t_, ri.row, static_cast<size_t>(p.num)));
+        sink_->Checked(At(ctx_, t_, ri.row, static_cast<size_t>(p.den)));
+        if (o.consistent) continue;
+        Finding& f = sink_->Add(
+            "rate.table", Severity::kError, at,
+            t_.id + " “" + ri.label + "”" + s_.columns[static_cast<size_t>(p.rate)].label +
+                "不符：填报 " + r.comparator + Num(r.value) + "%，按 " + Num(a.value) + " / " +
+                Num(b.value) + " 计算为 " + Num(o.computed) + "%");
+        f.has_numbers = true;
+        f.stated = r.value;
+        f.computed = o.computed;
+        f.difference = o.difference;
+        f.tolerance = o.tolerance;
+        f.unit = "%";
+        f.involved = {at, At(ctx_, t_, ri.row, static_cast<size_t>(p.num)),
+                      At(ctx_, t_, ri.row, static_cast<size_t>(p.den))};
+      }
+    }
+  }
+
+  // 资金支出计划（%）| 3月底 | 6月底 …: each row of shares adds up to 100%,
+  // or climbs to 100% when the plan is cumulative.
+  void Partition() {
+    std::vector<size_t> periods;
+    for (size_t c = 0; c < s_.columns.size(); ++c)
+      if (s_.columns[c].key == "plan_period") periods.push_back(c);
+    if (periods.size() < 2) return;
+    for (size_t r = static_cast<size_t>(s_.first_row + s_.header_rows); r < end_; ++r) {
+      if (t_.row_is_header[r]) continue;
+      std::vector<Term> parts;
+      int known = 0;
+      bool cumulative = true;
+      Decimal prev{0, 0};
+      bool bad = false;
+      for (size_t c : periods) {
+        ParsedNumber n;
+        Slot slot = ReadSlot(t_, r, c, &n);
+        if (slot == Slot::kOther || slot == Slot::kNotApplicable) bad = true;
+        Term term;
+        term.label = s_.columns[c].label;
+        term.at = At(ctx_, t_, r, c);
+        term.blank = slot != Slot::kNumber;
+        if (slot == Slot::kNumber) {
+          term.value = n.value;
+          ++known;
+          if (CompareDecimal(n.value, prev) < 0) cumulative = false;
+          prev = n.value;
+        }
+        parts.push_back(term);
+      }
+      if (bad || known < 2) continue;
+      if (cumulative && known == static_cast<int>(periods.size()) &&
+          CompareDecimal(prev, Decimal{100, 0}) == 0) {
+        sink_->Checked(parts);
+        continue;  // a cumulative plan that reaches 100%
+      }
+      // 100% is the requirement, exact: give it a negligible rounding radius.
+      Term hundred{Decimal{100000000, 6}, 1, false, "100%", parts.front().at};
+      sink_->ReportSum("percent.partition", hundred, parts,
+                       t_.id + " 资金支出计划各期占比之和与 100%", "%");
+    }
+  }
+
+  const Context& ctx_;
+  Sink* sink_;
+  const Table& t_;
+  const Section& s_;
+  size_t end_;
+  UnitInfo table_unit_;
+  int label_col_ = -1;
+  std::vector<RowInfo> rows_;
+  std::vector<size_t> cols_;
+};
+
+}  // namespace
+
+void TableRules(const Context& ctx, Sink* sink) {
+  for (const Table& t : ctx.layout.tables)
+    for (size_t si = 0; si < t.sections.size(); ++si) SectionRules(ctx, sink, t, si).Run();
+}
+
+}  // namespace jx::validate

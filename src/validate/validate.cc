@@ -1,0 +1,251 @@
+#include "validate/validate.h"
+
+#include <algorithm>
+
+#include "validate/check.h"
+
+namespace jx {
+
+const char* SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kInfo: return "info";
+  }
+  return "";
+}
+
+const std::vector<RuleInfo>& Rules() {
+  static const std::vector<RuleInfo> kRules = {
+      {"sum.total", "a 合计/总计 row equals the sum of the rows it totals"},
+      {"sum.children", "a numbered row equals the sum of the rows listed under it"},
+      {"sum.column", "a 合计 column equals the sum of the columns beside it"},
+      {"sum.form", "预算总额 equals its funding sources and its 基本支出 + 项目支出"},
+      {"sum.sentence", "a figure equals the parts a sentence lists after 其中"},
+      {"identity.assets", "期初 + 本期增加 − 本期减少 = 期末, for quantities and values"},
+      {"identity.net_value", "原值 − 累计折旧 = 净值"},
+      {"rate.table", "a printed 执行率/结转结余率 equals the rate of its own row"},
+      {"rate.sentence", "a rate stated in a sentence equals the rate of its figures"},
+      {"score.exceeds_weight", "an indicator's score is at most its weight"},
+      {"score.weight_sum", "children's weights add up to the parent's weight"},
+      {"score.subtotal", "a printed subtotal score equals the sum of its items"},
+      {"score.total", "the printed total score/weight equals the sum of the table"},
+      {"score.framework", "the weights of a 100-point framework add up to 100"},
+      {"score.text_total", "a total score stated in the text equals the table's"},
+      {"grade.band", "the declared grade matches the score (patterns/grades.txt)"},
+      {"percent.partition", "a 资金支出计划 split by period adds up to 100%"},
+      {"unit.slip", "figures agree only if one of them is read in another unit"},
+      {"unit.implausible", "amounts under a unit header are implausibly small"},
+      {"figure.conflict", "the same named figure is stated with different values"},
+  };
+  return kRules;
+}
+
+namespace validate {
+namespace {
+
+using i128 = __int128;
+
+i128 Pow10(int n) {
+  i128 p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+i128 At(const Decimal& d, int scale) { return static_cast<i128>(d.units) * Pow10(scale - d.scale); }
+i128 Half(const Decimal& d, int scale) { return 5 * Pow10(scale - d.scale - 1); }
+i128 HalfOf(const Term& t, int scale) {
+  // A printed 0 is nothing, not a rounded amount ("0" beside "14.31").
+  if (t.exact || (!t.has_half && t.value.units == 0)) return 0;
+  return t.has_half ? At(t.half, scale) : Half(t.value, scale);
+}
+
+Decimal FromI128(i128 v, int scale) {
+  while ((v > INT64_MAX || v < -INT64_MAX) && scale > 0) {
+    v /= 10;
+    --scale;
+  }
+  return Decimal{static_cast<int64_t>(v), scale};
+}
+
+}  // namespace
+
+SumOutcome CompareSum(const Term& stated, const std::vector<Term>& parts) {
+  int scale = std::max(stated.value.scale + 1, stated.has_half ? stated.half.scale : 0);
+  for (const Term& t : parts)
+    if (!t.blank)
+      scale = std::max({scale, t.value.scale + 1, t.has_half ? t.half.scale : 0});
+  scale = std::min(scale, 18);
+  i128 sum = 0, tol = HalfOf(stated, scale);
+  SumOutcome o;
+  for (const Term& t : parts) {
+    if (t.blank) {
+      ++o.blanks;
+      continue;
+    }
+    sum += t.sign * At(t.value, scale);
+    tol += HalfOf(t, scale);
+  }
+  i128 diff = sum - At(stated.value, scale);
+  i128 adiff = diff < 0 ? -diff : diff;
+  o.consistent = adiff <= tol;
+  o.exact = diff == 0;
+  o.computed = FromI128(sum, scale);
+  o.difference = FromI128(diff, scale);
+  o.tolerance = FromI128(tol, scale);
+  // Show computed with the printed precision when it is exact there.
+  for (Decimal* d : {&o.computed, &o.difference, &o.tolerance})
+    while (d->scale > 0 && d->units % 10 == 0) d->units /= 10, --d->scale;
+  return o;
+}
+
+bool SamePrinted(const Decimal& a, const Decimal& half_a, const Decimal& b,
+                 const Decimal& half_b) {
+  Decimal diff;
+  if (!SubDecimal(a, b, &diff)) return false;
+  const Decimal& half = CompareDecimal(half_a, half_b) >= 0 ? half_a : half_b;
+  return CompareDecimal(AbsDecimal(diff), half) <= 0;
+}
+
+bool CompareRate(const std::string& kind, const Decimal& a, const Decimal& b,
+                 const ParsedNumber& rate, RateOutcome* out) {
+  if (b.units <= 0 || a.units < 0) return false;
+  int s = std::max({a.scale, b.scale, rate.value.scale}) + 1;
+  if (s > 12) return false;
+  i128 A = At(a, s), hA = Half(a, s), B = At(b, s), hB = Half(b, s);
+  i128 R = At(rate.value, s), hR = Half(rate.value, s);
+  i128 one = Pow10(s);
+  if (B - hB <= 0) return false;
+  // Bounds of the true rate as fractions (num / den) in units of 10^-s percent.
+  i128 lo_num, lo_den = B + hB, hi_num, hi_den = B - hB;
+  if (kind == "ratio") {
+    lo_num = (A - hA) * 100;
+    hi_num = (A + hA) * 100;
+  } else {
+    lo_num = ((A - hA) - (B + hB)) * 100;
+    hi_num = ((A + hA) - (B - hB)) * 100;
+  }
+  // x ≤ y for x = p/q (q > 0) and y = v / one.
+  auto le = [&](i128 p, i128 q, i128 v) { return p * one <= v * q; };
+  auto ge = [&](i128 p, i128 q, i128 v) { return p * one >= v * q; };
+  const std::string& c = rate.comparator;
+  bool ok;
+  if (c == "<")
+    ok = !ge(lo_num, lo_den, R + hR);
+  else if (c == "≤")
+    ok = le(lo_num, lo_den, R + hR);
+  else if (c == ">")
+    ok = !le(hi_num, hi_den, R - hR);
+  else if (c == "≥")
+    ok = ge(hi_num, hi_den, R - hR);
+  else
+    ok = le(lo_num, lo_den, R + hR) && ge(hi_num, hi_den, R - hR);
+  out->consistent = ok;
+  Decimal hundred{100, 0};
+  Decimal scaled;
+  Decimal numer = a;
+  if (kind == "change") SubDecimal(a, b, &numer);
+  int rs = rate.value.scale + 2;
+  Decimal prod{0, 0};
+  if (!DivideDecimal(numer, b, rs + 2, &scaled)) return false;
+  // × 100 by moving the decimal point.
+  prod = Decimal{scaled.units, scaled.scale - 2};
+  if (prod.scale < 0) prod = Decimal{prod.units * 100, 0};
+  out->computed = prod;
+  SubDecimal(out->computed, rate.value, &out->difference);
+  // Reach of rounding: half the spread of the bounds plus the rate's own half.
+  Decimal lo, hi;
+  DivideDecimal(FromI128(lo_num, s), FromI128(lo_den, s), rs, &lo);
+  DivideDecimal(FromI128(hi_num, s), FromI128(hi_den, s), rs, &hi);
+  Decimal spread;
+  SubDecimal(hi, lo, &spread);
+  Decimal half_spread;
+  DivideDecimal(spread, Decimal{2, 0}, rs, &half_spread);
+  AddDecimal(half_spread, HalfUlp(rate.value), &out->tolerance);
+  (void)hundred;
+  return true;
+}
+
+std::string Num(const Decimal& d) { return d.ToString(); }
+
+std::string Describe(const std::vector<Term>& parts) {
+  std::string s;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const Term& t = parts[i];
+    if (i > 0) s += t.sign < 0 ? " − " : " + ";
+    else if (t.sign < 0) s += "−";
+    if (!t.label.empty()) s += t.label + " ";
+    s += t.blank ? "(空白)" : Num(t.value);
+  }
+  return s;
+}
+
+Finding& Sink::Add(const std::string& rule, Severity sev, const Location& where,
+                   std::string message) {
+  Finding f;
+  f.rule = rule;
+  f.severity = sev;
+  f.where = where;
+  f.message = std::move(message);
+  v_->findings.push_back(std::move(f));
+  return v_->findings.back();
+}
+
+void Sink::ReportSum(const std::string& rule, const Term& stated,
+                     const std::vector<Term>& parts, const std::string& what,
+                     const std::string& unit) {
+  Checked(stated.at);
+  Checked(parts);
+  SumOutcome o = CompareSum(stated, parts);
+  if (o.consistent && o.exact) return;
+  Severity sev = Severity::kInfo;
+  std::string msg;
+  if (o.consistent) {
+    msg = what + "：" + (stated.label.empty() ? "" : stated.label + " ") + Num(stated.value) +
+          "，分项之和 " + Num(o.computed) + "，相差 " + Num(o.difference) +
+          "，在四舍五入误差（±" + Num(o.tolerance) + "）之内";
+  } else if (o.blanks > 0) {
+    sev = Severity::kWarning;
+    msg = what + "：" + (stated.label.empty() ? "" : stated.label + " ") + Num(stated.value) +
+          "，已填分项之和 " + Num(o.computed) + "（" + Describe(parts) + "），相差 " +
+          Num(o.difference) + "；有 " + std::to_string(o.blanks) + " 个分项空白，无法核对";
+  } else {
+    sev = Severity::kError;
+    msg = what + "不符：" + (stated.label.empty() ? "" : stated.label + " ") +
+          Num(stated.value) + "，分项之和 " + Num(o.computed) + "（" + Describe(parts) +
+          "），相差 " + Num(o.difference);
+  }
+  Finding& f = Add(rule, sev, stated.at, msg);
+  f.has_numbers = true;
+  f.stated = stated.value;
+  f.computed = o.computed;
+  f.difference = o.difference;
+  f.tolerance = o.tolerance;
+  f.unit = unit;
+  f.involved.push_back(stated.at);
+  for (const Term& t : parts)
+    if (!t.blank) f.involved.push_back(t.at);
+}
+
+}  // namespace validate
+
+Validation Validate(const Document& doc, const Layout& layout, const Extraction& ex,
+                    const Patterns& patterns) {
+  Validation v;
+  validate::Sink sink(&v);
+  validate::Context ctx{doc, layout, ex, patterns};
+  validate::TableRules(ctx, &sink);
+  validate::FormRules(ctx, &sink);
+  validate::SentenceRules(ctx, &sink);
+  validate::ScoreRules(ctx, &sink);
+  validate::FigureRules(ctx, &sink);
+  // Stable order: by line, then rule; ids follow that order.
+  std::stable_sort(v.findings.begin(), v.findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.column < b.where.column;
+  });
+  for (size_t i = 0; i < v.findings.size(); ++i) v.findings[i].id = "F" + std::to_string(i + 1);
+  return v;
+}
+
+}  // namespace jx
