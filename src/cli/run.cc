@@ -84,6 +84,7 @@ int RunAudit(const std::string& command, const std::vector<std::string>& files,
   Counts c = CountFindings(docs);
   int status = c.failed > 0 ? 2 : (c.errors > 0 ? 1 : 0);
   if (command == "extract") {
+    status = c.failed > 0 ? 2 : 0;  // findings are data here, not a verdict
     if (!output.empty() && EndsWith(output, ".xlsx")) {
       std::string werr;
       if (!WriteExtractXlsx(docs, output, &werr)) {

@@ -60,6 +60,11 @@ nlohmann::json IndicatorJson(const Indicator& i) {
   j["weight_from"] = i.weight_from;
   j["score"] = i.has_score ? Number(i.score) : nlohmann::json(nullptr);
   j["target"] = i.target;
+  if (i.has_target_value) {
+    j["target_comparator"] = i.target_value.comparator;
+    j["target_value"] = Number(i.target_value.value);
+    j["target_unit"] = i.target_value.percent ? "%" : i.target_unit.text;
+  }
   j["actual"] = i.actual;
   j["location"] = LocationJson(i.where);
   return j;
@@ -129,7 +134,8 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
           {}};
   Sheet ind{"Indicators",
             {"file", "table", "row", "level1", "level2", "level3", "level4", "weight", "target",
-             "actual", "score", "total_row"},
+             "target_comparator", "target_value", "target_unit", "actual", "score",
+             "total_row"},
             {}};
   Sheet f{"Findings",
           {"file", "id", "rule", "severity", "message", "stated", "computed", "difference",
@@ -227,6 +233,11 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
       }
       row.push_back(OptNum(in.has_weight, in.weight));
       row.push_back(Text(in.target));
+      row.push_back(in.has_target_value ? Text(in.target_value.comparator) : Value{});
+      row.push_back(OptNum(in.has_target_value, in.target_value.value));
+      row.push_back(in.has_target_value
+                        ? Text(in.target_value.percent ? "%" : in.target_unit.text)
+                        : Value{});
       row.push_back(Text(in.actual));
       row.push_back(OptNum(in.has_score, in.score));
       row.push_back(Text(in.is_total ? "yes" : ""));

@@ -572,8 +572,16 @@ class Extractor {
         ind.score = n.value;
         ind.score_at = CellLocation(doc_.path, t, r, static_cast<size_t>(found));
       }
-      if (target_col >= 0 && cell(static_cast<size_t>(target_col)))
+      if (target_col >= 0 && cell(static_cast<size_t>(target_col))) {
         ind.target = cell(static_cast<size_t>(target_col))->text;
+        if (ParseNumber(ind.target, &ind.target_value, /*allow_suffix=*/true)) {
+          ind.has_target_value = true;
+          if (ind.target_value.percent)
+            ind.target_unit = UnitInfo{"%", "percent", 0};
+          else if (!ind.target_value.suffix.empty())
+            FindUnit(units_, ind.target_value.suffix, &ind.target_unit);
+        }
+      }
       if (actual_col >= 0 && cell(static_cast<size_t>(actual_col)))
         ind.actual = cell(static_cast<size_t>(actual_col))->text;
       if (ind.levels.empty() && !ind.is_total && !ind.has_score) continue;

@@ -71,6 +71,9 @@ struct Indicator {
   Decimal score;
   Location score_at;
   std::string target;  // as printed
+  bool has_target_value = false;  // "≥90%", "≤5万元/场", "≥8场次/年"
+  ParsedNumber target_value;      // comparator, number, % and trailing words
+  UnitInfo target_unit;
   std::string actual;
   Location where;
 };

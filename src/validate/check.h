@@ -16,6 +16,7 @@ struct Term {
   bool blank = false;  // printed empty: not zero, unknown
   std::string label;
   Location at;
+  std::vector<Location> also;  // further numbers a derived term rests on
   bool exact = false;     // an awarded score or a count: never rounded
   bool has_half = false;  // rounding radius when not the value's own (a
   Decimal half;           // figure converted to 元 keeps its printed precision)
@@ -49,8 +50,11 @@ class Sink {
                std::string message);
   void Checked(const Location& l) { v_->checked.push_back(l); }
   void Checked(const std::vector<Term>& terms) {
-    for (const Term& t : terms)
-      if (!t.blank) v_->checked.push_back(t.at);
+    for (const Term& t : terms) {
+      if (t.blank) continue;
+      v_->checked.push_back(t.at);
+      v_->checked.insert(v_->checked.end(), t.also.begin(), t.also.end());
+    }
   }
   // Standard outcome of a sum: error (or warning with blank parts) when it
   // does not close, info when only rounding separates them.

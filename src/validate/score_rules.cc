@@ -70,6 +70,7 @@ Term EffectiveTerm(const ScoreTable& st, int i) {
   t.has_half = true;
   t.half = e.half;
   t.at = e.from.empty() ? Location{} : e.from.front();
+  if (e.from.size() > 1) t.also.assign(e.from.begin() + 1, e.from.end());
   return t;
 }
 
@@ -131,6 +132,7 @@ void CheckTable(const Context& ctx, const ScoreTable& st, Sink* sink) {
         Term t;
         t.label = k.label;
         t.at = w.from.empty() ? k.weight_at : w.from.front();
+        if (w.from.size() > 1) t.also.assign(w.from.begin() + 1, w.from.end());
         t.blank = !w.known;
         t.value = w.value;
         known += w.known;
@@ -169,6 +171,7 @@ void CheckTable(const Context& ctx, const ScoreTable& st, Sink* sink) {
     t.blank = !w.known;
     t.label = n.label;
     t.at = w.from.empty() ? n.weight_at : w.from.front();
+    if (w.from.size() > 1) t.also.assign(w.from.begin() + 1, w.from.end());
     weights.push_back(t);
   }
   if (st.has_total_weight) {
@@ -203,7 +206,8 @@ std::optional<Term> TableTotal(const ScoreTable& st) {
     if (t.blank) return std::nullopt;
     AddDecimal(sum.value, t.value, &sum.value);
     AddDecimal(sum.half, t.half, &sum.half);
-    if (sum.at.line == 0) sum.at = t.at;
+    if (sum.at.line == 0) sum.at = t.at; else sum.also.push_back(t.at);
+    sum.also.insert(sum.also.end(), t.also.begin(), t.also.end());
   }
   return sum;
 }
@@ -242,6 +246,7 @@ void Grade(const Context& ctx, const ScoreTable& st, const std::string& grade,
   f.computed = total->value;
   f.unit = "分";
   f.involved = {total->at, grade_at};
+  f.involved.insert(f.involved.end(), total->also.begin(), total->also.end());
 }
 
 }  // namespace
@@ -282,6 +287,7 @@ void ScoreRules(const Context& ctx, Sink* sink) {
   f.unit = "分";
   f.evidence.push_back(ex.info.declared_score_text.value);
   f.involved = {at, nearest->at};
+  f.involved.insert(f.involved.end(), nearest->also.begin(), nearest->also.end());
 }
 
 }  // namespace jx::validate

@@ -194,7 +194,7 @@ Finding& Sink::Add(const std::string& rule, Severity sev, const Location& where,
 void Sink::ReportSum(const std::string& rule, const Term& stated,
                      const std::vector<Term>& parts, const std::string& what,
                      const std::string& unit) {
-  Checked(stated.at);
+  Checked(std::vector<Term>{stated});
   Checked(parts);
   SumOutcome o = CompareSum(stated, parts);
   if (o.consistent && o.exact) return;
@@ -223,8 +223,12 @@ void Sink::ReportSum(const std::string& rule, const Term& stated,
   f.tolerance = o.tolerance;
   f.unit = unit;
   f.involved.push_back(stated.at);
-  for (const Term& t : parts)
-    if (!t.blank) f.involved.push_back(t.at);
+  f.involved.insert(f.involved.end(), stated.also.begin(), stated.also.end());
+  for (const Term& t : parts) {
+    if (t.blank) continue;
+    f.involved.push_back(t.at);
+    f.involved.insert(f.involved.end(), t.also.begin(), t.also.end());
+  }
 }
 
 }  // namespace validate
