@@ -265,6 +265,8 @@ void SameFigure(const Context& ctx, Sink* sink) {
       // What the table figure would read in its own unit if it agreed.
       Decimal want;
       if (ShiftDecimal(s.yuan, -t->unit.pow10, &want)) {
+        int keep = std::max(s.number.value.scale, t->number.value.scale);
+        while (want.scale > keep && want.units % 10 == 0) want.units /= 10, --want.scale;
         f.computed = want;
         SubDecimal(want, t->number.value, &f.difference);
       }

@@ -138,7 +138,7 @@ void CheckTable(const Context& ctx, const ScoreTable& st, Sink* sink) {
         known += w.known;
         parts.push_back(t);
       }
-      if (known > 0 && parts.size() >= 2) {
+      if (known > 0) {
         Term stated{n.weight, 1, false, n.label, n.weight_at};
         Report(sink, "score.weight_sum", stated, parts,
                tid + " “" + n.label + "”分值与下级指标分值之和");

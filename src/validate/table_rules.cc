@@ -371,8 +371,9 @@ class SectionRules {
         sink_->Checked(parts);
         continue;  // a cumulative plan that reaches 100%
       }
-      // 100% is the requirement, exact: give it a negligible rounding radius.
-      Term hundred{Decimal{100000000, 6}, 1, false, "100%", parts.front().at};
+      // 100% is the requirement itself: exact.
+      Term hundred{Decimal{100, 0}, 1, false, "100%", parts.front().at};
+      hundred.exact = true;
       sink_->ReportSum("percent.partition", hundred, parts,
                        t_.id + " 资金支出计划各期占比之和与 100%", "%");
     }

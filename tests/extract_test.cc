@@ -1,0 +1,210 @@
+#include <catch2/catch.hpp>
+
+#include "extract/extract.h"
+#include "ingest/read.h"
+#include "layout/layout.h"
+#include "test_util.h"
+
+using namespace jx;
+using namespace jx::test;
+
+namespace {
+
+Extraction ExtractText(const std::string& text) {
+  Document doc = DocFromText(text);
+  Layout l = BuildLayout(doc, ProjectPatterns());
+  return Extract(doc, l, ProjectPatterns());
+}
+
+const Figure* FindFigure(const Extraction& ex, const std::string& name,
+                         const std::string& source = "") {
+  for (const Figure& f : ex.figures)
+    if (f.name == name && (source.empty() || f.source == source)) return &f;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("FindUnit reads unit words where reports print them", "[extract]") {
+  struct Case {
+    const char* text;
+    const char* kind;
+    int pow10;
+    const char* word;
+  } cases[] = {
+      {"预算额(百元)", "money", 2, "百元"},
+      {"年度预算金额 （万元）", "money", 4, "万元"},
+      {"单位：元", "money", 0, "元"},
+      {"3.4亿元", "money", 8, "亿元"},
+      {"百万元", "money", 6, "百万元"},
+      {"结转结余率%", "percent", 0, "%"},
+      {"参考分值", "score", 0, "分"},
+      {"场次/年", "count", 0, "场次/年"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    UnitInfo u;
+    REQUIRE(FindUnit(*ProjectPatterns().file("units"), c.text, &u));
+    CHECK(u.kind == c.kind);
+    CHECK(u.pow10 == c.pow10);
+    CHECK(u.text == c.word);
+  }
+  UnitInfo u;
+  CHECK_FALSE(FindUnit(*ProjectPatterns().file("units"), "项目名称", &u));
+}
+
+TEST_CASE("Chinese numerals where they count things", "[extract]") {
+  struct Case {
+    const char* text;
+    int64_t want;
+  } cases[] = {{"两", 2},       {"十九", 19},   {"一百二十", 120}, {"三千零五", 3005},
+               {"十", 10},      {"五", 5},      {"一万二千", 12000}, {"〇", 0},
+               {"二十一", 21}};
+  for (const Case& c : cases) {
+    INFO(c.text);
+    int64_t v = -1;
+    REQUIRE(ParseChineseCount(c.text, &v));
+    CHECK(v == c.want);
+  }
+  for (const char* bad : {"", "二三", "abc", "十a", "零百"}) {
+    INFO(bad);
+    int64_t v;
+    CHECK_FALSE(ParseChineseCount(bad, &v));
+  }
+}
+
+TEST_CASE("Document facts: kind, department, year, filler, grade, score", "[extract]") {
+  Extraction ex = ExtractText(
+      "2022 年度部门整体支出 绩效自评报告\n\n"
+      "部门名称（公章）：深圳市龙岗区宝龙街道土地整备中心\n\n"
+      "填报人：陈燕婷\n\n联系电话：0755-23255379\n\n"
+      "预算单位名称：某局    预算单位编码： 491001    自评等级：良\n\n"
+      "本次绩效自评评分结果为96分。\n");
+  const DocInfo& i = ex.info;
+  CHECK(i.kind == "department_self_evaluation");
+  CHECK(i.department.value == "深圳市龙岗区宝龙街道土地整备中心");
+  CHECK(i.department.where.line == 3);
+  CHECK(i.year.value == "2022");
+  CHECK(i.filler.value == "陈燕婷");
+  CHECK(i.phone.value == "0755-23255379");
+  CHECK(i.unit_code.value == "491001");
+  CHECK(i.grade.value == "良");
+  REQUIRE(i.has_declared_score);
+  CHECK(i.declared_score == Decimal{96, 0});
+}
+
+TEST_CASE("Document facts from a form table", "[extract]") {
+  Extraction ex = ExtractText(
+      "《部门整体预算绩效目标申报表》\n\n"
+      "部门名称\t大连市西岗区城市更新事务中心\t预算年度\t2024年度\t预算单位个数\t1个\n");
+  CHECK(ex.info.kind == "target_declaration");
+  CHECK(ex.info.department.value == "大连市西岗区城市更新事务中心");
+  CHECK(ex.info.year.value == "2024");
+  CHECK(ex.info.year.where.table == "t1");
+}
+
+TEST_CASE("Form figures keep the unit of the label above", "[extract]") {
+  Extraction ex = ExtractText(
+      "部门名称\t甲\n"
+      "\t内容\t一、部门整体预算总额(万元)\t\t65495.31\n"
+      "\t内容\t1、资金来源：(1)财政拨款\t\t65459.31\n"
+      "\t内容\t(2) 其他资金\t\n");
+  const Figure* total = FindFigure(ex, "budget_total", "form");
+  REQUIRE(total != nullptr);
+  CHECK(total->unit.text == "万元");
+  CHECK(total->yuan == Decimal{654953100, 0});
+  const Figure* fiscal = FindFigure(ex, "source_fiscal", "form");
+  REQUIRE(fiscal != nullptr);
+  CHECK(fiscal->unit.text == "万元");
+  const Figure* other = FindFigure(ex, "source_other", "form");
+  REQUIRE(other != nullptr);
+  CHECK(other->blank);
+}
+
+TEST_CASE("Sentence figures, breakdowns and stated rates", "[extract]") {
+  Extraction ex = ExtractText(
+      "经核查，我部门当年财政资金收入223.80万元（其中基本收入184.80万元，项目收入39元）。\n"
+      "（1）预算完成率（4分）。预算完成数223.8万元，预算数223.8万元，预算完成率=100%，得4分。\n"
+      "（2）预算调整率（2分）。预算调整数223.8万元，年初预算数180.43万元，预算调整率=24%。\n");
+  const Figure* income = FindFigure(ex, "income_total");
+  REQUIRE(income != nullptr);
+  CHECK(income->number.value == Decimal{22380, 2});
+  CHECK(income->yuan == Decimal{2238000, 0});
+  CHECK(income->where.line == 1);
+  REQUIRE(ex.breakdowns.size() == 1);
+  REQUIRE(ex.breakdowns[0].parts.size() == 2);
+  CHECK(ex.breakdowns[0].parts[0].label == "基本收入");
+  CHECK(ex.breakdowns[0].parts[1].unit.text == "元");
+  REQUIRE(ex.rates.size() == 2);
+  CHECK(ex.rates[0].kind == "ratio");
+  CHECK(ex.rates[0].rate.value == Decimal{100, 0});
+  CHECK(ex.rates[1].kind == "change");
+  CHECK(ex.rates[1].b.number.value == Decimal{18043, 2});
+  const Figure* final_ = FindFigure(ex, "budget_final");
+  REQUIRE(final_ != nullptr);
+  CHECK(final_->label == "预算完成数");
+}
+
+TEST_CASE("Budget tables give one figure per cell, with the column's unit", "[extract]") {
+  Extraction ex = ExtractText(
+      "表1 执行情况 (单位：万元)\n\n"
+      "项目\t年初预算数\t调整预算数\t决算数\t预算执行率\n"
+      "一、基本支出\t10.00\t12.00\t11.00\t91.67%\n");
+  const Figure* basic = nullptr;
+  for (const Figure& f : ex.figures)
+    if (f.name == "basic" && f.column == "budget_final") basic = &f;
+  REQUIRE(basic != nullptr);
+  CHECK(basic->unit.text == "万元");
+  CHECK(basic->yuan == Decimal{110000, 0});
+  CHECK(basic->where.table == "t1");
+  CHECK(basic->where.row == 1);
+  CHECK(basic->where.column == 3);
+}
+
+TEST_CASE("Indicator trees: weights from columns or labels, scores, totals", "[extract]") {
+  SECTION("one column per level, weights in labels") {
+    Extraction ex = ExtractText(
+        "一级指标\t二级指标\t三级指标\t自评分数\n"
+        "投入（20分）\t目标设定（5分）\t绩效目标合理性（2分）\t2\n"
+        "\t\t绩效指标明确性（3分）\t3\n"
+        "\t预算配置（15分）\t在职人员控制率（15分）\t14\n"
+        "合计\t19\t\n");
+    REQUIRE(ex.score_tables.size() == 1);
+    const ScoreTable& st = ex.score_tables[0];
+    REQUIRE(st.roots.size() == 1);
+    const ScoreNode& root = st.nodes[static_cast<size_t>(st.roots[0])];
+    CHECK(root.label == "投入（20分）");
+    CHECK(root.weight == Decimal{20, 0});
+    CHECK(root.children.size() == 2);
+    CHECK(st.has_total_score);
+    CHECK(st.total_score == Decimal{19, 0});
+    REQUIRE(ex.indicators.size() == 4);
+    CHECK(ex.indicators[1].levels ==
+          std::vector<std::string>{"投入（20分）", "目标设定（5分）", "绩效指标明确性（3分）"});
+    CHECK(ex.indicators[1].weight_from == "label");
+    CHECK(ex.indicators[3].is_total);
+  }
+  SECTION("one numbered column, weights in a column") {
+    Extraction ex = ExtractText(
+        "考核内容\t分值\t计分标准\t自评分数\n"
+        "合计\t10\t\t8\n"
+        "一、基础管理\t6\t\t5\n"
+        "（一）领导重视\t2\t1.专题研究\t1\n"
+        "\t2\t2.成立小组\t2\n"
+        "（二）明确职责\t2\t3.落实专人\t2\n"
+        "二、培训\t4\t\t3\n"
+        "（一）宣传\t4\t4.宣传报道\t3\n");
+    REQUIRE(ex.score_tables.size() == 1);
+    const ScoreTable& st = ex.score_tables[0];
+    CHECK(st.has_total_weight);
+    CHECK(st.total_weight == Decimal{10, 0});
+    REQUIRE(st.roots.size() == 2);
+    const ScoreNode& base = st.nodes[static_cast<size_t>(st.roots[0])];
+    CHECK(base.label == "一、基础管理");
+    CHECK(base.score == Decimal{5, 0});
+    REQUIRE(base.children.size() == 2);
+    const ScoreNode& lead = st.nodes[static_cast<size_t>(base.children[0])];
+    CHECK(lead.label == "（一）领导重视");
+    CHECK(lead.children.size() == 2);  // two items under one merged label
+  }
+}

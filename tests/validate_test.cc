@@ -1,0 +1,253 @@
+#include <catch2/catch.hpp>
+
+#include "extract/extract.h"
+#include "layout/layout.h"
+#include "test_util.h"
+#include "validate/check.h"
+#include "validate/validate.h"
+
+using namespace jx;
+using namespace jx::test;
+
+namespace {
+
+Validation CheckText(const std::string& text) {
+  Document doc = DocFromText(text);
+  Layout l = BuildLayout(doc, ProjectPatterns());
+  Extraction ex = Extract(doc, l, ProjectPatterns());
+  return Validate(doc, l, ex, ProjectPatterns());
+}
+
+struct Want {
+  const char* rule;
+  Severity severity;
+  const char* stated;    // "" = not checked
+  const char* computed;  // "" = not checked
+};
+
+std::string Show(const Validation& v) {
+  std::string s;
+  for (const Finding& f : v.findings)
+    s += std::string(SeverityName(f.severity)) + " " + f.rule + " " + f.message + "\n";
+  return s;
+}
+
+void Expect(const std::string& text, const std::vector<Want>& want) {
+  Validation v = CheckText(text);
+  INFO(Show(v));
+  REQUIRE(v.findings.size() == want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    const Finding& f = v.findings[i];
+    CHECK(f.rule == want[i].rule);
+    CHECK(f.severity == want[i].severity);
+    if (*want[i].stated) CHECK(f.stated.ToString() == want[i].stated);
+    if (*want[i].computed) CHECK(f.computed.ToString() == want[i].computed);
+  }
+}
+
+constexpr Severity E = Severity::kError;
+constexpr Severity W = Severity::kWarning;
+constexpr Severity I = Severity::kInfo;
+
+}  // namespace
+
+TEST_CASE("Sums in tables: totals, children, columns", "[validate]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<Want> want;
+  } cases[] = {
+      {"a total that adds up",
+       "项目\t年初预算数\t决算数\n一、基本支出\t10.00\t9.00\n二、项目支出\t5.00\t5.00\n"
+       "合计\t15.00\t14.00\n",
+       {}},
+      {"a total that does not",
+       "项目\t年初预算数\t决算数\n一、基本支出\t10.00\t9.00\n二、项目支出\t5.00\t5.00\n"
+       "合计\t15.00\t15.00\n",
+       {{"sum.total", E, "15.00", "14"}}},
+      {"rounding explains it: at most info",
+       "项目\t决算数\n一般公共服务\t188.18\n社会保障和就业\t15.16\n卫生健康\t7.53\n"
+       "住房保障\t12.92\n合计\t223.80\n",
+       {{"sum.total", I, "223.80", "223.79"}}},
+      {"a blank part is not zero",
+       "项目\t决算数\t年初预算数\n甲\t5\t1\n乙\t\t1\n合计\t9\t2\n",
+       {{"sum.total", W, "9", "5"}}},
+      {"a numbered row and the rows under it",
+       "项目\t调整预算数\t决算数\n一、基本支出\t6874309.59\t100.00\n人员经费\t5955094.59\t60.00\n"
+       "公用经费\t2215.00\t40.00\n二、项目支出\t917000.00\t0.00\n",
+       {{"sum.children", E, "6874309.59", "5957309.59"}}},
+      {"a 合计 column against the columns beside it",
+       "预算结构\t项目\t合计\t一般公共预算安排\t政府性基金预算安排\n"
+       "\t预算额(万元)\t2.24\t2.20\t0.14\n\t执行额(万元)\t2.24\t2.24\t0\n",
+       {{"sum.column", E, "2.24", "2.34"}}},
+      {"not-applicable cells are skipped, not blank",
+       "项目\t原值\n合计\t3.00\n甲\t1.00\n乙\t2.00\n丙\t--\n", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Expect(c.text, c.want);
+  }
+}
+
+TEST_CASE("Asset identities", "[validate]") {
+  const std::string header =
+      "项目\t资产情况\t\t\t\t\t\t\t\t\t\n"
+      "\t期初\t\t本期增加\t\t本期减少\t\t期末账面数\t\t累计折旧\t净值\n"
+      "\t数量\t原值\t数量\t原值\t数量\t原值\t数量\t原值\t\t\n";
+  SECTION("consistent") {
+    Expect(header + "计算机\t41\t22.67\t0\t0.00\t1\t0.60\t40\t22.07\t16.38\t5.69\n", {});
+  }
+  SECTION("a count that does not roll forward, and a net value off") {
+    Expect(header + "计算机\t41\t22.67\t0\t0.00\t1\t0.60\t41\t22.07\t16.38\t5.96\n",
+           {{"identity.assets", E, "41", "40"}, {"identity.net_value", E, "5.96", "5.69"}});
+  }
+}
+
+TEST_CASE("Rates recomputed from their own row or sentence", "[validate]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<Want> want;
+  } cases[] = {
+      {"99.996% prints as 100.00%",
+       "项目\t调整预算数\t决算数\t预算执行率\n基本支出\t6,874,309.59\t6,874,062.90\t100.00%\n", {}},
+      {"a wrong table rate",
+       "项目\t调整预算数\t决算数\t预算执行率\n基本支出\t100.00\t80.00\t90.00%\n",
+       {{"rate.table", E, "90.00", "80.0000"}}},
+      {"a ratio in a sentence",
+       "预算完成数200万元，预算数250万元，预算完成率=90%。\n",
+       {{"rate.sentence", E, "90", "80.00"}}},
+      {"a change rate in a sentence",
+       "预算调整数223.8万元，年初预算数180.43万元，预算调整率=24%。\n", {}},
+      {"a comparator that holds",
+       "“三公经费”实际支出数0.48万元，预算安排数9万元，“三公经费”控制率＜100%。\n", {}},
+      {"counts of people",
+       "年末在职人员12人，编制部门批复编制数为15人，在职人员控制率＜100%。\n", {}},
+      {"budget first, actual second",
+       "本年总预算2,215.00元，实际支出2,000.00元，执行率为100%。\n",
+       {{"rate.sentence", E, "100", "90.29"}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Expect(c.text, c.want);
+  }
+}
+
+TEST_CASE("Scores against weights, subtotals, totals and grades", "[validate]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<Want> want;
+  } cases[] = {
+      {"a consistent framework",
+       "一级指标\t二级指标\t三级指标\t自评分数\n"
+       "投入（40分）\t目标（40分）\t甲（40分）\t38\n"
+       "产出（60分）\t数量（60分）\t乙（30分）\t30\n\t\t丙（30分）\t29\n合计\t97\t\n",
+       {}},
+      {"score above weight, total off",
+       "一级指标\t二级指标\t三级指标\t自评分数\n"
+       "投入（40分）\t目标（40分）\t甲（40分）\t38\n"
+       "产出（60分）\t数量（60分）\t乙（30分）\t32\n\t\t丙（30分）\t29\n合计\t97\t\n",
+       {{"score.exceeds_weight", E, "32", "30"}, {"score.total", E, "97", "99"}}},
+      {"children's weights against the parent",
+       "一级指标\t二级指标\t三级指标\t自评分数\n"
+       "投入（40分）\t目标（40分）\t甲（30分）\t28\n"
+       "产出（60分）\t数量（60分）\t乙（30分）\t30\n\t\t丙（30分）\t29\n",
+       {{"score.weight_sum", E, "40", "30"}}},
+      {"a 100-point framework that is not",
+       "一级指标\t二级指标\t三级指标\t自评分数\n"
+       "投入（40分）\t目标（40分）\t甲（40分）\t38\n"
+       "产出（55分）\t数量（55分）\t乙（55分）\t50\n",
+       {{"score.framework", E, "100", "95"}}},
+      {"a printed subtotal against its items",
+       "考核内容\t分值\t计分标准\t自评分数\n"
+       "合计\t10\t\t7\n一、基础管理\t10\t\t7\n（一）甲\t5\t1.甲\t5\n（二）乙\t5\t2.乙\t4\n",
+       {{"score.subtotal", E, "7", "9"}}},
+      {"a grade outside its band",
+       "自评等级：优\n\n一级指标\t二级指标\t三级指标\t自评分数\n"
+       "投入（40分）\t目标（40分）\t甲（40分）\t30\n"
+       "产出（60分）\t数量（60分）\t乙（60分）\t55\n合计\t85\t\n",
+       {{"grade.band", E, "85", "85"}}},
+      {"the text's total against the table's",
+       "本次绩效自评评分结果为96分。\n\n一级指标\t二级指标\t三级指标\t自评分数\n"
+       "投入（40分）\t目标（40分）\t甲（40分）\t40\n"
+       "产出（60分）\t数量（60分）\t乙（60分）\t57\n合计\t97\t\n",
+       {{"score.text_total", E, "96", "97"}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Expect(c.text, c.want);
+  }
+}
+
+TEST_CASE("Forms, partitions, units and repeated figures", "[validate]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<Want> want;
+  } cases[] = {
+      {"funding sources that do not add up",
+       "部门名称\t甲\n\t一、部门预算总额(万元)\t100.00\n\t1、资金来源：(1)财政拨款\t90.00\n"
+       "\t(2)其他资金\t5.00\n\t2、资金结构：(1)基本支出\t60.00\n\t(2)项目支出\t40.00\n",
+       {{"sum.form", E, "100.00", "95"}}},
+      {"a blank source is said, not invented",
+       "部门名称\t甲\n\t一、部门预算总额(万元)\t100.00\n\t1、资金来源：(1)财政拨款\t90.00\n"
+       "\t(2)其他资金\t\n",
+       {{"sum.form", W, "100.00", "90"}}},
+      {"a spending plan of 100%",
+       "\t资金支出计划（%）\n\t3月底\n\t6月底\n\t10月底\n\t12月底\n\n"
+       "\t\n\t20%\n\t30%\n\t30%\n\t20%\n\n",
+       {}},
+      {"a spending plan of 90%",
+       "\t资金支出计划（%）\n\t3月底\n\t6月底\n\t10月底\n\t12月底\n\n"
+       "\t\n\t20%\n\t30%\n\t30%\n\t10%\n\n",
+       {{"percent.partition", E, "100", "90"}}},
+      {"a cumulative plan reaching 100%",
+       "\t资金支出计划（%）\n\t3月底\n\t6月底\n\t10月底\n\t12月底\n\n"
+       "\t\n\t25%\n\t50%\n\t75%\n\t100%\n\n",
+       {}},
+      {"a part that only closes in 万元",
+       "我部门当年财政资金收入223.80万元（其中基本收入184.80万元，项目收入39元）。\n",
+       {{"unit.slip", E, "", ""}}},
+      {"a sentence breakdown off by rounding only",
+       "支出决算总额为223.80万元，其中：一般公共服务（类）支出188.18万元，社会保障和就业（类）"
+       "支出15.16万元，卫生健康（类）支出7.53万元，住房保障（类）支出12.92万元。\n",
+       {{"sum.sentence", I, "", ""}}},
+      {"the same figure in text and table, scaled by 10^4",
+       "其中基本支出184.80万元，项目支出39万元。\n\n"
+       "预算执行情况\t项目\t预算额(百元)\t执行额(百元)\n\t合计\t2.24\t2.24\n"
+       "\t基本支出\t1.85\t1.85\n\t政策和项目支出\t0.39\t0.39\n",
+       {{"unit.implausible", W, "2.24", "224"}, {"unit.slip", E, "1.85", "18480.00"},
+        {"unit.slip", E, "0.39", "3900.00"}}},
+      {"the same figure with another value",
+       "其中基本支出184.80万元。\n\n项目\t预算额(万元)\t执行额(万元)\n合计\t200.00\t200.00\n"
+       "基本支出\t180.00\t180.00\n项目支出\t20.00\t20.00\n",
+       {{"figure.conflict", W, "180.00", "184.80"}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Expect(c.text, c.want);
+  }
+}
+
+TEST_CASE("CompareSum follows the printed decimals", "[validate]") {
+  using validate::CompareSum;
+  using validate::Term;
+  auto term = [](int64_t u, int s) { return Term{Decimal{u, s}, 1, false, "", {}}; };
+  // 188.18 + 15.16 + 7.53 + 12.92 = 223.79 against 223.80: rounding.
+  auto o = CompareSum(term(22380, 2), {term(18818, 2), term(1516, 2), term(753, 2), term(1292, 2)});
+  CHECK(o.consistent);
+  CHECK_FALSE(o.exact);
+  CHECK(o.tolerance.ToString() == "0.025");
+  // 1 + 1 against 3: 1.49 + 1.49 = 2.98 prints as 3, so rounding explains it.
+  o = CompareSum(term(3, 0), {term(1, 0), term(1, 0)});
+  CHECK(o.consistent);
+  // 1 + 1 against 4: it does not.
+  o = CompareSum(term(4, 0), {term(1, 0), term(1, 0)});
+  CHECK_FALSE(o.consistent);
+  CHECK(o.difference.ToString() == "-2");
+  Term exact = term(3, 0);
+  exact.exact = true;
+  o = CompareSum(exact, {term(2, 0)});
+  CHECK_FALSE(o.consistent);
+}
