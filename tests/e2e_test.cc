@@ -106,3 +106,158 @@ TEST_CASE("Command-line and pattern errors exit 2 with one clear line", "[e2e][e
   }
   std::filesystem::remove_all(dir);
 }
+
+namespace {
+
+// Every error and warning the five reports deserve, worked out by hand from
+// the printed numbers (see README "What the samples contain").
+struct Expected {
+  const char* file;
+  const char* rule;
+  const char* severity;
+  int line;
+  double stated;
+  double computed;
+};
+
+const Expected kExpected[] = {
+    // 000: 预算总额 65495.31 万元, 财政拨款 65459.31, 其他资金 left blank.
+    {"000", "sum.form", "warning", 9, 65495.31, 65459.31},
+    // 001 表1: 基本支出 ≠ 人员经费 + 公用经费 (adjusted, final); 本年支出合计 ≠ 基本 + 项目.
+    {"001", "sum.children", "error", 91, 6874309.59, 5957309.59},
+    {"001", "sum.children", "error", 91, 6874062.90, 5957062.90},
+    {"001", "sum.total", "error", 95, 0.00, 4636809.52},
+    {"001", "sum.total", "error", 95, 917000.00, 7791309.59},
+    {"001", "sum.total", "error", 95, 917000.00, 7791062.90},
+    // 001 表2: 141 − 1 = 140 computers and assets, printed 141 and 41.
+    {"001", "identity.assets", "error", 125, 141, 140},
+    {"001", "identity.assets", "error", 127, 41, 40},
+    // 001: the text says 96 points, the score table totals 97.
+    {"001", "score.text_total", "error", 260, 96, 97},
+    // 001: first-level weights 20 + 20 + 55 = 95; 部门绩效 55 but its parts give 60.
+    {"001", "score.framework", "error", 269, 95, 100},
+    {"001", "score.weight_sum", "error", 303, 55, 60},
+    // 004: 基本收入 184.80万元 + 项目收入 "39元" = 223.80万元 only if 39 is 万元.
+    {"004", "unit.slip", "error", 65, 39, 390000},
+    // 004 附件2: （五）绩效结果应用管理 9 points, its items 1 + 2 + 2 + 0 + 2 = 7.
+    {"004", "score.subtotal", "error", 484, 9, 7},
+    // 004 附件3: 合计 94.9, the scores add up to 97.9.
+    {"004", "score.total", "error", 910, 94.9, 97.9},
+    // 004 附件4: amounts under 预算额(百元) are the text's 万元 figures / 10^4.
+    {"004", "unit.implausible", "warning", 943, 2.24, 224},
+    {"004", "unit.slip", "error", 951, 1.85, 18480.00},
+    {"004", "unit.slip", "error", 959, 0.39, 3900.00},
+    // 004 附件5: 管理制度健全性 scored 12 of 3; 合计 87 but the items give 94.
+    {"004", "score.exceeds_weight", "error", 1291, 12, 3},
+    {"004", "score.weight_sum", "warning", 1357, 30, 25},  // 可持续影响 has no weight
+    {"004", "score.total", "error", 1398, 87, 94},
+    {"004", "unit.implausible", "warning", 1439, 0.09, 9},
+    {"004", "score.weight_sum", "warning", 1956, 30, 25},
+    {"004", "unit.implausible", "warning", 2048, 0.2, 20},
+    {"004", "score.weight_sum", "warning", 2585, 30, 25},
+    {"004", "unit.implausible", "warning", 2677, 0.1, 10},
+};
+
+}  // namespace
+
+TEST_CASE("check finds every inconsistency of the samples and nothing else", "[e2e]") {
+  std::vector<std::string> args = {"check", "--format", "json"};
+  for (const std::string& s : SeedSamples()) args.push_back(SamplePath(s));
+  RunResult r = RunJxaudit(args);
+  CHECK(r.status == 1);  // errors found
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  std::vector<std::string> got, want;
+  char buf[256];
+  for (const auto& d : j["documents"]) {
+    std::string file = d["file"].get<std::string>();
+    std::string id = file.substr(file.rfind('/') + 1, 3);
+    for (const auto& f : d["findings"]) {
+      if (f["severity"] == "info") continue;
+      std::snprintf(buf, sizeof buf, "%s %s %s line %d stated %.2f computed %.2f", id.c_str(),
+                    f["rule"].get<std::string>().c_str(),
+                    f["severity"].get<std::string>().c_str(), f["location"]["line"].get<int>(),
+                    f["stated"].get<double>(), f["computed"].get<double>());
+      got.push_back(buf);
+    }
+  }
+  for (const Expected& e : kExpected) {
+    std::snprintf(buf, sizeof buf, "%s %s %s line %d stated %.2f computed %.2f", e.file, e.rule,
+                  e.severity, e.line, e.stated, e.computed);
+    want.push_back(buf);
+  }
+  CHECK(got == want);
+}
+
+TEST_CASE("check --format json follows the contract", "[e2e]") {
+  RunResult r = RunJxaudit({"check", "--format", "json", SamplePath("001_20b715a24a62e05c.txt"),
+                            "/nonexistent/report.txt"});
+  CHECK(r.status == 2);  // a file could not be read
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  CHECK(j["tool"] == "jxaudit");
+  CHECK(j["version"].is_string());
+  REQUIRE(j["documents"].size() == 2);
+  const auto& d = j["documents"][0];
+  CHECK(d["status"] == "ok");
+  CHECK(d["error"].is_null());
+  CHECK(d["kind"] == "department_self_evaluation");
+  CHECK(d["department"] == "深圳市龙岗区宝龙街道土地整备中心");
+  CHECK(d["year"] == "2022");
+  CHECK(d["figures"].is_array());
+  CHECK(d["indicators"].is_array());
+  REQUIRE(!d["findings"].empty());
+  for (const auto& f : d["findings"]) {
+    for (const char* k : {"id", "rule", "severity", "message", "stated", "computed",
+                          "difference", "tolerance", "unit", "location", "evidence"})
+      CHECK(f.contains(k));
+    for (const char* k : {"line", "page", "table", "row", "column"})
+      CHECK(f["location"].contains(k));
+    CHECK((f["severity"] == "error" || f["severity"] == "warning" || f["severity"] == "info"));
+  }
+  const auto& first = d["findings"][0];
+  CHECK(first["rule"] == "sum.children");
+  CHECK(first["stated"] == 6874309.59);
+  CHECK(first["computed"] == 5957309.59);
+  CHECK(first["difference"] == -917000);
+  CHECK(first["unit"] == "元");
+  CHECK(first["location"]["table"] == "t1");
+  CHECK(first["location"]["row"] == 1);     // 0-based: the row under the header
+  CHECK(first["location"]["column"] == 2);  // 调整预算数
+  const auto& bad = j["documents"][1];
+  CHECK(bad["status"] == "failed");
+  CHECK(bad["error"] == "/nonexistent/report.txt: no such file");
+}
+
+TEST_CASE("check on clean reports exits 0; text output names file and line", "[e2e]") {
+  RunResult clean = RunJxaudit({"check", SamplePath("002_fef1010ff2924dfd.txt"),
+                                SamplePath("003_8edb4e5fb5a34cb8.txt")});
+  CHECK(clean.status == 0);
+  CHECK(clean.out.find("no findings") != std::string::npos);
+  RunResult r = RunJxaudit({"check", SamplePath("001_20b715a24a62e05c.txt")});
+  CHECK(r.status == 1);
+  CHECK(r.out.find(SamplePath("001_20b715a24a62e05c.txt") + ":260: error [score.text_total]") !=
+        std::string::npos);
+  CHECK(r.out.find("10 errors, 0 warnings, 2 info in 1 files") != std::string::npos);
+}
+
+TEST_CASE("extract writes the normalized workbook", "[e2e]") {
+  std::string dir = TempDir();
+  std::vector<std::string> args = {"extract", "-o", dir + "/x.xlsx"};
+  for (const std::string& s : SeedSamples()) args.push_back(SamplePath(s));
+  RunResult r = RunJxaudit(args);
+  CHECK(r.status == 0);
+  std::string cmd = "unzip -p '" + dir + "/x.xlsx' xl/workbook.xml > '" + dir + "/wb.xml'";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::string wb = ReadFile(dir + "/wb.xml");
+  for (const char* sheet : {"Documents", "Budget", "Indicators", "Findings", "Tables"})
+    CHECK(wb.find(std::string("name=\"") + sheet + "\"") != std::string::npos);
+  RunResult js = RunJxaudit({"extract", SamplePath("004_85c34f88b6099d5e.txt")});
+  CHECK(js.status == 0);
+  nlohmann::json j = nlohmann::json::parse(js.out);
+  CHECK(j["Documents"].size() == 1);
+  CHECK(j["Findings"].size() >= 12);
+  bool found = false;
+  for (const auto& b : j["Budget"])
+    if (b["item"] == "基本支出" && b["budget_amount"] == 1.85 && b["unit"] == "百元") found = true;
+  CHECK(found);
+  std::filesystem::remove_all(dir);
+}

@@ -158,7 +158,7 @@ TEST_CASE("Scores against weights, subtotals, totals and grades", "[validate]") 
        "一级指标\t二级指标\t三级指标\t自评分数\n"
        "投入（40分）\t目标（40分）\t甲（40分）\t38\n"
        "产出（55分）\t数量（55分）\t乙（55分）\t50\n",
-       {{"score.framework", E, "100", "95"}}},
+       {{"score.framework", E, "95", "100"}}},
       {"a printed subtotal against its items",
        "考核内容\t分值\t计分标准\t自评分数\n"
        "合计\t10\t\t7\n一、基础管理\t10\t\t7\n（一）甲\t5\t1.甲\t5\n（二）乙\t5\t2.乙\t4\n",
@@ -201,14 +201,14 @@ TEST_CASE("Forms, partitions, units and repeated figures", "[validate]") {
       {"a spending plan of 90%",
        "\t资金支出计划（%）\n\t3月底\n\t6月底\n\t10月底\n\t12月底\n\n"
        "\t\n\t20%\n\t30%\n\t30%\n\t10%\n\n",
-       {{"percent.partition", E, "100", "90"}}},
+       {{"percent.partition", E, "90", "100"}}},
       {"a cumulative plan reaching 100%",
        "\t资金支出计划（%）\n\t3月底\n\t6月底\n\t10月底\n\t12月底\n\n"
        "\t\n\t25%\n\t50%\n\t75%\n\t100%\n\n",
        {}},
       {"a part that only closes in 万元",
        "我部门当年财政资金收入223.80万元（其中基本收入184.80万元，项目收入39元）。\n",
-       {{"unit.slip", E, "", ""}}},
+       {{"unit.slip", E, "39", "390000"}}},
       {"a sentence breakdown off by rounding only",
        "支出决算总额为223.80万元，其中：一般公共服务（类）支出188.18万元，社会保障和就业（类）"
        "支出15.16万元，卫生健康（类）支出7.53万元，住房保障（类）支出12.92万元。\n",

@@ -26,8 +26,9 @@ nlohmann::json LocationJson(const Location& l) {
   j["line"] = l.line;
   j["page"] = l.page > 0 ? nlohmann::json(l.page) : nlohmann::json(nullptr);
   j["table"] = l.table.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.table);
-  j["row"] = l.row >= 0 ? nlohmann::json(l.row + 1) : nlohmann::json(nullptr);
-  j["column"] = l.column >= 0 ? nlohmann::json(l.column + 1) : nlohmann::json(nullptr);
+  // 0-based, as indexes into the rows of `jxaudit tables --format json`.
+  j["row"] = l.row >= 0 ? nlohmann::json(l.row) : nlohmann::json(nullptr);
+  j["column"] = l.column >= 0 ? nlohmann::json(l.column) : nlohmann::json(nullptr);
   return j;
 }
 
@@ -53,7 +54,7 @@ nlohmann::json FigureJson(const Figure& f) {
 nlohmann::json IndicatorJson(const Indicator& i) {
   nlohmann::json j;
   j["table"] = i.table;
-  j["row"] = i.row + 1;
+  j["row"] = i.row;
   j["levels"] = i.levels;
   j["total"] = i.is_total;
   j["weight"] = i.has_weight ? Number(i.weight) : nlohmann::json(nullptr);

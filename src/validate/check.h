@@ -58,8 +58,10 @@ class Sink {
   }
   // Standard outcome of a sum: error (or warning with blank parts) when it
   // does not close, info when only rounding separates them.
+  // `requirement`: `stated` is what the rule demands (100 points, 100%), not a
+  // printed number; the finding then reports the printed sum as stated.
   void ReportSum(const std::string& rule, const Term& stated, const std::vector<Term>& parts,
-                 const std::string& what, const std::string& unit);
+                 const std::string& what, const std::string& unit, bool requirement = false);
 
  private:
   Validation* v_;

@@ -129,12 +129,16 @@ void Breakdowns(const Context& ctx, Sink* sink) {
               b.total.unit.text + "，其中“" + p.label + "”写作 " + Num(p.number.value) +
               p.unit.text + "；按 " + MoneyUnitName(p.unit.pow10 + k) +
               " 计分项之和才等于总数");
+      // The part as printed, and what it must be (in its printed unit) for
+      // the breakdown to close.
+      Decimal want;
+      ShiftDecimal(p.number.value, k, &want);
       f.has_numbers = true;
-      f.stated = o.computed;
-      f.computed = total.value;
-      f.difference = o.difference;
-      f.tolerance = o.tolerance;
-      f.unit = "元";
+      f.stated = p.number.value;
+      f.computed = want;
+      SubDecimal(want, p.number.value, &f.difference);
+      f.tolerance = HalfUlp(p.number.value);
+      f.unit = p.unit.text;
       f.evidence.push_back(b.evidence);
       f.involved.push_back(total.at);
     }

@@ -88,14 +88,14 @@ Term Exact(int64_t v, const std::string& label, const Location& at) {
 // Scores and weights are awarded, not measured: the parts are exact, and the
 // stated figure is exact unless it was printed with fewer decimals.
 void Report(Sink* sink, const std::string& rule, Term stated, std::vector<Term> parts,
-            const std::string& what) {
+            const std::string& what, bool requirement = false) {
   int scale = 0;
   for (Term& p : parts) {
     p.exact = true;
     if (!p.blank) scale = std::max(scale, p.value.scale);
   }
   if (!stated.has_half) stated.exact = stated.value.scale >= scale;
-  sink->ReportSum(rule, stated, parts, what, "分");
+  sink->ReportSum(rule, stated, parts, what, "分", requirement);
 }
 
 void CheckTable(const Context& ctx, const ScoreTable& st, Sink* sink) {
@@ -184,7 +184,7 @@ void CheckTable(const Context& ctx, const ScoreTable& st, Sink* sink) {
     if (CompareDecimal(sum, Decimal{50, 0}) >= 0 && CompareDecimal(sum, Decimal{150, 0}) <= 0) {
       Location at = weights.front().at;
       Report(sink, "score.framework", Exact(100, "满分", at), weights,
-             tid + " 一级指标分值之和与满分 100");
+             tid + " 一级指标分值之和与满分 100", /*requirement=*/true);
     }
   }
   (void)ctx;

@@ -375,7 +375,7 @@ class SectionRules {
       Term hundred{Decimal{100, 0}, 1, false, "100%", parts.front().at};
       hundred.exact = true;
       sink_->ReportSum("percent.partition", hundred, parts,
-                       t_.id + " 资金支出计划各期占比之和与 100%", "%");
+                       t_.id + " 资金支出计划各期占比之和与 100%", "%", /*requirement=*/true);
     }
   }
 

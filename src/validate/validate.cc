@@ -193,8 +193,8 @@ Finding& Sink::Add(const std::string& rule, Severity sev, const Location& where,
 
 void Sink::ReportSum(const std::string& rule, const Term& stated,
                      const std::vector<Term>& parts, const std::string& what,
-                     const std::string& unit) {
-  Checked(std::vector<Term>{stated});
+                     const std::string& unit, bool requirement) {
+  if (!requirement) Checked(std::vector<Term>{stated});
   Checked(parts);
   SumOutcome o = CompareSum(stated, parts);
   if (o.consistent && o.exact) return;
@@ -222,7 +222,12 @@ void Sink::ReportSum(const std::string& rule, const Term& stated,
   f.difference = o.difference;
   f.tolerance = o.tolerance;
   f.unit = unit;
-  f.involved.push_back(stated.at);
+  if (requirement) {
+    f.stated = o.computed;
+    f.computed = stated.value;
+    SubDecimal(stated.value, o.computed, &f.difference);
+  }
+  if (!requirement) f.involved.push_back(stated.at);
   f.involved.insert(f.involved.end(), stated.also.begin(), stated.also.end());
   for (const Term& t : parts) {
     if (t.blank) continue;
