@@ -225,6 +225,7 @@ void Implausible(const Context& ctx, Sink* sink) {
     fd.computed = f.yuan;
     fd.unit = f.unit.text;
     fd.evidence.push_back(f.evidence);
+    fd.involved.push_back(f.where);
   }
 }
 

@@ -356,6 +356,7 @@ class SectionRules {
         Term term;
         term.label = s_.columns[c].label;
         term.at = At(ctx_, t_, r, c);
+        term.exact = true;  // shares of a plan are allocated, not measured
         term.blank = slot != Slot::kNumber;
         if (slot == Slot::kNumber) {
           term.value = n.value;

@@ -112,7 +112,8 @@ bool CompareRate(const std::string& kind, const Decimal& a, const Decimal& b,
   if (b.units <= 0 || a.units < 0) return false;
   int s = std::max({a.scale, b.scale, rate.value.scale}) + 1;
   if (s > 12) return false;
-  i128 A = At(a, s), hA = Half(a, s), B = At(b, s), hB = Half(b, s);
+  // A printed 0 is nothing at all, not a rounded amount.
+  i128 A = At(a, s), hA = a.units == 0 ? 0 : Half(a, s), B = At(b, s), hB = Half(b, s);
   i128 R = At(rate.value, s), hR = Half(rate.value, s);
   i128 one = Pow10(s);
   if (B - hB <= 0) return false;
