@@ -15,6 +15,9 @@ bool PatternFile::Parse(std::string origin, std::string_view content, std::strin
   RE2::Options opts;
   opts.set_log_errors(false);
   opts.set_encoding(RE2::Options::EncodingUTF8);
+  // Han-class repetitions make large DFAs; give them room instead of
+  // falling back to the slower NFA.
+  opts.set_max_mem(64 << 20);
   set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
   int line_no = 0;
   size_t pos = 0;
@@ -115,6 +118,33 @@ const std::string& PatternFile::Match::group(const std::string& g) const {
   return it == groups.end() ? kEmpty : it->second;
 }
 
+namespace {
+
+// Leftmost match of one entry from `pos`: the DFA finds the span, then the
+// submatches are read on that span only (much cheaper than an unanchored
+// submatch search over a long line).
+bool MatchAt(const PatternFile::Entry& e, re2::StringPiece text, size_t pos,
+             PatternFile::Match* out) {
+  re2::StringPiece whole;
+  if (!e.re->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) return false;
+  size_t b = static_cast<size_t>(whole.data() - text.data());
+  size_t end = b + whole.size();
+  int n = e.re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> sub(static_cast<size_t>(n));
+  if (n > 1 && !e.re->Match(text, b, end, RE2::ANCHOR_BOTH, sub.data(), n)) return false;
+  out->entry = &e;
+  out->begin = b;
+  out->end = end;
+  out->groups.clear();
+  for (const auto& [gname, idx] : e.re->NamedCapturingGroups()) {
+    const re2::StringPiece& g = sub[static_cast<size_t>(idx)];
+    if (g.data() != nullptr) out->groups[gname] = std::string(g.data(), g.size());
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<PatternFile::Match> PatternFile::FindAll(std::string_view name,
                                                      std::string_view prepared) const {
   std::vector<Match> out;
@@ -126,21 +156,11 @@ std::vector<PatternFile::Match> PatternFile::FindAll(std::string_view name,
     Match best;
     bool found = false;
     for (const Entry* e : entries) {
-      int n = e->re->NumberOfCapturingGroups() + 1;
-      std::vector<re2::StringPiece> sub(static_cast<size_t>(n));
-      if (!e->re->Match(text, pos, prepared.size(), RE2::UNANCHORED, sub.data(), n))
-        continue;
-      size_t b = static_cast<size_t>(sub[0].data() - prepared.data());
-      if (found && b >= best.begin) continue;
+      Match m;
+      if (!MatchAt(*e, text, pos, &m)) continue;
+      if (found && m.begin >= best.begin) continue;
+      best = std::move(m);
       found = true;
-      best = Match{};
-      best.entry = e;
-      best.begin = b;
-      best.end = b + sub[0].size();
-      for (const auto& [gname, idx] : e->re->NamedCapturingGroups()) {
-        const re2::StringPiece& g = sub[static_cast<size_t>(idx)];
-        if (g.data() != nullptr) best.groups[gname] = std::string(g.data(), g.size());
-      }
     }
     if (!found) break;
     pos = best.end > best.begin ? best.end : best.begin + 1;
@@ -151,10 +171,17 @@ std::vector<PatternFile::Match> PatternFile::FindAll(std::string_view name,
 
 bool PatternFile::FindFirst(std::string_view name, std::string_view prepared,
                             Match* m) const {
-  std::vector<Match> all = FindAll(name, prepared);
-  if (all.empty()) return false;
-  *m = std::move(all[0]);
-  return true;
+  re2::StringPiece text(prepared.data(), prepared.size());
+  bool found = false;
+  for (const Entry& e : entries_) {
+    if (e.name != name) continue;
+    Match cur;
+    if (!MatchAt(e, text, 0, &cur)) continue;
+    if (found && cur.begin >= m->begin) continue;
+    *m = std::move(cur);
+    found = true;
+  }
+  return found;
 }
 
 bool Patterns::ParseGrades(const std::string& origin, std::string_view content,

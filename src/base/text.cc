@@ -1,9 +1,12 @@
 #include "base/text.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+
+#include <unordered_map>
 
 namespace jx {
 namespace {
@@ -43,47 +46,58 @@ std::string NormalizeForMatch(std::string_view s) {
   if (IsAscii(s)) return std::string(s);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  icu::UnicodeString out;
-  if (U_SUCCESS(status)) out = nfkc->normalize(in, status);
-  if (U_FAILURE(status)) out = in;
-  for (int32_t i = 0; i < out.length(); ++i) {
-    switch (out.charAt(i)) {
-      case 0x2267:
-        out.setCharAt(i, 0x2265);
-        break;  // ≧ → ≥
-      case 0x2266:
-        out.setCharAt(i, 0x2264);
-        break;  // ≦ → ≤
-      case 0xFF1C:
-        out.setCharAt(i, u'<');
-        break;
-      case 0xFF1E:
-        out.setCharAt(i, u'>');
-        break;
-      case 0x2212:
-        out.setCharAt(i, u'-');
-        break;  // − minus sign
-      case 0x2014:
-      case 0x2015:
-        break;  // dashes stay
-      default:
-        break;
-    }
+  std::string out;
+  if (U_SUCCESS(status)) {
+    // Works on UTF-8 directly; text already in NFKC is copied through.
+    icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(s.size()));
+    nfkc->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink,
+                        nullptr, status);
   }
+  if (U_FAILURE(status)) out.assign(s);
+  // Comparison signs NFKC leaves alone: ≧ (E2 89 A7) → ≥ (E2 89 A5),
+  // ≦ (E2 89 A6) → ≤ (E2 89 A4); − (E2 88 92) → '-'.
   std::string r;
-  out.toUTF8String(r);
+  r.reserve(out.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (static_cast<unsigned char>(out[i]) == 0xE2 && i + 2 < out.size()) {
+      unsigned char b1 = static_cast<unsigned char>(out[i + 1]);
+      unsigned char b2 = static_cast<unsigned char>(out[i + 2]);
+      if (b1 == 0x89 && b2 == 0xA7) {
+        r += "\xE2\x89\xA5";
+        i += 2;
+        continue;
+      }
+      if (b1 == 0x89 && b2 == 0xA6) {
+        r += "\xE2\x89\xA4";
+        i += 2;
+        continue;
+      }
+      if (b1 == 0x88 && b2 == 0x92) {
+        r += '-';
+        i += 2;
+        continue;
+      }
+    }
+    r += out[i];
+  }
   return r;
 }
 
-std::string MatchKey(std::string_view s) {
+namespace {
+
+std::string ComputeMatchKey(std::string_view s) {
   std::string n = NormalizeForMatch(s);
   std::string out;
   out.reserve(n.size());
   const auto* p = reinterpret_cast<const uint8_t*>(n.data());
   int32_t i = 0, len = static_cast<int32_t>(n.size());
   while (i < len) {
+    if (p[i] < 0x80) {
+      char c = static_cast<char>(p[i++]);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f')
+        out.push_back(c);
+      continue;
+    }
     int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, len, c);
@@ -91,6 +105,21 @@ std::string MatchKey(std::string_view s) {
     out.append(n, static_cast<size_t>(start), static_cast<size_t>(i - start));
   }
   return out;
+}
+
+}  // namespace
+
+std::string MatchKey(std::string_view s) {
+  // The same labels are keyed again and again (every rule asks about the
+  // cells it reads); normalization costs far more than a lookup.
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (s.size() > 4096) return ComputeMatchKey(s);
+  auto it = cache.find(std::string(s));
+  if (it != cache.end()) return it->second;
+  if (cache.size() > 200000) cache.clear();
+  std::string k = ComputeMatchKey(s);
+  cache.emplace(std::string(s), k);
+  return k;
 }
 
 std::string_view TrimSpace(std::string_view s) {

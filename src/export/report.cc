@@ -389,7 +389,10 @@ bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string
       return false;
     }
   }
-  lxw_workbook* wb = workbook_new(path.c_str());
+  // Rows are written in order: constant memory mode streams each sheet.
+  lxw_workbook_options opts = {};
+  opts.constant_memory = LXW_TRUE;
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &opts);
   if (!wb) {
     *err = path + ": cannot create workbook";
     return false;
@@ -432,8 +435,7 @@ bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string
         } else if (v.kind == Value::kText) {
           std::string text = v.text.size() > 32767 ? v.text.substr(0, 32000) : v.text;
           if (!v.link.empty()) {
-            worksheet_write_url(ws, xr, xc, v.link.c_str(), link);
-            worksheet_write_string(ws, xr, xc, text.c_str(), link);
+            worksheet_write_url_opt(ws, xr, xc, v.link.c_str(), link, text.c_str(), nullptr);
           } else {
             // Never a formula: write_string stores text as text.
             worksheet_write_string(ws, xr, xc, text.c_str(), v.flagged ? flag_text : nullptr);

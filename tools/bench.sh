@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Throughput of the whole pipeline (read, tables, figures, rules, xlsx) on one
+# core, over a corpus of copies of samples/*.txt. Prints reports/s and MB/s.
+# Usage: tools/bench.sh [copies]   (default 40 copies of each sample)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh
+build=build-release
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DJXAUDIT_BUILD_TESTS=OFF >/dev/null
+cmake --build "$build" >/dev/null
+copies=${1:-40}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+for i in $(seq "$copies"); do
+  for f in samples/*.txt; do cp "$f" "$dir/$i-$(basename "$f")"; done
+done
+files=$(ls "$dir"/*.txt | wc -l)
+bytes=$(cat "$dir"/*.txt | wc -c)
+pin=""
+command -v taskset >/dev/null && pin="taskset -c 0"
+run() {  # label, command...
+  local label=$1
+  shift
+  local best=""
+  for _ in 1 2 3; do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null || [ $? -le 1 ]
+    t1=$(date +%s%N)
+    local ms=$(((t1 - t0) / 1000000))
+    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+  done
+  awk -v l="$label" -v ms="$best" -v f="$files" -v b="$bytes" 'BEGIN {
+    s = ms / 1000.0; if (s <= 0) s = 0.001;
+    printf "%-32s %6d files  %7.2f MB  %7.3f s  %8.1f reports/s  %6.2f MB/s\n",
+           l, f, b / 1e6, s, f / s, b / 1e6 / s }'
+}
+run "check (text)" $pin "$build/jxaudit" check "$dir"/*.txt
+run "check --format json" $pin "$build/jxaudit" check --format json "$dir"/*.txt
+run "extract -o out.xlsx" $pin "$build/jxaudit" extract "$dir"/*.txt -o "$dir/out.xlsx"
+run "tables -o out.xlsx" $pin "$build/jxaudit" tables "$dir"/*.txt -o "$dir/tables.xlsx"
