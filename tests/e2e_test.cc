@@ -123,7 +123,8 @@ struct Expected {
 const Expected kExpected[] = {
     // 000: 预算总额 65495.31 万元, 财政拨款 65459.31, 其他资金 left blank.
     {"000", "sum.form", "warning", 9, 65495.31, 65459.31},
-    // 001 表1: 基本支出 ≠ 人员经费 + 公用经费 (adjusted, final); 本年支出合计 ≠ 基本 + 项目.
+    // 001 表1: 基本支出 ≠ 人员经费 + 公用经费 (adjusted, final); 本年支出合计 ≠ 基本 +
+    // 项目.
     {"001", "sum.children", "error", 91, 6874309.59, 5957309.59},
     {"001", "sum.children", "error", 91, 6874062.90, 5957062.90},
     {"001", "sum.total", "error", 95, 0.00, 4636809.52},
@@ -173,24 +174,26 @@ TEST_CASE("check finds every inconsistency of the samples and nothing else", "[e
     std::string id = file.substr(file.rfind('/') + 1, 3);
     for (const auto& f : d["findings"]) {
       if (f["severity"] == "info") continue;
-      std::snprintf(buf, sizeof buf, "%s %s %s line %d stated %.2f computed %.2f", id.c_str(),
-                    f["rule"].get<std::string>().c_str(),
-                    f["severity"].get<std::string>().c_str(), f["location"]["line"].get<int>(),
-                    f["stated"].get<double>(), f["computed"].get<double>());
+      std::snprintf(buf, sizeof buf, "%s %s %s line %d stated %.2f computed %.2f",
+                    id.c_str(), f["rule"].get<std::string>().c_str(),
+                    f["severity"].get<std::string>().c_str(),
+                    f["location"]["line"].get<int>(), f["stated"].get<double>(),
+                    f["computed"].get<double>());
       got.push_back(buf);
     }
   }
   for (const Expected& e : kExpected) {
-    std::snprintf(buf, sizeof buf, "%s %s %s line %d stated %.2f computed %.2f", e.file, e.rule,
-                  e.severity, e.line, e.stated, e.computed);
+    std::snprintf(buf, sizeof buf, "%s %s %s line %d stated %.2f computed %.2f", e.file,
+                  e.rule, e.severity, e.line, e.stated, e.computed);
     want.push_back(buf);
   }
   CHECK(got == want);
 }
 
 TEST_CASE("check --format json follows the contract", "[e2e]") {
-  RunResult r = RunJxaudit({"check", "--format", "json", SamplePath("001_20b715a24a62e05c.txt"),
-                            "/nonexistent/report.txt"});
+  RunResult r =
+      RunJxaudit({"check", "--format", "json", SamplePath("001_20b715a24a62e05c.txt"),
+                  "/nonexistent/report.txt"});
   CHECK(r.status == 2);  // a file could not be read
   nlohmann::json j = nlohmann::json::parse(r.out);
   CHECK(j["tool"] == "jxaudit");
@@ -211,7 +214,8 @@ TEST_CASE("check --format json follows the contract", "[e2e]") {
       CHECK(f.contains(k));
     for (const char* k : {"line", "page", "table", "row", "column"})
       CHECK(f["location"].contains(k));
-    CHECK((f["severity"] == "error" || f["severity"] == "warning" || f["severity"] == "info"));
+    CHECK((f["severity"] == "error" || f["severity"] == "warning" ||
+           f["severity"] == "info"));
   }
   const auto& first = d["findings"][0];
   CHECK(first["rule"] == "sum.children");
@@ -234,8 +238,8 @@ TEST_CASE("check on clean reports exits 0; text output names file and line", "[e
   CHECK(clean.out.find("no findings") != std::string::npos);
   RunResult r = RunJxaudit({"check", SamplePath("001_20b715a24a62e05c.txt")});
   CHECK(r.status == 1);
-  CHECK(r.out.find(SamplePath("001_20b715a24a62e05c.txt") + ":260: error [score.text_total]") !=
-        std::string::npos);
+  CHECK(r.out.find(SamplePath("001_20b715a24a62e05c.txt") +
+                   ":260: error [score.text_total]") != std::string::npos);
   CHECK(r.out.find("10 errors, 0 warnings, 2 info in 1 files") != std::string::npos);
 }
 
@@ -245,7 +249,8 @@ TEST_CASE("extract writes the normalized workbook", "[e2e]") {
   for (const std::string& s : SeedSamples()) args.push_back(SamplePath(s));
   RunResult r = RunJxaudit(args);
   CHECK(r.status == 0);
-  std::string cmd = "unzip -p '" + dir + "/x.xlsx' xl/workbook.xml > '" + dir + "/wb.xml'";
+  std::string cmd =
+      "unzip -p '" + dir + "/x.xlsx' xl/workbook.xml > '" + dir + "/wb.xml'";
   REQUIRE(std::system(cmd.c_str()) == 0);
   std::string wb = ReadFile(dir + "/wb.xml");
   for (const char* sheet : {"Documents", "Budget", "Indicators", "Findings", "Tables"})
@@ -257,7 +262,8 @@ TEST_CASE("extract writes the normalized workbook", "[e2e]") {
   CHECK(j["Findings"].size() >= 12);
   bool found = false;
   for (const auto& b : j["Budget"])
-    if (b["item"] == "基本支出" && b["budget_amount"] == 1.85 && b["unit"] == "百元") found = true;
+    if (b["item"] == "基本支出" && b["budget_amount"] == 1.85 && b["unit"] == "百元")
+      found = true;
   CHECK(found);
   std::filesystem::remove_all(dir);
 }

@@ -1,6 +1,7 @@
+#include "extract/extract.h"
+
 #include <catch2/catch.hpp>
 
-#include "extract/extract.h"
 #include "ingest/read.h"
 #include "layout/layout.h"
 #include "test_util.h"
@@ -32,14 +33,10 @@ TEST_CASE("FindUnit reads unit words where reports print them", "[extract]") {
     int pow10;
     const char* word;
   } cases[] = {
-      {"预算额(百元)", "money", 2, "百元"},
-      {"年度预算金额 （万元）", "money", 4, "万元"},
-      {"单位：元", "money", 0, "元"},
-      {"3.4亿元", "money", 8, "亿元"},
-      {"百万元", "money", 6, "百万元"},
-      {"结转结余率%", "percent", 0, "%"},
-      {"参考分值", "score", 0, "分"},
-      {"场次/年", "count", 0, "场次/年"},
+      {"预算额(百元)", "money", 2, "百元"}, {"年度预算金额 （万元）", "money", 4, "万元"},
+      {"单位：元", "money", 0, "元"},       {"3.4亿元", "money", 8, "亿元"},
+      {"百万元", "money", 6, "百万元"},     {"结转结余率%", "percent", 0, "%"},
+      {"参考分值", "score", 0, "分"},       {"场次/年", "count", 0, "场次/年"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -57,9 +54,9 @@ TEST_CASE("Chinese numerals where they count things", "[extract]") {
   struct Case {
     const char* text;
     int64_t want;
-  } cases[] = {{"两", 2},       {"十九", 19},   {"一百二十", 120}, {"三千零五", 3005},
-               {"十", 10},      {"五", 5},      {"一万二千", 12000}, {"〇", 0},
-               {"二十一", 21}};
+  } cases[] = {{"两", 2},           {"十九", 19}, {"一百二十", 120},
+               {"三千零五", 3005},  {"十", 10},   {"五", 5},
+               {"一万二千", 12000}, {"〇", 0},    {"二十一", 21}};
   for (const Case& c : cases) {
     INFO(c.text);
     int64_t v = -1;
@@ -123,9 +120,12 @@ TEST_CASE("Form figures keep the unit of the label above", "[extract]") {
 
 TEST_CASE("Sentence figures, breakdowns and stated rates", "[extract]") {
   Extraction ex = ExtractText(
-      "经核查，我部门当年财政资金收入223.80万元（其中基本收入184.80万元，项目收入39元）。\n"
-      "（1）预算完成率（4分）。预算完成数223.8万元，预算数223.8万元，预算完成率=100%，得4分。\n"
-      "（2）预算调整率（2分）。预算调整数223.8万元，年初预算数180.43万元，预算调整率=24%。\n");
+      "经核查，我部门当年财政资金收入223.80万元（其中基本收入184."
+      "80万元，项目收入39元）。\n"
+      "（1）预算完成率（4分）。预算完成数223.8万元，预算数223.8万元，预算完成率=100%"
+      "，得4分。\n"
+      "（2）预算调整率（2分）。预算调整数223.8万元，年初预算数180.43万元，预算调整率=24%"
+      "。\n");
   const Figure* income = FindFigure(ex, "income_total");
   REQUIRE(income != nullptr);
   CHECK(income->number.value == Decimal{22380, 2});
@@ -161,7 +161,8 @@ TEST_CASE("Budget tables give one figure per cell, with the column's unit", "[ex
   CHECK(basic->where.column == 3);
 }
 
-TEST_CASE("Indicator trees: weights from columns or labels, scores, totals", "[extract]") {
+TEST_CASE("Indicator trees: weights from columns or labels, scores, totals",
+          "[extract]") {
   SECTION("one column per level, weights in labels") {
     Extraction ex = ExtractText(
         "一级指标\t二级指标\t三级指标\t自评分数\n"
@@ -179,8 +180,9 @@ TEST_CASE("Indicator trees: weights from columns or labels, scores, totals", "[e
     CHECK(st.has_total_score);
     CHECK(st.total_score == Decimal{19, 0});
     REQUIRE(ex.indicators.size() == 4);
-    CHECK(ex.indicators[1].levels ==
-          std::vector<std::string>{"投入（20分）", "目标设定（5分）", "绩效指标明确性（3分）"});
+    CHECK(ex.indicators[1].levels == std::vector<std::string>{"投入（20分）",
+                                                              "目标设定（5分）",
+                                                              "绩效指标明确性（3分）"});
     CHECK(ex.indicators[1].weight_from == "label");
     CHECK(ex.indicators[3].is_total);
   }

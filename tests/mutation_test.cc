@@ -41,13 +41,14 @@ std::string FindingKey(const Finding& f) {
 }
 
 struct Candidate {
-  size_t line;    // index into Document::lines
-  size_t field;   // tab-separated field of that line
+  size_t line;   // index into Document::lines
+  size_t field;  // tab-separated field of that line
   std::string key;
 };
 
 // The tab field of `line` that printed the cell.
-bool LocateField(const Document& doc, const Table& t, size_t r, size_t c, Candidate* out) {
+bool LocateField(const Document& doc, const Table& t, size_t r, size_t c,
+                 Candidate* out) {
   const Cell& cell = t.rows[r][c];
   if (cell.first_line != cell.last_line) return false;
   size_t li = static_cast<size_t>(cell.first_line - 1);
@@ -129,21 +130,24 @@ TEST_CASE("Mutations of consistent printed numbers are flagged", "[mutation]") {
           for (const Location& l : f.involved) mine |= Key(l) == cand.key;
           (mine ? hit : elsewhere) = true;
           if (!mine && std::getenv("JXAUDIT_MUTATION_LOG"))
-            std::fprintf(stderr, "%s: %s -> elsewhere: %s\n", name.c_str(), field.c_str(), f.message.c_str());
+            std::fprintf(stderr, "%s: %s -> elsewhere: %s\n", name.c_str(), field.c_str(),
+                         f.message.c_str());
         }
         ++variants;
         flagged += hit;
         collateral += elsewhere;
         clean += hit && !elsewhere;
         if (!hit && std::getenv("JXAUDIT_MUTATION_LOG"))
-          std::fprintf(stderr, "%s line %zu: %s -> not flagged\n", name.c_str(), cand.line + 1,
-                       field.c_str());
+          std::fprintf(stderr, "%s line %zu: %s -> not flagged\n", name.c_str(),
+                       cand.line + 1, field.c_str());
       }
     }
   }
   double rate = variants ? 100.0 * clean / variants : 0;
-  std::printf("mutation: %d variants, %d flagged, %d with a new error elsewhere, %.1f%% flagged "
-              "cleanly\n", variants, flagged, collateral, rate);
+  std::printf(
+      "mutation: %d variants, %d flagged, %d with a new error elsewhere, %.1f%% flagged "
+      "cleanly\n",
+      variants, flagged, collateral, rate);
   CHECK(variants >= 300);
   CHECK(collateral == 0);
   CHECK(rate >= 95.0);

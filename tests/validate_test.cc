@@ -1,10 +1,11 @@
+#include "validate/validate.h"
+
 #include <catch2/catch.hpp>
 
 #include "extract/extract.h"
 #include "layout/layout.h"
 #include "test_util.h"
 #include "validate/check.h"
-#include "validate/validate.h"
 
 using namespace jx;
 using namespace jx::test;
@@ -73,7 +74,8 @@ TEST_CASE("Sums in tables: totals, children, columns", "[validate]") {
        "项目\t决算数\t年初预算数\n甲\t5\t1\n乙\t\t1\n合计\t9\t2\n",
        {{"sum.total", W, "9", "5"}}},
       {"a numbered row and the rows under it",
-       "项目\t调整预算数\t决算数\n一、基本支出\t6874309.59\t100.00\n人员经费\t5955094.59\t60.00\n"
+       "项目\t调整预算数\t决算数\n一、基本支出\t6874309.59\t100.00\n人员经费\t5955094."
+       "59\t60.00\n"
        "公用经费\t2215.00\t40.00\n二、项目支出\t917000.00\t0.00\n",
        {{"sum.children", E, "6874309.59", "5957309.59"}}},
       {"a 合计 column against the columns beside it",
@@ -81,7 +83,8 @@ TEST_CASE("Sums in tables: totals, children, columns", "[validate]") {
        "\t预算额(万元)\t2.24\t2.20\t0.14\n\t执行额(万元)\t2.24\t2.24\t0\n",
        {{"sum.column", E, "2.24", "2.34"}}},
       {"not-applicable cells are skipped, not blank",
-       "项目\t原值\n合计\t3.00\n甲\t1.00\n乙\t2.00\n丙\t--\n", {}},
+       "项目\t原值\n合计\t3.00\n甲\t1.00\n乙\t2.00\n丙\t--\n",
+       {}},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -98,8 +101,9 @@ TEST_CASE("Asset identities", "[validate]") {
     Expect(header + "计算机\t41\t22.67\t0\t0.00\t1\t0.60\t40\t22.07\t16.38\t5.69\n", {});
   }
   SECTION("a count that does not roll forward, and a net value off") {
-    Expect(header + "计算机\t41\t22.67\t0\t0.00\t1\t0.60\t41\t22.07\t16.38\t5.96\n",
-           {{"identity.assets", E, "41", "40"}, {"identity.net_value", E, "5.96", "5.69"}});
+    Expect(
+        header + "计算机\t41\t22.67\t0\t0.00\t1\t0.60\t41\t22.07\t16.38\t5.96\n",
+        {{"identity.assets", E, "41", "40"}, {"identity.net_value", E, "5.96", "5.69"}});
   }
 }
 
@@ -110,7 +114,9 @@ TEST_CASE("Rates recomputed from their own row or sentence", "[validate]") {
     std::vector<Want> want;
   } cases[] = {
       {"99.996% prints as 100.00%",
-       "项目\t调整预算数\t决算数\t预算执行率\n基本支出\t6,874,309.59\t6,874,062.90\t100.00%\n", {}},
+       "项目\t调整预算数\t决算数\t预算执行率\n基本支出\t6,874,309.59\t6,874,062.90\t100."
+       "00%\n",
+       {}},
       {"a wrong table rate",
        "项目\t调整预算数\t决算数\t预算执行率\n基本支出\t100.00\t80.00\t90.00%\n",
        {{"rate.table", E, "90.00", "80.0000"}}},
@@ -118,11 +124,14 @@ TEST_CASE("Rates recomputed from their own row or sentence", "[validate]") {
        "预算完成数200万元，预算数250万元，预算完成率=90%。\n",
        {{"rate.sentence", E, "90", "80.00"}}},
       {"a change rate in a sentence",
-       "预算调整数223.8万元，年初预算数180.43万元，预算调整率=24%。\n", {}},
+       "预算调整数223.8万元，年初预算数180.43万元，预算调整率=24%。\n",
+       {}},
       {"a comparator that holds",
-       "“三公经费”实际支出数0.48万元，预算安排数9万元，“三公经费”控制率＜100%。\n", {}},
+       "“三公经费”实际支出数0.48万元，预算安排数9万元，“三公经费”控制率＜100%。\n",
+       {}},
       {"counts of people",
-       "年末在职人员12人，编制部门批复编制数为15人，在职人员控制率＜100%。\n", {}},
+       "年末在职人员12人，编制部门批复编制数为15人，在职人员控制率＜100%。\n",
+       {}},
       {"budget first, actual second",
        "本年总预算2,215.00元，实际支出2,000.00元，执行率为100%。\n",
        {{"rate.sentence", E, "100", "90.29"}}},
@@ -161,7 +170,8 @@ TEST_CASE("Scores against weights, subtotals, totals and grades", "[validate]") 
        {{"score.framework", E, "95", "100"}}},
       {"a printed subtotal against its items",
        "考核内容\t分值\t计分标准\t自评分数\n"
-       "合计\t10\t\t7\n一、基础管理\t10\t\t7\n（一）甲\t5\t1.甲\t5\n（二）乙\t5\t2.乙\t4\n",
+       "合计\t10\t\t7\n一、基础管理\t10\t\t7\n（一）甲\t5\t1.甲\t5\n（二）乙\t5\t2."
+       "乙\t4\n",
        {{"score.subtotal", E, "7", "9"}}},
       {"a grade outside its band",
        "自评等级：优\n\n一级指标\t二级指标\t三级指标\t自评分数\n"
@@ -187,11 +197,13 @@ TEST_CASE("Forms, partitions, units and repeated figures", "[validate]") {
     std::vector<Want> want;
   } cases[] = {
       {"funding sources that do not add up",
-       "部门名称\t甲\n\t一、部门预算总额(万元)\t100.00\n\t1、资金来源：(1)财政拨款\t90.00\n"
+       "部门名称\t甲\n\t一、部门预算总额(万元)\t100.00\n\t1、资金来源：(1)财政拨款\t90."
+       "00\n"
        "\t(2)其他资金\t5.00\n\t2、资金结构：(1)基本支出\t60.00\n\t(2)项目支出\t40.00\n",
        {{"sum.form", E, "100.00", "95"}}},
       {"a blank source is said, not invented",
-       "部门名称\t甲\n\t一、部门预算总额(万元)\t100.00\n\t1、资金来源：(1)财政拨款\t90.00\n"
+       "部门名称\t甲\n\t一、部门预算总额(万元)\t100.00\n\t1、资金来源：(1)财政拨款\t90."
+       "00\n"
        "\t(2)其他资金\t\n",
        {{"sum.form", W, "100.00", "90"}}},
       {"a spending plan of 100%",
@@ -210,17 +222,20 @@ TEST_CASE("Forms, partitions, units and repeated figures", "[validate]") {
        "我部门当年财政资金收入223.80万元（其中基本收入184.80万元，项目收入39元）。\n",
        {{"unit.slip", E, "39", "390000"}}},
       {"a sentence breakdown off by rounding only",
-       "支出决算总额为223.80万元，其中：一般公共服务（类）支出188.18万元，社会保障和就业（类）"
+       "支出决算总额为223.80万元，其中：一般公共服务（类）支出188."
+       "18万元，社会保障和就业（类）"
        "支出15.16万元，卫生健康（类）支出7.53万元，住房保障（类）支出12.92万元。\n",
        {{"sum.sentence", I, "", ""}}},
       {"the same figure in text and table, scaled by 10^4",
        "其中基本支出184.80万元，项目支出39万元。\n\n"
        "预算执行情况\t项目\t预算额(百元)\t执行额(百元)\n\t合计\t2.24\t2.24\n"
        "\t基本支出\t1.85\t1.85\n\t政策和项目支出\t0.39\t0.39\n",
-       {{"unit.implausible", W, "2.24", "224"}, {"unit.slip", E, "1.85", "18480.00"},
+       {{"unit.implausible", W, "2.24", "224"},
+        {"unit.slip", E, "1.85", "18480.00"},
         {"unit.slip", E, "0.39", "3900.00"}}},
       {"the same figure with another value",
-       "其中基本支出184.80万元。\n\n项目\t预算额(万元)\t执行额(万元)\n合计\t200.00\t200.00\n"
+       "其中基本支出184.80万元。\n\n项目\t预算额(万元)\t执行额(万元)\n合计\t200.00\t200."
+       "00\n"
        "基本支出\t180.00\t180.00\n项目支出\t20.00\t20.00\n",
        {{"figure.conflict", W, "180.00", "184.80"}}},
   };
@@ -235,7 +250,8 @@ TEST_CASE("CompareSum follows the printed decimals", "[validate]") {
   using validate::Term;
   auto term = [](int64_t u, int s) { return Term{Decimal{u, s}, 1, false, "", {}}; };
   // 188.18 + 15.16 + 7.53 + 12.92 = 223.79 against 223.80: rounding.
-  auto o = CompareSum(term(22380, 2), {term(18818, 2), term(1516, 2), term(753, 2), term(1292, 2)});
+  auto o = CompareSum(term(22380, 2),
+                      {term(18818, 2), term(1516, 2), term(753, 2), term(1292, 2)});
   CHECK(o.consistent);
   CHECK_FALSE(o.exact);
   CHECK(o.tolerance.ToString() == "0.025");

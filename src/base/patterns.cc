@@ -210,8 +210,10 @@ bool Patterns::ParseGrades(const std::string& origin, std::string_view content,
       if (s.empty()) return false;
       bool dot = false;
       for (char c : s) {
-        if (c == '.' && !dot) dot = true;
-        else if (c < '0' || c > '9') return false;
+        if (c == '.' && !dot)
+          dot = true;
+        else if (c < '0' || c > '9')
+          return false;
       }
       return true;
     };
@@ -267,9 +269,8 @@ const PatternFile* Patterns::file(std::string_view name) const {
 }
 
 const std::vector<std::string>& Patterns::RequiredFiles() {
-  static const std::vector<std::string> kFiles = {"header",    "layout", "units",
-                                                   "labels",    "structure", "sentences",
-                                                   "meta",      "kinds"};
+  static const std::vector<std::string> kFiles = {
+      "header", "layout", "units", "labels", "structure", "sentences", "meta", "kinds"};
   return kFiles;
 }
 

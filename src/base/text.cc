@@ -50,8 +50,8 @@ std::string NormalizeForMatch(std::string_view s) {
   if (U_SUCCESS(status)) {
     // Works on UTF-8 directly; text already in NFKC is copied through.
     icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(s.size()));
-    nfkc->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), sink,
-                        nullptr, status);
+    nfkc->normalizeUTF8(0, icu::StringPiece(s.data(), static_cast<int32_t>(s.size())),
+                        sink, nullptr, status);
   }
   if (U_FAILURE(status)) out.assign(s);
   // Comparison signs NFKC leaves alone: ≧ (E2 89 A7) → ≥ (E2 89 A5),

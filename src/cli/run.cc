@@ -1,7 +1,7 @@
 #include "cli/run.h"
 
-#include <boost/program_options.hpp>
 #include <algorithm>
+#include <boost/program_options.hpp>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -23,7 +23,8 @@ constexpr const char* kUsage =
     "usage: jxaudit <command> [options] FILE...\n"
     "\n"
     "commands:\n"
-    "  check    audit each report's arithmetic; exit 0 clean, 1 errors found, 2 unreadable\n"
+    "  check    audit each report's arithmetic; exit 0 clean, 1 errors found, 2 "
+    "unreadable\n"
     "  extract  normalized figures, indicators and findings (xlsx with -o, json, csv)\n"
     "  tables   rebuild the tables of each report (json, csv, markdown or xlsx)\n"
     "\n"
@@ -93,11 +94,12 @@ int RunAudit(const std::string& command, const std::vector<std::string>& files,
       }
       return status;
     }
-    std::string text = format == "csv" ? ExtractToCsv(docs) : ExtractToJson(docs).dump(1) + "\n";
+    std::string text =
+        format == "csv" ? ExtractToCsv(docs) : ExtractToJson(docs).dump(1) + "\n";
     return WriteText(text, output, out, err) ? status : 2;
   }
-  std::string text = format == "json" ? ReportToJson(docs).dump(1) + "\n"
-                                      : ReportToText(docs, verbose);
+  std::string text =
+      format == "json" ? ReportToJson(docs).dump(1) + "\n" : ReportToText(docs, verbose);
   return WriteText(text, output, out, err) ? status : 2;
 }
 
@@ -226,8 +228,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       err << "jxaudit: " << command << ": no input files\n";
       return 2;
     }
-    return RunAudit(command, files, format, output, vm.count("verbose") > 0, patterns, out,
-                    err);
+    return RunAudit(command, files, format, output, vm.count("verbose") > 0, patterns,
+                    out, err);
   }
   if (command == "tables") {
     if (files.empty()) {

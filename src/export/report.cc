@@ -121,35 +121,41 @@ struct Sheet {
 };
 
 std::string CellKey(const std::string& file, const std::string& table, int row, int col) {
-  return file + '\x1f' + table + '\x1f' + std::to_string(row) + '\x1f' + std::to_string(col);
+  return file + '\x1f' + table + '\x1f' + std::to_string(row) + '\x1f' +
+         std::to_string(col);
 }
 
 std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
-  Sheet d{"Documents",
-          {"file", "status", "error", "encoding", "kind", "department", "year", "unit_code",
-           "filler", "phone", "declared_score", "grade", "errors", "warnings", "infos"},
-          {}};
-  Sheet b{"Budget",
-          {"file", "table", "line", "item", "name", "budget_initial", "budget_adjusted",
-           "budget_amount", "budget_final", "rate_percent", "unit", "value_yuan", "source"},
-          {}};
+  Sheet d{
+      "Documents",
+      {"file", "status", "error", "encoding", "kind", "department", "year", "unit_code",
+       "filler", "phone", "declared_score", "grade", "errors", "warnings", "infos"},
+      {}};
+  Sheet b{
+      "Budget",
+      {"file", "table", "line", "item", "name", "budget_initial", "budget_adjusted",
+       "budget_amount", "budget_final", "rate_percent", "unit", "value_yuan", "source"},
+      {}};
   Sheet ind{"Indicators",
-            {"file", "table", "row", "level1", "level2", "level3", "level4", "weight", "target",
-             "target_comparator", "target_value", "target_unit", "actual", "score",
-             "total_row"},
+            {"file", "table", "row", "level1", "level2", "level3", "level4", "weight",
+             "target", "target_comparator", "target_value", "target_unit", "actual",
+             "score", "total_row"},
             {}};
   Sheet f{"Findings",
-          {"file", "id", "rule", "severity", "message", "stated", "computed", "difference",
-           "tolerance", "unit", "line", "page", "table", "row", "column"},
+          {"file", "id", "rule", "severity", "message", "stated", "computed",
+           "difference", "tolerance", "unit", "line", "page", "table", "row", "column"},
           {}};
-  Sheet t{"Tables", {"file", "table", "title", "row", "column", "line", "text", "number"}, {}};
+  Sheet t{"Tables",
+          {"file", "table", "title", "row", "column", "line", "text", "number"},
+          {}};
   // Cells a finding of error or warning severity points at.
   std::set<std::string> flagged;
   for (const DocumentReport& doc : docs)
     for (const Finding& fd : doc.v.findings)
       if (fd.severity != Severity::kInfo)
         for (const Location& l : fd.involved)
-          if (!l.table.empty()) flagged.insert(CellKey(doc.file, l.table, l.row, l.column));
+          if (!l.table.empty())
+            flagged.insert(CellKey(doc.file, l.table, l.row, l.column));
   std::map<std::string, size_t> table_row;  // cell → row in the Tables sheet
   for (const DocumentReport& doc : docs) {
     for (const Table& tb : doc.layout.tables) {
@@ -157,7 +163,8 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
         for (size_t c = 0; c < tb.rows[r].size(); ++c) {
           const Cell& cell = tb.rows[r][c];
           if (cell.text.empty()) continue;
-          std::string key = CellKey(doc.file, tb.id, static_cast<int>(r), static_cast<int>(c));
+          std::string key =
+              CellKey(doc.file, tb.id, static_cast<int>(r), static_cast<int>(c));
           table_row[key] = t.rows.size();
           ParsedNumber n;
           Value num;
@@ -168,8 +175,9 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
           Value text = Text(cell.text);
           text.flagged = num.flagged = flagged.count(key) > 0;
           t.rows.push_back({Text(doc.file), Text(tb.id), Text(tb.title),
-                            Int(static_cast<int64_t>(r + 1)), Int(static_cast<int64_t>(c + 1)),
-                            Int(cell.first_line), text, num});
+                            Int(static_cast<int64_t>(r + 1)),
+                            Int(static_cast<int64_t>(c + 1)), Int(cell.first_line), text,
+                            num});
         }
       }
     }
@@ -179,12 +187,13 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
     for (const Finding& fd : doc.v.findings)
       (fd.severity == Severity::kError ? e : fd.severity == Severity::kWarning ? w : i)++;
     const DocInfo& info = doc.ex.info;
-    d.rows.push_back({Text(doc.file), Text(doc.ok ? "ok" : "failed"),
-                      Text(doc.ok ? "" : doc.error.message), Text(doc.encoding),
-                      Text(doc.ok ? KindName(info.kind) : ""), Text(info.department.value),
-                      Text(info.year.value), Text(info.unit_code.value), Text(info.filler.value),
-                      Text(info.phone.value), OptNum(info.has_declared_score, info.declared_score),
-                      Text(info.grade.value), Int(e), Int(w), Int(i)});
+    d.rows.push_back(
+        {Text(doc.file), Text(doc.ok ? "ok" : "failed"),
+         Text(doc.ok ? "" : doc.error.message), Text(doc.encoding),
+         Text(doc.ok ? KindName(info.kind) : ""), Text(info.department.value),
+         Text(info.year.value), Text(info.unit_code.value), Text(info.filler.value),
+         Text(info.phone.value), OptNum(info.has_declared_score, info.declared_score),
+         Text(info.grade.value), Int(e), Int(w), Int(i)});
     // Budget: table figures grouped by row, then form and sentence figures.
     std::map<std::pair<std::string, int>, std::vector<const Figure*>> rows;
     std::vector<std::pair<std::string, int>> order;
@@ -200,8 +209,8 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
       Value cols[5];
       Value yuan;
       std::string unit;
-      const char* keys[5] = {"budget_initial", "budget_adjusted", "budget_amount", "budget_final",
-                             "rate"};
+      const char* keys[5] = {"budget_initial", "budget_adjusted", "budget_amount",
+                             "budget_final", "rate"};
       for (const Figure* fg : figs) {
         for (int c = 0; c < 5; ++c)
           if (fg->column == keys[c]) cols[c] = Num(fg->number.value);
@@ -211,14 +220,15 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
       }
       const Figure& first = *figs.front();
       b.rows.push_back({Text(doc.file), Text(first.where.table), Int(first.where.line),
-                        Text(first.label), Text(first.name), cols[0], cols[1], cols[2], cols[3],
-                        cols[4], Text(unit), yuan, Text("table")});
+                        Text(first.label), Text(first.name), cols[0], cols[1], cols[2],
+                        cols[3], cols[4], Text(unit), yuan, Text("table")});
     }
     for (const Figure& fg : doc.ex.figures) {
       if (fg.source == "table") continue;
-      b.rows.push_back({Text(doc.file), Text(fg.where.table), Int(fg.where.line), Text(fg.label),
-                        Text(fg.name), Value{}, Value{}, fg.blank ? Value{} : Num(fg.number.value),
-                        Value{}, Value{}, Text(fg.unit.text), OptNum(fg.has_yuan, fg.yuan),
+      b.rows.push_back({Text(doc.file), Text(fg.where.table), Int(fg.where.line),
+                        Text(fg.label), Text(fg.name), Value{}, Value{},
+                        fg.blank ? Value{} : Num(fg.number.value), Value{}, Value{},
+                        Text(fg.unit.text), OptNum(fg.has_yuan, fg.yuan),
                         Text(fg.source)});
     }
     for (const Indicator& in : doc.ex.indicators) {
@@ -226,7 +236,8 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
       for (size_t l = 0; l < 4; ++l) {
         if (l == 3 && in.levels.size() > 4) {
           std::string rest;
-          for (size_t k = 3; k < in.levels.size(); ++k) rest += (k > 3 ? " / " : "") + in.levels[k];
+          for (size_t k = 3; k < in.levels.size(); ++k)
+            rest += (k > 3 ? " / " : "") + in.levels[k];
           row.push_back(Text(rest));
         } else {
           row.push_back(l < in.levels.size() ? Text(in.levels[l]) : Value{});
@@ -248,17 +259,22 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
       const Location& l = fd.where;
       Value link = Text(fd.id);
       auto it = table_row.find(CellKey(doc.file, l.table, l.row, l.column));
-      if (it != table_row.end()) link.link = "internal:'Tables'!G" + std::to_string(it->second + 2);
-      f.rows.push_back({Text(doc.file), link, Text(fd.rule), Text(SeverityName(fd.severity)),
-                        Text(fd.message), OptNum(fd.has_numbers, fd.stated),
-                        OptNum(fd.has_numbers, fd.computed), OptNum(fd.has_numbers, fd.difference),
-                        OptNum(fd.has_numbers, fd.tolerance), Text(fd.unit), Int(l.line),
-                        l.page > 0 ? Int(l.page) : Value{}, Text(l.table),
-                        l.row >= 0 ? Int(l.row + 1) : Value{},
-                        l.column >= 0 ? Int(l.column + 1) : Value{}});
+      if (it != table_row.end())
+        link.link = "internal:'Tables'!G" + std::to_string(it->second + 2);
+      f.rows.push_back(
+          {Text(doc.file), link, Text(fd.rule), Text(SeverityName(fd.severity)),
+           Text(fd.message), OptNum(fd.has_numbers, fd.stated),
+           OptNum(fd.has_numbers, fd.computed), OptNum(fd.has_numbers, fd.difference),
+           OptNum(fd.has_numbers, fd.tolerance), Text(fd.unit), Int(l.line),
+           l.page > 0 ? Int(l.page) : Value{}, Text(l.table),
+           l.row >= 0 ? Int(l.row + 1) : Value{},
+           l.column >= 0 ? Int(l.column + 1) : Value{}});
     }
   }
-  return {d, b, ind, f, t};
+  std::vector<Sheet> sheets;
+  sheets.reserve(5);
+  for (Sheet* s : {&d, &b, &ind, &f, &t}) sheets.push_back(std::move(*s));
+  return sheets;
 }
 
 }  // namespace
@@ -329,8 +345,8 @@ std::string ReportToText(const std::vector<DocumentReport>& docs, bool verbose) 
       Error where;
       where.where = f.where;
       where.where.file = d.file;
-      out << "  " << where.ToString() << SeverityName(f.severity) << " [" << f.rule << "] "
-          << f.message << "\n";
+      out << "  " << where.ToString() << SeverityName(f.severity) << " [" << f.rule
+          << "] " << f.message << "\n";
     }
     if (shown == 0) out << "  no findings\n";
     out << "\n";
@@ -371,9 +387,10 @@ std::string ExtractToCsv(const std::vector<DocumentReport>& docs) {
     for (const auto& row : s.rows) {
       out << s.name;
       for (const Value& v : row)
-        out << ',' << (v.kind == Value::kText     ? CsvField(v.text)
-                       : v.kind == Value::kNumber ? v.number.ToString()
-                                                  : "");
+        out << ','
+            << (v.kind == Value::kText     ? CsvField(v.text)
+                : v.kind == Value::kNumber ? v.number.ToString()
+                                           : "");
       out << '\n';
     }
   }
@@ -421,7 +438,8 @@ bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string
   for (const Sheet& s : BuildSheets(docs)) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
     for (size_t c = 0; c < s.columns.size(); ++c)
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), s.columns[c].c_str(), head);
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), s.columns[c].c_str(),
+                             head);
     std::vector<size_t> width(s.columns.size(), 10);
     for (size_t r = 0; r < s.rows.size(); ++r) {
       const auto& row = s.rows[r];
@@ -435,12 +453,15 @@ bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string
         } else if (v.kind == Value::kText) {
           std::string text = v.text.size() > 32767 ? v.text.substr(0, 32000) : v.text;
           if (!v.link.empty()) {
-            worksheet_write_url_opt(ws, xr, xc, v.link.c_str(), link, text.c_str(), nullptr);
+            worksheet_write_url_opt(ws, xr, xc, v.link.c_str(), link, text.c_str(),
+                                    nullptr);
           } else {
             // Never a formula: write_string stores text as text.
-            worksheet_write_string(ws, xr, xc, text.c_str(), v.flagged ? flag_text : nullptr);
+            worksheet_write_string(ws, xr, xc, text.c_str(),
+                                   v.flagged ? flag_text : nullptr);
           }
-          width[c] = std::max(width[c], std::min<size_t>(CodePointCount(text) * 2 + 2, 60));
+          width[c] =
+              std::max(width[c], std::min<size_t>(CodePointCount(text) * 2 + 2, 60));
         }
       }
     }

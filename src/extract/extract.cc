@@ -303,7 +303,8 @@ class Extractor {
           if (!CellNumber(t.rows[r][c], &n)) continue;
           const Column& col = s.columns[c];
           if (IsBudgetKey(col.key)) {
-            Figure f = TableFigure(t, r, c, label, n, extract::ColumnUnit(col, tunit, p_));
+            Figure f =
+                TableFigure(t, r, c, label, n, extract::ColumnUnit(col, tunit, p_));
             f.column = col.key;
             f.column_label = col.label;
             out_.figures.push_back(std::move(f));
@@ -381,8 +382,8 @@ class Extractor {
     std::vector<PatternFile::Match> figs = sentences_.FindAll("figure", key);
     std::vector<Figure> here;
     for (const auto& m : figs)
-      here.push_back(SentenceFigure(m.group("label"), m.group("num"), m.group("unit"),
-                                    where, text));
+      here.push_back(
+          SentenceFigure(m.group("label"), m.group("num"), m.group("unit"), where, text));
     for (const Figure& f : here)
       if (!f.name.empty()) out_.figures.push_back(f);
     // Breakdowns: "X 其中 A, B, C" within one sentence.
@@ -413,8 +414,8 @@ class Extractor {
       bd.total = here[static_cast<size_t>(total)];
       bd.evidence = text;
       for (size_t i = 0; i < figs.size(); ++i) {
-        if (static_cast<int>(i) == total || figs[i].begin < b.begin || figs[i].end > stop ||
-            here[i].unit.kind != "money")
+        if (static_cast<int>(i) == total || figs[i].begin < b.begin ||
+            figs[i].end > stop || here[i].unit.kind != "money")
           continue;
         Figure part = here[i];
         // "其中基本收入": the figure's words began at 其中.
@@ -452,7 +453,8 @@ class Extractor {
 
   bool WeightInLabel(const std::string& label, Decimal* w) const {
     PatternFile::Match m;
-    if (!structure_.FindFirst("weight_in_label", structure_.Prepare(label), &m)) return false;
+    if (!structure_.FindFirst("weight_in_label", structure_.Prepare(label), &m))
+      return false;
     ParsedNumber n;
     if (!ParseNumber(m.group("v"), &n)) return false;
     *w = n.value;
@@ -491,8 +493,9 @@ class Extractor {
   }
 
   void BuildIndicators(const Table& t, const Section& s, size_t end,
-                       const std::vector<size_t>& names, const std::vector<size_t>& weights,
-                       int score_col, int target_col, int actual_col) {
+                       const std::vector<size_t>& names,
+                       const std::vector<size_t>& weights, int score_col, int target_col,
+                       int actual_col) {
     ScoreTable st;
     st.table = t.id;
     st.title = t.title;
@@ -508,7 +511,9 @@ class Extractor {
     for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
       if (t.row_is_header[r]) continue;
       const auto& row = t.rows[r];
-      auto cell = [&](size_t c) -> const Cell* { return c < row.size() ? &row[c] : nullptr; };
+      auto cell = [&](size_t c) -> const Cell* {
+        return c < row.size() ? &row[c] : nullptr;
+      };
       Indicator ind;
       ind.table = t.id;
       ind.row = static_cast<int>(r);
@@ -617,15 +622,18 @@ class Extractor {
 
   int AddNode(ScoreTable* st, ScoreNode node) {
     int idx = static_cast<int>(st->nodes.size());
-    if (node.parent >= 0) st->nodes[static_cast<size_t>(node.parent)].children.push_back(idx);
+    if (node.parent >= 0)
+      st->nodes[static_cast<size_t>(node.parent)].children.push_back(idx);
     node.bonus = structure_.Matches("bonus", node.label);
     st->nodes.push_back(std::move(node));
     return idx;
   }
 
   void SetValues(ScoreNode* n, const Indicator& ind) {
-    if (ind.has_weight) n->has_weight = true, n->weight = ind.weight, n->weight_at = ind.weight_at;
-    if (ind.has_score) n->has_score = true, n->score = ind.score, n->score_at = ind.score_at;
+    if (ind.has_weight)
+      n->has_weight = true, n->weight = ind.weight, n->weight_at = ind.weight_at;
+    if (ind.has_score)
+      n->has_score = true, n->score = ind.score, n->score_at = ind.score_at;
   }
 
   void AddNumberedRow(const Table& t, size_t r, size_t col, const Indicator& ind,
@@ -644,8 +652,10 @@ class Extractor {
           first.depth = a.depth + 1;
           first.parent = anchor;
           first.row = a.row;
-          first.has_weight = a.has_weight, first.weight = a.weight, first.weight_at = a.weight_at;
-          first.has_score = a.has_score, first.score = a.score, first.score_at = a.score_at;
+          first.has_weight = a.has_weight, first.weight = a.weight,
+          first.weight_at = a.weight_at;
+          first.has_score = a.has_score, first.score = a.score,
+          first.score_at = a.score_at;
           first.is_item = true;
           a.has_weight = a.has_score = false;
           AddNode(st, first);
@@ -678,8 +688,9 @@ class Extractor {
     AddNode(st, node);
   }
 
-  void AddPathRow(const Table& t, const Section& s, size_t r, const std::vector<size_t>& names,
-                  const std::vector<size_t>& weights, const Indicator& ind, ScoreTable* st,
+  void AddPathRow(const Table& t, const Section& s, size_t r,
+                  const std::vector<size_t>& names, const std::vector<size_t>& weights,
+                  const Indicator& ind, ScoreTable* st,
                   std::map<std::string, int>* by_path) {
     const auto& row = t.rows[r];
     std::string path;
@@ -728,7 +739,8 @@ class Extractor {
         }
         if (leaf) {
           if (ind.has_weight && !node.has_weight) SetValues(&node, ind);
-          if (ind.has_score) node.has_score = true, node.score = ind.score, node.score_at = ind.score_at;
+          if (ind.has_score)
+            node.has_score = true, node.score = ind.score, node.score_at = ind.score_at;
         }
         parent = AddNode(st, node);
         (*by_path)[path] = parent;

@@ -34,10 +34,10 @@ struct Figure {
   bool blank = false;  // a labelled slot printed empty
   UnitInfo unit;
   bool has_yuan = false;
-  Decimal yuan;             // money normalized to 元
-  std::string source;       // "table", "form" or "sentence"
+  Decimal yuan;        // money normalized to 元
+  std::string source;  // "table", "form" or "sentence"
   Location where;
-  std::string evidence;     // the cell or the sentence
+  std::string evidence;  // the cell or the sentence
 };
 
 // "A 为 X，其中 B Y，C Z": a figure and the parts the sentence says it has.
@@ -59,8 +59,8 @@ struct StatedRate {
 
 // One row of an indicator table (一级/二级/三级指标 …).
 struct Indicator {
-  std::string table;  // table id
-  int row = 0;        // 0-based row in the table
+  std::string table;                // table id
+  int row = 0;                      // 0-based row in the table
   std::vector<std::string> levels;  // hierarchy labels, top first
   bool is_total = false;
   bool has_weight = false;
@@ -70,7 +70,7 @@ struct Indicator {
   bool has_score = false;
   Decimal score;
   Location score_at;
-  std::string target;  // as printed
+  std::string target;             // as printed
   bool has_target_value = false;  // "≥90%", "≤5万元/场", "≥8场次/年"
   ParsedNumber target_value;      // comparator, number, % and trailing words
   UnitInfo target_unit;
@@ -81,10 +81,10 @@ struct Indicator {
 // The weights and scores of one indicator table as a tree.
 struct ScoreNode {
   std::string label;
-  int depth = 0;     // 1 = top level
-  int parent = -1;   // index into ScoreTable::nodes
+  int depth = 0;    // 1 = top level
+  int parent = -1;  // index into ScoreTable::nodes
   std::vector<int> children;
-  int row = -1;      // table row that states this node (-1: only implied)
+  int row = -1;  // table row that states this node (-1: only implied)
   bool bonus = false;
   bool is_item = false;  // one of several items under a merged label
   bool has_weight = false;

@@ -205,12 +205,14 @@ bool DivideDecimal(const Decimal& a, const Decimal& b, int scale, Decimal* out) 
   return FromWide(neg ? -q : q, scale, out);
 }
 
-Decimal AbsDecimal(const Decimal& a) { return Decimal{a.units < 0 ? -a.units : a.units, a.scale}; }
+Decimal AbsDecimal(const Decimal& a) {
+  return Decimal{a.units < 0 ? -a.units : a.units, a.scale};
+}
 
 bool ParseChineseCount(std::string_view text, int64_t* out) {
   static const std::pair<std::string_view, int> kDigits[] = {
       {"〇", 0}, {"零", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3},
-      {"四", 4},  {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}};
+      {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}};
   static const std::pair<std::string_view, int64_t> kUnits[] = {
       {"十", 10}, {"百", 100}, {"千", 1000}, {"万", 10000}};
   std::string_view t = TrimSpace(text);

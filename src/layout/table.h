@@ -27,7 +27,7 @@ struct Cell {
 struct Column {
   std::string label;  // header texts top to bottom, joined with '/'
   std::string key;    // canonical name from patterns/header.txt, or ""
-  int level = -1;  // hierarchy level (1 = 一级指标 ...), 0 = unnumbered
+  int level = -1;     // hierarchy level (1 = 一级指标 ...), 0 = unnumbered
                    // hierarchy (评价指标, 考核内容), -1 = not a hierarchy column
   // The name of each header text above the column, top first ("" where a
   // text has no name): 资产情况/期初/数量 → {asset_group, opening, quantity}.

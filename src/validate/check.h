@@ -17,9 +17,9 @@ struct Term {
   std::string label;
   Location at;
   std::vector<Location> also;  // further numbers a derived term rests on
-  bool exact = false;     // an awarded score or a count: never rounded
-  bool has_half = false;  // rounding radius when not the value's own (a
-  Decimal half;           // figure converted to 元 keeps its printed precision)
+  bool exact = false;          // an awarded score or a count: never rounded
+  bool has_half = false;       // rounding radius when not the value's own (a
+  Decimal half;                // figure converted to 元 keeps its printed precision)
 };
 
 struct SumOutcome {
@@ -60,8 +60,9 @@ class Sink {
   // does not close, info when only rounding separates them.
   // `requirement`: `stated` is what the rule demands (100 points, 100%), not a
   // printed number; the finding then reports the printed sum as stated.
-  void ReportSum(const std::string& rule, const Term& stated, const std::vector<Term>& parts,
-                 const std::string& what, const std::string& unit, bool requirement = false);
+  void ReportSum(const std::string& rule, const Term& stated,
+                 const std::vector<Term>& parts, const std::string& what,
+                 const std::string& unit, bool requirement = false);
 
  private:
   Validation* v_;

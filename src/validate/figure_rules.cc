@@ -97,12 +97,18 @@ int ClosingShift(const Term& total, const std::vector<Term>& parts,
 
 const char* MoneyUnitName(int pow10) {
   switch (pow10) {
-    case 0: return "元";
-    case 2: return "百元";
-    case 3: return "千元";
-    case 4: return "万元";
-    case 6: return "百万元";
-    case 8: return "亿元";
+    case 0:
+      return "元";
+    case 2:
+      return "百元";
+    case 3:
+      return "千元";
+    case 4:
+      return "万元";
+    case 6:
+      return "百万元";
+    case 8:
+      return "亿元";
   }
   return "?";
 }
@@ -123,12 +129,12 @@ void Breakdowns(const Context& ctx, Sink* sink) {
       slipped = true;
       const Figure& p = b.parts[i];
       sink->Checked(total.at);
-      Finding& f = sink->Add(
-          "unit.slip", Severity::kError, p.where,
-          "单位疑似错误：“" + b.total.label + "”" + Num(b.total.number.value) +
-              b.total.unit.text + "，其中“" + p.label + "”写作 " + Num(p.number.value) +
-              p.unit.text + "；按 " + MoneyUnitName(p.unit.pow10 + k) +
-              " 计分项之和才等于总数");
+      Finding& f =
+          sink->Add("unit.slip", Severity::kError, p.where,
+                    "单位疑似错误：“" + b.total.label + "”" + Num(b.total.number.value) +
+                        b.total.unit.text + "，其中“" + p.label + "”写作 " +
+                        Num(p.number.value) + p.unit.text + "；按 " +
+                        MoneyUnitName(p.unit.pow10 + k) + " 计分项之和才等于总数");
       // The part as printed, and what it must be (in its printed unit) for
       // the breakdown to close.
       Decimal want;
@@ -160,10 +166,10 @@ void Rates(const Context& ctx, Sink* sink) {
     if (!CompareRate(r.kind, a, b, r.rate, &o)) continue;
     sink->Checked(r.where);
     if (o.consistent) continue;
-    std::string formula = r.kind == "ratio" ? Num(r.a.number.value) + " / " + Num(r.b.number.value)
-                                            : "(" + Num(r.a.number.value) + " − " +
-                                                  Num(r.b.number.value) + ") / " +
-                                                  Num(r.b.number.value);
+    std::string formula =
+        r.kind == "ratio" ? Num(r.a.number.value) + " / " + Num(r.b.number.value)
+                          : "(" + Num(r.a.number.value) + " − " + Num(r.b.number.value) +
+                                ") / " + Num(r.b.number.value);
     Finding& f = sink->Add("rate.sentence", Severity::kError, r.where,
                            "文中比率不符：填报 " + r.rate.comparator + Num(r.rate.value) +
                                "%，按 " + formula + " 计算为 " + Num(o.computed) + "%");
@@ -215,11 +221,12 @@ void Implausible(const Context& ctx, Sink* sink) {
       continue;
     if (f.yuan.units <= 0 || CompareDecimal(f.yuan, Decimal{1000, 0}) >= 0) continue;
     if (!done.insert(f.where.table).second) continue;
-    Finding& fd = sink->Add("unit.implausible", Severity::kWarning, f.where,
-                            f.where.table + " 单位不合理：“" + f.label + "”" +
-                                (f.column_label.empty() ? "" : "（" + f.column_label + "）") +
-                                " 为 " + Num(f.number.value) + f.unit.text + "，即 " +
-                                Num(f.yuan) + " 元，预算金额不应如此之小，表头单位可能有误");
+    Finding& fd =
+        sink->Add("unit.implausible", Severity::kWarning, f.where,
+                  f.where.table + " 单位不合理：“" + f.label + "”" +
+                      (f.column_label.empty() ? "" : "（" + f.column_label + "）") +
+                      " 为 " + Num(f.number.value) + f.unit.text + "，即 " + Num(f.yuan) +
+                      " 元，预算金额不应如此之小，表头单位可能有误");
     fd.has_numbers = true;
     fd.stated = f.number.value;
     fd.computed = f.yuan;
@@ -255,10 +262,10 @@ void SameFigure(const Context& ctx, Sink* sink) {
       for (const Figure* t : figs) sink->Checked(t->where);
       if (match) continue;
       const Figure* t = slip ? slip : figs.front();
-      std::string msg = "“" + s.label + "”文中为 " + Num(s.number.value) + s.unit.text + "，" +
-                        table + " “" + t->label + "”" +
-                        (t->column_label.empty() ? "" : "（" + t->column_label + "）") + "为 " +
-                        Num(t->number.value) + t->unit.text;
+      std::string msg = "“" + s.label + "”文中为 " + Num(s.number.value) + s.unit.text +
+                        "，" + table + " “" + t->label + "”" +
+                        (t->column_label.empty() ? "" : "（" + t->column_label + "）") +
+                        "为 " + Num(t->number.value) + t->unit.text;
       Finding& f = sink->Add(slip ? "unit.slip" : "figure.conflict",
                              slip ? Severity::kError : Severity::kWarning, t->where,
                              slip ? "单位疑似错误：" + msg + "；二者只相差 10 的 " +

@@ -181,7 +181,8 @@ void CheckTable(const Context& ctx, const ScoreTable& st, Sink* sink) {
     Decimal sum{0, 0};
     for (const Term& t : weights) AddDecimal(sum, t.value, &sum);
     // Only a framework of about 100 points is meant to be exactly 100.
-    if (CompareDecimal(sum, Decimal{50, 0}) >= 0 && CompareDecimal(sum, Decimal{150, 0}) <= 0) {
+    if (CompareDecimal(sum, Decimal{50, 0}) >= 0 &&
+        CompareDecimal(sum, Decimal{150, 0}) <= 0) {
       Location at = weights.front().at;
       Report(sink, "score.framework", Exact(100, "满分", at), weights,
              tid + " 一级指标分值之和与满分 100", /*requirement=*/true);
@@ -206,7 +207,10 @@ std::optional<Term> TableTotal(const ScoreTable& st) {
     if (t.blank) return std::nullopt;
     AddDecimal(sum.value, t.value, &sum.value);
     AddDecimal(sum.half, t.half, &sum.half);
-    if (sum.at.line == 0) sum.at = t.at; else sum.also.push_back(t.at);
+    if (sum.at.line == 0)
+      sum.at = t.at;
+    else
+      sum.also.push_back(t.at);
     sum.also.insert(sum.also.end(), t.also.begin(), t.also.end());
   }
   return sum;
@@ -238,9 +242,10 @@ void Grade(const Context& ctx, const ScoreTable& st, const std::string& grade,
   }
   sink->Checked(grade_at);
   if (expected.empty() || expected == grade) return;
-  Finding& f = sink->Add("grade.band", Severity::kError, grade_at,
-                         st.table + " 自评等级“" + grade + "”与得分 " + Num(total->value) +
-                             " 不符，按等级标准应为“" + expected + "”");
+  Finding& f =
+      sink->Add("grade.band", Severity::kError, grade_at,
+                st.table + " 自评等级“" + grade + "”与得分 " + Num(total->value) +
+                    " 不符，按等级标准应为“" + expected + "”");
   f.has_numbers = true;
   f.stated = total->value;
   f.computed = total->value;
@@ -273,7 +278,8 @@ void ScoreRules(const Context& ctx, Sink* sink) {
     if (!total) continue;
     sink->Checked(at);
     Decimal half_total = total->has_half ? total->half : HalfUlp(total->value);
-    if (SamePrinted(declared.value, HalfUlp(declared.value), total->value, half_total)) return;
+    if (SamePrinted(declared.value, HalfUlp(declared.value), total->value, half_total))
+      return;
     if (!nearest) nearest = total;
   }
   if (!nearest) return;

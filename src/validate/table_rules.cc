@@ -53,7 +53,11 @@ struct RowInfo {
 class SectionRules {
  public:
   SectionRules(const Context& ctx, Sink* sink, const Table& t, size_t si)
-      : ctx_(ctx), sink_(sink), t_(t), s_(t.sections[si]), end_(extract::SectionEnd(t, si)) {
+      : ctx_(ctx),
+        sink_(sink),
+        t_(t),
+        s_(t.sections[si]),
+        end_(extract::SectionEnd(t, si)) {
     table_unit_ = extract::TableUnit(t, ctx.layout, ctx.patterns);
   }
 
@@ -153,8 +157,9 @@ class SectionRules {
   }
 
   std::string ColumnName(size_t c) const {
-    return c < s_.columns.size() && !s_.columns[c].label.empty() ? "“" + s_.columns[c].label + "”列"
-                                                                : "第" + std::to_string(c + 1) + "列";
+    return c < s_.columns.size() && !s_.columns[c].label.empty()
+               ? "“" + s_.columns[c].label + "”列"
+               : "第" + std::to_string(c + 1) + "列";
   }
 
   void Totals() {
@@ -172,8 +177,8 @@ class SectionRules {
         Term st;
         std::vector<Term> terms;
         if (!Build(c, total, parts, &st, &terms)) continue;
-        sink_->ReportSum("sum.total", st, terms, t_.id + " " + ColumnName(c) + "合计与分项",
-                         UnitOf(c));
+        sink_->ReportSum("sum.total", st, terms,
+                         t_.id + " " + ColumnName(c) + "合计与分项", UnitOf(c));
       }
     }
   }
@@ -194,7 +199,8 @@ class SectionRules {
         std::vector<Term> terms;
         if (!Build(c, p, kids, &st, &terms)) continue;
         sink_->ReportSum("sum.children", st, terms,
-                         t_.id + " " + ColumnName(c) + "“" + p.label + "”与其明细", UnitOf(c));
+                         t_.id + " " + ColumnName(c) + "“" + p.label + "”与其明细",
+                         UnitOf(c));
       }
     }
   }
@@ -207,9 +213,11 @@ class SectionRules {
     for (const RowInfo& ri : rows_) {
       const auto& row = t_.rows[ri.row];
       ParsedNumber n;
-      if (ReadSlot(t_, ri.row, static_cast<size_t>(total_col), &n) != Slot::kNumber || n.percent)
+      if (ReadSlot(t_, ri.row, static_cast<size_t>(total_col), &n) != Slot::kNumber ||
+          n.percent)
         continue;
-      Term st{n.value, 1, false, ri.label, At(ctx_, t_, ri.row, static_cast<size_t>(total_col))};
+      Term st{n.value, 1, false, ri.label,
+              At(ctx_, t_, ri.row, static_cast<size_t>(total_col))};
       std::vector<Term> parts;
       bool ok = true;
       for (size_t c = static_cast<size_t>(total_col) + 1; c < row.size(); ++c) {
@@ -252,13 +260,17 @@ class SectionRules {
         int cols[4] = {o, i, d, c};
         bool ok = true;
         for (int k = 0; k < 4; ++k)
-          ok &= ReadSlot(t_, ri.row, static_cast<size_t>(cols[k]), &n[k]) == Slot::kNumber;
+          ok &=
+              ReadSlot(t_, ri.row, static_cast<size_t>(cols[k]), &n[k]) == Slot::kNumber;
         if (!ok) continue;
-        Term st{n[3].value, 1, false, "期末", At(ctx_, t_, ri.row, static_cast<size_t>(c))};
+        Term st{n[3].value, 1, false, "期末",
+                At(ctx_, t_, ri.row, static_cast<size_t>(c))};
         std::vector<Term> parts = {
             {n[0].value, 1, false, "期初", At(ctx_, t_, ri.row, static_cast<size_t>(o))},
-            {n[1].value, 1, false, "本期增加", At(ctx_, t_, ri.row, static_cast<size_t>(i))},
-            {n[2].value, -1, false, "本期减少", At(ctx_, t_, ri.row, static_cast<size_t>(d))}};
+            {n[1].value, 1, false, "本期增加",
+             At(ctx_, t_, ri.row, static_cast<size_t>(i))},
+            {n[2].value, -1, false, "本期减少",
+             At(ctx_, t_, ri.row, static_cast<size_t>(d))}};
         if (std::string(measure) == "quantity") {
           st.exact = true;
           for (Term& p : parts) p.exact = true;
@@ -282,9 +294,11 @@ class SectionRules {
       Term st{n.value, 1, false, "净值", At(ctx_, t_, ri.row, static_cast<size_t>(net))};
       std::vector<Term> parts = {
           {a.value, 1, false, "原值", At(ctx_, t_, ri.row, static_cast<size_t>(orig))},
-          {b.value, -1, false, "累计折旧", At(ctx_, t_, ri.row, static_cast<size_t>(dep))}};
+          {b.value, -1, false, "累计折旧",
+           At(ctx_, t_, ri.row, static_cast<size_t>(dep))}};
       sink_->ReportSum("identity.net_value", st, parts,
-                       t_.id + " “" + ri.label + "”原值 − 累计折旧 与净值", table_unit_.text);
+                       t_.id + " “" + ri.label + "”原值 − 累计折旧 与净值",
+                       table_unit_.text);
     }
   }
 
@@ -318,11 +332,12 @@ class SectionRules {
         sink_->Checked(At(ctx_, t_, ri.row, static_cast<size_t>(p.num)));
         sink_->Checked(At(ctx_, t_, ri.row, static_cast<size_t>(p.den)));
         if (o.consistent) continue;
-        Finding& f = sink_->Add(
-            "rate.table", Severity::kError, at,
-            t_.id + " “" + ri.label + "”" + s_.columns[static_cast<size_t>(p.rate)].label +
-                "不符：填报 " + r.comparator + Num(r.value) + "%，按 " + Num(a.value) + " / " +
-                Num(b.value) + " 计算为 " + Num(o.computed) + "%");
+        Finding& f =
+            sink_->Add("rate.table", Severity::kError, at,
+                       t_.id + " “" + ri.label + "”" +
+                           s_.columns[static_cast<size_t>(p.rate)].label + "不符：填报 " +
+                           r.comparator + Num(r.value) + "%，按 " + Num(a.value) + " / " +
+                           Num(b.value) + " 计算为 " + Num(o.computed) + "%");
         f.has_numbers = true;
         f.stated = r.value;
         f.computed = o.computed;
@@ -376,7 +391,8 @@ class SectionRules {
       Term hundred{Decimal{100, 0}, 1, false, "100%", parts.front().at};
       hundred.exact = true;
       sink_->ReportSum("percent.partition", hundred, parts,
-                       t_.id + " 资金支出计划各期占比之和与 100%", "%", /*requirement=*/true);
+                       t_.id + " 资金支出计划各期占比之和与 100%", "%",
+                       /*requirement=*/true);
     }
   }
 
@@ -395,7 +411,8 @@ class SectionRules {
 
 void TableRules(const Context& ctx, Sink* sink) {
   for (const Table& t : ctx.layout.tables)
-    for (size_t si = 0; si < t.sections.size(); ++si) SectionRules(ctx, sink, t, si).Run();
+    for (size_t si = 0; si < t.sections.size(); ++si)
+      SectionRules(ctx, sink, t, si).Run();
 }
 
 }  // namespace jx::validate

@@ -8,9 +8,12 @@ namespace jx {
 
 const char* SeverityName(Severity s) {
   switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kInfo: return "info";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
   }
   return "";
 }
@@ -52,7 +55,9 @@ i128 Pow10(int n) {
   return p;
 }
 
-i128 At(const Decimal& d, int scale) { return static_cast<i128>(d.units) * Pow10(scale - d.scale); }
+i128 At(const Decimal& d, int scale) {
+  return static_cast<i128>(d.units) * Pow10(scale - d.scale);
+}
 i128 Half(const Decimal& d, int scale) { return 5 * Pow10(scale - d.scale - 1); }
 i128 HalfOf(const Term& t, int scale) {
   // A printed 0 is nothing, not a rounded amount ("0" beside "14.31").
@@ -173,8 +178,10 @@ std::string Describe(const std::vector<Term>& parts) {
   std::string s;
   for (size_t i = 0; i < parts.size(); ++i) {
     const Term& t = parts[i];
-    if (i > 0) s += t.sign < 0 ? " − " : " + ";
-    else if (t.sign < 0) s += "−";
+    if (i > 0)
+      s += t.sign < 0 ? " − " : " + ";
+    else if (t.sign < 0)
+      s += "−";
     if (!t.label.empty()) s += t.label + " ";
     s += t.blank ? "(空白)" : Num(t.value);
   }
@@ -202,14 +209,15 @@ void Sink::ReportSum(const std::string& rule, const Term& stated,
   Severity sev = Severity::kInfo;
   std::string msg;
   if (o.consistent) {
-    msg = what + "：" + (stated.label.empty() ? "" : stated.label + " ") + Num(stated.value) +
-          "，分项之和 " + Num(o.computed) + "，相差 " + Num(o.difference) +
-          "，在四舍五入误差（±" + Num(o.tolerance) + "）之内";
+    msg = what + "：" + (stated.label.empty() ? "" : stated.label + " ") +
+          Num(stated.value) + "，分项之和 " + Num(o.computed) + "，相差 " +
+          Num(o.difference) + "，在四舍五入误差（±" + Num(o.tolerance) + "）之内";
   } else if (o.blanks > 0) {
     sev = Severity::kWarning;
-    msg = what + "：" + (stated.label.empty() ? "" : stated.label + " ") + Num(stated.value) +
-          "，已填分项之和 " + Num(o.computed) + "（" + Describe(parts) + "），相差 " +
-          Num(o.difference) + "；有 " + std::to_string(o.blanks) + " 个分项空白，无法核对";
+    msg = what + "：" + (stated.label.empty() ? "" : stated.label + " ") +
+          Num(stated.value) + "，已填分项之和 " + Num(o.computed) + "（" +
+          Describe(parts) + "），相差 " + Num(o.difference) + "；有 " +
+          std::to_string(o.blanks) + " 个分项空白，无法核对";
   } else {
     sev = Severity::kError;
     msg = what + "不符：" + (stated.label.empty() ? "" : stated.label + " ") +
@@ -250,11 +258,13 @@ Validation Validate(const Document& doc, const Layout& layout, const Extraction&
   validate::ScoreRules(ctx, &sink);
   validate::FigureRules(ctx, &sink);
   // Stable order: by line, then rule; ids follow that order.
-  std::stable_sort(v.findings.begin(), v.findings.end(), [](const Finding& a, const Finding& b) {
-    if (a.where.line != b.where.line) return a.where.line < b.where.line;
-    return a.where.column < b.where.column;
-  });
-  for (size_t i = 0; i < v.findings.size(); ++i) v.findings[i].id = "F" + std::to_string(i + 1);
+  std::stable_sort(v.findings.begin(), v.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.where.line != b.where.line) return a.where.line < b.where.line;
+                     return a.where.column < b.where.column;
+                   });
+  for (size_t i = 0; i < v.findings.size(); ++i)
+    v.findings[i].id = "F" + std::to_string(i + 1);
   return v;
 }
 

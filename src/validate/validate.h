@@ -21,12 +21,12 @@ struct Finding {
   Severity severity = Severity::kError;
   std::string message;  // Chinese, with the numbers
   bool has_numbers = false;
-  Decimal stated;      // as printed
-  Decimal computed;    // what the rule derived (for a bound: the bound)
-  Decimal difference;  // computed − stated
-  Decimal tolerance;   // what rounding of the printed numbers explains
-  std::string unit;    // the report's own unit for stated/computed
-  Location where;      // the stated number
+  Decimal stated;                     // as printed
+  Decimal computed;                   // what the rule derived (for a bound: the bound)
+  Decimal difference;                 // computed − stated
+  Decimal tolerance;                  // what rounding of the printed numbers explains
+  std::string unit;                   // the report's own unit for stated/computed
+  Location where;                     // the stated number
   std::vector<std::string> evidence;  // printed text the rule read
   std::vector<Location> involved;     // every number the rule used
 };
