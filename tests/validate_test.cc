@@ -267,3 +267,32 @@ TEST_CASE("CompareSum follows the printed decimals", "[validate]") {
   o = CompareSum(exact, {term(2, 0)});
   CHECK_FALSE(o.consistent);
 }
+
+TEST_CASE("Hostile shapes finish and stay bounded", "[validate][errors]") {
+  struct Case {
+    const char* name;
+    std::string text;
+  };
+  auto repeat = [](const std::string& s, int n) {
+    std::string out;
+    out.reserve(s.size() * static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  std::vector<Case> cases = {
+      {"one line of ten thousand breakdowns", repeat("总额1元其中2元,3元", 10000) + "\n"},
+      {"ten thousand total rows", "项目\t决算数\n" + repeat("合计\t1\n甲\t1\n", 10000)},
+      {"a flat numbered score table",
+       "考核内容\t分值\t计分标准\t自评分数\n" + repeat("一、甲\t1\t\t1\n", 10000)},
+      {"deep merged cells", "一级指标\t二级指标\t三级指标\t自评分数\n甲（5分）\t乙\t丙\t1\n" +
+                                repeat("\t\t\t1\n", 10000)},
+      {"a very wide row", "项目\t决算数\n合计\t" + repeat("1\t", 20000) + "\n"},
+      {"a very long line", repeat("预算完成数223.8万元，", 20000) + "\n"},
+      {"cell lines without end", repeat("\t1\n", 30000)},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Validation v = CheckText(c.text);
+    CHECK(v.findings.size() < 100000);
+  }
+}

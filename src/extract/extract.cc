@@ -137,6 +137,19 @@ Location CellLocation(const std::string& file, const Table& t, size_t r, size_t 
   return l;
 }
 
+// Evidence for something found in a sentence: the sentence itself when it is
+// short, else the normalized words around the match (a long line must not be
+// copied into every figure it holds).
+std::string Excerpt(const std::string& text, const std::string& key, size_t b, size_t e) {
+  constexpr size_t kShort = 360, kContext = 120;
+  if (text.size() <= kShort) return text;
+  size_t from = b > kContext ? b - kContext : 0;
+  size_t to = std::min(key.size(), e + kContext);
+  while (from > 0 && (static_cast<unsigned char>(key[from]) & 0xC0) == 0x80) --from;
+  while (to < key.size() && (static_cast<unsigned char>(key[to]) & 0xC0) == 0x80) ++to;
+  return (from > 0 ? "…" : "") + key.substr(from, to - from) + (to < key.size() ? "…" : "");
+}
+
 class Extractor {
  public:
   Extractor(const Document& doc, const Layout& layout, const Patterns& p)
@@ -382,28 +395,40 @@ class Extractor {
     std::vector<PatternFile::Match> figs = sentences_.FindAll("figure", key);
     std::vector<Figure> here;
     for (const auto& m : figs)
-      here.push_back(
-          SentenceFigure(m.group("label"), m.group("num"), m.group("unit"), where, text));
+      here.push_back(SentenceFigure(m.group("label"), m.group("num"), m.group("unit"), where,
+                                    Excerpt(text, key, m.begin, m.end)));
     for (const Figure& f : here)
       if (!f.name.empty()) out_.figures.push_back(f);
     // Breakdowns: "X 其中 A, B, C" within one sentence.
     std::vector<PatternFile::Match> ends = sentences_.FindAll("clause_end", key);
+    // Matches come sorted by position: look things up by binary search so a
+    // hostile line with thousands of 其中 stays linear-logarithmic.
     auto sentence_start = [&](size_t pos) {
-      size_t s = 0;
-      for (const auto& e : ends)
-        if (e.end <= pos) s = e.end;
-      return s;
+      auto it = std::upper_bound(ends.begin(), ends.end(), pos,
+                                 [](size_t p, const PatternFile::Match& m) { return p < m.end; });
+      return it == ends.begin() ? size_t{0} : std::prev(it)->end;
     };
     auto clause_end = [&](size_t pos) {
-      for (const auto& e : ends)
-        if (e.begin >= pos) return e.begin;
-      return key.size();
+      auto it = std::lower_bound(ends.begin(), ends.end(), pos,
+                                 [](const PatternFile::Match& m, size_t p) { return m.begin < p; });
+      return it == ends.end() ? key.size() : it->begin;
     };
+    auto first_fig_from = [&](size_t pos) {
+      return static_cast<size_t>(
+          std::lower_bound(figs.begin(), figs.end(), pos,
+                           [](const PatternFile::Match& m, size_t p) { return m.begin < p; }) -
+          figs.begin());
+    };
+    constexpr size_t kMaxParts = 64;  // beyond this it is a list, not a breakdown
     for (const auto& b : sentences_.FindAll("breakdown", key)) {
       size_t start = sentence_start(b.begin);
+      // The last figure ending before 其中, within the sentence (figures do
+      // not overlap, so their ends are sorted too).
+      auto after = std::upper_bound(figs.begin(), figs.end(), b.begin,
+                                    [](size_t p, const PatternFile::Match& m) { return p < m.end; });
       int total = -1;
-      for (size_t i = 0; i < figs.size(); ++i)
-        if (figs[i].end <= b.begin && figs[i].begin >= start) total = static_cast<int>(i);
+      if (after != figs.begin() && std::prev(after)->begin >= start)
+        total = static_cast<int>(std::prev(after) - figs.begin());
       if (total < 0 || here[static_cast<size_t>(total)].unit.kind != "money") continue;
       size_t stop = clause_end(b.end);
       if (b.begin > 0 && key[b.begin - 1] == '(') {
@@ -412,38 +437,39 @@ class Extractor {
       }
       Breakdown bd;
       bd.total = here[static_cast<size_t>(total)];
-      bd.evidence = text;
-      for (size_t i = 0; i < figs.size(); ++i) {
-        if (static_cast<int>(i) == total || figs[i].begin < b.begin ||
-            figs[i].end > stop || here[i].unit.kind != "money")
-          continue;
+      bd.evidence = Excerpt(text, key, figs[static_cast<size_t>(total)].begin, stop);
+      for (size_t i = first_fig_from(b.begin);
+           i < figs.size() && figs[i].end <= stop && bd.parts.size() <= kMaxParts; ++i) {
+        if (static_cast<int>(i) == total || here[i].unit.kind != "money") continue;
         Figure part = here[i];
         // "其中基本收入": the figure's words began at 其中.
         if (figs[i].begin < b.end && part.label.size() > b.end - b.begin) {
           part.label = part.label.substr(b.end - b.begin);
           part.name = LabelName(part.label);
         }
-        bd.parts.push_back(part);
+        bd.parts.push_back(std::move(part));
       }
-      if (bd.parts.size() >= 2) out_.breakdowns.push_back(std::move(bd));
+      if (bd.parts.size() >= 2 && bd.parts.size() <= kMaxParts)
+        out_.breakdowns.push_back(std::move(bd));
     }
     for (const char* kind : {"ratio_rate", "change_rate"}) {
       for (const auto& m : sentences_.FindAll(kind, key)) {
         StatedRate sr;
+        std::string evidence = Excerpt(text, key, m.begin, m.end);
         bool ratio = std::string(kind) == "ratio_rate";
         sr.kind = ratio ? "ratio" : "change";
         sr.a = SentenceFigure(ratio ? m.group("numlabel") : "调整数",
                               m.group(ratio ? "num" : "new"),
-                              m.group(ratio ? "numunit" : "newunit"), where, text);
+                              m.group(ratio ? "numunit" : "newunit"), where, evidence);
         sr.b = SentenceFigure(ratio ? m.group("denlabel") : "年初预算数",
                               m.group(ratio ? "den" : "base"),
-                              m.group(ratio ? "denunit" : "baseunit"), where, text);
+                              m.group(ratio ? "denunit" : "baseunit"), where, evidence);
         if (!ParseNumber(m.group("cmp") + m.group("rate") + "%", &sr.rate)) continue;
         if (ratio && structure_.Matches("rate_denominator", sr.a.label) &&
             !structure_.Matches("rate_denominator", sr.b.label))
           std::swap(sr.a, sr.b);  // "预算 X，实际支出 Y，执行率 r": Y / X
         sr.where = where;
-        sr.evidence = text;
+        sr.evidence = evidence;
         out_.rates.push_back(std::move(sr));
       }
     }
@@ -505,7 +531,7 @@ class Extractor {
     for (size_t c : names) numbered &= s.columns[c].level == 0;
     numbered &= names.size() == 1;
     std::map<std::string, int> by_path;  // multi-column: path → node
-    int last_numbered_depth = 0;
+    NumberedState numbered_state;
     size_t last_name_col = names.back();
     for (size_t w : weights) last_name_col = std::max(last_name_col, w);
     for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
@@ -607,7 +633,7 @@ class Extractor {
       st.has_weights |= ind.has_weight;
       st.has_scores |= ind.has_score;
       if (numbered) {
-        AddNumberedRow(t, r, names[0], ind, &st, &last_numbered_depth);
+        AddNumberedRow(t, r, names[0], ind, &st, &numbered_state);
       } else {
         AddPathRow(t, s, r, names, weights, ind, &st, &by_path);
       }
@@ -636,14 +662,20 @@ class Extractor {
       n->has_score = true, n->score = ind.score, n->score_at = ind.score_at;
   }
 
+  // Where the numbered hierarchy of one table stands while rows are added.
+  struct NumberedState {
+    int last_depth = 0;
+    std::vector<int> last_at_depth = std::vector<int>(8, -1);  // newest node per depth
+    std::map<int, int> node_of_row;
+  };
+
   void AddNumberedRow(const Table& t, size_t r, size_t col, const Indicator& ind,
-                      ScoreTable* st, int* last_depth) {
+                      ScoreTable* st, NumberedState* ns) {
     const Cell& c = t.rows[r][col];
     if (c.anchor_row >= 0) {
       // A second item under a merged label: the label becomes a group.
-      int anchor = -1;
-      for (size_t i = 0; i < st->nodes.size(); ++i)
-        if (st->nodes[i].row == c.anchor_row) anchor = static_cast<int>(i);
+      auto found = ns->node_of_row.find(c.anchor_row);
+      int anchor = found == ns->node_of_row.end() ? -1 : found->second;
       if (anchor >= 0) {
         ScoreNode& a = st->nodes[static_cast<size_t>(anchor)];
         if (a.children.empty()) {
@@ -674,18 +706,17 @@ class Extractor {
     ScoreNode node;
     node.label = CollapseSpace(c.text);
     int depth = extract::NumberingDepth(p_, c.text);
-    node.depth = depth > 0 ? depth : *last_depth + 1;
-    if (depth > 0) *last_depth = depth;
+    node.depth = depth > 0 ? depth : ns->last_depth + 1;
+    if (depth > 0) ns->last_depth = depth;
     node.row = static_cast<int>(r);
     SetValues(&node, ind);
-    for (int i = static_cast<int>(st->nodes.size()) - 1; i >= 0; --i) {
-      const ScoreNode& prev = st->nodes[static_cast<size_t>(i)];
-      if (!prev.is_item && prev.depth < node.depth) {
-        node.parent = i;
-        break;
-      }
-    }
-    AddNode(st, node);
+    // The parent: the newest node of any shallower depth.
+    for (int d = 1; d < node.depth && d < static_cast<int>(ns->last_at_depth.size()); ++d)
+      node.parent = std::max(node.parent, ns->last_at_depth[static_cast<size_t>(d)]);
+    int idx = AddNode(st, node);
+    if (node.depth < static_cast<int>(ns->last_at_depth.size()))
+      ns->last_at_depth[static_cast<size_t>(node.depth)] = idx;
+    ns->node_of_row[node.row] = idx;
   }
 
   void AddPathRow(const Table& t, const Section& s, size_t r,
@@ -755,17 +786,21 @@ class Extractor {
   }
 
   void GradeNear(const Table& t, ScoreTable* st) {
+    // The lines between the previous table and this one (paragraphs are in
+    // line order).
     int from = 0;
-    for (const Table& other : layout_.tables)
-      if (other.last_line < t.first_line) from = std::max(from, other.last_line);
-    for (const Paragraph& para : layout_.paragraphs) {
-      if (para.line <= from || para.line >= t.first_line) continue;
+    size_t idx = static_cast<size_t>(&t - layout_.tables.data());
+    if (idx > 0 && idx <= layout_.tables.size()) from = layout_.tables[idx - 1].last_line;
+    const auto& paras = layout_.paragraphs;
+    auto it = std::upper_bound(paras.begin(), paras.end(), from,
+                               [](int line, const Paragraph& p) { return line < p.line; });
+    for (; it != paras.end() && it->line < t.first_line; ++it) {
       PatternFile::Match m;
-      if (sentences_.FindFirst("declared_grade", sentences_.Prepare(para.text), &m)) {
+      if (sentences_.FindFirst("declared_grade", sentences_.Prepare(it->text), &m)) {
         st->grade = m.group("grade");
         st->grade_at.file = doc_.path;
-        st->grade_at.line = para.line;
-        st->grade_at.page = para.page;
+        st->grade_at.line = it->line;
+        st->grade_at.page = it->page;
       }
     }
   }

@@ -68,19 +68,27 @@ int LeadingHeaderRows(const std::vector<std::vector<Cell>>& rows,
 // exactly the width of the rows around them.
 void RejoinSplitRows(Table* t) {
   if (t->format != TableFormat::kCellLines || t->rows.size() < 3) return;
-  size_t w = DominantWidth(t->rows);
-  for (size_t r = 0; r + 1 < t->rows.size(); ++r) {
-    size_t a = t->rows[r].size(), b = t->rows[r + 1].size();
-    if (a >= w || b >= w || a + b != w) continue;
-    bool prev_ok = r == 0 || t->rows[r - 1].size() == w;
-    bool next_ok = r + 2 >= t->rows.size() || t->rows[r + 2].size() == w;
-    bool has_neighbor = r > 0 || r + 2 < t->rows.size();
-    if (!prev_ok || !next_ok || !has_neighbor) continue;
-    auto& dst = t->rows[r];
-    auto& src = t->rows[r + 1];
-    dst.insert(dst.end(), src.begin(), src.end());
-    t->rows.erase(t->rows.begin() + static_cast<std::ptrdiff_t>(r) + 1);
+  const size_t w = DominantWidth(t->rows);
+  auto& rows = t->rows;
+  std::vector<std::vector<Cell>> out;
+  out.reserve(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (r + 1 < rows.size()) {
+      size_t a = rows[r].size(), b = rows[r + 1].size();
+      bool prev_ok = out.empty() || out.back().size() == w;
+      bool next_ok = r + 2 >= rows.size() || rows[r + 2].size() == w;
+      bool has_neighbor = !out.empty() || r + 2 < rows.size();
+      if (a < w && b < w && a + b == w && prev_ok && next_ok && has_neighbor) {
+        out.push_back(std::move(rows[r]));
+        out.back().insert(out.back().end(), std::make_move_iterator(rows[r + 1].begin()),
+                          std::make_move_iterator(rows[r + 1].end()));
+        ++r;
+        continue;
+      }
+    }
+    out.push_back(std::move(rows[r]));
   }
+  rows = std::move(out);
 }
 
 class Builder {

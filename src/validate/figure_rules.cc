@@ -82,17 +82,22 @@ namespace {
 
 // Does the breakdown close if part i was meant in another money unit (元 ↔
 // 万元 …)? Returns the unit shift that closes it, or 0.
-int ClosingShift(const Term& total, const std::vector<Term>& parts,
-                 const std::vector<Figure>& figs, size_t i) {
+int ClosingShift(const Term& total, std::vector<Term>* parts, const std::vector<Figure>& figs,
+                 size_t i) {
+  const Term keep = (*parts)[i];
+  int found = 0;
   for (int k : {4, -4, 3, -3, 2, -2}) {
     Figure alt = figs[i];
     alt.unit.pow10 += k;
     if (!ToYuan(alt.number, alt.unit, &alt.yuan)) continue;
-    std::vector<Term> trial = parts;
-    trial[i] = YuanTerm(alt);
-    if (CompareSum(total, trial).consistent) return k;
+    (*parts)[i] = YuanTerm(alt);
+    if (CompareSum(total, *parts).consistent) {
+      found = k;
+      break;
+    }
   }
-  return 0;
+  (*parts)[i] = keep;
+  return found;
 }
 
 const char* MoneyUnitName(int pow10) {
@@ -123,8 +128,13 @@ void Breakdowns(const Context& ctx, Sink* sink) {
     for (const Figure& p : b.parts) parts.push_back(YuanTerm(p));
     SumOutcome o = CompareSum(total, parts);
     bool slipped = false;
-    for (size_t i = 0; i < parts.size() && !o.consistent && !slipped; ++i) {
-      int k = ClosingShift(total, parts, b.parts, i);
+    // One part in the wrong unit is a slip a reader makes; try it on short
+    // breakdowns only.
+    constexpr size_t kMaxSlipParts = 12;
+    for (size_t i = 0; i < parts.size() && parts.size() <= kMaxSlipParts && !o.consistent &&
+                       !slipped;
+         ++i) {
+      int k = ClosingShift(total, &parts, b.parts, i);
       if (k == 0) continue;
       slipped = true;
       const Figure& p = b.parts[i];
@@ -242,15 +252,17 @@ void SameFigure(const Context& ctx, Sink* sink) {
   for (const Figure& f : ctx.ex.figures)
     if (!f.name.empty() && f.has_yuan && !f.blank && f.source != "sentence")
       stated[f.name].push_back(&f);
-  std::set<std::pair<std::string, std::string>> done;
+  std::map<std::string, std::map<std::string, std::vector<const Figure*>>> by_name;
+  for (const auto& [name, figs] : stated)
+    for (const Figure* t : figs) by_name[name][t->where.table].push_back(t);
+  // The first sentence that names a figure is compared with each table that
+  // states it.
+  std::set<std::string> seen;
   for (const Figure& s : ctx.ex.figures) {
     if (s.source != "sentence" || s.name.empty() || !s.has_yuan) continue;
-    auto it = stated.find(s.name);
-    if (it == stated.end()) continue;
-    std::map<std::string, std::vector<const Figure*>> by_table;
-    for (const Figure* t : it->second) by_table[t->where.table].push_back(t);
-    for (const auto& [table, figs] : by_table) {
-      if (!done.insert({s.name, table}).second) continue;
+    auto it = by_name.find(s.name);
+    if (it == by_name.end() || !seen.insert(s.name).second) continue;
+    for (const auto& [table, figs] : it->second) {
       bool match = false;
       int shift = 0;
       const Figure* slip = nullptr;

@@ -167,12 +167,14 @@ class SectionRules {
     for (const RowInfo& ri : rows_)
       if (!ri.total && !ri.subtotal && ri.depth > 0 && (top == 0 || ri.depth < top))
         top = ri.depth;
+    std::vector<const RowInfo*> parts;
+    for (const RowInfo& ri : rows_)
+      if (!ri.total && !ri.subtotal && ri.depth == top) parts.push_back(&ri);
+    if (parts.size() < 2) return;
+    int totals = 0;
     for (const RowInfo& total : rows_) {
-      if (!total.total) continue;
-      std::vector<const RowInfo*> parts;
-      for (const RowInfo& ri : rows_)
-        if (!ri.total && !ri.subtotal && ri.depth == top) parts.push_back(&ri);
-      if (parts.size() < 2) continue;
+      // A real table has a handful of total rows; a page of them is no table.
+      if (!total.total || ++totals > 16) continue;
       for (size_t c : cols_) {
         Term st;
         std::vector<Term> terms;
