@@ -284,8 +284,9 @@ TEST_CASE("Hostile shapes finish and stay bounded", "[validate][errors]") {
       {"ten thousand total rows", "项目\t决算数\n" + repeat("合计\t1\n甲\t1\n", 10000)},
       {"a flat numbered score table",
        "考核内容\t分值\t计分标准\t自评分数\n" + repeat("一、甲\t1\t\t1\n", 10000)},
-      {"deep merged cells", "一级指标\t二级指标\t三级指标\t自评分数\n甲（5分）\t乙\t丙\t1\n" +
-                                repeat("\t\t\t1\n", 10000)},
+      {"deep merged cells",
+       "一级指标\t二级指标\t三级指标\t自评分数\n甲（5分）\t乙\t丙\t1\n" +
+           repeat("\t\t\t1\n", 10000)},
       {"a very wide row", "项目\t决算数\n合计\t" + repeat("1\t", 20000) + "\n"},
       {"a very long line", repeat("预算完成数223.8万元，", 20000) + "\n"},
       {"cell lines without end", repeat("\t1\n", 30000)},

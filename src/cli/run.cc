@@ -95,11 +95,17 @@ int RunAudit(const std::string& command, const std::vector<std::string>& files,
       return status;
     }
     std::string text =
-        format == "csv" ? ExtractToCsv(docs) : ExtractToJson(docs).dump(1) + "\n";
+        format == "csv" ? ExtractToCsv(docs)
+                        : ExtractToJson(docs).dump(
+                              1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                              "\n";
     return WriteText(text, output, out, err) ? status : 2;
   }
-  std::string text =
-      format == "json" ? ReportToJson(docs).dump(1) + "\n" : ReportToText(docs, verbose);
+  std::string text = format == "json"
+                         ? ReportToJson(docs).dump(
+                               1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                               "\n"
+                         : ReportToText(docs, verbose);
   return WriteText(text, output, out, err) ? status : 2;
 }
 
@@ -134,22 +140,15 @@ int RunTables(const std::vector<std::string>& files, const std::string& format,
   }
   std::string text;
   if (format == "json") {
-    text = TablesToJson(docs).dump(1) + "\n";
+    text =
+        TablesToJson(docs).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) +
+        "\n";
   } else if (format == "csv") {
     text = TablesToCsv(docs);
   } else {
     text = TablesToMarkdown(docs);
   }
-  if (output.empty()) {
-    out << text;
-  } else {
-    std::ofstream f(output, std::ios::binary);
-    f << text;
-    if (!f) {
-      err << "jxaudit: " << output << ": cannot write\n";
-      return 2;
-    }
-  }
+  if (!WriteText(text, output, out, err)) return 2;
   return status;
 }
 

@@ -11,6 +11,7 @@
 
 #include "base/text.h"
 #include "export/tables.h"
+#include "export/workbook.h"
 
 namespace jx {
 namespace {
@@ -348,7 +349,10 @@ std::string ReportToText(const std::vector<DocumentReport>& docs, bool verbose) 
       out << "  " << where.ToString() << SeverityName(f.severity) << " [" << f.rule
           << "] " << f.message << "\n";
     }
-    if (shown == 0) out << "  no findings\n";
+    if (shown == 0)
+      out << (d.v.findings.empty()
+                  ? "  no findings\n"
+                  : "  no errors or warnings (-v lists rounding notes)\n");
     out << "\n";
   }
   Counts c = CountFindings(docs);
@@ -399,21 +403,9 @@ std::string ExtractToCsv(const std::vector<DocumentReport>& docs) {
 
 bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string& path,
                       std::string* err) {
-  {
-    std::ofstream probe(path, std::ios::binary | std::ios::app);
-    if (!probe) {
-      *err = path + ": cannot write: " + std::strerror(errno);
-      return false;
-    }
-  }
   // Rows are written in order: constant memory mode streams each sheet.
-  lxw_workbook_options opts = {};
-  opts.constant_memory = LXW_TRUE;
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &opts);
-  if (!wb) {
-    *err = path + ": cannot create workbook";
-    return false;
-  }
+  lxw_workbook* wb = OpenWorkbook(path, /*streamed=*/true, err);
+  if (!wb) return false;
   lxw_format* head = workbook_add_format(wb);
   format_set_bold(head);
   format_set_bg_color(head, 0xDDEBF7);

@@ -8,6 +8,7 @@
 
 #include "base/text.h"
 #include "export/tables.h"
+#include "export/workbook.h"
 #include "extract/number.h"
 
 namespace jx {
@@ -157,23 +158,26 @@ class XlsxWriter {
 
 }  // namespace
 
-bool WriteTablesXlsx(const std::vector<DocumentTables>& docs, const std::string& path,
-                     std::string* err) {
+lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, std::string* err) {
   {
-    // libxlsxwriter only finds out at close, and prints its own complaint.
     std::ofstream probe(path, std::ios::binary | std::ios::app);
     if (!probe) {
       *err = path + ": cannot write: " + std::strerror(errno);
-      return false;
+      return nullptr;
     }
   }
   lxw_workbook_options opts = {};
-  opts.constant_memory = LXW_FALSE;  // merges need random access
+  opts.constant_memory = streamed ? LXW_TRUE : LXW_FALSE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &opts);
-  if (!wb) {
-    *err = path + ": cannot create workbook";
-    return false;
-  }
+  if (!wb) *err = path + ": cannot create workbook";
+  return wb;
+}
+
+bool WriteTablesXlsx(const std::vector<DocumentTables>& docs, const std::string& path,
+                     std::string* err) {
+  lxw_workbook* wb =
+      OpenWorkbook(path, /*streamed=*/false, err);  // merges need random access
+  if (!wb) return false;
   XlsxWriter w(wb);
   std::set<std::string> used;
   bool ok = true;

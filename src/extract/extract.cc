@@ -121,6 +121,9 @@ namespace {
 using extract::CellNumber;
 using extract::ToYuan;
 
+}  // namespace
+
+namespace extract {
 Location CellLocation(const std::string& file, const Table& t, size_t r, size_t c) {
   Location l;
   l.file = file;
@@ -136,6 +139,11 @@ Location CellLocation(const std::string& file, const Table& t, size_t r, size_t 
   }
   return l;
 }
+}  // namespace extract
+
+namespace {
+
+using extract::CellLocation;
 
 // Evidence for something found in a sentence: the sentence itself when it is
 // short, else the normalized words around the match (a long line must not be
@@ -147,7 +155,8 @@ std::string Excerpt(const std::string& text, const std::string& key, size_t b, s
   size_t to = std::min(key.size(), e + kContext);
   while (from > 0 && (static_cast<unsigned char>(key[from]) & 0xC0) == 0x80) --from;
   while (to < key.size() && (static_cast<unsigned char>(key[to]) & 0xC0) == 0x80) ++to;
-  return (from > 0 ? "…" : "") + key.substr(from, to - from) + (to < key.size() ? "…" : "");
+  return (from > 0 ? "…" : "") + key.substr(from, to - from) +
+         (to < key.size() ? "…" : "");
 }
 
 class Extractor {
@@ -395,8 +404,8 @@ class Extractor {
     std::vector<PatternFile::Match> figs = sentences_.FindAll("figure", key);
     std::vector<Figure> here;
     for (const auto& m : figs)
-      here.push_back(SentenceFigure(m.group("label"), m.group("num"), m.group("unit"), where,
-                                    Excerpt(text, key, m.begin, m.end)));
+      here.push_back(SentenceFigure(m.group("label"), m.group("num"), m.group("unit"),
+                                    where, Excerpt(text, key, m.begin, m.end)));
     for (const Figure& f : here)
       if (!f.name.empty()) out_.figures.push_back(f);
     // Breakdowns: "X 其中 A, B, C" within one sentence.
@@ -404,28 +413,31 @@ class Extractor {
     // Matches come sorted by position: look things up by binary search so a
     // hostile line with thousands of 其中 stays linear-logarithmic.
     auto sentence_start = [&](size_t pos) {
-      auto it = std::upper_bound(ends.begin(), ends.end(), pos,
-                                 [](size_t p, const PatternFile::Match& m) { return p < m.end; });
+      auto it = std::upper_bound(
+          ends.begin(), ends.end(), pos,
+          [](size_t p, const PatternFile::Match& m) { return p < m.end; });
       return it == ends.begin() ? size_t{0} : std::prev(it)->end;
     };
     auto clause_end = [&](size_t pos) {
-      auto it = std::lower_bound(ends.begin(), ends.end(), pos,
-                                 [](const PatternFile::Match& m, size_t p) { return m.begin < p; });
+      auto it = std::lower_bound(
+          ends.begin(), ends.end(), pos,
+          [](const PatternFile::Match& m, size_t p) { return m.begin < p; });
       return it == ends.end() ? key.size() : it->begin;
     };
     auto first_fig_from = [&](size_t pos) {
-      return static_cast<size_t>(
-          std::lower_bound(figs.begin(), figs.end(), pos,
-                           [](const PatternFile::Match& m, size_t p) { return m.begin < p; }) -
-          figs.begin());
+      return static_cast<size_t>(std::lower_bound(figs.begin(), figs.end(), pos,
+                                                  [](const PatternFile::Match& m,
+                                                     size_t p) { return m.begin < p; }) -
+                                 figs.begin());
     };
     constexpr size_t kMaxParts = 64;  // beyond this it is a list, not a breakdown
     for (const auto& b : sentences_.FindAll("breakdown", key)) {
       size_t start = sentence_start(b.begin);
       // The last figure ending before 其中, within the sentence (figures do
       // not overlap, so their ends are sorted too).
-      auto after = std::upper_bound(figs.begin(), figs.end(), b.begin,
-                                    [](size_t p, const PatternFile::Match& m) { return p < m.end; });
+      auto after = std::upper_bound(
+          figs.begin(), figs.end(), b.begin,
+          [](size_t p, const PatternFile::Match& m) { return p < m.end; });
       int total = -1;
       if (after != figs.begin() && std::prev(after)->begin >= start)
         total = static_cast<int>(std::prev(after) - figs.begin());
@@ -792,8 +804,9 @@ class Extractor {
     size_t idx = static_cast<size_t>(&t - layout_.tables.data());
     if (idx > 0 && idx <= layout_.tables.size()) from = layout_.tables[idx - 1].last_line;
     const auto& paras = layout_.paragraphs;
-    auto it = std::upper_bound(paras.begin(), paras.end(), from,
-                               [](int line, const Paragraph& p) { return line < p.line; });
+    auto it =
+        std::upper_bound(paras.begin(), paras.end(), from,
+                         [](int line, const Paragraph& p) { return line < p.line; });
     for (; it != paras.end() && it->line < t.first_line; ++it) {
       PatternFile::Match m;
       if (sentences_.FindFirst("declared_grade", sentences_.Prepare(it->text), &m)) {

@@ -156,6 +156,8 @@ bool CellNumber(const Cell& c, ParsedNumber* n);
 // Money in 元, when the unit is money.
 bool ToYuan(const ParsedNumber& n, const UnitInfo& u, Decimal* yuan);
 size_t SectionEnd(const Table& t, size_t section_index);
+// Where a cell was printed: file, page, line, table, row, column.
+Location CellLocation(const std::string& file, const Table& t, size_t r, size_t c);
 
 }  // namespace extract
 

@@ -82,8 +82,8 @@ namespace {
 
 // Does the breakdown close if part i was meant in another money unit (元 ↔
 // 万元 …)? Returns the unit shift that closes it, or 0.
-int ClosingShift(const Term& total, std::vector<Term>* parts, const std::vector<Figure>& figs,
-                 size_t i) {
+int ClosingShift(const Term& total, std::vector<Term>* parts,
+                 const std::vector<Figure>& figs, size_t i) {
   const Term keep = (*parts)[i];
   int found = 0;
   for (int k : {4, -4, 3, -3, 2, -2}) {
@@ -131,8 +131,8 @@ void Breakdowns(const Context& ctx, Sink* sink) {
     // One part in the wrong unit is a slip a reader makes; try it on short
     // breakdowns only.
     constexpr size_t kMaxSlipParts = 12;
-    for (size_t i = 0; i < parts.size() && parts.size() <= kMaxSlipParts && !o.consistent &&
-                       !slipped;
+    for (size_t i = 0;
+         i < parts.size() && parts.size() <= kMaxSlipParts && !o.consistent && !slipped;
          ++i) {
       int k = ClosingShift(total, &parts, b.parts, i);
       if (k == 0) continue;

@@ -9,16 +9,7 @@ namespace jx::validate {
 namespace {
 
 Location At(const Context& ctx, const Table& t, size_t r, size_t c) {
-  Location l;
-  l.file = ctx.doc.path;
-  l.table = t.id;
-  l.row = static_cast<int>(r);
-  l.column = static_cast<int>(c);
-  if (r < t.rows.size() && c < t.rows[r].size()) {
-    l.line = t.rows[r][c].first_line;
-    l.page = t.rows[r][c].page;
-  }
-  return l;
+  return extract::CellLocation(ctx.doc.path, t, r, c);
 }
 
 // A cell of a numeric column: a number, printed empty, or something else
