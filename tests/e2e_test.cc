@@ -146,6 +146,9 @@ const Expected kExpected[] = {
     {"004", "score.total", "error", 910, 94.9, 97.9},
     // 004 附件4: amounts under 预算额(百元) are the text's 万元 figures / 10^4.
     {"004", "unit.implausible", "warning", 943, 2.24, 224},
+    // …and its 合计 2.24 (百元) is the text's 预算数 and 支出决算总额 of 223.80万元.
+    {"004", "unit.slip", "error", 943, 2.24, 22380.00},
+    {"004", "unit.slip", "error", 944, 2.24, 22380.00},
     {"004", "unit.slip", "error", 951, 1.85, 18480.00},
     {"004", "unit.slip", "error", 959, 0.39, 3900.00},
     // 004 附件5: 管理制度健全性 scored 12 of 3; 合计 87 but the items give 94.
@@ -266,4 +269,35 @@ TEST_CASE("extract writes the normalized workbook", "[e2e]") {
       found = true;
   CHECK(found);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Fixtures: a web copy in pipe rows and a GB18030 project table", "[e2e]") {
+  struct Case {
+    const char* file;
+    std::vector<std::string> want;  // "rule severity line"
+  } cases[] = {
+      {"fixtures/web_copy_pipes.txt",
+       {"sum.total error 15", "figure.conflict warning 15", "rate.table error 15"}},
+      {"fixtures/project_self_evaluation_gbk.txt",
+       {"score.exceeds_weight error 11", "score.total error 14"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    RunResult r = RunJxaudit({"check", "--format", "json", SamplePath(c.file)});
+    CHECK(r.status == 1);
+    nlohmann::json d = nlohmann::json::parse(r.out)["documents"][0];
+    std::vector<std::string> got;
+    for (const auto& f : d["findings"])
+      if (f["severity"] != "info")
+        got.push_back(f["rule"].get<std::string>() + " " +
+                      f["severity"].get<std::string>() + " " +
+                      std::to_string(f["location"]["line"].get<int>()));
+    CHECK(got == c.want);
+  }
+  RunResult gbk = RunJxaudit({"check", "--format", "json",
+                              SamplePath("fixtures/project_self_evaluation_gbk.txt")});
+  nlohmann::json d = nlohmann::json::parse(gbk.out)["documents"][0];
+  CHECK(d["encoding"] == "GB18030");
+  CHECK(d["kind"] == "project_self_evaluation");
+  CHECK(d["department"] == "某县农业农村局");
 }

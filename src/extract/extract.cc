@@ -528,6 +528,51 @@ class Extractor {
       BuildIndicators(t, s, extract::SectionEnd(t, si), names, weights, score_col,
                       target_col, actual_col);
     }
+    ScoredRowsOutsideGrid(t);
+  }
+
+  // A 项目支出绩效自评表 scores its budget execution (年度资金总额 | … | 分值 10 |
+  // 得分 9.5) above the indicator grid; those rows count toward the total.
+  void ScoredRowsOutsideGrid(const Table& t) {
+    ScoreTable* st = nullptr;
+    for (ScoreTable& x : out_.score_tables)
+      if (x.table == t.id) st = &x;
+    if (!st) return;
+    for (size_t si = 0; si < t.sections.size(); ++si) {
+      const Section& s = t.sections[si];
+      int weight = -1, score = -1;
+      bool grid = false;
+      for (size_t c = 0; c < s.columns.size(); ++c) {
+        grid |= s.columns[c].level >= 0;
+        if (s.columns[c].key == "weight" && weight < 0) weight = static_cast<int>(c);
+        if (s.columns[c].key == "score" && score < 0) score = static_cast<int>(c);
+      }
+      if (grid || weight < 0 || score < 0) continue;
+      size_t end = extract::SectionEnd(t, si);
+      int lc = extract::LabelColumn(t, s, end);
+      for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
+        const auto& row = t.rows[r];
+        ParsedNumber w, sc;
+        if (static_cast<size_t>(std::max(weight, score)) >= row.size() ||
+            !PureNumber(row[static_cast<size_t>(weight)], &w) ||
+            !PureNumber(row[static_cast<size_t>(score)], &sc))
+          continue;
+        ScoreNode node;
+        node.label = lc >= 0 && static_cast<size_t>(lc) < row.size()
+                         ? CollapseSpace(row[static_cast<size_t>(lc)].text)
+                         : "";
+        if (structure_.Matches("total", node.label)) continue;
+        node.depth = 1;
+        node.row = static_cast<int>(r);
+        node.has_weight = node.has_score = true;
+        node.weight = w.value;
+        node.weight_at = CellLocation(doc_.path, t, r, static_cast<size_t>(weight));
+        node.score = sc.value;
+        node.score_at = CellLocation(doc_.path, t, r, static_cast<size_t>(score));
+        st->roots.push_back(AddNode(st, node));
+        st->has_weights = st->has_scores = true;
+      }
+    }
   }
 
   void BuildIndicators(const Table& t, const Section& s, size_t end,

@@ -248,10 +248,31 @@ void Implausible(const Context& ctx, Sink* sink) {
 
 void SameFigure(const Context& ctx, Sink* sink) {
   // Sentence figures against table and form figures of the same name.
+  // A budget table's 合计 row is the total the text calls 预算总额 or
+  // 支出决算总额, depending on the column.
+  const PatternFile& structure = *ctx.patterns.file("structure");
+  // A table about one project (it names it: 项目名称) totals that project,
+  // not the department.
+  std::set<std::string> project_tables;
+  for (const Table& t : ctx.layout.tables)
+    for (size_t r = 0; r < t.rows.size() && r < 4; ++r)
+      for (const Cell& c : t.rows[r])
+        if (structure.Matches("project_label", c.text)) project_tables.insert(t.id);
+  auto name_of = [&](const Figure& f) -> std::string {
+    if (!f.name.empty() || f.source != "table" || !structure.Matches("total", f.label) ||
+        project_tables.count(f.where.table))
+      return f.name;
+    if (f.column == "budget_final") return "expenditure_total";
+    if (f.column == "budget_amount" || f.column == "budget_adjusted")
+      return "budget_total";
+    return "";
+  };
   std::map<std::string, std::vector<const Figure*>> stated;
-  for (const Figure& f : ctx.ex.figures)
-    if (!f.name.empty() && f.has_yuan && !f.blank && f.source != "sentence")
-      stated[f.name].push_back(&f);
+  for (const Figure& f : ctx.ex.figures) {
+    std::string name = name_of(f);
+    if (!name.empty() && f.has_yuan && !f.blank && f.source != "sentence")
+      stated[name].push_back(&f);
+  }
   std::map<std::string, std::map<std::string, std::vector<const Figure*>>> by_name;
   for (const auto& [name, figs] : stated)
     for (const Figure* t : figs) by_name[name][t->where.table].push_back(t);
