@@ -39,6 +39,7 @@ struct RowInfo {
   int depth = 0;
   bool total = false;
   bool subtotal = false;
+  bool part_of_previous = false;  // "其中：…": a part of the row above
 };
 
 class SectionRules {
@@ -62,6 +63,7 @@ class SectionRules {
     if (rows_.empty()) return;
     Totals();
     Children();
+    PartsOfPrevious();
     ColumnTotals();
     Assets();
     Rates();
@@ -93,6 +95,7 @@ class SectionRules {
       ri.depth = extract::NumberingDepth(ctx_.patterns, ri.label);
       ri.total = labels.Matches("total", ri.label);
       ri.subtotal = labels.Matches("subtotal", ri.label);
+      ri.part_of_previous = labels.Matches("part_of_previous", ri.label);
       rows_.push_back(ri);
     }
   }
@@ -156,11 +159,13 @@ class SectionRules {
   void Totals() {
     int top = 0;
     for (const RowInfo& ri : rows_)
-      if (!ri.total && !ri.subtotal && ri.depth > 0 && (top == 0 || ri.depth < top))
+      if (!ri.total && !ri.subtotal && !ri.part_of_previous && ri.depth > 0 &&
+          (top == 0 || ri.depth < top))
         top = ri.depth;
     std::vector<const RowInfo*> parts;
     for (const RowInfo& ri : rows_)
-      if (!ri.total && !ri.subtotal && ri.depth == top) parts.push_back(&ri);
+      if (!ri.total && !ri.subtotal && !ri.part_of_previous && ri.depth == top)
+        parts.push_back(&ri);
     if (parts.size() < 2) return;
     int totals = 0;
     for (const RowInfo& total : rows_) {
@@ -184,6 +189,7 @@ class SectionRules {
       for (size_t j = i + 1; j < rows_.size(); ++j) {
         const RowInfo& k = rows_[j];
         if (k.total || k.subtotal || (k.depth > 0 && k.depth <= p.depth)) break;
+        if (k.part_of_previous) continue;  // a part of a child, not a child
         if (k.depth == 0 || k.depth == p.depth + 1) kids.push_back(&k);
       }
       if (kids.size() < 2) continue;
@@ -196,6 +202,46 @@ class SectionRules {
                          UnitOf(c));
       }
     }
+  }
+
+  // "其中" rows list some of the parts of the row above: together they
+  // cannot exceed it.
+  void PartsOfPrevious() {
+    for (size_t i = 0; i + 1 < rows_.size(); ++i) {
+      const RowInfo& whole = rows_[i];
+      if (whole.part_of_previous) continue;
+      std::vector<const RowInfo*> parts;
+      for (size_t j = i + 1; j < rows_.size() && rows_[j].part_of_previous &&
+                             rows_[j].row == rows_[j - 1].row + 1;
+           ++j)
+        parts.push_back(&rows_[j]);
+      if (parts.empty() || whole.row + 1 != parts.front()->row) continue;
+      for (size_t c : cols_) {
+        Term st;
+        std::vector<Term> terms;
+        if (!Build(c, whole, parts, &st, &terms)) continue;
+        Checked(st, terms);
+        SumOutcome o = CompareSum(st, terms);
+        if (o.consistent || CompareDecimal(o.difference, Decimal{0, 0}) <= 0) continue;
+        Finding& f = sink_->Add("sum.parts_exceed", Severity::kError, st.at,
+                                t_.id + " " + ColumnName(c) + "“" + whole.label +
+                                    "”的“其中”各项之和 " + Num(o.computed) + " 超过其本身 " +
+                                    Num(st.value));
+        f.has_numbers = true;
+        f.stated = st.value;
+        f.computed = o.computed;
+        f.difference = o.difference;
+        f.tolerance = o.tolerance;
+        f.unit = UnitOf(c);
+        f.involved.push_back(st.at);
+        for (const Term& t : terms) f.involved.push_back(t.at);
+      }
+    }
+  }
+
+  void Checked(const Term& st, const std::vector<Term>& terms) {
+    sink_->Checked(st.at);
+    sink_->Checked(terms);
   }
 
   void ColumnTotals() {
