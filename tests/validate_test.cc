@@ -83,9 +83,12 @@ TEST_CASE("Sums in tables: totals, children, columns", "[validate]") {
        "\t预算额(万元)\t2.24\t2.20\t0.14\n\t执行额(万元)\t2.24\t2.24\t0\n",
        {{"sum.column", E, "2.24", "2.34"}}},
       {"其中 rows are parts of the row above, not of the total",
-       "项目\t金额\n收入合计\t100\n财政拨款收入\t80\n其中：一般公共预算\t80\n其他收入\t20\n", {}},
+       "项目\t金额\n收入合计\t100\n财政拨款收入\t80\n其中：一般公共预算\t80\n其他收入\t20"
+       "\n",
+       {}},
       {"其中 rows that exceed their row",
-       "项目\t金额\n收入合计\t100\n财政拨款收入\t80\n其中：一般公共预算\t70\n其中：政府性基金\t20\n"
+       "项目\t金额\n收入合计\t100\n财政拨款收入\t80\n其中：一般公共预算\t70\n其中：政府性"
+       "基金\t20\n"
        "其他收入\t20\n",
        {{"sum.parts_exceed", E, "80", "90"}}},
       {"not-applicable cells are skipped, not blank",

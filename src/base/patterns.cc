@@ -88,6 +88,20 @@ std::string_view PatternFile::FirstNamePrepared(std::string_view prepared) const
   return entries_[static_cast<size_t>(best)].name;
 }
 
+std::vector<std::string_view> PatternFile::NamesMatching(
+    std::string_view prepared) const {
+  std::vector<std::string_view> names;
+  std::vector<int> hits;
+  if (entries_.empty() ||
+      !set_->Match(re2::StringPiece(prepared.data(), prepared.size()), &hits))
+    return names;
+  for (int h : hits) {
+    std::string_view n = entries_[static_cast<size_t>(h)].name;
+    if (!Contains(names, n)) names.push_back(n);
+  }
+  return names;
+}
+
 std::vector<const PatternFile::Entry*> PatternFile::Named(std::string_view name) const {
   std::vector<const Entry*> out;
   for (const Entry& e : entries_)

@@ -42,6 +42,16 @@ class PatternFile {
   // Same, on text already prepared.
   std::string_view FirstNamePrepared(std::string_view prepared) const;
 
+  // The names with at least one entry matching `prepared`: one DFA pass over
+  // all entries, so callers can skip the names that cannot match.
+  std::vector<std::string_view> NamesMatching(std::string_view prepared) const;
+  static bool Contains(const std::vector<std::string_view>& names,
+                       std::string_view name) {
+    for (std::string_view n : names)
+      if (n == name) return true;
+    return false;
+  }
+
   // Every entry with this name, in file order (empty when none).
   std::vector<const Entry*> Named(std::string_view name) const;
   bool Has(std::string_view name) const;

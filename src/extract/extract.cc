@@ -250,8 +250,9 @@ class Extractor {
           }
         }
         PatternFile::Match m;
+        const std::vector<std::string_view> names = meta_.NamesMatching(key);
         for (const char* f : {"department", "unit_code", "filler", "phone", "year"}) {
-          if (!meta_.FindFirst(f, key, &m)) continue;
+          if (!PatternFile::Contains(names, f) || !meta_.FindFirst(f, key, &m)) continue;
           DocField* field = std::string(f) == "department"  ? &info.department
                             : std::string(f) == "unit_code" ? &info.unit_code
                             : std::string(f) == "filler"    ? &info.filler
@@ -401,7 +402,12 @@ class Extractor {
   void Sentences(const std::string& text, const Location& where) {
     std::string key = sentences_.Prepare(text);
     if (key.find_first_of("0123456789") == std::string::npos) return;
-    std::vector<PatternFile::Match> figs = sentences_.FindAll("figure", key);
+    // One pass tells which sentence patterns can match at all.
+    const std::vector<std::string_view> names = sentences_.NamesMatching(key);
+    auto can = [&](std::string_view n) { return PatternFile::Contains(names, n); };
+    if (!can("figure") && !can("ratio_rate") && !can("change_rate")) return;
+    std::vector<PatternFile::Match> figs;
+    if (can("figure")) figs = sentences_.FindAll("figure", key);
     std::vector<Figure> here;
     for (const auto& m : figs)
       here.push_back(SentenceFigure(m.group("label"), m.group("num"), m.group("unit"),
@@ -409,7 +415,8 @@ class Extractor {
     for (const Figure& f : here)
       if (!f.name.empty()) out_.figures.push_back(f);
     // Breakdowns: "X 其中 A, B, C" within one sentence.
-    std::vector<PatternFile::Match> ends = sentences_.FindAll("clause_end", key);
+    std::vector<PatternFile::Match> ends;
+    if (can("clause_end")) ends = sentences_.FindAll("clause_end", key);
     // Matches come sorted by position: look things up by binary search so a
     // hostile line with thousands of 其中 stays linear-logarithmic.
     auto sentence_start = [&](size_t pos) {
@@ -431,7 +438,10 @@ class Extractor {
                                  figs.begin());
     };
     constexpr size_t kMaxParts = 64;  // beyond this it is a list, not a breakdown
-    for (const auto& b : sentences_.FindAll("breakdown", key)) {
+    std::vector<PatternFile::Match> breakdowns;
+    if (can("breakdown") && figs.size() >= 3)
+      breakdowns = sentences_.FindAll("breakdown", key);
+    for (const auto& b : breakdowns) {
       size_t start = sentence_start(b.begin);
       // The last figure ending before 其中, within the sentence (figures do
       // not overlap, so their ends are sorted too).
@@ -465,6 +475,7 @@ class Extractor {
         out_.breakdowns.push_back(std::move(bd));
     }
     for (const char* kind : {"ratio_rate", "change_rate"}) {
+      if (!can(kind)) continue;
       for (const auto& m : sentences_.FindAll(kind, key)) {
         StatedRate sr;
         std::string evidence = Excerpt(text, key, m.begin, m.end);

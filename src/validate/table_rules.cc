@@ -225,8 +225,8 @@ class SectionRules {
         if (o.consistent || CompareDecimal(o.difference, Decimal{0, 0}) <= 0) continue;
         Finding& f = sink_->Add("sum.parts_exceed", Severity::kError, st.at,
                                 t_.id + " " + ColumnName(c) + "“" + whole.label +
-                                    "”的“其中”各项之和 " + Num(o.computed) + " 超过其本身 " +
-                                    Num(st.value));
+                                    "”的“其中”各项之和 " + Num(o.computed) +
+                                    " 超过其本身 " + Num(st.value));
         f.has_numbers = true;
         f.stated = st.value;
         f.computed = o.computed;
