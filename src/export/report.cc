@@ -17,6 +17,7 @@ namespace jx {
 namespace {
 
 nlohmann::json Number(const Decimal& d) {
+  if (d.scale == 0) return d.units;  // whole numbers stay integers in JSON
   // JSON numbers are read as doubles; the shortest round-trip form keeps the
   // printed digits (6874309.59 stays 6874309.59).
   return d.ToDouble();
@@ -135,7 +136,8 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
   Sheet b{
       "Budget",
       {"file", "table", "line", "item", "name", "budget_initial", "budget_adjusted",
-       "budget_amount", "budget_final", "rate_percent", "unit", "value_yuan", "source"},
+       "budget_amount", "budget_final", "rate_percent", "value", "unit", "value_yuan",
+       "source"},
       {}};
   Sheet ind{"Indicators",
             {"file", "table", "row", "level1", "level2", "level3", "level4", "weight",
@@ -222,15 +224,20 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
       const Figure& first = *figs.front();
       b.rows.push_back({Text(doc.file), Text(first.where.table), Int(first.where.line),
                         Text(first.label), Text(first.name), cols[0], cols[1], cols[2],
-                        cols[3], cols[4], Text(unit), yuan, Text("table")});
+                        cols[3], cols[4], Value{}, Text(unit), yuan, Text("table")});
     }
     for (const Figure& fg : doc.ex.figures) {
       if (fg.source == "table") continue;
-      b.rows.push_back({Text(doc.file), Text(fg.where.table), Int(fg.where.line),
-                        Text(fg.label), Text(fg.name), Value{}, Value{},
-                        fg.blank ? Value{} : Num(fg.number.value), Value{}, Value{},
-                        Text(fg.unit.text), OptNum(fg.has_yuan, fg.yuan),
-                        Text(fg.source)});
+      // A sentence or form figure: under its stage when its name is one.
+      Value stage[5];
+      const char* keys[5] = {"budget_initial", "budget_adjusted", "budget_amount",
+                             "budget_final", "rate"};
+      Value value = fg.blank ? Value{} : Num(fg.number.value);
+      for (int c = 0; c < 5; ++c)
+        if (fg.name == keys[c]) stage[c] = value;
+      b.rows.push_back({Text(doc.file), Text(fg.where.table), Int(fg.where.line), Text(fg.label),
+                        Text(fg.name), stage[0], stage[1], stage[2], stage[3], stage[4], value,
+                        Text(fg.unit.text), OptNum(fg.has_yuan, fg.yuan), Text(fg.source)});
     }
     for (const Indicator& in : doc.ex.indicators) {
       std::vector<Value> row = {Text(doc.file), Text(in.table), Int(in.row + 1)};
