@@ -148,9 +148,8 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
           {"file", "id", "rule", "severity", "message", "stated", "computed",
            "difference", "tolerance", "unit", "line", "page", "table", "row", "column"},
           {}};
-  Sheet t{"Tables",
-          {"file", "table", "title", "row", "column", "line", "text", "number"},
-          {}};
+  // Long form: one row per printed cell (titles are in the tables output).
+  Sheet t{"Tables", {"file", "table", "row", "column", "line", "text", "number"}, {}};
   // Cells a finding of error or warning severity points at.
   std::set<std::string> flagged;
   for (const DocumentReport& doc : docs)
@@ -177,7 +176,7 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
           }
           Value text = Text(cell.text);
           text.flagged = num.flagged = flagged.count(key) > 0;
-          t.rows.push_back({Text(doc.file), Text(tb.id), Text(tb.title),
+          t.rows.push_back({Text(doc.file), Text(tb.id),
                             Int(static_cast<int64_t>(r + 1)),
                             Int(static_cast<int64_t>(c + 1)), Int(cell.first_line), text,
                             num});
@@ -268,7 +267,7 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
       Value link = Text(fd.id);
       auto it = table_row.find(CellKey(doc.file, l.table, l.row, l.column));
       if (it != table_row.end())
-        link.link = "internal:'Tables'!G" + std::to_string(it->second + 2);
+        link.link = "internal:'Tables'!F" + std::to_string(it->second + 2);
       f.rows.push_back(
           {Text(doc.file), link, Text(fd.rule), Text(SeverityName(fd.severity)),
            Text(fd.message), OptNum(fd.has_numbers, fd.stated),
