@@ -310,3 +310,14 @@ TEST_CASE("Seeds: GB18030 and UTF-16 copies give identical tables", "[layout][sa
     }
   }
 }
+
+TEST_CASE("Captions: wrapped onto two lines, export artifacts removed", "[layout]") {
+  Layout l = LayoutOf(
+      "附件4\n2022年度雁江区整体支出绩效目标\n完成情况表\n\n项目\t金额\n甲\t1\n\n"
+      "说明。\n\n[bookmark: _Toc_4_4_0000000004]1.郭营子棚改本金利息绩效目标表\n\n"
+      "项目\t金额\n乙\t2\n");
+  REQUIRE(l.tables.size() == 2);
+  CHECK(l.tables[0].title == "2022年度雁江区整体支出绩效目标完成情况表");
+  CHECK(l.tables[0].title_line == 2);
+  CHECK(l.tables[1].title == "1.郭营子棚改本金利息绩效目标表");
+}

@@ -246,16 +246,33 @@ class Builder {
       std::string key = MatchKey(l.text);
       if (CodePointCount(key) > 60) continue;
       if (layout_.Matches("title", key)) {
-        *title = std::string(TrimSpace(l.text));
+        *title = CleanTitle(l.text);
         *line = l.number;
+        // A title wrapped onto two lines: "…绩效目标" / "完成情况表".
+        auto prev = std::next(it);
+        if (prev != recent_.rend() && doc_.lines[*prev].number == l.number - 1) {
+          std::string pkey = MatchKey(doc_.lines[*prev].text);
+          if (!pkey.empty() && layout_.Matches("title_start", pkey) &&
+              !layout_.Matches("title", pkey) && CodePointCount(pkey + key) <= 60) {
+            *title = CleanTitle(doc_.lines[*prev].text) + *title;
+            *line = doc_.lines[*prev].number;
+          }
+        }
         return;
       }
       if (!fallback && CodePointCount(key) <= 40) fallback = &l;
     }
     if (fallback) {
-      *title = std::string(TrimSpace(fallback->text));
+      *title = CleanTitle(fallback->text);
       *line = fallback->number;
     }
+  }
+
+  // Word-export artifacts ("[bookmark: _Toc…]") are not part of a caption.
+  std::string CleanTitle(const std::string& text) const {
+    std::string t(TrimSpace(text));
+    for (const auto* e : layout_.Named("artifact")) RE2::GlobalReplace(&t, *e->re, "");
+    return std::string(TrimSpace(t));
   }
 
   void Finish() {
