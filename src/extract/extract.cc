@@ -84,7 +84,9 @@ int LabelColumn(const Table& t, const Section& s, size_t end) {
   size_t width = 0;
   for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r)
     width = std::max(width, t.rows[r].size());
-  for (size_t c = 0; c < width; ++c) {
+  // The column among the first few that holds the most text (not numbers).
+  int best = -1, best_text = 0;
+  for (size_t c = 0; c < width && c < 4; ++c) {
     int text = 0, num = 0;
     for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
       if (c >= t.rows[r].size() || IsBlank(t.rows[r][c].text)) continue;
@@ -94,9 +96,9 @@ int LabelColumn(const Table& t, const Section& s, size_t end) {
       else
         ++text;
     }
-    if (text > 0 && text >= num) return static_cast<int>(c);
+    if (text > best_text && text >= num) best = static_cast<int>(c), best_text = text;
   }
-  return -1;
+  return best;
 }
 
 }  // namespace extract
@@ -116,14 +118,8 @@ bool FindUnit(const PatternFile& units, std::string_view text, UnitInfo* out) {
   return false;
 }
 
-namespace {
-
-using extract::CellNumber;
-using extract::ToYuan;
-
-}  // namespace
-
 namespace extract {
+
 Location CellLocation(const std::string& file, const Table& t, size_t r, size_t c) {
   Location l;
   l.file = file;
@@ -139,11 +135,14 @@ Location CellLocation(const std::string& file, const Table& t, size_t r, size_t 
   }
   return l;
 }
+
 }  // namespace extract
 
 namespace {
 
 using extract::CellLocation;
+using extract::CellNumber;
+using extract::ToYuan;
 
 // Evidence for something found in a sentence: the sentence itself when it is
 // short, else the normalized words around the match (a long line must not be
@@ -659,10 +658,24 @@ class Extractor {
         }
       }
       if (found < 0 && ind.is_total) {
-        // "合计 | 94.9": a merged total row.
+        // "合计 | 94.9" or "总分 | 100 | 95": a merged total row; with two
+        // numbers and a weight column, the first is the total weight.
+        std::vector<size_t> nums;
         for (size_t c = 1; c < row.size(); ++c) {
           ParsedNumber m;
-          if (PureNumber(row[c], &m)) found = static_cast<int>(c), n = m;
+          if (PureNumber(row[c], &m)) nums.push_back(c);
+        }
+        if (!nums.empty()) {
+          found = static_cast<int>(nums.back());
+          PureNumber(row[nums.back()], &n);
+          ParsedNumber w;
+          if (nums.size() >= 2 && !weights.empty() && !ind.has_weight &&
+              PureNumber(row[nums.front()], &w)) {
+            ind.has_weight = true;
+            ind.weight = w.value;
+            ind.weight_at = CellLocation(doc_.path, t, r, nums.front());
+            ind.weight_from = "column";
+          }
         }
         if (found >= 0 && ind.has_weight && ind.weight_at.column == found) found = -1;
       }
