@@ -126,6 +126,9 @@ TEST_CASE("Rates recomputed from their own row or sentence", "[validate]") {
        "项目\t调整预算数\t决算数\t预算执行率\n基本支出\t6,874,309.59\t6,874,062.90\t100."
        "00%\n",
        {}},
+      {"spending above the adjusted budget",
+       "项目\t调整预算数\t决算数\n基本支出\t100.00\t120.00\n",
+       {{"budget.overspend", W, "120.00", "100.00"}}},
       {"a wrong table rate",
        "项目\t调整预算数\t决算数\t预算执行率\n基本支出\t100.00\t80.00\t90.00%\n",
        {{"rate.table", E, "90.00", "80.0000"}}},

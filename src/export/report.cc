@@ -133,12 +133,11 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
       {"file", "status", "error", "encoding", "kind", "department", "year", "unit_code",
        "filler", "phone", "declared_score", "grade", "errors", "warnings", "infos"},
       {}};
-  Sheet b{
-      "Budget",
-      {"file", "table", "line", "item", "name", "budget_initial", "budget_adjusted",
-       "budget_amount", "budget_final", "rate_percent", "value", "unit", "value_yuan",
-       "source"},
-      {}};
+  Sheet b{"Budget",
+          {"file", "table", "line", "item", "name", "budget_initial", "budget_adjusted",
+           "budget_amount", "budget_final", "rate_percent", "value", "unit", "value_yuan",
+           "source"},
+          {}};
   Sheet ind{"Indicators",
             {"file", "table", "row", "level1", "level2", "level3", "level4", "weight",
              "target", "target_comparator", "target_value", "target_unit", "actual",
@@ -176,8 +175,7 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
           }
           Value text = Text(cell.text);
           text.flagged = num.flagged = flagged.count(key) > 0;
-          t.rows.push_back({Text(doc.file), Text(tb.id),
-                            Int(static_cast<int64_t>(r + 1)),
+          t.rows.push_back({Text(doc.file), Text(tb.id), Int(static_cast<int64_t>(r + 1)),
                             Int(static_cast<int64_t>(c + 1)), Int(cell.first_line), text,
                             num});
         }
@@ -234,9 +232,10 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
       Value value = fg.blank ? Value{} : Num(fg.number.value);
       for (int c = 0; c < 5; ++c)
         if (fg.name == keys[c]) stage[c] = value;
-      b.rows.push_back({Text(doc.file), Text(fg.where.table), Int(fg.where.line), Text(fg.label),
-                        Text(fg.name), stage[0], stage[1], stage[2], stage[3], stage[4], value,
-                        Text(fg.unit.text), OptNum(fg.has_yuan, fg.yuan), Text(fg.source)});
+      b.rows.push_back({Text(doc.file), Text(fg.where.table), Int(fg.where.line),
+                        Text(fg.label), Text(fg.name), stage[0], stage[1], stage[2],
+                        stage[3], stage[4], value, Text(fg.unit.text),
+                        OptNum(fg.has_yuan, fg.yuan), Text(fg.source)});
     }
     for (const Indicator& in : doc.ex.indicators) {
       std::vector<Value> row = {Text(doc.file), Text(in.table), Int(in.row + 1)};

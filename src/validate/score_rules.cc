@@ -98,7 +98,7 @@ void Report(Sink* sink, const std::string& rule, Term stated, std::vector<Term> 
   sink->ReportSum(rule, stated, parts, what, "分", requirement);
 }
 
-void CheckTable(const Context& ctx, const ScoreTable& st, Sink* sink) {
+void CheckTable(const ScoreTable& st, Sink* sink) {
   const std::string& tid = st.table;
   for (size_t i = 0; i < st.nodes.size(); ++i) {
     const ScoreNode& n = st.nodes[i];
@@ -188,7 +188,6 @@ void CheckTable(const Context& ctx, const ScoreTable& st, Sink* sink) {
              tid + " 一级指标分值之和与满分 100", /*requirement=*/true);
     }
   }
-  (void)ctx;
 }
 
 // Score total as printed, else as summed.
@@ -259,7 +258,7 @@ void Grade(const Context& ctx, const ScoreTable& st, const std::string& grade,
 void ScoreRules(const Context& ctx, Sink* sink) {
   const Extraction& ex = ctx.ex;
   for (const ScoreTable& st : ex.score_tables) {
-    CheckTable(ctx, st, sink);
+    CheckTable(st, sink);
     if (!st.grade.empty()) Grade(ctx, st, st.grade, st.grade_at, sink);
   }
   // A grade declared once for the document, with one scored table.

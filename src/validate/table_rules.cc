@@ -67,6 +67,7 @@ class SectionRules {
     ColumnTotals();
     Assets();
     Rates();
+    Overspend();
     Partition();
   }
 
@@ -386,6 +387,44 @@ class SectionRules {
         f.involved = {at, At(ctx_, t_, ri.row, static_cast<size_t>(p.num)),
                       At(ctx_, t_, ri.row, static_cast<size_t>(p.den))};
       }
+    }
+  }
+
+  // 决算 above the (adjusted) budget it executes: possible, but it needs a
+  // reason, so it is worth a warning.
+  void Overspend() {
+    auto col = [&](std::string_view key) {
+      for (size_t c = 0; c < s_.columns.size(); ++c)
+        if (s_.columns[c].key == key) return static_cast<int>(c);
+      return -1;
+    };
+    int fin = col("budget_final");
+    int base = col("budget_adjusted");
+    if (base < 0) base = col("budget_amount");
+    if (fin < 0 || base < 0) return;
+    for (const RowInfo& ri : rows_) {
+      ParsedNumber a, b;
+      if (ReadSlot(t_, ri.row, static_cast<size_t>(fin), &a) != Slot::kNumber ||
+          ReadSlot(t_, ri.row, static_cast<size_t>(base), &b) != Slot::kNumber)
+        continue;
+      Term budget{b.value, 1, false, "预算",
+                  At(ctx_, t_, ri.row, static_cast<size_t>(base))};
+      Term spent{a.value, 1, false, "决算",
+                 At(ctx_, t_, ri.row, static_cast<size_t>(fin))};
+      SumOutcome o = CompareSum(budget, {spent});
+      if (o.consistent || CompareDecimal(o.difference, Decimal{0, 0}) <= 0) continue;
+      Finding& f = sink_->Add(
+          "budget.overspend", Severity::kWarning, spent.at,
+          t_.id + " “" + ri.label + "”" + s_.columns[static_cast<size_t>(fin)].label +
+              " " + Num(a.value) + " 超过" + s_.columns[static_cast<size_t>(base)].label +
+              " " + Num(b.value));
+      f.has_numbers = true;
+      f.stated = a.value;
+      f.computed = b.value;
+      SubDecimal(b.value, a.value, &f.difference);
+      f.tolerance = o.tolerance;
+      f.unit = UnitOf(static_cast<size_t>(fin));
+      f.involved = {spent.at, budget.at};
     }
   }
 

@@ -29,6 +29,7 @@ const std::vector<RuleInfo>& Rules() {
       {"identity.assets", "期初 + 本期增加 − 本期减少 = 期末, for quantities and values"},
       {"identity.net_value", "原值 − 累计折旧 = 净值"},
       {"rate.table", "a printed 执行率/结转结余率 equals the rate of its own row"},
+      {"budget.overspend", "决算 above the adjusted budget of the same row (warning)"},
       {"rate.sentence", "a rate stated in a sentence equals the rate of its figures"},
       {"score.exceeds_weight", "an indicator's score is at most its weight"},
       {"score.weight_sum", "children's weights add up to the parent's weight"},
@@ -148,7 +149,6 @@ bool CompareRate(const std::string& kind, const Decimal& a, const Decimal& b,
   else
     ok = le(lo_num, lo_den, R + hR) && ge(hi_num, hi_den, R - hR);
   out->consistent = ok;
-  Decimal hundred{100, 0};
   Decimal scaled;
   Decimal numer = a;
   if (kind == "change") SubDecimal(a, b, &numer);
@@ -169,7 +169,6 @@ bool CompareRate(const std::string& kind, const Decimal& a, const Decimal& b,
   Decimal half_spread;
   DivideDecimal(spread, Decimal{2, 0}, rs, &half_spread);
   AddDecimal(half_spread, HalfUlp(rate.value), &out->tolerance);
-  (void)hundred;
   return true;
 }
 
