@@ -105,9 +105,11 @@ class XlsxWriter {
       *err = "cannot add worksheet '" + sheet + "'";
       return false;
     }
-    std::string title = t.id + (t.title.empty() ? "" : " " + t.title) + " — " + file +
-                        " lines " + std::to_string(t.first_line) + "-" +
-                        std::to_string(t.last_line);
+    // Built by appending: GCC 12 warns wrongly (-Wrestrict) on chains of +.
+    std::string title = t.id;
+    if (!t.title.empty()) title.append(" ").append(t.title);
+    title.append(" — ").append(file).append(" lines ");
+    title.append(std::to_string(t.first_line)).append("-").append(std::to_string(t.last_line));
     worksheet_write_string(ws, 0, 0, FitCell(title).c_str(), title_);
     std::vector<size_t> widths(std::max<size_t>(t.width(), 1), 8);
     for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -185,8 +187,10 @@ bool WriteTablesXlsx(const std::vector<DocumentTables>& docs, const std::string&
   for (size_t d = 0; d < docs.size() && ok; ++d) {
     if (!docs[d].ok) continue;
     for (const Table& t : docs[d].layout.tables) {
-      std::string want = (docs.size() > 1 ? "d" + std::to_string(d + 1) + " " : "") +
-                         t.id + (t.title.empty() ? "" : " " + t.title);
+      std::string want;
+      if (docs.size() > 1) want.append("d").append(std::to_string(d + 1)).append(" ");
+      want.append(t.id);
+      if (!t.title.empty()) want.append(" ").append(t.title);
       std::string table_err;
       if (!w.WriteTable(docs[d].file, t, SheetName(want, &used), &table_err)) {
         *err = docs[d].file + ": " + table_err;
