@@ -182,12 +182,20 @@ class Extractor {
       where.page = para.page;
       Sentences(para.text, where);
     }
-    // Long cells carry sentences too ("预算完成数223.8万元，预算数223.8万元，…").
-    for (const Table& t : layout_.tables)
-      for (size_t r = 0; r < t.rows.size(); ++r)
-        for (size_t c = 0; c < t.rows[r].size(); ++c)
+    // Long cells carry sentences too ("预算完成数223.8万元，预算数223.8万元，…"),
+    // except the rubric columns: a 计分标准 or 指标解释 states rules, not facts.
+    for (const Table& t : layout_.tables) {
+      for (size_t r = 0; r < t.rows.size(); ++r) {
+        const Section* sec = t.SectionOf(r);
+        for (size_t c = 0; c < t.rows[r].size(); ++c) {
+          if (sec && c < sec->columns.size() &&
+              (sec->columns[c].key == "criteria" || sec->columns[c].key == "description"))
+            continue;
           if (CodePointCount(t.rows[r][c].text) >= 12)
             Sentences(t.rows[r][c].text, CellLocation(doc_.path, t, r, c));
+        }
+      }
+    }
     for (const Table& t : layout_.tables) Indicators(t);
     return std::move(out_);
   }
