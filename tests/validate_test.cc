@@ -1,6 +1,7 @@
 #include "validate/validate.h"
 
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "extract/extract.h"
 #include "layout/layout.h"
@@ -307,5 +308,22 @@ TEST_CASE("Hostile shapes finish and stay bounded", "[validate][errors]") {
     INFO(c.name);
     Validation v = CheckText(c.text);
     CHECK(v.findings.size() < 100000);
+  }
+}
+
+TEST_CASE("Every rule is registered and documented", "[validate]") {
+  std::string readme = ReadFile(std::string(JXAUDIT_SAMPLES) + "/../README.md");
+  std::set<std::string> ids;
+  for (const RuleInfo& r : Rules()) {
+    INFO(r.id);
+    CHECK(ids.insert(r.id).second);  // unique
+    CHECK(readme.find(std::string("`") + r.id + "`") != std::string::npos);
+  }
+  for (const std::string& name : SeedSamples()) {
+    Validation v = CheckText(ReadFile(SamplePath(name)));
+    for (const Finding& f : v.findings) {
+      INFO(f.rule);
+      CHECK(ids.count(f.rule) == 1);
+    }
   }
 }
