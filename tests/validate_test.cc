@@ -83,6 +83,11 @@ TEST_CASE("Sums in tables: totals, children, columns", "[validate]") {
        "预算结构\t项目\t合计\t一般公共预算安排\t政府性基金预算安排\n"
        "\t预算额(万元)\t2.24\t2.20\t0.14\n\t执行额(万元)\t2.24\t2.24\t0\n",
        {{"sum.column", E, "2.24", "2.34"}}},
+      {"小计 rows close their groups",
+       "项目\t金额\n一、基本支出\t\n人员经费\t80\n公用经费\t20\n小计\t100\n二、项目支出\t"
+       "\n"
+       "甲项目\t30\n乙项目\t20\n小计\t60\n合计\t150\n",
+       {{"sum.subtotal", E, "60", "50"}}},
       {"其中 rows are parts of the row above, not of the total",
        "项目\t金额\n收入合计\t100\n财政拨款收入\t80\n其中：一般公共预算\t80\n其他收入\t20"
        "\n",

@@ -62,6 +62,7 @@ class SectionRules {
     CollectNumericColumns();
     if (rows_.empty()) return;
     Totals();
+    Subtotals();
     Children();
     PartsOfPrevious();
     ColumnTotals();
@@ -178,6 +179,40 @@ class SectionRules {
         if (!Build(c, total, parts, &st, &terms)) continue;
         sink_->ReportSum("sum.total", st, terms,
                          t_.id + " " + ColumnName(c) + "合计与分项", UnitOf(c));
+      }
+    }
+  }
+
+  // 小计 closes a group: the rows since the group's numbered heading, the
+  // previous 小计/合计, or the top of the section.
+  void Subtotals() {
+    std::map<size_t, const RowInfo*> by_row;
+    for (const RowInfo& ri : rows_) by_row[ri.row] = &ri;
+    const PatternFile& structure = *ctx_.patterns.file("structure");
+    size_t first = static_cast<size_t>(s_.first_row + s_.header_rows);
+    for (const RowInfo& sub : rows_) {
+      if (!sub.subtotal) continue;
+      std::vector<const RowInfo*> parts;
+      for (size_t r = sub.row; r-- > first;) {
+        auto it = by_row.find(r);
+        std::string label;
+        if (label_col_ >= 0 && static_cast<size_t>(label_col_) < t_.rows[r].size())
+          label = CollapseSpace(t_.rows[r][static_cast<size_t>(label_col_)].value);
+        if (it != by_row.end() && (it->second->subtotal || it->second->total)) break;
+        if (extract::NumberingDepth(ctx_.patterns, label) > 0 ||
+            structure.Matches("total", label))
+          break;  // the group's heading
+        if (it != by_row.end() && !it->second->part_of_previous)
+          parts.push_back(it->second);
+      }
+      if (parts.size() < 2) continue;
+      std::reverse(parts.begin(), parts.end());
+      for (size_t c : cols_) {
+        Term st;
+        std::vector<Term> terms;
+        if (!Build(c, sub, parts, &st, &terms)) continue;
+        sink_->ReportSum("sum.subtotal", st, terms,
+                         t_.id + " " + ColumnName(c) + "小计与其上各行", UnitOf(c));
       }
     }
   }
