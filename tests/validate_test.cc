@@ -251,6 +251,10 @@ TEST_CASE("Forms, partitions, units and repeated figures", "[validate]") {
        {{"unit.implausible", W, "2.24", "224"},
         {"unit.slip", E, "1.85", "18480.00"},
         {"unit.slip", E, "0.39", "3900.00"}}},
+      {"two tables stating one figure differently",
+       "表1\n\n项目\t决算数(万元)\n基本支出\t180.00\n项目支出\t20.00\n\n说明。\n\n表2\n\n"
+       "项目\t决算数(万元)\n基本支出\t185.00\n",
+       {{"figure.conflict", W, "185.00", "180.00"}}},
       {"the same figure with another value",
        "其中基本支出184.80万元。\n\n项目\t预算额(万元)\t执行额(万元)\n合计\t200.00\t200."
        "00\n"

@@ -246,18 +246,67 @@ void Implausible(const Context& ctx, Sink* sink) {
   }
 }
 
-void SameFigure(const Context& ctx, Sink* sink) {
-  // Sentence figures against table and form figures of the same name.
-  // A budget table's 合计 row is the total the text calls 预算总额 or
-  // 支出决算总额, depending on the column.
+// Where a figure is printed, for messages: "文中" or "t3 “合计”（预算额）".
+std::string PlaceOf(const Figure& f) {
+  if (f.source == "sentence") return "“" + f.label + "”文中";
+  return f.where.table + " “" + f.label + "”" +
+         (f.column_label.empty() ? "" : "（" + f.column_label + "）");
+}
+
+// `ref` and the figures of one table name the same thing. Nothing when one of
+// them agrees; a unit slip when one agrees at another power of ten; else a
+// conflict.
+void CompareNamed(const Figure& ref, const std::vector<const Figure*>& figs, Sink* sink) {
+  bool match = false;
+  int shift = 0;
+  const Figure* slip = nullptr;
+  for (const Figure* t : figs) {
+    if (SameYuan(ref, *t)) match = true;
+    if (int k = SlipShift(ref, *t); k != 0 && !slip) slip = t, shift = k;
+  }
+  sink->Checked(ref.where);
+  for (const Figure* t : figs) sink->Checked(t->where);
+  if (match) return;
+  const Figure* t = slip ? slip : figs.front();
+  std::string msg = PlaceOf(ref) + "为 " + Num(ref.number.value) + ref.unit.text + "，" +
+                    PlaceOf(*t) + "为 " + Num(t->number.value) + t->unit.text;
+  Finding& f = sink->Add(slip ? "unit.slip" : "figure.conflict",
+                         slip ? Severity::kError : Severity::kWarning, t->where,
+                         slip ? "单位疑似错误：" + msg + "；二者只相差 10 的 " +
+                                    std::to_string(shift) + " 次方倍"
+                              : "同一数字前后不一致：" + msg);
+  f.has_numbers = true;
+  f.stated = t->number.value;
+  f.unit = t->unit.text;
+  // What the figure would read in its own unit if it agreed.
+  Decimal want;
+  if (ShiftDecimal(ref.yuan, -t->unit.pow10, &want)) {
+    int keep = std::max(ref.number.value.scale, t->number.value.scale);
+    while (want.scale > keep && want.units % 10 == 0) want.units /= 10, --want.scale;
+    f.computed = want;
+    SubDecimal(want, t->number.value, &f.difference);
+  }
+  f.evidence = {ref.evidence, t->evidence};
+  f.involved = {ref.where, t->where};
+}
+
+// Tables that name one project (项目名称) total that project, not the
+// department: their figures are not the department's.
+std::set<std::string> ProjectTables(const Context& ctx) {
   const PatternFile& structure = *ctx.patterns.file("structure");
-  // A table about one project (it names it: 项目名称) totals that project,
-  // not the department.
-  std::set<std::string> project_tables;
+  std::set<std::string> ids;
   for (const Table& t : ctx.layout.tables)
     for (size_t r = 0; r < t.rows.size() && r < 4; ++r)
       for (const Cell& c : t.rows[r])
-        if (structure.Matches("project_label", c.text)) project_tables.insert(t.id);
+        if (structure.Matches("project_label", c.text)) ids.insert(t.id);
+  return ids;
+}
+
+void SameFigure(const Context& ctx, Sink* sink) {
+  const PatternFile& structure = *ctx.patterns.file("structure");
+  const std::set<std::string> project_tables = ProjectTables(ctx);
+  // A budget table's 合计 row is the total the text calls 预算总额 or
+  // 支出决算总额, depending on the column.
   auto name_of = [&](const Figure& f) -> std::string {
     if (!f.name.empty() || f.source != "table" || !structure.Matches("total", f.label) ||
         project_tables.count(f.where.table))
@@ -267,15 +316,12 @@ void SameFigure(const Context& ctx, Sink* sink) {
       return "budget_total";
     return "";
   };
-  std::map<std::string, std::vector<const Figure*>> stated;
+  std::map<std::string, std::map<std::string, std::vector<const Figure*>>> by_name;
   for (const Figure& f : ctx.ex.figures) {
     std::string name = name_of(f);
     if (!name.empty() && f.has_yuan && !f.blank && f.source != "sentence")
-      stated[name].push_back(&f);
+      by_name[name][f.where.table].push_back(&f);
   }
-  std::map<std::string, std::map<std::string, std::vector<const Figure*>>> by_name;
-  for (const auto& [name, figs] : stated)
-    for (const Figure* t : figs) by_name[name][t->where.table].push_back(t);
   // The first sentence that names a figure is compared with each table that
   // states it.
   std::set<std::string> seen;
@@ -283,41 +329,22 @@ void SameFigure(const Context& ctx, Sink* sink) {
     if (s.source != "sentence" || s.name.empty() || !s.has_yuan) continue;
     auto it = by_name.find(s.name);
     if (it == by_name.end() || !seen.insert(s.name).second) continue;
-    for (const auto& [table, figs] : it->second) {
-      bool match = false;
-      int shift = 0;
-      const Figure* slip = nullptr;
-      for (const Figure* t : figs) {
-        if (SameYuan(s, *t)) match = true;
-        if (int k = SlipShift(s, *t); k != 0 && !slip) slip = t, shift = k;
-      }
-      sink->Checked(s.where);
-      for (const Figure* t : figs) sink->Checked(t->where);
-      if (match) continue;
-      const Figure* t = slip ? slip : figs.front();
-      std::string msg = "“" + s.label + "”文中为 " + Num(s.number.value) + s.unit.text +
-                        "，" + table + " “" + t->label + "”" +
-                        (t->column_label.empty() ? "" : "（" + t->column_label + "）") +
-                        "为 " + Num(t->number.value) + t->unit.text;
-      Finding& f = sink->Add(slip ? "unit.slip" : "figure.conflict",
-                             slip ? Severity::kError : Severity::kWarning, t->where,
-                             slip ? "单位疑似错误：" + msg + "；二者只相差 10 的 " +
-                                        std::to_string(shift) + " 次方倍"
-                                  : "同一数字前后不一致：" + msg);
-      f.has_numbers = true;
-      f.stated = t->number.value;
-      f.unit = t->unit.text;
-      // What the table figure would read in its own unit if it agreed.
-      Decimal want;
-      if (ShiftDecimal(s.yuan, -t->unit.pow10, &want)) {
-        int keep = std::max(s.number.value.scale, t->number.value.scale);
-        while (want.scale > keep && want.units % 10 == 0) want.units /= 10, --want.scale;
-        f.computed = want;
-        SubDecimal(want, t->number.value, &f.difference);
-      }
-      f.evidence = {s.evidence, t->evidence};
-      f.involved = {s.where, t->where};
-    }
+    for (const auto& [table, figs] : it->second) CompareNamed(s, figs, sink);
+  }
+  // Two department tables stating the same figure at the same stage.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, const Figure*>>
+      stages;
+  for (const Figure& f : ctx.ex.figures) {
+    if (f.source == "sentence" || f.name.empty() || !f.has_yuan || f.blank ||
+        project_tables.count(f.where.table))
+      continue;
+    stages[{f.name, f.column}].emplace(f.where.table, &f);  // first per table
+  }
+  for (const auto& [key, tables] : stages) {
+    if (tables.size() < 2) continue;
+    const Figure* ref = tables.begin()->second;
+    for (auto it = std::next(tables.begin()); it != tables.end(); ++it)
+      CompareNamed(*ref, {it->second}, sink);
   }
 }
 
