@@ -152,6 +152,17 @@ class SectionRules {
     return true;
   }
 
+  // `stated` against `parts` in every numeric column.
+  void SumEachColumn(const char* rule, const RowInfo& stated,
+                     const std::vector<const RowInfo*>& parts, const std::string& what) {
+    for (size_t c : cols_) {
+      Term st;
+      std::vector<Term> terms;
+      if (!Build(c, stated, parts, &st, &terms)) continue;
+      sink_->ReportSum(rule, st, terms, t_.id + " " + ColumnName(c) + what, UnitOf(c));
+    }
+  }
+
   std::string ColumnName(size_t c) const {
     return c < s_.columns.size() && !s_.columns[c].label.empty()
                ? "“" + s_.columns[c].label + "”列"
@@ -173,13 +184,7 @@ class SectionRules {
     for (const RowInfo& total : rows_) {
       // A real table has a handful of total rows; a page of them is no table.
       if (!total.total || ++totals > 16) continue;
-      for (size_t c : cols_) {
-        Term st;
-        std::vector<Term> terms;
-        if (!Build(c, total, parts, &st, &terms)) continue;
-        sink_->ReportSum("sum.total", st, terms,
-                         t_.id + " " + ColumnName(c) + "合计与分项", UnitOf(c));
-      }
+      SumEachColumn("sum.total", total, parts, "合计与分项");
     }
   }
 
@@ -207,13 +212,7 @@ class SectionRules {
       }
       if (parts.size() < 2) continue;
       std::reverse(parts.begin(), parts.end());
-      for (size_t c : cols_) {
-        Term st;
-        std::vector<Term> terms;
-        if (!Build(c, sub, parts, &st, &terms)) continue;
-        sink_->ReportSum("sum.subtotal", st, terms,
-                         t_.id + " " + ColumnName(c) + "小计与其上各行", UnitOf(c));
-      }
+      SumEachColumn("sum.subtotal", sub, parts, "小计与其上各行");
     }
   }
 
@@ -229,14 +228,7 @@ class SectionRules {
         if (k.depth == 0 || k.depth == p.depth + 1) kids.push_back(&k);
       }
       if (kids.size() < 2) continue;
-      for (size_t c : cols_) {
-        Term st;
-        std::vector<Term> terms;
-        if (!Build(c, p, kids, &st, &terms)) continue;
-        sink_->ReportSum("sum.children", st, terms,
-                         t_.id + " " + ColumnName(c) + "“" + p.label + "”与其明细",
-                         UnitOf(c));
-      }
+      SumEachColumn("sum.children", p, kids, "“" + p.label + "”与其明细");
     }
   }
 
