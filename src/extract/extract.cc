@@ -397,7 +397,9 @@ class Extractor {
     Figure f;
     f.label = label;
     f.name = LabelName(label);
-    ParseNumber(num, &f.number);
+    int64_t count = 0;
+    if (!ParseNumber(num, &f.number) && ParseChineseCount(num, &count))
+      f.number.value = Decimal{count, 0};  // 十二人
     FindUnit(units_, unit, &f.unit);
     f.has_yuan = ToYuan(f.number, f.unit, &f.yuan);
     f.source = "sentence";
