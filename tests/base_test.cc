@@ -128,3 +128,18 @@ TEST_CASE("The project's pattern files compile", "[base][patterns]") {
   CHECK(h.FirstName("预算指标值与预算指标值执行结果偏差情况及原因分析") == "basis");
   CHECK(h.FirstName("大连市西岗区城市更新事务中心") == "");
 }
+
+TEST_CASE("Answers are remembered per pattern file, never across files",
+          "[base][patterns]") {
+  for (int round = 0; round < 3; ++round) {
+    PatternFile a, b;
+    std::string err;
+    REQUIRE(a.Parse("patterns/a.txt", "x ^合计$\n", &err));
+    REQUIRE(b.Parse("patterns/b.txt", "y ^小计$\n", &err));
+    CHECK(a.FirstName("合计") == "x");
+    CHECK(b.FirstName("合计") == "");
+    CHECK(a.Matches("x", "合计"));
+    CHECK_FALSE(b.Matches("x", "合计"));
+    CHECK(b.Matches("y", "小计"));
+  }
+}

@@ -1,9 +1,11 @@
 #include "base/patterns.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "base/text.h"
 
@@ -11,6 +13,8 @@ namespace jx {
 
 bool PatternFile::Parse(std::string origin, std::string_view content, std::string* err) {
   origin_ = std::move(origin);
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id++;
   entries_.clear();
   RE2::Options opts;
   opts.set_log_errors(false);
@@ -77,15 +81,50 @@ std::string_view PatternFile::FirstName(std::string_view text) const {
   return FirstNamePrepared(p);
 }
 
+namespace {
+
+// Reports repeat their labels (every form of a region shares a template), and
+// every rule asks about the cells it reads: remember answers per file and text.
+template <typename V>
+class Memo {
+ public:
+  const V* Find(uint64_t owner, std::string_view a, std::string_view b) {
+    auto it = map_.find(Key(owner, a, b));
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  void Put(uint64_t owner, std::string_view a, std::string_view b, V v) {
+    if (map_.size() > 500000) map_.clear();
+    map_.emplace(Key(owner, a, b), std::move(v));
+  }
+
+ private:
+  static std::string Key(uint64_t owner, std::string_view a, std::string_view b) {
+    std::string k(reinterpret_cast<const char*>(&owner), sizeof owner);
+    k.append(a).push_back('\x1f');
+    k.append(b);
+    return k;
+  }
+  std::unordered_map<std::string, V> map_;
+};
+
+}  // namespace
+
 std::string_view PatternFile::FirstNamePrepared(std::string_view prepared) const {
   if (entries_.empty()) return {};
+  thread_local Memo<int> memo;
+  if (prepared.size() <= 256) {
+    if (const int* hit = memo.Find(id_, "", prepared))
+      return *hit < 0 ? std::string_view() : entries_[static_cast<size_t>(*hit)].name;
+  }
   std::vector<int> hits;
-  if (!set_->Match(re2::StringPiece(prepared.data(), prepared.size()), &hits) ||
-      hits.empty())
-    return {};
-  int best = hits[0];
-  for (int h : hits) best = std::min(best, h);
-  return entries_[static_cast<size_t>(best)].name;
+  int best = -1;
+  if (set_->Match(re2::StringPiece(prepared.data(), prepared.size()), &hits) &&
+      !hits.empty()) {
+    best = hits[0];
+    for (int h : hits) best = std::min(best, h);
+  }
+  if (prepared.size() <= 256) memo.Put(id_, "", prepared, best);
+  return best < 0 ? std::string_view() : entries_[static_cast<size_t>(best)].name;
 }
 
 std::vector<std::string_view> PatternFile::NamesMatching(
@@ -116,14 +155,23 @@ bool PatternFile::Has(std::string_view name) const {
 }
 
 bool PatternFile::Matches(std::string_view name, std::string_view text) const {
+  thread_local Memo<bool> memo;
+  bool cacheable = text.size() <= 256;
+  if (cacheable) {
+    if (const bool* hit = memo.Find(id_, name, text)) return *hit;
+  }
   std::string p;
-  bool prepared = false;
+  bool prepared = false, found = false;
   for (const Entry& e : entries_) {
     if (e.name != name) continue;
     if (!prepared) p = Prepare(text), prepared = true;
-    if (RE2::PartialMatch(p, *e.re)) return true;
+    if (RE2::PartialMatch(p, *e.re)) {
+      found = true;
+      break;
+    }
   }
-  return false;
+  if (cacheable) memo.Put(id_, name, text, found);
+  return found;
 }
 
 const std::string& PatternFile::Match::group(const std::string& g) const {

@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -76,6 +77,7 @@ class PatternFile {
 
  private:
   std::string origin_;
+  uint64_t id_ = 0;  // unique per Parse(): keys the answer memo
   bool match_on_key_ = true;
   std::vector<Entry> entries_;
   std::unique_ptr<RE2::Set> set_;
