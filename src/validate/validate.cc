@@ -232,6 +232,9 @@ void Sink::ReportSum(const std::string& rule, const Term& stated,
   f.difference = o.difference;
   f.tolerance = o.tolerance;
   f.unit = unit;
+  // What was read, as label and printed value: the stated figure, then its parts.
+  if (!requirement) f.evidence.push_back(Describe({stated}));
+  f.evidence.push_back(Describe(parts));
   if (requirement) {
     f.stated = o.computed;
     f.computed = stated.value;
