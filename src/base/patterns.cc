@@ -94,17 +94,19 @@ class Memo {
   }
   void Put(uint64_t owner, std::string_view a, std::string_view b, V v) {
     if (map_.size() > 500000) map_.clear();
-    map_.emplace(Key(owner, a, b), std::move(v));
+    map_.emplace(std::string(Key(owner, a, b)), std::move(v));
   }
 
  private:
-  static std::string Key(uint64_t owner, std::string_view a, std::string_view b) {
-    std::string k(reinterpret_cast<const char*>(&owner), sizeof owner);
-    k.append(a).push_back('\x1f');
-    k.append(b);
-    return k;
+  // Built in a reused buffer: a lookup allocates nothing.
+  std::string_view Key(uint64_t owner, std::string_view a, std::string_view b) {
+    key_.assign(reinterpret_cast<const char*>(&owner), sizeof owner);
+    key_.append(a).push_back('\x1f');
+    key_.append(b);
+    return key_;
   }
-  std::unordered_map<std::string, V> map_;
+  std::string key_;
+  std::unordered_map<std::string, V, StringHash, std::equal_to<>> map_;
 };
 
 }  // namespace

@@ -112,9 +112,10 @@ std::string ComputeMatchKey(std::string_view s) {
 std::string MatchKey(std::string_view s) {
   // The same labels are keyed again and again (every rule asks about the
   // cells it reads); normalization costs far more than a lookup.
-  thread_local std::unordered_map<std::string, std::string> cache;
+  thread_local std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>
+      cache;
   if (s.size() > 4096) return ComputeMatchKey(s);
-  auto it = cache.find(std::string(s));
+  auto it = cache.find(s);
   if (it != cache.end()) return it->second;
   if (cache.size() > 200000) cache.clear();
   std::string k = ComputeMatchKey(s);

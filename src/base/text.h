@@ -2,11 +2,19 @@
 #ifndef JXAUDIT_BASE_TEXT_H_
 #define JXAUDIT_BASE_TEXT_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace jx {
+
+// Lets hash maps keyed by std::string be searched with a string_view, without
+// building a temporary string per lookup.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view s);

@@ -149,24 +149,37 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
           {}};
   // Long form: one row per printed cell (titles are in the tables output).
   Sheet t{"Tables", {"file", "table", "row", "column", "line", "text", "number"}, {}};
-  // Cells a finding of error or warning severity points at.
-  std::set<std::string> flagged;
+  // Only cells that findings name need a key: the flagged ones (error or
+  // warning) and the ones a finding links to.
+  std::set<std::string> flagged, linked, tables_named;
   for (const DocumentReport& doc : docs)
-    for (const Finding& fd : doc.v.findings)
+    for (const Finding& fd : doc.v.findings) {
+      if (!fd.where.table.empty()) {
+        linked.insert(CellKey(doc.file, fd.where.table, fd.where.row, fd.where.column));
+        tables_named.insert(doc.file + '\x1f' + fd.where.table);
+      }
       if (fd.severity != Severity::kInfo)
         for (const Location& l : fd.involved)
-          if (!l.table.empty())
+          if (!l.table.empty()) {
             flagged.insert(CellKey(doc.file, l.table, l.row, l.column));
-  std::map<std::string, size_t> table_row;  // cell → row in the Tables sheet
+            tables_named.insert(doc.file + '\x1f' + l.table);
+          }
+    }
+  std::map<std::string, size_t> table_row;  // linked cell → row in the Tables sheet
   for (const DocumentReport& doc : docs) {
     for (const Table& tb : doc.layout.tables) {
+      const bool named = tables_named.count(doc.file + '\x1f' + tb.id) > 0;
       for (size_t r = 0; r < tb.rows.size(); ++r) {
         for (size_t c = 0; c < tb.rows[r].size(); ++c) {
           const Cell& cell = tb.rows[r][c];
           if (cell.text.empty()) continue;
-          std::string key =
-              CellKey(doc.file, tb.id, static_cast<int>(r), static_cast<int>(c));
-          table_row[key] = t.rows.size();
+          bool is_flagged = false;
+          if (named) {
+            std::string key =
+                CellKey(doc.file, tb.id, static_cast<int>(r), static_cast<int>(c));
+            if (linked.count(key)) table_row[key] = t.rows.size();
+            is_flagged = flagged.count(key) > 0;
+          }
           ParsedNumber n;
           Value num;
           if (ParseNumber(cell.text, &n)) {
@@ -174,10 +187,10 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
             num.percent = n.percent;
           }
           Value text = Text(cell.text);
-          text.flagged = num.flagged = flagged.count(key) > 0;
+          text.flagged = num.flagged = is_flagged;
           t.rows.push_back({Text(doc.file), Text(tb.id), Int(static_cast<int64_t>(r + 1)),
-                            Int(static_cast<int64_t>(c + 1)), Int(cell.first_line), text,
-                            num});
+                            Int(static_cast<int64_t>(c + 1)), Int(cell.first_line),
+                            std::move(text), std::move(num)});
         }
       }
     }
