@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "ingest/encoding.h"
+#include "ingest/pdf.h"
 
 namespace jx {
 
@@ -29,6 +30,7 @@ void SplitLines(std::string_view text, Document* doc) {
 
 bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document* doc,
                        Error* err) {
+  if (LooksLikePdf(bytes)) return PdfFromBytes(path, bytes, doc, err);
   DecodeResult d = DecodeText(bytes);
   if (!d.ok) {
     *err = MakeError(path, d.error);

@@ -41,6 +41,10 @@ TextMode DetectMode(const Document& doc);
 // Splits the document into items for `mode`. Pipe rows are recognised in both.
 std::vector<Item> ScanLines(const Document& doc, TextMode mode);
 
+// PDF pages → text lines (written to `lines`, numbered per page) and the
+// items they make: ruled and unruled tables as pieces, the rest as text.
+void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items);
+
 // Header recognition and everything that depends on it: row_is_header,
 // sections, columns, header spans and hierarchy fill-down.
 bool IsHeaderRow(const std::vector<Cell>& cells, const PatternFile& header);

@@ -96,8 +96,7 @@ class Builder {
   Builder(const Document& doc, const Patterns& patterns)
       : doc_(doc), header_(*patterns.file("header")), layout_(*patterns.file("layout")) {}
 
-  Layout Run() {
-    std::vector<Item> items = ScanLines(doc_, DetectMode(doc_));
+  Layout Run(std::vector<Item> items) {
     for (const Item& it : items)
       if (it.kind == Item::kText) ++text_counts_[MatchKey(doc_.lines[it.line].text)];
     for (Item& it : items) {
@@ -306,7 +305,14 @@ class Builder {
 }  // namespace layout
 
 Layout BuildLayout(const Document& doc, const Patterns& patterns) {
-  return layout::Builder(doc, patterns).Run();
+  if (!doc.pages.empty()) {
+    Document lines;
+    std::vector<layout::Item> items;
+    layout::PdfItems(doc, &lines, &items);
+    return layout::Builder(lines, patterns).Run(std::move(items));
+  }
+  return layout::Builder(doc, patterns)
+      .Run(layout::ScanLines(doc, layout::DetectMode(doc)));
 }
 
 }  // namespace jx

@@ -43,6 +43,8 @@ const std::vector<RuleInfo>& Rules() {
       {"unit.slip", "figures agree only if one of them is read in another unit"},
       {"unit.implausible", "amounts under a unit header are implausibly small"},
       {"figure.conflict", "the same named figure is stated with different values"},
+      {"pdf.no_text_layer",
+       "PDF pages that are images only (scans): nothing to check there"},
   };
   return kRules;
 }
@@ -261,9 +263,24 @@ Validation Validate(const Document& doc, const Layout& layout, const Extraction&
   validate::SentenceRules(ctx, &sink);
   validate::ScoreRules(ctx, &sink);
   validate::FigureRules(ctx, &sink);
-  // Stable order: by line, then rule; ids follow that order.
+  if (!doc.pages_without_text.empty()) {
+    Finding f;
+    f.rule = "pdf.no_text_layer";
+    f.severity = Severity::kWarning;
+    std::string pages;
+    for (int p : doc.pages_without_text)
+      pages += (pages.empty() ? "" : ", ") + std::to_string(p);
+    f.message = "第 " + pages +
+                " 页没有文字层（扫描图像），需要 OCR 才能核对: no text layer on pages " +
+                pages + "; OCR required";
+    f.where.file = doc.path;
+    f.where.page = doc.pages_without_text.front();
+    v.findings.push_back(std::move(f));
+  }
+  // Stable order: by page and line; ids follow that order.
   std::stable_sort(v.findings.begin(), v.findings.end(),
                    [](const Finding& a, const Finding& b) {
+                     if (a.where.page != b.where.page) return a.where.page < b.where.page;
                      if (a.where.line != b.where.line) return a.where.line < b.where.line;
                      return a.where.column < b.where.column;
                    });

@@ -1,0 +1,256 @@
+// The Poppler adapter. poppler-cpp gives words with boxes but not the drawn
+// lines a ruled table is made of, so this file uses Poppler's core API
+// (libpoppler-private-dev): one pass over each page's content stream through a
+// TextOutputDev subclass collects the words, the rules (stroked segments and
+// thin filled rectangles), the image coverage and the glyphs with no Unicode.
+#include "ingest/pdf.h"
+
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <poppler-config.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <mutex>
+
+#include "base/text.h"
+
+namespace jx {
+namespace {
+
+constexpr int kMaxPages = 20000;
+
+void Silent(ErrorCategory, Goffset, const char*) {}
+
+void InitPoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    globalParams = std::make_unique<GlobalParams>();
+    globalParams->setErrQuiet(true);
+    setErrorCallback(Silent);
+  });
+}
+
+bool Unmappable(const Unicode* u, int len) {
+  if (len <= 0) return true;
+  Unicode c = u[0];
+  return c == 0 || c == 0xFFFD || (c < 0x20 && c != '\t') ||
+         (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0x10FFFF);
+}
+
+class PageDev : public TextOutputDev {
+ public:
+  PageDev() : TextOutputDev(nullptr, nullptr, false, 0, false, false) {}
+
+  PdfPage page;
+
+  bool needNonText() override { return true; }
+
+  void startPage(int num, GfxState* state, XRef* xref) override {
+    TextOutputDev::startPage(num, state, xref);
+    page = PdfPage{};
+    page.number = num;
+    if (state) {
+      page.width = state->getPageWidth();
+      page.height = state->getPageHeight();
+    }
+  }
+
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double ox,
+                double oy, CharCode c, int nBytes, const Unicode* u, int uLen) override {
+    ++page.chars;
+    const GfxFont* font = state->getFont().get();
+    // Without a ToUnicode map, a font whose codes are not standard glyph
+    // names comes out as its codes: count those glyphs.
+    if (Unmappable(u, uLen) || (font && !font->hasToUnicodeCMap() && NoNames(font)))
+      ++page.unmapped_chars;
+    TextOutputDev::drawChar(state, x, y, dx, dy, ox, oy, c, nBytes, u, uLen);
+  }
+
+  void stroke(GfxState* state) override { AddPath(state, /*filled=*/false); }
+  void fill(GfxState* state) override { AddPath(state, /*filled=*/true); }
+  void eoFill(GfxState* state) override { AddPath(state, /*filled=*/true); }
+
+  void drawImage(GfxState* state, Object* ref, Stream* str, int w, int h,
+                 GfxImageColorMap* map, bool interp, const int* mask, bool inl) override {
+    AddImage(state);
+    OutputDev::drawImage(state, ref, str, w, h, map, interp, mask, inl);
+  }
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int w, int h, bool invert,
+                     bool interp, bool inl) override {
+    AddImage(state);
+    OutputDev::drawImageMask(state, ref, str, w, h, invert, interp, inl);
+  }
+  void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h,
+                       GfxImageColorMap* map, bool interp, Stream* mstr, int mw, int mh,
+                       bool minv, bool minterp) override {
+    AddImage(state);
+    OutputDev::drawMaskedImage(state, ref, str, w, h, map, interp, mstr, mw, mh, minv,
+                               minterp);
+  }
+  void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h,
+                           GfxImageColorMap* map, bool interp, Stream* mstr, int mw,
+                           int mh, GfxImageColorMap* mmap, bool minterp) override {
+    AddImage(state);
+    OutputDev::drawSoftMaskedImage(state, ref, str, w, h, map, interp, mstr, mw, mh, mmap,
+                                   minterp);
+  }
+
+ private:
+  static bool NoNames(const GfxFont* font) {
+    // Subset fonts with a built-in encoding and no ToUnicode: the names the
+    // embedded program uses are not Unicode names, so Poppler echoes codes.
+    if (font->isCIDFont()) {
+      const auto* cid = static_cast<const GfxCIDFont*>(font);
+      const GooString* coll = cid->getCollection();
+      return coll == nullptr || coll->cmp("Adobe-Identity") == 0;
+    }
+    const std::optional<std::string>& name = font->getName();
+    bool subset = name && name->size() > 7 && (*name)[6] == '+';
+    Ref emb;
+    return subset && font->getEmbeddedFontID(&emb) && font->getType() != fontType3 &&
+           !static_cast<const Gfx8BitFont*>(font)->getHasEncoding();
+  }
+
+  void AddImage(GfxState* state) {
+    double xs[4], ys[4];
+    const double ux[4] = {0, 1, 0, 1}, uy[4] = {0, 0, 1, 1};
+    for (int i = 0; i < 4; ++i) state->transform(ux[i], uy[i], &xs[i], &ys[i]);
+    double w = *std::max_element(xs, xs + 4) - *std::min_element(xs, xs + 4);
+    double h = *std::max_element(ys, ys + 4) - *std::min_element(ys, ys + 4);
+    if (page.width > 0 && page.height > 0)
+      page.image_area += std::min(1.0, w * h / (page.width * page.height));
+  }
+
+  void AddRule(double x0, double y0, double x1, double y1) {
+    if (page.rules.size() >= 200000) return;  // a drawing, not a table
+    PdfRule r{std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)};
+    page.rules.push_back(r);
+  }
+
+  void AddPath(GfxState* state, bool filled) {
+    const GfxPath* path = state->getPath();
+    if (!path) return;
+    constexpr double kThin = 2.5;  // points: thicker fills are shading
+    for (int s = 0; s < path->getNumSubpaths(); ++s) {
+      const GfxSubpath* sub = path->getSubpath(s);
+      int n = sub->getNumPoints();
+      if (n < 2 || n > 64) continue;
+      std::vector<double> xs(static_cast<size_t>(n)), ys(static_cast<size_t>(n));
+      for (int i = 0; i < n; ++i)
+        state->transform(sub->getX(i), sub->getY(i), &xs[static_cast<size_t>(i)],
+                         &ys[static_cast<size_t>(i)]);
+      if (filled) {
+        double x0 = *std::min_element(xs.begin(), xs.end());
+        double x1 = *std::max_element(xs.begin(), xs.end());
+        double y0 = *std::min_element(ys.begin(), ys.end());
+        double y1 = *std::max_element(ys.begin(), ys.end());
+        if (x1 - x0 <= kThin && y1 - y0 > kThin) {
+          double m = (x0 + x1) / 2;
+          AddRule(m, y0, m, y1);
+        } else if (y1 - y0 <= kThin && x1 - x0 > kThin) {
+          double m = (y0 + y1) / 2;
+          AddRule(x0, m, x1, m);
+        }
+        continue;
+      }
+      for (int i = 0; i + 1 < n; ++i) {
+        double ax = xs[static_cast<size_t>(i)], ay = ys[static_cast<size_t>(i)];
+        double bx = xs[static_cast<size_t>(i + 1)], by = ys[static_cast<size_t>(i + 1)];
+        if (std::fabs(ay - by) < 0.5 && std::fabs(ax - bx) > kThin)
+          AddRule(ax, ay, bx, ay);
+        else if (std::fabs(ax - bx) < 0.5 && std::fabs(ay - by) > kThin)
+          AddRule(ax, ay, ax, by);
+      }
+    }
+  }
+};
+
+std::string PageList(const std::vector<int>& pages) {
+  std::string out;
+  size_t i = 0;
+  while (i < pages.size()) {
+    size_t j = i;
+    while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(pages[i]);
+    if (j > i) out += "-" + std::to_string(pages[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool LooksLikePdf(std::string_view bytes) {
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc,
+                  Error* err) {
+  InitPoppler();
+  doc->path = path;
+  doc->encoding = "PDF";
+  doc->lines.clear();
+  doc->pages.clear();
+  doc->pages_without_text.clear();
+  auto* stream =
+      new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+  PDFDoc pdf(stream);  // owns the stream
+  if (!pdf.isOk()) {
+    int code = pdf.getErrorCode();
+    *err = MakeError(path, code == errEncrypted
+                               ? "PDF is encrypted with a password; cannot read it"
+                               : "damaged PDF: Poppler cannot open it (error code " +
+                                     std::to_string(code) + ")");
+    return false;
+  }
+  int n = pdf.getNumPages();
+  if (n <= 0) {
+    *err = MakeError(path, "damaged PDF: no pages");
+    return false;
+  }
+  if (n > kMaxPages) {
+    *err = MakeError(path, "PDF has " + std::to_string(n) + " pages, limit " +
+                               std::to_string(kMaxPages));
+    return false;
+  }
+  std::vector<int> unmapped;
+  for (int p = 1; p <= n; ++p) {
+    PageDev dev;
+    pdf.displayPage(&dev, p, 72, 72, 0, /*useMediaBox=*/true, /*crop=*/false,
+                    /*printing=*/false);
+    PdfPage page = std::move(dev.page);
+    page.number = p;
+    std::unique_ptr<TextWordList> words = dev.makeWordList();
+    for (int i = 0; words && i < words->getLength(); ++i) {
+      TextWord* w = words->get(i);
+      std::unique_ptr<GooString> t(w->getText());
+      if (!t || t->getLength() == 0) continue;
+      PdfWord pw;
+      pw.text.assign(t->c_str(), static_cast<size_t>(t->getLength()));
+      if (!IsValidUtf8(pw.text)) continue;
+      w->getBBox(&pw.x0, &pw.y0, &pw.x1, &pw.y1);
+      pw.size = w->getFontSize();
+      pw.space_after = w->getSpaceAfter();
+      page.words.push_back(std::move(pw));
+    }
+    if (page.chars > 0 && page.unmapped_chars * 10 > page.chars) unmapped.push_back(p);
+    if (page.words.empty() && page.image_area > 0.3) doc->pages_without_text.push_back(p);
+    doc->pages.push_back(std::move(page));
+  }
+  if (!unmapped.empty()) {
+    *err = MakeError(path, "fonts without a Unicode map on page" +
+                               std::string(unmapped.size() > 1 ? "s " : " ") +
+                               PageList(unmapped) +
+                               ": the text would be glyph numbers, not words");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace jx

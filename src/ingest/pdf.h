@@ -1,0 +1,26 @@
+// Reading PDF reports: words with their boxes and the drawn table rules of
+// every page, through Poppler. The only part of jxaudit that sees Poppler.
+#ifndef JXAUDIT_INGEST_PDF_H_
+#define JXAUDIT_INGEST_PDF_H_
+
+#include <string>
+#include <string_view>
+
+#include "base/error.h"
+#include "ingest/document.h"
+
+namespace jx {
+
+// "%PDF-" within the first kilobyte, as readers accept it.
+bool LooksLikePdf(std::string_view bytes);
+
+// Fills doc->pages (and doc->pages_without_text) from the PDF in `bytes`.
+// Fails with one clear error for a file Poppler cannot open, a file that needs
+// a password, and pages whose fonts carry no Unicode map (their text would be
+// glyph numbers, not words).
+bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc,
+                  Error* err);
+
+}  // namespace jx
+
+#endif  // JXAUDIT_INGEST_PDF_H_
