@@ -407,6 +407,11 @@ void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items) {
     }
     last = PageTable{};
     int number = 0;
+    if (page.number > 1) {
+      // The page break: a gap a table may continue across, as in text.
+      lines->lines.push_back({"", 0, page.number});
+      items->push_back(Item{Item::kBlank, lines->lines.size() - 1, {}});
+    }
     for (const Entry& e : order) {
       if (e.kind == 0) {
         if (paras[e.index].box.y0 < 0.88 * page.height) last = PageTable{};

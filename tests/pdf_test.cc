@@ -1,0 +1,275 @@
+// PDF input: geometry → tables on synthetic pages, the rendered samples
+// against their text versions, and the failure fixtures.
+#include "ingest/pdf.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <map>
+#include <tuple>
+
+#include "base/text.h"
+#include "extract/extract.h"
+#include "ingest/read.h"
+#include "layout/layout.h"
+#include "test_util.h"
+#include "validate/validate.h"
+
+namespace jx {
+namespace {
+
+using test::ProjectPatterns;
+using test::SamplePath;
+using test::Texts;
+
+PdfWord Word(const std::string& text, double x, double y, double w = 20) {
+  PdfWord pw;
+  pw.text = text;
+  pw.x0 = x;
+  pw.x1 = x + w;
+  pw.y0 = y;
+  pw.y1 = y + 10;
+  pw.size = 10;
+  return pw;
+}
+
+void Rule(PdfPage* p, double x0, double y0, double x1, double y1) {
+  p->rules.push_back({x0, y0, x1, y1});
+}
+
+// A ruled grid: rows at ys, columns at xs; `open` lists the horizontal rules
+// left out (row boundary i under column j) to merge cells vertically.
+PdfPage Grid(const std::vector<double>& xs, const std::vector<double>& ys,
+             const std::vector<std::pair<size_t, size_t>>& open) {
+  PdfPage p;
+  p.number = 1;
+  p.width = 595;
+  p.height = 842;
+  for (double x : xs) Rule(&p, x, ys.front(), x, ys.back());
+  for (size_t i = 0; i < ys.size(); ++i)
+    for (size_t j = 0; j + 1 < xs.size(); ++j)
+      if (std::find(open.begin(), open.end(), std::make_pair(i, j)) == open.end())
+        Rule(&p, xs[j], ys[i], xs[j + 1], ys[i]);
+  return p;
+}
+
+Layout LayoutOfPages(std::vector<PdfPage> pages) {
+  Document d;
+  d.path = "synthetic.pdf";
+  d.encoding = "PDF";
+  d.pages = std::move(pages);
+  return BuildLayout(d, ProjectPatterns());
+}
+
+TEST_CASE("pdf layout: a ruled grid with a vertically merged cell") {
+  PdfPage p = Grid({50, 200, 400}, {100, 130, 160, 190}, {{2, 0}});
+  p.words = {Word("一级指标", 60, 110), Word("分值", 210, 110), Word("产出指标", 60, 140),
+             Word("10", 210, 140), Word("20", 210, 170)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  // The merged cell shows its text on its top row, as copied text does.
+  CHECK(Texts(l.tables[0]) == std::vector<std::vector<std::string>>{
+                                  {"一级指标", "分值"}, {"产出指标", "10"}, {"", "20"}});
+  CHECK(l.tables[0].rows[2][1].page == 1);
+}
+
+TEST_CASE("pdf layout: text wrapped inside a cell stays one cell") {
+  PdfPage p = Grid({50, 200, 400}, {100, 150, 180}, {});
+  p.words = {Word("项目", 60, 110), Word("资金用于归还", 210, 110, 120),
+             Word("棚改贷款", 210, 125, 80), Word("合计", 60, 160),
+             Word("5295.00", 210, 160)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) == std::vector<std::vector<std::string>>{
+                                  {"项目", "资金用于归还棚改贷款"}, {"合计", "5295.00"}});
+}
+
+TEST_CASE("pdf layout: a row broken across pages is joined, a new row is not") {
+  // Page 1 ends inside a row; page 2 holds the rest of its long cell while
+  // its score stays empty.
+  PdfPage a = Grid({50, 150, 450, 500}, {600, 630, 800}, {});
+  a.words = {Word("指标", 60, 610),
+             Word("说明", 160, 610),
+             Word("分值", 460, 610),
+             Word("预算执行率", 60, 640),
+             Word("部门预算的执行情况，即是否按", 160, 640, 200),
+             Word("5", 460, 640)};
+  PdfPage b = Grid({50, 150, 450, 500}, {60, 90, 120}, {});
+  b.number = 2;
+  b.words = {Word("计划执行", 160, 70, 60), Word("资产管理", 60, 100),
+             Word("3", 460, 100)};
+  Layout l = LayoutOfPages({a, b});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) ==
+        std::vector<std::vector<std::string>>{
+            {"指标", "说明", "分值"},
+            {"预算执行率", "部门预算的执行情况，即是否按计划执行", "5"},
+            {"资产管理", "", "3"}});
+}
+
+TEST_CASE("pdf layout: a paragraph wrapped at the right edge is one sentence") {
+  PdfPage p;
+  p.number = 1;
+  p.width = 595;
+  p.height = 842;
+  p.words = {Word("本次绩效自评评分结果为96", 50, 100, 500),
+             Word("分。相关材料见附件1。", 50, 114, 120), Word("第二段。", 70, 140, 40)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.paragraphs.size() == 2);
+  CHECK(l.paragraphs[0].text == "本次绩效自评评分结果为96分。相关材料见附件1。");
+  CHECK(l.paragraphs[0].page == 1);
+}
+
+// Cell agreement between two layouts: rows aligned by longest common
+// subsequence of their texts, then cells compared position by position.
+double CellAgreement(const Layout& want, const Layout& got) {
+  std::vector<std::vector<std::string>> a, b;
+  for (const Table& t : want.tables)
+    for (const auto& r : Texts(t)) a.push_back(r);
+  for (const Table& t : got.tables)
+    for (const auto& r : Texts(t)) b.push_back(r);
+  auto norm = [](std::vector<std::vector<std::string>>& rows) {
+    for (auto& r : rows)
+      for (auto& c : r) c = MatchKey(c);
+  };
+  norm(a);
+  norm(b);
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<int>> dp(n + 1, std::vector<int>(m + 1, 0));
+  for (size_t i = n; i-- > 0;)
+    for (size_t j = m; j-- > 0;)
+      dp[i][j] =
+          a[i] == b[j] ? dp[i + 1][j + 1] + 1 : std::max(dp[i + 1][j], dp[i][j + 1]);
+  size_t cells = 0, same = 0, i = 0, j = 0;
+  for (const auto& r : a) cells += r.size();
+  while (i < n && j < m) {
+    if (a[i] == b[j]) {
+      same += a[i].size();
+      ++i, ++j;
+    } else if (dp[i + 1][j] == dp[i][j + 1] && dp[i + 1][j + 1] == dp[i][j]) {
+      // Both rows are unmatched: a changed row, compare its cells.
+      for (size_t c = 0; c < std::min(a[i].size(), b[j].size()); ++c)
+        same += a[i][c] == b[j][c];
+      ++i, ++j;
+    } else if (dp[i + 1][j] >= dp[i][j + 1]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return cells == 0 ? 1.0 : static_cast<double>(same) / static_cast<double>(cells);
+}
+
+Document Read(const std::string& path) {
+  Document d;
+  Error err;
+  bool ok = ReadDocument(path, ReadOptions{}, &d, &err);
+  INFO(err.ToString());
+  REQUIRE(ok);
+  return d;
+}
+
+struct Key {
+  std::string rule, severity, stated, computed;
+  auto operator<=>(const Key&) const = default;
+};
+
+std::vector<Key> FindingKeys(const Document& d, std::vector<int>* pages) {
+  Layout l = BuildLayout(d, ProjectPatterns());
+  Extraction ex = Extract(d, l, ProjectPatterns());
+  Validation v = Validate(d, l, ex, ProjectPatterns());
+  std::vector<Key> out;
+  for (const Finding& f : v.findings) {
+    if (f.severity == Severity::kInfo) continue;
+    out.push_back({f.rule, f.severity == Severity::kError ? "error" : "warning",
+                   f.stated.ToString(), f.computed.ToString()});
+    if (pages) pages->push_back(f.where.page);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_CASE("pdf samples: ruled renderings give the text's tables and findings") {
+  for (const std::string& txt : test::SeedSamples()) {
+    std::string stem = txt.substr(0, 3);
+    std::string pdf = SamplePath("pdf/" + stem + "_ruled.pdf");
+    INFO(pdf);
+    Document t = Read(SamplePath(txt)), p = Read(pdf);
+    CHECK(p.encoding == "PDF");
+    double agree = CellAgreement(BuildLayout(t, ProjectPatterns()),
+                                 BuildLayout(p, ProjectPatterns()));
+    CHECK(agree >= 0.98);
+    std::vector<int> pages;
+    CHECK(FindingKeys(p, &pages) == FindingKeys(t, nullptr));
+    for (int page : pages) CHECK(page >= 1);
+  }
+}
+
+TEST_CASE("pdf samples: a page stored turned with /Rotate reads upright") {
+  Document r = Read(SamplePath("pdf/rotated_page.pdf"));
+  Document p = Read(SamplePath("pdf/002_ruled.pdf"));
+  Layout lr = BuildLayout(r, ProjectPatterns()), lp = BuildLayout(p, ProjectPatterns());
+  REQUIRE(!lr.tables.empty());
+  REQUIRE(!lp.tables.empty());
+  auto rows_r = Texts(lr.tables[0]), rows_p = Texts(lp.tables[0]);
+  REQUIRE(rows_r.size() >= 5);
+  rows_p.resize(rows_r.size());
+  // The rotated copy is the first page only; that page's rows are the same.
+  for (size_t i = 0; i + 1 < rows_r.size(); ++i) CHECK(rows_r[i] == rows_p[i]);
+}
+
+TEST_CASE("pdf failures: one clear error each") {
+  struct Case {
+    const char* file;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"pdf/bad/encrypted.pdf", "encrypted with a password"},
+      {"pdf/bad/damaged.pdf", "damaged PDF"},
+      {"pdf/bad/cid_font.pdf", "fonts without a Unicode map on page 1"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    Document d;
+    Error err;
+    CHECK_FALSE(ReadDocument(SamplePath(c.file), ReadOptions{}, &d, &err));
+    CHECK(err.ToString().find(c.says) != std::string::npos);
+    CHECK(err.where.file == SamplePath(c.file));
+  }
+}
+
+TEST_CASE("pdf failures: a scanned page is a finding, not an error") {
+  Document d = Read(SamplePath("pdf/bad/scanned.pdf"));
+  CHECK(d.pages_without_text == std::vector<int>{1});
+  Layout l = BuildLayout(d, ProjectPatterns());
+  Validation v = Validate(d, l, Extract(d, l, ProjectPatterns()), ProjectPatterns());
+  REQUIRE(v.findings.size() == 1);
+  CHECK(v.findings[0].rule == "pdf.no_text_layer");
+  CHECK(v.findings[0].severity == Severity::kWarning);
+  CHECK(v.findings[0].message.find("OCR") != std::string::npos);
+}
+
+TEST_CASE("pdf failures: bytes that only start like a PDF") {
+  const char* inputs[] = {"%PDF-1.7\n", "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n",
+                          "%PDF-\xff\xfe\x00garbage"};
+  for (const char* in : inputs) {
+    Document d;
+    Error err;
+    CHECK_FALSE(DocumentFromBytes("x.pdf", in, &d, &err));
+    CHECK(err.message.find("PDF") != std::string::npos);
+  }
+}
+
+TEST_CASE("pdf e2e: a batch with the failure fixtures goes on") {
+  test::RunResult r = test::RunJxaudit(
+      {"check", SamplePath("pdf/bad/encrypted.pdf"), SamplePath("pdf/bad/damaged.pdf"),
+       SamplePath("pdf/bad/cid_font.pdf"), SamplePath("pdf/bad/scanned.pdf"),
+       SamplePath("pdf/003_ruled.pdf")});
+  CHECK(r.status == 2);
+  CHECK(r.out.find("4 could not be read") == std::string::npos);
+  CHECK(r.out.find("3 could not be read") != std::string::npos);
+  CHECK(r.out.find("pdf.no_text_layer") != std::string::npos);
+  CHECK(r.out.find("003_ruled.pdf  [") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace jx
