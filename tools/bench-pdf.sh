@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The whole pipeline on the PDF samples against `pdftotext -layout` on the
+# same files, in one run, one core: times, their ratio and peak memory.
+# Usage: tools/bench-pdf.sh [copies]   (default 5 copies of each PDF sample)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh
+if ! command -v pdftotext >/dev/null; then
+  echo "bench-pdf: needs pdftotext (Debian package poppler-utils)" >&2
+  exit 1
+fi
+build=build-release
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DJXAUDIT_BUILD_TESTS=OFF >/dev/null
+cmake --build "$build" >/dev/null
+copies=${1:-5}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+for i in $(seq "$copies"); do
+  for f in samples/pdf/*.pdf; do cp "$f" "$dir/$i-$(basename "$f")"; done
+done
+files=$(ls "$dir"/*.pdf | wc -l)
+pages=0
+for f in "$dir"/*.pdf; do
+  pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
+done
+pin=""
+command -v taskset >/dev/null && pin="taskset -c 0"
+best() {  # command... → best wall time of three, in ms
+  local b=""
+  for _ in 1 2 3; do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    local ms=$(((t1 - t0) / 1000000))
+    if [ -z "$b" ] || [ "$ms" -lt "$b" ]; then b=$ms; fi
+  done
+  echo "$b"
+}
+pdftotext_all() { for f in "$dir"/*.pdf; do pdftotext -layout "$f" - ; done; }
+export -f pdftotext_all
+export dir
+jx=$(best $pin "$build/jxaudit" check "$dir"/*.pdf)
+pt=$(best $pin bash -c pdftotext_all)
+mem=$( { /usr/bin/time -f "%M" $pin "$build/jxaudit" check "$dir"/*.pdf >/dev/null || true; } 2>&1 | tail -1)
+awk -v f="$files" -v p="$pages" -v jx="$jx" -v pt="$pt" -v mem="$mem" 'BEGIN {
+  printf "%d PDFs, %d pages\n", f, p
+  printf "jxaudit check        %7.3f s  %7.1f pages/s  peak %.1f MB\n", jx/1000, p/(jx/1000), mem/1024
+  printf "pdftotext -layout    %7.3f s  %7.1f pages/s\n", pt/1000, p/(pt/1000)
+  printf "ratio jxaudit / pdftotext: %.2f\n", jx/pt }'
