@@ -24,6 +24,9 @@ struct Piece {
   std::vector<RawRow> rows;
   int first_line = 0;
   int last_line = 0;
+  // PDF: the page opens with the grid the last page's table ended with, so
+  // this piece goes on with that table whatever its first row says.
+  bool same_grid_as_previous = false;
 };
 
 // One step of the scan: a table piece, a paragraph line or a blank line.

@@ -167,6 +167,7 @@ class Builder {
         ++drop;
       return drop;
     }
+    if (p.same_grid_as_previous) return 0;
     if (IsHeaderRow(first, header_)) return -1;
     const auto& top = cur_->rows[0];
     if (!first.empty() && !top.empty() && !IsBlank(first[0].text) &&

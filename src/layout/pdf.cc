@@ -392,6 +392,7 @@ void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items) {
                      [](const Entry& a, const Entry& b) { return a.y < b.y; });
     // A page that opens with the table the last page ended with, no text in
     // between but running lines: its first row may be the rest of a split row.
+    bool same_grid = false;
     if (!tables.empty() && !last.rows.empty() && SameColumns(last.xs, tables[0].xs) &&
         !tables[0].rows.empty() && last_piece < items->size()) {
       bool text_before = false;
@@ -400,6 +401,7 @@ void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items) {
           text_before = true;
       auto& prev = (*items)[last_piece].piece.rows.back().cells;
       const auto& first = tables[0].rows[0];
+      same_grid = !text_before;
       if (!text_before && ContinuesRow(last.rows.back(), first)) {
         for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
         tables[0].rows.erase(tables[0].rows.begin());
@@ -427,6 +429,7 @@ void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items) {
       it.kind = Item::kPiece;
       it.line = lines->lines.size();
       it.piece.format = TableFormat::kTabRows;
+      it.piece.same_grid_as_previous = same_grid && e.index == 0;
       for (const auto& cells : t.rows) {
         std::string joined;
         for (size_t c = 0; c < cells.size(); ++c) joined += (c ? "\t" : "") + cells[c];
