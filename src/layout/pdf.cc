@@ -136,7 +136,8 @@ std::string JoinCellLines(const std::vector<std::vector<const PdfWord*>>& lines)
 // A table as laid out on one page, before it becomes a piece.
 struct PageTable {
   Box box;
-  std::vector<double> xs;  // column rules, for ruled tables
+  std::vector<double> xs;  // column rules; separators for unruled tables
+  bool ruled = true;
   std::vector<std::vector<std::string>> rows;
 };
 
@@ -321,6 +322,518 @@ class PageReader {
   const PdfPage& page_;
 };
 
+// ---- Unruled tables ------------------------------------------------------
+//
+// Without rules, a table shows only as text set in columns. Lines are split
+// into segments at gaps wider than a space; a run of rows that have several
+// segments, with the lines between them, is a table. Column separators are
+// the x positions that gaps cover on several lines and that few segments
+// cross; rows are bands of lines that touch (cell padding or paragraph
+// spacing separates rows, leading separates the lines of one cell).
+
+using WordLine = std::vector<const PdfWord*>;
+
+double LineTop(const WordLine& l) {
+  double y = l.front()->y0;
+  for (const PdfWord* w : l) y = std::min(y, w->y0);
+  return y;
+}
+double LineBottom(const WordLine& l) {
+  double y = l.front()->y1;
+  for (const PdfWord* w : l) y = std::max(y, w->y1);
+  return y;
+}
+double LineSize(const WordLine& l) {
+  double s = 1;
+  for (const PdfWord* w : l) s = std::max(s, w->size);
+  return s;
+}
+
+// A gap wider than half an em between two words is not a space inside a
+// cell: Chinese text has no gaps, Latin spaces are about a quarter em.
+bool WideGap(const PdfWord& a, const PdfWord& b) {
+  return b.x0 - a.x1 > 0.55 * std::max({1.0, a.size, b.size});
+}
+
+struct Segment {
+  double x0, x1;
+};
+
+std::vector<Segment> Segments(const WordLine& l) {
+  std::vector<Segment> out;
+  for (size_t i = 0; i < l.size(); ++i) {
+    if (i == 0 || WideGap(*l[i - 1], *l[i]))
+      out.push_back({l[i]->x0, l[i]->x1});
+    else
+      out.back().x1 = std::max(out.back().x1, l[i]->x1);
+  }
+  return out;
+}
+
+class UnruledReader {
+ public:
+  // `carry`: the separators of the unruled table the last page ended with; a
+  // table that opens this page with separators among them goes on with them.
+  explicit UnruledReader(std::vector<double> carry) : carry_(std::move(carry)) {}
+
+  // `lines` in reading order (top to bottom). Lines that form tables are
+  // moved into `tables`; the rest stay in `text`.
+  void Run(std::vector<WordLine> lines, double page_height,
+           std::vector<PageTable>* tables, std::vector<WordLine>* text) {
+    const size_t n = lines.size();
+    std::vector<std::vector<Segment>> segs(n);
+    for (size_t i = 0; i < n; ++i) segs[i] = Segments(lines[i]);
+    // Bands: lines that touch or nearly touch. A band with a line of several
+    // segments is (part of) a table row.
+    std::vector<Band> bands;
+    double bottom = -1e9;
+    for (size_t i = 0; i < n; ++i) {
+      double gap_limit = 0.45 * LineSize(lines[i]);
+      if (bands.empty() || LineTop(lines[i]) > bottom + gap_limit) {
+        bands.push_back({i, i});
+        bottom = LineBottom(lines[i]);
+      } else {
+        bands.back().second = i;
+        bottom = std::max(bottom, LineBottom(lines[i]));
+      }
+    }
+    auto multi = [&](size_t b) {
+      int m = 0;
+      for (size_t i = bands[b].first; i <= bands[b].second; ++i) m += segs[i].size() >= 2;
+      return m;
+    };
+    auto lines_of = [&](size_t b, size_t e, bool only_multi) {
+      std::vector<size_t> idx;
+      for (size_t k = b; k <= e; ++k)
+        if (!only_multi || multi(k) > 0)
+          for (size_t i = bands[k].first; i <= bands[k].second; ++i) idx.push_back(i);
+      return idx;
+    };
+    std::vector<bool> taken(n, false);
+    bool first_region = true;
+    size_t b = 0, floor = 0;  // bands before `floor` are decided
+    while (b < bands.size()) {
+      if (multi(b) == 0) {
+        ++b;
+        continue;
+      }
+      size_t e = b;
+      while (e + 1 < bands.size() && Near(lines, bands[e], bands[e + 1])) ++e;
+      // Bands without a wide gap that cross a column separator are running
+      // text: the table ends before the first of them.
+      std::vector<double> seps = Separators(lines, segs, lines_of(b, e, true));
+      size_t end = b;
+      for (size_t k = b; k <= e; ++k) {
+        if (multi(k) == 0 && CrossesAny(lines, bands[k], seps)) break;
+        end = k;
+      }
+      // A last row with a single cell in the first column is more likely a
+      // paragraph that follows the table.
+      while (end > b && multi(end) == 0 && !seps.empty() &&
+             lines[bands[end].first].front()->x0 < seps.front())
+        --end;
+      // Likewise a first row with a single cell belongs to the table unless
+      // it is in the first column.
+      size_t begin = b;
+      while (begin > floor && multi(begin - 1) == 0 && !seps.empty() &&
+             Near(lines, bands[begin - 1], bands[begin]) &&
+             !CrossesAny(lines, bands[begin - 1], seps) &&
+             lines[bands[begin - 1].first].front()->x0 > seps.front())
+        --begin;
+      b = begin;
+      int multi_lines = 0;
+      for (size_t k = b; k <= end; ++k) multi_lines += multi(k);
+      seps = Separators(lines, segs, lines_of(b, end, false));
+      if (first_region && !carry_.empty() && !seps.empty() &&
+          !TextAbove(lines, taken, bands[b].first, page_height) &&
+          Fits(carry_, lines, segs, lines_of(b, end, false)))
+        seps = Merge(carry_, seps, segs, lines_of(b, end, false));
+      first_region = false;
+      if (multi_lines < 2 || seps.empty()) {
+        b = end + 1;
+        floor = b;
+        continue;
+      }
+      PageTable t;
+      Build(lines, lines_of(b, end, false), seps, &t);
+      // Two lines set with wide gaps are more often a form's header ("填报单位：…
+      // 填报日期：…") than a table.
+      if (t.rows.size() >= 3) {
+        for (size_t i : lines_of(b, end, false)) taken[i] = true;
+        tables->push_back(std::move(t));
+      }
+      b = end + 1;
+      floor = b;
+    }
+    for (size_t i = 0; i < n; ++i)
+      if (!taken[i]) text->push_back(std::move(lines[i]));
+  }
+
+ private:
+  using Band = std::pair<size_t, size_t>;  // first and last line
+
+  // A table cell's run of words on one line.
+  struct Frag {
+    size_t col, last_col;
+    double y0, y1, size;
+    WordLine words;
+  };
+  // A cell's lines in one column: fragments that touch.
+  struct Block {
+    size_t col, last_col;
+    double y0, y1;
+    std::vector<const Frag*> frags;
+    double cy() const { return (y0 + y1) / 2; }
+  };
+  struct Row {
+    double y0, y1;
+    std::vector<const Block*> blocks;
+  };
+
+  // Rows of one table are closer than a paragraph break of three lines.
+  static bool Near(const std::vector<WordLine>& lines, const Band& a, const Band& b) {
+    double size = LineSize(lines[b.first]);
+    double a_bottom = -1e9;
+    for (size_t i = a.first; i <= a.second; ++i)
+      a_bottom = std::max(a_bottom, LineBottom(lines[i]));
+    return LineTop(lines[b.first]) - a_bottom < 3.0 * size;
+  }
+
+  static bool CrossesAny(const std::vector<WordLine>& lines, const Band& band,
+                         const std::vector<double>& seps) {
+    for (size_t i = band.first; i <= band.second; ++i) {
+      double x0 = lines[i].front()->x0, x1 = lines[i].back()->x1;
+      for (double s : seps)
+        if (x0 < s && s < x1) return true;
+    }
+    return false;
+  }
+
+  // Running text above line `first`, below the page header zone.
+  static bool TextAbove(const std::vector<WordLine>& lines,
+                        const std::vector<bool>& taken, size_t first,
+                        double page_height) {
+    for (size_t i = 0; i < first; ++i)
+      if (!taken[i] && LineTop(lines[i]) > 0.12 * page_height) return true;
+    return false;
+  }
+
+  // The separators of a table on the last page still hold when hardly any
+  // text crosses them: a spanning cell may, running text would.
+  static bool Fits(const std::vector<double>& seps, const std::vector<WordLine>& lines,
+                   const std::vector<std::vector<Segment>>& segs,
+                   const std::vector<size_t>& idx) {
+    for (double x : seps) {
+      size_t crossing = 0;
+      for (size_t i : idx)
+        for (const Segment& sg : segs[i])
+          if (sg.x0 < x && x < sg.x1) ++crossing;
+      if (crossing > std::max<size_t>(1, idx.size() / 10)) return false;
+    }
+    return true;
+  }
+
+  // The last page's separators, and this page's where it shows text on
+  // both sides of one inside a column carried over.
+  static std::vector<double> Merge(const std::vector<double>& carry,
+                                   const std::vector<double>& seps,
+                                   const std::vector<std::vector<Segment>>& segs,
+                                   const std::vector<size_t>& idx) {
+    std::vector<double> out = carry;
+    for (double x : seps) {
+      auto it = std::upper_bound(carry.begin(), carry.end(), x);
+      double cr = it == carry.end() ? 1e18 : *it;
+      double cl = it == carry.begin() ? -1e18 : *(it - 1);
+      bool left = false, right = false;
+      for (size_t i : idx)
+        for (const Segment& sg : segs[i]) {
+          left = left || (sg.x0 >= cl && sg.x1 <= x);
+          right = right || (sg.x0 >= x && sg.x1 <= cr);
+        }
+      if (left && right) out.push_back(x);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  // x positions inside gaps between segments on some line and crossed by
+  // fewer than half as many segments (cells spanning two columns). One
+  // line's gap is enough where nothing crosses it: a hierarchy column may
+  // show a label on one line only.
+  static std::vector<double> Separators(const std::vector<WordLine>& lines,
+                                        const std::vector<std::vector<Segment>>& segs,
+                                        const std::vector<size_t>& idx) {
+    double lo = 1e9, hi = -1e9;
+    for (size_t i : idx) {
+      lo = std::min(lo, lines[i].front()->x0);
+      hi = std::max(hi, lines[i].back()->x1);
+    }
+    if (idx.empty() || hi - lo < 1 || hi - lo > 1e5) return {};
+    constexpr double kStep = 0.5;
+    const size_t steps = static_cast<size_t>((hi - lo) / kStep) + 1;
+    std::vector<int> support(steps, 0), cross(steps, 0);
+    auto mark = [&](std::vector<int>& v, double a, double z) {
+      if (z <= a) return;
+      size_t s0 = static_cast<size_t>(std::max(0.0, std::ceil((a - lo) / kStep)));
+      size_t s1 = static_cast<size_t>(std::max(0.0, std::floor((z - lo) / kStep)));
+      for (size_t s = s0; s <= s1 && s < steps; ++s) ++v[s];
+    };
+    for (size_t i : idx) {
+      const auto& sg = segs[i];
+      for (size_t k = 0; k < sg.size(); ++k) {
+        mark(cross, sg[k].x0 + 0.01, sg[k].x1 - 0.01);
+        if (k + 1 < sg.size()) mark(support, sg[k].x1, sg[k + 1].x0);
+      }
+    }
+    std::vector<bool> ok(steps);
+    for (size_t k = 0; k < steps; ++k)
+      ok[k] = support[k] >= 1 && 2 * cross[k] < support[k];
+    // Cells set on lines of their own (centred in taller rows) show no gap on
+    // any one line; an empty stretch of an em still parts two columns.
+    double em = 1;
+    for (size_t i : idx) em = std::max(em, LineSize(lines[i]));
+    for (size_t k = 0; k < steps;) {
+      if (cross[k] != 0) {
+        ++k;
+        continue;
+      }
+      size_t e = k;
+      while (e < steps && cross[e] == 0) ++e;
+      if (k > 0 && e < steps && kStep * static_cast<double>(e - k) >= 0.8 * em)
+        for (size_t m = k; m < e; ++m) ok[m] = true;
+      k = e;
+    }
+    // A segment that crosses part of a stretch but not all of it is a cell of
+    // a sparse column, not a cell spanning two columns: it splits the stretch.
+    for (size_t k = 0; k < steps;) {
+      if (!ok[k]) {
+        ++k;
+        continue;
+      }
+      size_t e = k;
+      while (e < steps && ok[e]) ++e;
+      double a = lo + kStep * static_cast<double>(k),
+             z = lo + kStep * static_cast<double>(e - 1);
+      for (size_t i : idx)
+        for (const Segment& sg : segs[i])
+          if (sg.x1 > a && sg.x0 < z && !(sg.x0 < a && sg.x1 > z))
+            for (size_t m = k; m < e; ++m) {
+              double x = lo + kStep * static_cast<double>(m);
+              if (sg.x0 < x && x < sg.x1) ok[m] = false;
+            }
+      k = e;
+    }
+    std::vector<double> out;
+    size_t s = 0;
+    while (s < steps) {
+      if (!ok[s]) {
+        ++s;
+        continue;
+      }
+      size_t best = s, e = s;
+      while (e < steps && ok[e]) {
+        if (support[e] > support[best]) best = e;
+        ++e;
+      }
+      // The middle of the best-supported stretch.
+      size_t f = best;
+      while (f + 1 < e && support[f + 1] == support[best]) ++f;
+      out.push_back(lo + kStep * static_cast<double>(best + f) / 2);
+      s = e;
+    }
+    return out;
+  }
+
+  static void Build(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
+                    const std::vector<double>& seps, PageTable* t) {
+    const size_t nc = seps.size() + 1;
+    double x0 = 1e9, x1 = -1e9, y0 = 1e9, y1 = -1e9;
+    for (size_t i : idx) {
+      x0 = std::min(x0, lines[i].front()->x0);
+      x1 = std::max(x1, lines[i].back()->x1);
+      y0 = std::min(y0, LineTop(lines[i]));
+      y1 = std::max(y1, LineBottom(lines[i]));
+    }
+    t->box = {x0, y0, x1, y1};
+    t->xs = seps;
+    t->ruled = false;
+    auto column = [&](double x) {
+      return static_cast<size_t>(std::upper_bound(seps.begin(), seps.end(), x) -
+                                 seps.begin());
+    };
+    // Fragments: each line's words by column. A run of words that goes on
+    // across a separator without a wide gap spans those columns.
+    std::vector<Frag> frags;
+    for (size_t i : idx) {
+      const WordLine& l = lines[i];
+      size_t j = 0;
+      while (j < l.size()) {
+        size_t c = column(l[j]->x0);
+        Frag f{c, c, l[j]->y0, l[j]->y1, l[j]->size, {l[j]}};
+        size_t m = j + 1;
+        while (m < l.size() && (column(l[m]->x0) == c || !WideGap(*l[m - 1], *l[m]))) {
+          f.words.push_back(l[m]);
+          ++m;
+        }
+        for (const PdfWord* w : f.words) {
+          f.y0 = std::min(f.y0, w->y0);
+          f.y1 = std::max(f.y1, w->y1);
+          f.size = std::max(f.size, w->size);
+        }
+        f.last_col = std::max(c, column(f.words.back()->x1 - 0.5 * f.size));
+        frags.push_back(std::move(f));
+        j = m;
+      }
+    }
+    std::sort(frags.begin(), frags.end(), [](const Frag& a, const Frag& b) {
+      return a.y0 != b.y0 ? a.y0 < b.y0 : a.words[0]->x0 < b.words[0]->x0;
+    });
+    // Blocks: a column's fragments that follow at the leading of one cell.
+    std::vector<Block> blocks;
+    std::vector<size_t> open(nc, SIZE_MAX);
+    for (const Frag& f : frags) {
+      size_t& o = open[f.col];
+      if (o != SIZE_MAX && f.y0 <= blocks[o].y1 + 0.45 * f.size) {
+        Block& bl = blocks[o];
+        bl.y1 = std::max(bl.y1, f.y1);
+        bl.last_col = std::max(bl.last_col, f.last_col);
+        bl.frags.push_back(&f);
+      } else {
+        o = blocks.size();
+        blocks.push_back({f.col, f.last_col, f.y0, f.y1, {&f}});
+      }
+    }
+    // Rows come from the columns that have a cell on most rows; sparse
+    // columns (hierarchy labels, set in the middle of the rows they span)
+    // are placed afterwards.
+    std::vector<int> per_col(nc, 0);
+    for (const Block& bl : blocks) ++per_col[bl.col];
+    int most = *std::max_element(per_col.begin(), per_col.end());
+    // The columns with a cell on (nearly) every row set the rows.
+    auto dense = [&](size_t c) { return 10 * per_col[c] >= 8 * most; };
+    std::vector<const Block*> order;
+    for (const Block& bl : blocks) order.push_back(&bl);
+    std::sort(order.begin(), order.end(),
+              [](const Block* a, const Block* b) { return a->y0 < b->y0; });
+    std::vector<Row> rows;
+    for (const Block* bl : order) {
+      if (!dense(bl->col)) continue;
+      if (rows.empty() || bl->y0 >= rows.back().y1 - 0.5) {
+        rows.push_back({bl->y0, bl->y1, {bl}});
+      } else {
+        rows.back().y1 = std::max(rows.back().y1, bl->y1);
+        rows.back().blocks.push_back(bl);
+      }
+    }
+    if (rows.empty()) return;
+    // A sparse cell near a row, or between two rows closer than rows are to
+    // each other, belongs to the nearest row (a label centred on the rows it
+    // spans); one as far from every row as rows are apart is a row of its own.
+    std::vector<double> gaps;
+    for (size_t r = 1; r < rows.size(); ++r) gaps.push_back(rows[r].y0 - rows[r - 1].y1);
+    double typical = 0;
+    if (!gaps.empty()) {
+      std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+      typical = gaps[gaps.size() / 2];
+    }
+    for (const Block* bl : order) {
+      if (dense(bl->col)) continue;
+      size_t best = 0;
+      double dist = 1e18;
+      for (size_t r = 0; r < rows.size(); ++r) {
+        double d = bl->y1 < rows[r].y0   ? rows[r].y0 - bl->y1
+                   : bl->y0 > rows[r].y1 ? bl->y0 - rows[r].y1
+                                         : 0;
+        double dc = std::fabs(bl->cy() - (rows[r].y0 + rows[r].y1) / 2);
+        double bc = std::fabs(bl->cy() - (rows[best].y0 + rows[best].y1) / 2);
+        if (d < dist - 0.01 || (std::fabs(d - dist) <= 0.01 && dc < bc))
+          dist = d, best = r;
+      }
+      if (typical > 0 && dist >= 0.6 * typical) {
+        Row nr{bl->y0, bl->y1, {bl}};
+        auto at =
+            std::upper_bound(rows.begin(), rows.end(), nr,
+                             [](const Row& a, const Row& b) { return a.y0 < b.y0; });
+        rows.insert(at, std::move(nr));
+        continue;
+      }
+      rows[best].blocks.push_back(bl);
+    }
+    std::vector<std::vector<std::string>> cells(rows.size(),
+                                                std::vector<std::string>(nc));
+    std::vector<std::vector<double>> centers(rows.size(), std::vector<double>(nc, 0));
+    std::vector<std::vector<double>> tops(rows.size(), std::vector<double>(nc, 0));
+    for (size_t r = 0; r < rows.size(); ++r) {
+      auto& bs = rows[r].blocks;
+      std::stable_sort(bs.begin(), bs.end(),
+                       [](const Block* a, const Block* b) { return a->y0 < b->y0; });
+      for (size_t c = 0; c < nc; ++c) {
+        std::vector<WordLine> cell_lines;
+        double top = 1e18, bot = -1e18;
+        for (const Block* bl : bs) {
+          if (bl->col != c) continue;
+          for (const Frag* f : bl->frags) cell_lines.push_back(f->words);
+          top = std::min(top, bl->y0);
+          bot = std::max(bot, bl->y1);
+        }
+        cells[r][c] = JoinCellLines(cell_lines);
+        centers[r][c] = (top + bot) / 2;
+        tops[r][c] = top;
+      }
+    }
+    for (size_t c = 0; c < nc; ++c)
+      if (!dense(c)) MoveCenteredLabels(rows, centers, tops, c, &cells);
+    for (auto& row : cells) {
+      bool any = false;
+      for (const auto& cell : row) any = any || !cell.empty();
+      if (any) t->rows.push_back(std::move(row));
+    }
+  }
+
+  // A label set in the middle of the rows it spans belongs, like a merged
+  // cell in copied text, on the first of them. Taken so only when the labels
+  // of the column tile its rows: each label's span, starting where the last
+  // one ended, is centred on it and ends before the next label. The first
+  // span may start above its label; a label level with the top of its row
+  // is top-aligned, which vetoes moving it.
+  static void MoveCenteredLabels(const std::vector<Row>& rows,
+                                 const std::vector<std::vector<double>>& centers,
+                                 const std::vector<std::vector<double>>& tops, size_t c,
+                                 std::vector<std::vector<std::string>>* cells) {
+    std::vector<size_t> at;
+    for (size_t r = 0; r < rows.size(); ++r)
+      if (!(*cells)[r][c].empty()) at.push_back(r);
+    if (at.empty()) return;
+    std::vector<size_t> start(at.size());
+    bool moved = false;
+    auto tile = [&](size_t s) {
+      moved = false;
+      for (size_t k = 0; k < at.size(); ++k) {
+        double want = 2 * centers[at[k]][c] - rows[s].y0;
+        size_t e = s;
+        for (size_t r = s; r < rows.size(); ++r)
+          if (std::fabs(rows[r].y1 - want) < std::fabs(rows[e].y1 - want)) e = r;
+        size_t next = k + 1 < at.size() ? at[k + 1] : rows.size();
+        if (s > at[k] || e < at[k] || e >= next) return false;
+        if (s != at[k] && std::fabs(tops[at[k]][c] - rows[at[k]].y0) < 1.0) return false;
+        start[k] = s;
+        moved = moved || s != at[k];
+        s = e + 1;
+      }
+      return true;
+    };
+    for (size_t s0 = at[0] + 1; s0-- > 0;) {
+      if (!tile(s0)) continue;
+      if (!moved) return;
+      for (size_t k = 0; k < at.size(); ++k)
+        if (start[k] != at[k]) std::swap((*cells)[start[k]][c], (*cells)[at[k]][c]);
+      return;
+    }
+  }
+
+  std::vector<double> carry_;
+};
+
 struct Para {
   std::string text;
   Box box;
@@ -378,6 +891,15 @@ void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items) {
     std::vector<PageTable> tables;
     std::vector<std::vector<const PdfWord*>> text;
     PageReader(page).Run(&tables, &text);
+    {
+      std::vector<std::vector<const PdfWord*>> lines = std::move(text);
+      text.clear();
+      UnruledReader(last.ruled ? std::vector<double>{} : last.xs)
+          .Run(std::move(lines), page.height, &tables, &text);
+      std::stable_sort(
+          tables.begin(), tables.end(),
+          [](const PageTable& a, const PageTable& b) { return a.box.y0 < b.box.y0; });
+    }
     // Reading order: text lines and tables by their top edge.
     struct Entry {
       double y;
