@@ -41,12 +41,11 @@ DocumentReport ProcessFile(const std::string& path, const Patterns& patterns) {
   d.file = path;
   try {
     Document doc;
-    if (!ReadDocument(path, ReadOptions{}, &doc, &d.error)) {
+    if (!ReadAndLayout(path, ReadOptions{}, patterns, &doc, &d.layout, &d.error)) {
       d.ok = false;
       return d;
     }
     d.encoding = doc.encoding;
-    d.layout = BuildLayout(doc, patterns);
     d.ex = Extract(doc, d.layout, patterns);
     d.v = Validate(doc, d.layout, d.ex, patterns);
   } catch (const std::exception& e) {
@@ -120,13 +119,12 @@ int RunTables(const std::vector<std::string>& files, const std::string& format,
     DocumentTables d;
     d.file = f;
     Document doc;
-    if (!ReadDocument(f, ropts, &doc, &d.error)) {
+    if (!ReadAndLayout(f, ropts, patterns, &doc, &d.layout, &d.error)) {
       d.ok = false;
       err << "jxaudit: " << d.error.ToString() << "\n";
       status = 2;
     } else {
       d.encoding = doc.encoding;
-      d.layout = BuildLayout(doc, patterns);
     }
     docs.push_back(std::move(d));
   }

@@ -2,6 +2,7 @@
 #ifndef JXAUDIT_INGEST_DOCUMENT_H_
 #define JXAUDIT_INGEST_DOCUMENT_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,8 @@ struct PdfPage {
   int chars = 0;
   int unmapped_chars = 0;  // glyphs whose font gives no Unicode
 };
+
+using PageSink = std::function<void(PdfPage&&)>;
 
 struct Document {
   std::string path;

@@ -191,7 +191,7 @@ bool LooksLikePdf(std::string_view bytes) {
 }
 
 bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc,
-                  Error* err) {
+                  Error* err, const PageSink& on_page) {
   InitPoppler();
   doc->path = path;
   doc->encoding = "PDF";
@@ -241,7 +241,10 @@ bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc
     }
     if (page.chars > 0 && page.unmapped_chars * 10 > page.chars) unmapped.push_back(p);
     if (page.words.empty() && page.image_area > 0.3) doc->pages_without_text.push_back(p);
-    doc->pages.push_back(std::move(page));
+    if (on_page)
+      on_page(std::move(page));
+    else
+      doc->pages.push_back(std::move(page));
   }
   if (!unmapped.empty()) {
     *err = MakeError(path, "fonts without a Unicode map on page" +

@@ -18,8 +18,10 @@ bool LooksLikePdf(std::string_view bytes);
 // Fails with one clear error for a file Poppler cannot open, a file that needs
 // a password, and pages whose fonts carry no Unicode map (their text would be
 // glyph numbers, not words).
+// With `on_page`, pages are handed over one by one, in order, and
+// doc->pages stays empty.
 bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc,
-                  Error* err);
+                  Error* err, const PageSink& on_page = nullptr);
 
 }  // namespace jx
 

@@ -29,8 +29,8 @@ void SplitLines(std::string_view text, Document* doc) {
 }
 
 bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document* doc,
-                       Error* err) {
-  if (LooksLikePdf(bytes)) return PdfFromBytes(path, bytes, doc, err);
+                       Error* err, const PageSink& on_page) {
+  if (LooksLikePdf(bytes)) return PdfFromBytes(path, bytes, doc, err, on_page);
   DecodeResult d = DecodeText(bytes);
   if (!d.ok) {
     *err = MakeError(path, d.error);
@@ -75,7 +75,7 @@ bool ReadDocument(const std::string& path, const ReadOptions& opts, Document* do
     *err = MakeError(path, "read error");
     return false;
   }
-  return DocumentFromBytes(path, bytes, doc, err);
+  return DocumentFromBytes(path, bytes, doc, err, opts.on_page);
 }
 
 }  // namespace jx

@@ -13,6 +13,9 @@ namespace jx {
 
 struct ReadOptions {
   uint64_t max_bytes = 256ull << 20;  // larger files are refused, not truncated
+  // PDF: when set, each page goes here as it is read instead of into
+  // Document::pages, so a long file never has all its pages in memory.
+  PageSink on_page;
 };
 
 // Reads `path` (a regular file) and decodes it. On failure returns false and
@@ -22,7 +25,7 @@ bool ReadDocument(const std::string& path, const ReadOptions& opts, Document* do
 
 // Decodes `bytes` as if read from `path`.
 bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document* doc,
-                       Error* err);
+                       Error* err, const PageSink& on_page = nullptr);
 
 // Splits decoded text into lines (\n, \r\n or \r), numbering from 1.
 void SplitLines(std::string_view text, Document* doc);

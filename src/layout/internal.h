@@ -2,6 +2,7 @@
 #ifndef JXAUDIT_LAYOUT_INTERNAL_H_
 #define JXAUDIT_LAYOUT_INTERNAL_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,19 @@ std::vector<Item> ScanLines(const Document& doc, TextMode mode);
 
 // PDF pages → text lines (written to `lines`, numbered per page) and the
 // items they make: ruled and unruled tables as pieces, the rest as text.
+// Pages are taken one at a time and in order, so that only one page's
+// geometry need be held.
+class PdfPager {
+ public:
+  PdfPager(Document* lines, std::vector<Item>* items);
+  ~PdfPager();
+  void Add(const PdfPage& page);
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
 void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items);
 
 // Header recognition and everything that depends on it: row_is_header,

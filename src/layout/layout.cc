@@ -316,4 +316,21 @@ Layout BuildLayout(const Document& doc, const Patterns& patterns) {
       .Run(layout::ScanLines(doc, layout::DetectMode(doc)));
 }
 
+bool ReadAndLayout(const std::string& path, const ReadOptions& opts,
+                   const Patterns& patterns, Document* doc, Layout* layout, Error* err) {
+  Document lines;
+  std::vector<layout::Item> items;
+  lines.path = path;
+  lines.encoding = "PDF";
+  layout::PdfPager pager(&lines, &items);
+  ReadOptions o = opts;
+  o.on_page = [&pager](PdfPage&& page) { pager.Add(page); };
+  if (!ReadDocument(path, o, doc, err)) return false;
+  if (doc->encoding == "PDF")
+    *layout = layout::Builder(lines, patterns).Run(std::move(items));
+  else
+    *layout = BuildLayout(*doc, patterns);
+  return true;
+}
+
 }  // namespace jx

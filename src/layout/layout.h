@@ -4,6 +4,7 @@
 
 #include "base/patterns.h"
 #include "ingest/document.h"
+#include "ingest/read.h"
 #include "layout/table.h"
 
 namespace jx {
@@ -13,6 +14,11 @@ namespace jx {
 // joined; headers, spans and filled-down hierarchy values are computed.
 // Total: never fails, every line ends up in a paragraph or a table.
 Layout BuildLayout(const Document& doc, const Patterns& patterns);
+
+// ReadDocument, then BuildLayout; a PDF is laid out page by page while it is
+// read, so its memory does not grow with its page count.
+bool ReadAndLayout(const std::string& path, const ReadOptions& opts,
+                   const Patterns& patterns, Document* doc, Layout* layout, Error* err);
 
 }  // namespace jx
 

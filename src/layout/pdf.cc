@@ -880,14 +880,27 @@ std::vector<Para> Paragraphs(const std::vector<std::vector<const PdfWord*>>& lin
 
 }  // namespace
 
-void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items) {
-  lines->path = pdf.path;
-  lines->encoding = pdf.encoding;
-  lines->lines.clear();
-  items->clear();
+struct PdfPager::State {
+  Document* lines;
+  std::vector<Item>* items;
   PageTable last;  // the table that ended the previous page, if it did
   size_t last_piece = SIZE_MAX;
-  for (const PdfPage& page : pdf.pages) {
+};
+
+PdfPager::PdfPager(Document* lines, std::vector<Item>* items)
+    : s_(new State{lines, items}) {
+  lines->lines.clear();
+  items->clear();
+}
+
+PdfPager::~PdfPager() = default;
+
+void PdfPager::Add(const PdfPage& page) {
+  Document* lines = s_->lines;
+  std::vector<Item>* items = s_->items;
+  PageTable& last = s_->last;
+  size_t& last_piece = s_->last_piece;
+  {
     std::vector<PageTable> tables;
     std::vector<std::vector<const PdfWord*>> text;
     PageReader(page).Run(&tables, &text);
@@ -972,6 +985,13 @@ void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items) {
       items->push_back(std::move(it));
     }
   }
+}
+
+void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items) {
+  lines->path = pdf.path;
+  lines->encoding = pdf.encoding;
+  PdfPager pager(lines, items);
+  for (const PdfPage& page : pdf.pages) pager.Add(page);
 }
 
 }  // namespace jx::layout
