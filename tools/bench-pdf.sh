@@ -48,3 +48,19 @@ awk -v f="$files" -v p="$pages" -v jx="$jx" -v pt="$pt" -v mem="$mem" 'BEGIN {
   printf "jxaudit check        %7.3f s  %7.1f pages/s  peak %.1f MB\n", jx/1000, p/(jx/1000), mem/1024
   printf "pdftotext -layout    %7.3f s  %7.1f pages/s\n", pt/1000, p/(pt/1000)
   printf "ratio jxaudit / pdftotext: %.2f\n", jx/pt }'
+# One long PDF (the samples joined, over 1000 pages) against a quarter of it:
+# peak memory should not grow with the page count beyond the text it holds.
+if command -v qpdf >/dev/null; then
+  long_pages=()
+  for i in $(seq 16); do long_pages+=(samples/pdf/00[0-4]_*.pdf); done
+  qpdf --empty --pages "${long_pages[@]}" -- "$dir/long.pdf"
+  n=$(pdfinfo "$dir/long.pdf" | awk '/^Pages:/ {print $2}')
+  qpdf --empty --pages "$dir/long.pdf" "1-$((n / 4))" -- "$dir/quarter.pdf"
+  for f in quarter long; do
+    m=$( { /usr/bin/time -f "%M" "$build/jxaudit" check "$dir/$f.pdf" >/dev/null || true; } 2>&1 | tail -1)
+    p=$(pdfinfo "$dir/$f.pdf" | awk '/^Pages:/ {print $2}')
+    awk -v p="$p" -v m="$m" 'BEGIN { printf "one PDF of %5d pages: peak %.1f MB\n", p, m/1024 }'
+  done
+else
+  echo "(qpdf not installed: long-PDF memory not measured)"
+fi
