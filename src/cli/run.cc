@@ -1,12 +1,21 @@
 #include "cli/run.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <boost/program_options.hpp>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
+#include <iostream>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/patterns.h"
+#include "cli/inputs.h"
 #include "export/report.h"
 #include "export/tables.h"
 #include "extract/extract.h"
@@ -20,7 +29,7 @@ namespace {
 namespace po = boost::program_options;
 
 constexpr const char* kUsage =
-    "usage: jxaudit <command> [options] FILE...\n"
+    "usage: jxaudit <command> [options] FILE|DIR...\n"
     "\n"
     "commands:\n"
     "  check    audit each report's arithmetic; exit 0 clean, 1 errors found, 2 "
@@ -35,13 +44,21 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+struct BatchOptions {
+  ReadOptions read;
+  unsigned jobs = 1;
+  bool quiet = false;
+  std::string patterns_dir;
+};
+
 // One file through every stage. Never throws: a failure is a value.
-DocumentReport ProcessFile(const std::string& path, const Patterns& patterns) {
+DocumentReport ProcessFile(const std::string& path, const ReadOptions& ropts,
+                           const Patterns& patterns) {
   DocumentReport d;
   d.file = path;
   try {
     Document doc;
-    if (!ReadAndLayout(path, ReadOptions{}, patterns, &doc, &d.layout, &d.error)) {
+    if (!ReadAndLayout(path, ropts, patterns, &doc, &d.layout, &d.error)) {
       d.ok = false;
       return d;
     }
@@ -72,15 +89,87 @@ bool WriteText(const std::string& text, const std::string& output, std::ostream&
   return true;
 }
 
+// Progress on a terminal: files done of total, rate, time left, failures.
+class Progress {
+ public:
+  Progress(size_t total, bool enabled, std::ostream& err)
+      : total_(total), enabled_(enabled), err_(err), start_(Clock::now()) {}
+  bool enabled() const { return enabled_; }
+  void Done(size_t done, size_t failed) {
+    if (!enabled_) return;
+    double secs = std::chrono::duration<double>(Clock::now() - start_).count();
+    double rate = secs > 0 ? static_cast<double>(done) / secs : 0;
+    double left = rate > 0 ? static_cast<double>(total_ - done) / rate : 0;
+    char line[160];
+    std::snprintf(line, sizeof line,
+                  "\r%zu/%zu files  %.1f files/s  ETA %.0f s  %zu failed ", done, total_,
+                  rate, left, failed);
+    err_ << line << std::flush;
+    if (done == total_) err_ << "\n";
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  size_t total_;
+  bool enabled_;
+  std::ostream& err_;
+  Clock::time_point start_;
+};
+
+// Runs `work(i, patterns)` for every file index on `jobs` threads. Each
+// thread has its own Patterns (their answers are memoised per instance);
+// results are stored by index, so output order is the input order.
+template <typename Result, typename Work>
+std::vector<Result> RunBatch(const std::vector<std::string>& files,
+                             const BatchOptions& bo, const Patterns& patterns, Work work,
+                             std::ostream& err) {
+  std::vector<Result> results(files.size());
+  std::atomic<size_t> next{0};
+  size_t done = 0, failed = 0, reported = 0;  // guarded by `report`
+  std::vector<bool> ready(files.size(), false);
+  std::mutex report;
+  Progress progress(files.size(), !bo.quiet && ::isatty(2) && &err == &std::cerr, err);
+  auto worker = [&](const Patterns& pats) {
+    for (size_t i; (i = next.fetch_add(1)) < files.size();) {
+      results[i] = work(files[i], pats);
+      std::lock_guard<std::mutex> lock(report);
+      ready[i] = true;
+      failed += !results[i].ok;
+      // Errors are told in input order, whichever worker finishes first.
+      for (; reported < files.size() && ready[reported]; ++reported)
+        if (!results[reported].ok && !bo.quiet)
+          err << (progress.enabled() ? "\r" : "")
+              << "jxaudit: " << results[reported].error.ToString() << "\n";
+      progress.Done(++done, failed);
+    }
+  };
+  unsigned jobs = std::max(1u, std::min<unsigned>(bo.jobs, files.size()));
+  if (jobs == 1) {
+    worker(patterns);
+    return results;
+  }
+  std::vector<Patterns> own(jobs - 1);
+  for (Patterns& p : own) {
+    std::string perr;
+    p.LoadDir(bo.patterns_dir, &perr);  // the same directory loaded once already
+  }
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker, std::cref(own[t - 1]));
+  worker(patterns);
+  for (std::thread& t : threads) t.join();
+  return results;
+}
+
 int RunAudit(const std::string& command, const std::vector<std::string>& files,
              std::string format, const std::string& output, bool verbose,
-             const Patterns& patterns, std::ostream& out, std::ostream& err) {
-  std::vector<DocumentReport> docs;
-  docs.reserve(files.size());
-  for (const std::string& f : files) {
-    docs.push_back(ProcessFile(f, patterns));
-    if (!docs.back().ok) err << "jxaudit: " << docs.back().error.ToString() << "\n";
-  }
+             const BatchOptions& bo, const Patterns& patterns, std::ostream& out,
+             std::ostream& err) {
+  std::vector<DocumentReport> docs = RunBatch<DocumentReport>(
+      files, bo, patterns,
+      [&](const std::string& f, const Patterns& pats) {
+        return ProcessFile(f, bo.read, pats);
+      },
+      err);
   Counts c = CountFindings(docs);
   int status = c.failed > 0 ? 2 : (c.errors > 0 ? 1 : 0);
   if (command == "extract") {
@@ -109,25 +198,31 @@ int RunAudit(const std::string& command, const std::vector<std::string>& files,
 }
 
 int RunTables(const std::vector<std::string>& files, const std::string& format,
-              const std::string& output, const Patterns& patterns, std::ostream& out,
-              std::ostream& err) {
-  std::vector<DocumentTables> docs;
-  docs.reserve(files.size());
+              const std::string& output, const BatchOptions& bo, const Patterns& patterns,
+              std::ostream& out, std::ostream& err) {
+  std::vector<DocumentTables> docs = RunBatch<DocumentTables>(
+      files, bo, patterns,
+      [&](const std::string& f, const Patterns& pats) {
+        DocumentTables d;
+        d.file = f;
+        Document doc;
+        try {
+          if (!ReadAndLayout(f, bo.read, pats, &doc, &d.layout, &d.error))
+            d.ok = false;
+          else
+            d.encoding = doc.encoding;
+        } catch (const std::exception& e) {
+          d = DocumentTables{};
+          d.file = f;
+          d.ok = false;
+          d.error = MakeError(f, std::string("internal error: ") + e.what());
+        }
+        return d;
+      },
+      err);
   int status = 0;
-  ReadOptions ropts;
-  for (const std::string& f : files) {
-    DocumentTables d;
-    d.file = f;
-    Document doc;
-    if (!ReadAndLayout(f, ropts, patterns, &doc, &d.layout, &d.error)) {
-      d.ok = false;
-      err << "jxaudit: " << d.error.ToString() << "\n";
-      status = 2;
-    } else {
-      d.encoding = doc.encoding;
-    }
-    docs.push_back(std::move(d));
-  }
+  for (const DocumentTables& d : docs)
+    if (!d.ok) status = 2;
   if (!output.empty() && EndsWith(output, ".xlsx")) {
     std::string werr;
     if (!WriteTablesXlsx(docs, output, &werr)) {
@@ -165,7 +260,13 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
        "write to this file instead of standard output (.xlsx: a workbook)")
       ("verbose,v", "check: also list info findings (differences rounding explains)")
       ("patterns", po::value<std::string>(),
-       "directory of pattern files (default: the installed patterns/)");
+       "directory of pattern files (default: the installed patterns/)")
+      ("jobs,j", po::value<unsigned>(),
+       "files read in parallel (default: all cores)")
+      ("max-bytes", po::value<uint64_t>(),
+       "refuse files larger than this many bytes (default 256 MiB)")
+      ("max-pages", po::value<int>(), "refuse PDFs with more pages (default 20000)")
+      ("quiet,q", "no progress and no per-file error lines on stderr");
   // clang-format on
   po::options_description hidden;
   hidden.add_options()("command", po::value<std::string>())(
@@ -220,12 +321,22 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     err << "jxaudit: " << perr << "\n";
     return 2;
   }
+  BatchOptions bo;
+  bo.patterns_dir = pdir;
+  bo.quiet = vm.count("quiet") > 0;
+  bo.jobs = vm.count("jobs") ? vm["jobs"].as<unsigned>()
+                             : std::max(1u, std::thread::hardware_concurrency());
+  if (vm.count("max-bytes")) bo.read.max_bytes = vm["max-bytes"].as<uint64_t>();
+  if (vm.count("max-pages")) bo.read.max_pages = vm["max-pages"].as<int>();
+  std::vector<std::string> warnings;
+  files = CollectInputs(files, &warnings);
+  for (const std::string& w : warnings) err << "jxaudit: " << w << "\n";
   if (command == "check" || command == "extract") {
     if (files.empty()) {
       err << "jxaudit: " << command << ": no input files\n";
       return 2;
     }
-    return RunAudit(command, files, format, output, vm.count("verbose") > 0, patterns,
+    return RunAudit(command, files, format, output, vm.count("verbose") > 0, bo, patterns,
                     out, err);
   }
   if (command == "tables") {
@@ -233,7 +344,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       err << "jxaudit: tables: no input files\n";
       return 2;
     }
-    return RunTables(files, format, output, patterns, out, err);
+    return RunTables(files, format, output, bo, patterns, out, err);
   }
   err << "jxaudit: unknown command '" << command << "'\n" << kUsage << visible;
   return 2;

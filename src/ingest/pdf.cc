@@ -191,7 +191,7 @@ bool LooksLikePdf(std::string_view bytes) {
 }
 
 bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc,
-                  Error* err, const PageSink& on_page) {
+                  Error* err, const PageSink& on_page, int max_pages) {
   InitPoppler();
   doc->path = path;
   doc->encoding = "PDF";
@@ -214,9 +214,10 @@ bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc
     *err = MakeError(path, "damaged PDF: no pages");
     return false;
   }
-  if (n > kMaxPages) {
+  const int limit = std::min(max_pages, kMaxPages);
+  if (n > limit) {
     *err = MakeError(path, "PDF has " + std::to_string(n) + " pages, limit " +
-                               std::to_string(kMaxPages));
+                               std::to_string(limit));
     return false;
   }
   std::vector<int> unmapped;

@@ -21,7 +21,7 @@ bool LooksLikePdf(std::string_view bytes);
 // With `on_page`, pages are handed over one by one, in order, and
 // doc->pages stays empty.
 bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc,
-                  Error* err, const PageSink& on_page = nullptr);
+                  Error* err, const PageSink& on_page = nullptr, int max_pages = 20000);
 
 }  // namespace jx
 

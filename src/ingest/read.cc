@@ -29,8 +29,9 @@ void SplitLines(std::string_view text, Document* doc) {
 }
 
 bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document* doc,
-                       Error* err, const PageSink& on_page) {
-  if (LooksLikePdf(bytes)) return PdfFromBytes(path, bytes, doc, err, on_page);
+                       Error* err, const ReadOptions& opts) {
+  if (LooksLikePdf(bytes))
+    return PdfFromBytes(path, bytes, doc, err, opts.on_page, opts.max_pages);
   DecodeResult d = DecodeText(bytes);
   if (!d.ok) {
     *err = MakeError(path, d.error);
@@ -75,7 +76,7 @@ bool ReadDocument(const std::string& path, const ReadOptions& opts, Document* do
     *err = MakeError(path, "read error");
     return false;
   }
-  return DocumentFromBytes(path, bytes, doc, err, opts.on_page);
+  return DocumentFromBytes(path, bytes, doc, err, opts);
 }
 
 }  // namespace jx

@@ -16,6 +16,7 @@ struct ReadOptions {
   // PDF: when set, each page goes here as it is read instead of into
   // Document::pages, so a long file never has all its pages in memory.
   PageSink on_page;
+  int max_pages = 20000;  // PDFs with more pages are refused
 };
 
 // Reads `path` (a regular file) and decodes it. On failure returns false and
@@ -25,7 +26,7 @@ bool ReadDocument(const std::string& path, const ReadOptions& opts, Document* do
 
 // Decodes `bytes` as if read from `path`.
 bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document* doc,
-                       Error* err, const PageSink& on_page = nullptr);
+                       Error* err, const ReadOptions& opts = ReadOptions{});
 
 // Splits decoded text into lines (\n, \r\n or \r), numbering from 1.
 void SplitLines(std::string_view text, Document* doc);

@@ -1,0 +1,69 @@
+#include "cli/inputs.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+#include "ingest/encoding.h"
+#include "ingest/pdf.h"
+
+namespace jx {
+
+namespace fs = std::filesystem;
+
+bool LooksLikeReport(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (head.empty()) return false;
+  if (LooksLikePdf(head)) return true;
+  // A cut in the middle of a multi-byte character is not a reason to refuse
+  // a file: drop a partial last character before decoding.
+  for (size_t cut = 0; cut < 4 && cut < head.size(); ++cut) {
+    DecodeResult d = DecodeText(std::string_view(head).substr(0, head.size() - cut));
+    if (d.ok) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
+                                       std::vector<std::string>* warnings) {
+  std::vector<std::string> out;
+  for (const std::string& a : args) {
+    std::error_code ec;
+    if (!fs::is_directory(a, ec)) {
+      out.push_back(a);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(a, fs::directory_options::skip_permission_denied,
+                                        ec);
+    if (ec) {
+      warnings->push_back(a + ": cannot list: " + ec.message());
+      continue;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        warnings->push_back(a + ": " + ec.message());
+        break;
+      }
+      const fs::path& p = it->path();
+      std::string name = p.filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(ec)) continue;
+      if (LooksLikeReport(p.string())) found.push_back(p.string());
+    }
+    if (found.empty()) warnings->push_back(a + ": no report files found");
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+}  // namespace jx

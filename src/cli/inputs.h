@@ -1,0 +1,24 @@
+// The files a batch run reads: arguments as given, directories walked.
+#ifndef JXAUDIT_CLI_INPUTS_H_
+#define JXAUDIT_CLI_INPUTS_H_
+
+#include <string>
+#include <vector>
+
+namespace jx {
+
+// Expands `args`: a file is kept as given (so a missing or unreadable one is
+// reported by the run), a directory is walked recursively and contributes
+// the files that look like reports by their first bytes — a PDF header, or
+// text that decodes — whatever their extension. Hidden entries are skipped.
+// Files found in one directory come in path order, so a run's output order
+// does not depend on the file system.
+std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
+                                       std::vector<std::string>* warnings);
+
+// The sniffing CollectInputs applies to files inside directories.
+bool LooksLikeReport(const std::string& path);
+
+}  // namespace jx
+
+#endif  // JXAUDIT_CLI_INPUTS_H_

@@ -1,0 +1,104 @@
+// Batch runs: which files a directory contributes, parallel runs in input
+// order, and the per-file limits.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "cli/inputs.h"
+#include "ingest/encoding.h"
+#include "test_util.h"
+
+namespace jx {
+namespace {
+
+using namespace test;
+namespace fs = std::filesystem;
+
+TEST_CASE("inputs: a file is a report by its bytes, not its name") {
+  std::string dir = TempDir();
+  std::string gb;
+  REQUIRE(EncodeText("部门整体支出绩效自评报告\t合计\t100\n", "GB18030", &gb));
+  struct Case {
+    const char* name;
+    std::string bytes;
+    bool report;
+  };
+  const Case cases[] = {
+      {"report.dat", "项目\t预算数\n合计\t100\n", true},
+      {"gbk.bin", gb, true},
+      {"utf16.x", std::string("\xff\xfe\x79\x98\xee\x76", 6), true},
+      {"scan.doc", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", true},
+      {"program.txt",
+       std::string("\x7f"
+                   "ELF\0\0\0\0",
+                   8),
+       false},
+      {"empty.txt", "", false},
+      {"sheet.xlsx", std::string("PK\x03\x04\x14\0\x06\0", 8), false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    WriteFile(dir + "/" + c.name, c.bytes);
+    CHECK(LooksLikeReport(dir + "/" + c.name) == c.report);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("inputs: directories are walked in path order, hidden entries skipped") {
+  std::string dir = TempDir();
+  fs::create_directories(dir + "/b/deeper");
+  fs::create_directories(dir + "/.cache");
+  fs::create_directories(dir + "/nothing");
+  WriteFile(dir + "/b/deeper/2.txt", "项目\t100\n");
+  WriteFile(dir + "/b/1.txt", "项目\t100\n");
+  WriteFile(dir + "/a.txt", "项目\t100\n");
+  WriteFile(dir + "/.cache/x.txt", "项目\t100\n");
+  WriteFile(dir + "/.hidden.txt", "项目\t100\n");
+  WriteFile(dir + "/noise.bin", std::string("\0\1\2\3", 4));
+  std::vector<std::string> warnings;
+  std::vector<std::string> got =
+      CollectInputs({dir + "/missing.txt", dir, dir + "/nothing"}, &warnings);
+  // A named file is kept even if it does not exist: the run reports it.
+  CHECK(got == std::vector<std::string>{dir + "/missing.txt", dir + "/a.txt",
+                                        dir + "/b/1.txt", dir + "/b/deeper/2.txt"});
+  CHECK(warnings == std::vector<std::string>{dir + "/nothing: no report files found"});
+  fs::remove_all(dir);
+}
+
+TEST_CASE("batch: parallel workers give the output of one, in input order", "[e2e]") {
+  std::string dir = TempDir();
+  for (const std::string& s : SeedSamples()) fs::copy_file(SamplePath(s), dir + "/" + s);
+  fs::copy_file(SamplePath("pdf/002_ruled.pdf"), dir + "/002.pdf");
+  fs::copy_file(SamplePath("pdf/bad/damaged.pdf"), dir + "/damaged.pdf");
+  WriteFile(dir + "/empty.txt", std::string("\xef\xbb\xbf", 3));
+  RunResult one = RunJxaudit({"check", "--format", "json", "-j", "1", dir});
+  RunResult four = RunJxaudit({"check", "--format", "json", "-j", "4", dir});
+  CHECK(one.status == 2);
+  CHECK(four.status == one.status);
+  CHECK(four.out == one.out);
+  CHECK(four.err == one.err);
+  nlohmann::json j = nlohmann::json::parse(one.out);
+  REQUIRE(j["documents"].size() == 8);
+  CHECK(j["documents"][0]["file"] == dir + "/000_78d777d638020fc8.txt");
+  CHECK(j["documents"][6]["file"] == dir + "/damaged.pdf");
+  CHECK(j["documents"][6]["status"] == "failed");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("batch: files over --max-bytes or --max-pages are refused, the rest run",
+          "[e2e][errors]") {
+  const std::string pdf = SamplePath("pdf/002_ruled.pdf");
+  const std::string txt = SamplePath("002_fef1010ff2924dfd.txt");
+  RunResult pages = RunJxaudit({"check", "-q", "--max-pages", "1", pdf, txt});
+  CHECK(pages.status == 2);
+  CHECK(pages.err.empty());  // -q: no per-file lines on stderr
+  CHECK(pages.out.find("pages, limit 1") != std::string::npos);
+  CHECK(pages.out.find("1 could not be read") != std::string::npos);
+  RunResult bytes = RunJxaudit({"check", "--max-bytes", "1000", pdf, txt});
+  CHECK(bytes.status == 2);
+  CHECK(bytes.err.find(pdf + ": file too large") != std::string::npos);
+  CHECK(bytes.err.find(txt + ": file too large") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace jx
