@@ -79,7 +79,8 @@ std::string Quote(const std::string& s) {
 
 RunResult RunJxaudit(const std::vector<std::string>& args) {
   std::string dir = TempDir();
-  std::string cmd = Quote(JXAUDIT_BINARY);
+  // In a fresh directory: `check` leaves its store (jxaudit.sqlite) there.
+  std::string cmd = "cd " + Quote(dir) + " && " + Quote(JXAUDIT_BINARY);
   for (const std::string& a : args) cmd += " " + Quote(a);
   cmd += " >" + Quote(dir + "/out") + " 2>" + Quote(dir + "/err");
   RunResult r;

@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -16,11 +17,14 @@
 
 #include "base/patterns.h"
 #include "cli/inputs.h"
+#include "cli/workers.h"
 #include "export/report.h"
+#include "export/sheets.h"
 #include "export/tables.h"
 #include "extract/extract.h"
 #include "ingest/read.h"
 #include "layout/layout.h"
+#include "store/store.h"
 #include "validate/validate.h"
 
 namespace jx {
@@ -36,6 +40,7 @@ constexpr const char* kUsage =
     "unreadable\n"
     "  extract  normalized figures, indicators and findings (xlsx with -o, json, csv)\n"
     "  tables   rebuild the tables of each report (json, csv, markdown or xlsx)\n"
+    "  report   summary workbook of a store: jxaudit report --db FILE -o summary.xlsx\n"
     "\n"
     "options:\n";
 
@@ -49,6 +54,10 @@ struct BatchOptions {
   unsigned jobs = 1;
   bool quiet = false;
   std::string patterns_dir;
+  double timeout_s = 0;  // per file, check only; 0: none
+  std::string db;        // check's store; "" when --no-db
+  bool force = false;    // check again what the store already has
+  std::string command_line;
 };
 
 // One file through every stage. Never throws: a failure is a value.
@@ -63,6 +72,7 @@ DocumentReport ProcessFile(const std::string& path, const ReadOptions& ropts,
       return d;
     }
     d.encoding = doc.encoding;
+    d.pages = doc.page_count;
     d.ex = Extract(doc, d.layout, patterns);
     d.v = Validate(doc, d.layout, d.ex, patterns);
   } catch (const std::exception& e) {
@@ -160,6 +170,150 @@ std::vector<Result> RunBatch(const std::vector<std::string>& files,
   return results;
 }
 
+// `check`: each file in a child process (a crash or a hang costs that file
+// only), recorded in the store one transaction per file, output in input
+// order as soon as the files before it are done.
+int RunCheck(const std::vector<std::string>& files, const std::string& format,
+             const std::string& output, bool verbose, const BatchOptions& bo,
+             const Patterns& patterns, std::ostream& out, std::ostream& err) {
+  std::ofstream file_out;
+  std::ostream* sink = &out;
+  if (!output.empty()) {
+    file_out.open(output, std::ios::binary);
+    if (!file_out) {
+      err << "jxaudit: " << output << ": cannot write\n";
+      return 2;
+    }
+    sink = &file_out;
+  }
+  Store store;
+  bool use_store = !bo.db.empty();
+  if (use_store) {
+    std::string pv, serr;
+    if (!PatternsVersion(bo.patterns_dir, &pv, &serr) ||
+        !store.Open(bo.db, JXAUDIT_VERSION, pv, &serr) ||
+        !store.BeginRun(bo.command_line, &serr)) {
+      err << "jxaudit: " << serr << "\n";
+      return 2;
+    }
+  }
+  const size_t n = files.size();
+  std::vector<FileRow> rows(n);
+  std::vector<DocumentRecord> recs(n);
+  std::vector<bool> ready(n, false);
+  std::vector<size_t> todo;
+  RunTotals totals;
+  totals.files = static_cast<int64_t>(n);
+  bool store_ok = true;
+  for (size_t i = 0; i < n; ++i) {
+    rows[i].path = files[i];
+    std::string herr;
+    if (use_store && !FileSha256(files[i], &rows[i].sha256, &rows[i].size, &herr))
+      rows[i].sha256.clear();  // the worker will say why it cannot be read
+    if (use_store && !bo.force && store.Find(rows[i].sha256, &recs[i])) {
+      recs[i].file = files[i];
+      ready[i] = true;
+      ++totals.skipped;
+    } else {
+      todo.push_back(i);
+    }
+  }
+  Counts total;
+  size_t printed = 0, done = 0, failed = 0;
+  Progress progress(n, !bo.quiet && ::isatty(2) && &err == &std::cerr, err);
+  if (format == "json")
+    *sink << "{\"tool\": \"jxaudit\", \"version\": \"" << JXAUDIT_VERSION
+          << "\", \"documents\": [\n";
+  auto flush = [&] {
+    for (; printed < n && ready[printed]; ++printed) {
+      DocumentRecord& r = recs[printed];
+      if (r.status != "ok" && !bo.quiet)
+        err << (progress.enabled() ? "\r" : "") << "jxaudit: " << r.error << "\n";
+      if (format == "json") {
+        *sink << (printed > 0 ? ",\n" : "")
+              << r.json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+      } else {
+        *sink << (verbose ? r.text_verbose : r.text);
+      }
+      total.errors += r.counts.errors;
+      total.warnings += r.counts.warnings;
+      total.infos += r.counts.infos;
+      total.failed += r.status != "ok";
+      r = DocumentRecord{};  // printed: its memory goes back
+    }
+  };
+  for (size_t i = 0; i < n; ++i)
+    if (ready[i]) {
+      ++done;
+      failed += recs[i].status != "ok";
+      if (use_store) {
+        rows[i].status = recs[i].status;
+        rows[i].error = recs[i].error;
+        rows[i].pages = recs[i].pages;
+        std::string serr;
+        if (store_ok && !store.Put(rows[i], nullptr, &serr)) {
+          err << "jxaudit: " << serr << "\n";
+          store_ok = false;
+        }
+      }
+    }
+  flush();
+  RunInChildren(
+      todo.size(), bo.jobs, bo.timeout_s,
+      [&](size_t k) {
+        return RecordToWire(MakeRecord(ProcessFile(files[todo[k]], bo.read, patterns)));
+      },
+      [&](size_t k, ChildResult&& cr) {
+        size_t i = todo[k];
+        DocumentRecord& r = recs[i];
+        std::string werr;
+        if (!cr.ok) {
+          r = FailedRecord(files[i], cr.status, MakeError(files[i], cr.failure));
+        } else if (!RecordFromWire(cr.bytes, &r, &werr)) {
+          r = FailedRecord(files[i], "crashed", MakeError(files[i], werr));
+        }
+        FileRow& row = rows[i];
+        row.status = r.status;
+        row.error = r.error;
+        row.pages = r.pages;
+        row.seconds = cr.seconds;
+        row.max_rss_kb = cr.max_rss_kb;
+        ++totals.checked;
+        if (r.status != "ok") ++totals.failed, ++failed;
+        if (use_store && store_ok) {
+          // A timeout or a crash is recorded too, so a re-run does not retry
+          // it unless forced; a file that could not be hashed is not kept.
+          std::string serr;
+          if (!store.Put(row, row.sha256.empty() ? nullptr : &r, &serr)) {
+            err << "jxaudit: " << serr << "\n";
+            store_ok = false;
+          }
+        }
+        r.sheets.clear();
+        ready[i] = true;
+        flush();
+        progress.Done(++done, failed);
+      });
+  flush();
+  if (format == "json")
+    *sink << "\n]}\n";
+  else
+    *sink << SummaryText(total, n);
+  sink->flush();
+  if (use_store && store_ok) {
+    std::string serr;
+    if (!store.EndRun(totals, &serr))
+      err << "jxaudit: " << serr << "\n", store_ok = false;
+  }
+  if (!*sink) {
+    err << "jxaudit: " << (output.empty() ? "standard output" : output)
+        << ": cannot write\n";
+    return 2;
+  }
+  if (!store_ok) return 2;
+  return total.failed > 0 ? 2 : (total.errors > 0 ? 1 : 0);
+}
+
 int RunAudit(const std::string& command, const std::vector<std::string>& files,
              std::string format, const std::string& output, bool verbose,
              const BatchOptions& bo, const Patterns& patterns, std::ostream& out,
@@ -195,6 +349,25 @@ int RunAudit(const std::string& command, const std::vector<std::string>& files,
                                "\n"
                          : ReportToText(docs, verbose);
   return WriteText(text, output, out, err) ? status : 2;
+}
+
+int RunReport(const std::string& db, const std::string& output, std::ostream& err) {
+  if (!std::filesystem::exists(db)) {
+    err << "jxaudit: " << db << ": no such store\n";
+    return 2;
+  }
+  Store store;
+  StoreSummary summary;
+  std::vector<Sheet> sheets;
+  Sheet failures;
+  std::string serr;
+  if (!store.Open(db, "", "", &serr) || !store.ReadSummary(&summary, &serr) ||
+      !store.ReadSheets(&sheets, &serr) || !store.ReadFailures(&failures, &serr) ||
+      !WriteSummaryXlsx(summary, sheets, failures, output, &serr)) {
+    err << "jxaudit: " << serr << "\n";
+    return 2;
+  }
+  return 0;
 }
 
 int RunTables(const std::vector<std::string>& files, const std::string& format,
@@ -266,7 +439,14 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ("max-bytes", po::value<uint64_t>(),
        "refuse files larger than this many bytes (default 256 MiB)")
       ("max-pages", po::value<int>(), "refuse PDFs with more pages (default 20000)")
-      ("quiet,q", "no progress and no per-file error lines on stderr");
+      ("quiet,q", "no progress and no per-file error lines on stderr")
+      ("timeout", po::value<double>(),
+       "check: stop a file after this many seconds and record it as timed out")
+      ("db", po::value<std::string>(),
+       "check: the SQLite store (default: jxaudit.sqlite beside the output, or in the "
+       "current directory); report: the store to summarise")
+      ("no-db", "check: record nothing")
+      ("force", "check: check again files the store already has");
   // clang-format on
   po::options_description hidden;
   hidden.add_options()("command", po::value<std::string>())(
@@ -328,6 +508,23 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
                              : std::max(1u, std::thread::hardware_concurrency());
   if (vm.count("max-bytes")) bo.read.max_bytes = vm["max-bytes"].as<uint64_t>();
   if (vm.count("max-pages")) bo.read.max_pages = vm["max-pages"].as<int>();
+  if (vm.count("timeout")) bo.timeout_s = std::max(0.0, vm["timeout"].as<double>());
+  bo.force = vm.count("force") > 0;
+  for (int i = 0; i < argc; ++i) bo.command_line += (i ? " " : "") + std::string(argv[i]);
+  if (vm.count("db")) {
+    bo.db = vm["db"].as<std::string>();
+  } else {
+    std::filesystem::path dir = std::filesystem::path(output).parent_path();
+    bo.db = (dir.empty() ? std::filesystem::path(".") : dir) / "jxaudit.sqlite";
+  }
+  if (vm.count("no-db")) bo.db.clear();
+  if (command == "report") {
+    if (!vm.count("db") || output.empty()) {
+      err << "jxaudit: report: needs --db FILE and -o summary.xlsx\n";
+      return 2;
+    }
+    return RunReport(bo.db, output, err);
+  }
   std::vector<std::string> warnings;
   files = CollectInputs(files, &warnings);
   for (const std::string& w : warnings) err << "jxaudit: " << w << "\n";
@@ -336,6 +533,9 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       err << "jxaudit: " << command << ": no input files\n";
       return 2;
     }
+    if (command == "check")
+      return RunCheck(files, format, output, vm.count("verbose") > 0, bo, patterns, out,
+                      err);
     return RunAudit(command, files, format, output, vm.count("verbose") > 0, bo, patterns,
                     out, err);
   }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "base/text.h"
+#include "export/sheets.h"
 #include "export/tables.h"
 #include "export/workbook.h"
 
@@ -102,32 +103,26 @@ std::string KindName(const std::string& k) {
 
 // ---- The normalized sheets, one model for xlsx, JSON and CSV ----
 
-struct Value {
-  enum Kind { kEmpty, kText, kNumber } kind = kEmpty;
-  std::string text;
-  Decimal number;
-  bool percent = false;
-  std::string link;  // internal link target ("'Tables'!A12")
-  bool flagged = false;
-};
-
-Value Text(const std::string& s) { return Value{Value::kText, s, {}, false, "", false}; }
-Value Num(const Decimal& d) { return Value{Value::kNumber, "", d, false, "", false}; }
+Value Text(const std::string& s) { return TextValue(s); }
+Value Num(const Decimal& d) { return NumberValue(d); }
 Value Int(int64_t v) { return Num(Decimal{v, 0}); }
 Value OptNum(bool has, const Decimal& d) { return has ? Num(d) : Value{}; }
-
-struct Sheet {
-  std::string name;
-  std::vector<std::string> columns;
-  std::vector<std::vector<Value>> rows;
-};
 
 std::string CellKey(const std::string& file, const std::string& table, int row, int col) {
   return file + '\x1f' + table + '\x1f' + std::to_string(row) + '\x1f' +
          std::to_string(col);
 }
 
-std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
+}  // namespace
+
+Value TextValue(const std::string& s) {
+  return Value{Value::kText, s, {}, false, "", false};
+}
+Value NumberValue(const Decimal& d) {
+  return Value{Value::kNumber, "", d, false, "", false};
+}
+
+std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs, bool tables) {
   Sheet d{
       "Documents",
       {"file", "status", "error", "encoding", "kind", "department", "year", "unit_code",
@@ -167,6 +162,7 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
     }
   std::map<std::string, size_t> table_row;  // linked cell → row in the Tables sheet
   for (const DocumentReport& doc : docs) {
+    if (!tables) break;
     for (const Table& tb : doc.layout.tables) {
       const bool named = tables_named.count(doc.file + '\x1f' + tb.id) > 0;
       for (size_t r = 0; r < tb.rows.size(); ++r) {
@@ -292,11 +288,10 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs) {
   }
   std::vector<Sheet> sheets;
   sheets.reserve(5);
-  for (Sheet* s : {&d, &b, &ind, &f, &t}) sheets.push_back(std::move(*s));
+  for (Sheet* s : {&d, &b, &ind, &f}) sheets.push_back(std::move(*s));
+  if (tables) sheets.push_back(std::move(t));
   return sheets;
 }
-
-}  // namespace
 
 Counts CountFindings(const std::vector<DocumentReport>& docs) {
   Counts c;
@@ -310,75 +305,84 @@ Counts CountFindings(const std::vector<DocumentReport>& docs) {
   return c;
 }
 
+nlohmann::json DocumentJson(const DocumentReport& d) {
+  nlohmann::json j;
+  j["file"] = d.file;
+  j["status"] = d.ok ? "ok" : "failed";
+  j["error"] = d.ok ? nlohmann::json(nullptr) : nlohmann::json(d.error.ToString());
+  const DocInfo& info = d.ex.info;
+  j["encoding"] = d.encoding;
+  j["kind"] = d.ok ? info.kind : "";
+  j["department"] = info.department.value;
+  j["year"] = info.year.value;
+  j["unit_code"] = info.unit_code.value;
+  j["filler"] = info.filler.value;
+  j["phone"] = info.phone.value;
+  j["declared_score"] =
+      info.has_declared_score ? Number(info.declared_score) : nlohmann::json(nullptr);
+  j["grade"] = info.grade.value;
+  nlohmann::json figs = nlohmann::json::array();
+  for (const Figure& f : d.ex.figures) figs.push_back(FigureJson(f));
+  j["figures"] = std::move(figs);
+  nlohmann::json inds = nlohmann::json::array();
+  for (const Indicator& i : d.ex.indicators) inds.push_back(IndicatorJson(i));
+  j["indicators"] = std::move(inds);
+  nlohmann::json finds = nlohmann::json::array();
+  for (const Finding& f : d.v.findings) finds.push_back(FindingJson(f));
+  j["findings"] = std::move(finds);
+  return j;
+}
+
 nlohmann::json ReportToJson(const std::vector<DocumentReport>& docs) {
   nlohmann::json out;
   out["tool"] = "jxaudit";
   out["version"] = JXAUDIT_VERSION;
   out["documents"] = nlohmann::json::array();
-  for (const DocumentReport& d : docs) {
-    nlohmann::json j;
-    j["file"] = d.file;
-    j["status"] = d.ok ? "ok" : "failed";
-    j["error"] = d.ok ? nlohmann::json(nullptr) : nlohmann::json(d.error.ToString());
-    const DocInfo& info = d.ex.info;
-    j["encoding"] = d.encoding;
-    j["kind"] = d.ok ? info.kind : "";
-    j["department"] = info.department.value;
-    j["year"] = info.year.value;
-    j["unit_code"] = info.unit_code.value;
-    j["filler"] = info.filler.value;
-    j["phone"] = info.phone.value;
-    j["declared_score"] =
-        info.has_declared_score ? Number(info.declared_score) : nlohmann::json(nullptr);
-    j["grade"] = info.grade.value;
-    nlohmann::json figs = nlohmann::json::array();
-    for (const Figure& f : d.ex.figures) figs.push_back(FigureJson(f));
-    j["figures"] = std::move(figs);
-    nlohmann::json inds = nlohmann::json::array();
-    for (const Indicator& i : d.ex.indicators) inds.push_back(IndicatorJson(i));
-    j["indicators"] = std::move(inds);
-    nlohmann::json finds = nlohmann::json::array();
-    for (const Finding& f : d.v.findings) finds.push_back(FindingJson(f));
-    j["findings"] = std::move(finds);
-    out["documents"].push_back(std::move(j));
-  }
+  for (const DocumentReport& d : docs) out["documents"].push_back(DocumentJson(d));
   return out;
 }
 
-std::string ReportToText(const std::vector<DocumentReport>& docs, bool verbose) {
+std::string DocumentText(const DocumentReport& d, bool verbose) {
   std::ostringstream out;
-  for (const DocumentReport& d : docs) {
-    if (!d.ok) {
-      out << d.file << ": failed: " << d.error.message << "\n\n";
-      continue;
-    }
-    const DocInfo& info = d.ex.info;
-    out << d.file << "  [" << KindName(info.kind);
-    if (!info.department.value.empty()) out << " · " << info.department.value;
-    if (!info.year.value.empty()) out << " · " << info.year.value;
-    out << "]\n";
-    int shown = 0;
-    for (const Finding& f : d.v.findings) {
-      if (f.severity == Severity::kInfo && !verbose) continue;
-      ++shown;
-      Error where;
-      where.where = f.where;
-      where.where.file = d.file;
-      out << "  " << where.ToString() << SeverityName(f.severity) << " [" << f.rule
-          << "] " << f.message << "\n";
-    }
-    if (shown == 0)
-      out << (d.v.findings.empty()
-                  ? "  no findings\n"
-                  : "  no errors or warnings (-v lists rounding notes)\n");
-    out << "\n";
+  if (!d.ok) {
+    out << d.file << ": failed: " << d.error.message << "\n\n";
+    return out.str();
   }
-  Counts c = CountFindings(docs);
+  const DocInfo& info = d.ex.info;
+  out << d.file << "  [" << KindName(info.kind);
+  if (!info.department.value.empty()) out << " · " << info.department.value;
+  if (!info.year.value.empty()) out << " · " << info.year.value;
+  out << "]\n";
+  int shown = 0;
+  for (const Finding& f : d.v.findings) {
+    if (f.severity == Severity::kInfo && !verbose) continue;
+    ++shown;
+    Error where;
+    where.where = f.where;
+    where.where.file = d.file;
+    out << "  " << where.ToString() << SeverityName(f.severity) << " [" << f.rule << "] "
+        << f.message << "\n";
+  }
+  if (shown == 0)
+    out << (d.v.findings.empty() ? "  no findings\n"
+                                 : "  no errors or warnings (-v lists rounding notes)\n");
+  out << "\n";
+  return out.str();
+}
+
+std::string SummaryText(const Counts& c, size_t files) {
+  std::ostringstream out;
   out << c.errors << " errors, " << c.warnings << " warnings, " << c.infos << " info in "
-      << docs.size() << " files";
+      << files << " files";
   if (c.failed > 0) out << " (" << c.failed << " could not be read)";
   out << "\n";
   return out.str();
+}
+
+std::string ReportToText(const std::vector<DocumentReport>& docs, bool verbose) {
+  std::string out;
+  for (const DocumentReport& d : docs) out += DocumentText(d, verbose);
+  return out + SummaryText(CountFindings(docs), docs.size());
 }
 
 nlohmann::json ExtractToJson(const std::vector<DocumentReport>& docs) {
@@ -419,11 +423,7 @@ std::string ExtractToCsv(const std::vector<DocumentReport>& docs) {
   return out.str();
 }
 
-bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string& path,
-                      std::string* err) {
-  // Rows are written in order: constant memory mode streams each sheet.
-  lxw_workbook* wb = OpenWorkbook(path, /*streamed=*/true, err);
-  if (!wb) return false;
+void AddSheets(lxw_workbook* wb, const std::vector<Sheet>& sheets) {
   lxw_format* head = workbook_add_format(wb);
   format_set_bold(head);
   format_set_bg_color(head, 0xDDEBF7);
@@ -445,7 +445,7 @@ bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string
     nums[key] = f;
     return f;
   };
-  for (const Sheet& s : BuildSheets(docs)) {
+  for (const Sheet& s : sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
     for (size_t c = 0; c < s.columns.size(); ++c)
       worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), s.columns[c].c_str(),
@@ -483,9 +483,138 @@ bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string
       worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(s.rows.size()),
                            static_cast<lxw_col_t>(s.columns.size() - 1));
   }
+}
+
+bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string& path,
+                      std::string* err) {
+  // Rows are written in order: constant memory mode streams each sheet.
+  lxw_workbook* wb = OpenWorkbook(path, /*streamed=*/true, err);
+  if (!wb) return false;
+  AddSheets(wb, BuildSheets(docs));
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
     *err = path + ": " + lxw_strerror(e);
+    return false;
+  }
+  return true;
+}
+
+// ---- Records: one checked file, across processes and into the store ----
+
+DocumentRecord MakeRecord(const DocumentReport& d) {
+  DocumentRecord r;
+  r.file = d.file;
+  r.status = d.ok ? "ok" : "failed";
+  if (!d.ok) r.error = d.error.ToString();
+  r.pages = d.pages;
+  r.counts = CountFindings({d});
+  r.text = DocumentText(d, false);
+  r.text_verbose = DocumentText(d, true);
+  r.json = DocumentJson(d);
+  r.sheets = BuildSheets({d}, /*tables=*/false);
+  return r;
+}
+
+DocumentRecord FailedRecord(const std::string& file, const std::string& status,
+                            const Error& error) {
+  DocumentReport d;
+  d.file = file;
+  d.ok = false;
+  d.error = error;
+  DocumentRecord r = MakeRecord(d);
+  r.status = status;
+  return r;
+}
+
+namespace {
+
+nlohmann::json ValueWire(const Value& v) {
+  if (v.kind == Value::kText) return v.text;
+  if (v.kind == Value::kNumber)
+    return nlohmann::json::array({v.number.units, v.number.scale});
+  return nullptr;
+}
+
+bool ValueFromWire(const nlohmann::json& j, Value* v) {
+  if (j.is_null()) {
+    *v = Value{};
+  } else if (j.is_string()) {
+    *v = TextValue(j.get<std::string>());
+  } else if (j.is_array() && j.size() == 2 && j[0].is_number_integer() &&
+             j[1].is_number_integer()) {
+    *v = NumberValue(Decimal{j[0].get<int64_t>(), j[1].get<int>()});
+  } else {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string RecordToWire(const DocumentRecord& r) {
+  nlohmann::json j;
+  j["file"] = r.file;
+  j["status"] = r.status;
+  j["error"] = r.error;
+  j["pages"] = r.pages;
+  j["counts"] = {r.counts.errors, r.counts.warnings, r.counts.infos, r.counts.failed};
+  j["text"] = r.text;
+  j["text_verbose"] = r.text_verbose;
+  j["json"] = r.json;
+  nlohmann::json sheets = nlohmann::json::array();
+  for (const Sheet& s : r.sheets) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& row : s.rows) {
+      nlohmann::json jr = nlohmann::json::array();
+      for (const Value& v : row) jr.push_back(ValueWire(v));
+      rows.push_back(std::move(jr));
+    }
+    sheets.push_back(
+        {{"name", s.name}, {"columns", s.columns}, {"rows", std::move(rows)}});
+  }
+  j["sheets"] = std::move(sheets);
+  std::vector<uint8_t> cbor = nlohmann::json::to_cbor(j);
+  return std::string(cbor.begin(), cbor.end());
+}
+
+bool RecordFromWire(std::string_view bytes, DocumentRecord* r, std::string* err) {
+  nlohmann::json j = nlohmann::json::from_cbor(bytes.begin(), bytes.end(), true, false);
+  if (j.is_discarded() || !j.is_object()) {
+    *err = "unreadable worker result";
+    return false;
+  }
+  try {
+    r->file = j.at("file").get<std::string>();
+    r->status = j.at("status").get<std::string>();
+    r->error = j.at("error").get<std::string>();
+    r->pages = j.at("pages").get<int>();
+    const auto& c = j.at("counts");
+    r->counts = Counts{c.at(0).get<int>(), c.at(1).get<int>(), c.at(2).get<int>(),
+                       c.at(3).get<int>()};
+    r->text = j.at("text").get<std::string>();
+    r->text_verbose = j.at("text_verbose").get<std::string>();
+    r->json = j.at("json");
+    r->sheets.clear();
+    for (const auto& js : j.at("sheets")) {
+      Sheet s;
+      s.name = js.at("name").get<std::string>();
+      s.columns = js.at("columns").get<std::vector<std::string>>();
+      for (const auto& jr : js.at("rows")) {
+        std::vector<Value> row;
+        for (const auto& jv : jr) {
+          Value v;
+          if (!ValueFromWire(jv, &v)) {
+            *err = "unreadable worker result: bad value";
+            return false;
+          }
+          row.push_back(std::move(v));
+        }
+        s.rows.push_back(std::move(row));
+      }
+      r->sheets.push_back(std::move(s));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    *err = std::string("unreadable worker result: ") + e.what();
     return false;
   }
   return true;

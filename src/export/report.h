@@ -19,6 +19,7 @@ struct DocumentReport {
   bool ok = true;
   Error error;  // when !ok
   std::string encoding;
+  int pages = 0;  // PDF pages read
   Layout layout;
   Extraction ex;
   Validation v;
@@ -31,6 +32,10 @@ Counts CountFindings(const std::vector<DocumentReport>& docs);
 
 // The `check --format json` contract.
 nlohmann::json ReportToJson(const std::vector<DocumentReport>& docs);
+
+// One document's part of the JSON contract and of the text.
+nlohmann::json DocumentJson(const DocumentReport& d);
+std::string DocumentText(const DocumentReport& d, bool verbose);
 
 // Human text, grouped by document; info findings only when `verbose`.
 std::string ReportToText(const std::vector<DocumentReport>& docs, bool verbose);

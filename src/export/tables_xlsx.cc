@@ -109,7 +109,9 @@ class XlsxWriter {
     std::string title = t.id;
     if (!t.title.empty()) title.append(" ").append(t.title);
     title.append(" — ").append(file).append(" lines ");
-    title.append(std::to_string(t.first_line)).append("-").append(std::to_string(t.last_line));
+    title.append(std::to_string(t.first_line))
+        .append("-")
+        .append(std::to_string(t.last_line));
     worksheet_write_string(ws, 0, 0, FitCell(title).c_str(), title_);
     std::vector<size_t> widths(std::max<size_t>(t.width(), 1), 8);
     for (size_t r = 0; r < t.rows.size(); ++r) {

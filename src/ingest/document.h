@@ -48,6 +48,7 @@ struct Document {
   // PDF sources: the pages as drawn; `lines` is filled by the layout stage.
   std::vector<PdfPage> pages;
   std::vector<int> pages_without_text;  // scanned pages: images, no text layer
+  int page_count = 0;                   // PDF pages read (0 for text)
 };
 
 }  // namespace jx

@@ -221,6 +221,7 @@ bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc
     return false;
   }
   std::vector<int> unmapped;
+  doc->page_count = n;
   for (int p = 1; p <= n; ++p) {
     PageDev dev;
     pdf.displayPage(&dev, p, 72, 72, 0, /*useMediaBox=*/true, /*crop=*/false,

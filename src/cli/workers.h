@@ -1,0 +1,31 @@
+// Work in child processes, so that a file that crashes or hangs a library
+// (Poppler, ICU) costs only that file.
+#ifndef JXAUDIT_CLI_WORKERS_H_
+#define JXAUDIT_CLI_WORKERS_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+namespace jx {
+
+struct ChildResult {
+  bool ok = false;      // the child finished and returned its bytes
+  std::string bytes;    // what `work` returned
+  std::string status;   // when !ok: "timeout" or "crashed"
+  std::string failure;  // when !ok: why, in words
+  double seconds = 0;   // wall time of the child
+  long max_rss_kb = 0;  // the child's peak resident memory
+};
+
+// Runs work(i) for i in [0, n) each in a forked child, at most `jobs` at a
+// time, and calls done(i, result) in this process as each ends (any order).
+// A child running past `timeout_s` (0: no limit) is killed. Call from a
+// process with no other threads: the children are forked.
+void RunInChildren(size_t n, unsigned jobs, double timeout_s,
+                   const std::function<std::string(size_t)>& work,
+                   const std::function<void(size_t, ChildResult&&)>& done);
+
+}  // namespace jx
+
+#endif  // JXAUDIT_CLI_WORKERS_H_

@@ -1,0 +1,73 @@
+// The embedded store: every `check` run records into SQLite, one transaction
+// per file, so an interrupted run loses nothing it recorded and a re-run skips
+// content already checked by the same tool and patterns.
+#ifndef JXAUDIT_STORE_STORE_H_
+#define JXAUDIT_STORE_STORE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "export/sheets.h"
+
+struct sqlite3;
+
+namespace jx {
+
+// SHA-256 of a file's bytes, as hex, read in blocks (any size).
+bool FileSha256(const std::string& path, std::string* hex, uint64_t* size,
+                std::string* err);
+// SHA-256 of the pattern files (names and contents): the patterns' version.
+bool PatternsVersion(const std::string& dir, std::string* hex, std::string* err);
+
+struct FileRow {
+  std::string path, sha256;
+  uint64_t size = 0;
+  std::string status, error;
+  int pages = 0;
+  double seconds = 0;
+  long max_rss_kb = 0;
+};
+
+struct RunTotals {
+  int64_t files = 0, checked = 0, skipped = 0, failed = 0;
+};
+
+class Store {
+ public:
+  Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store();
+
+  // Opens or creates the database and its schema. `tool`/`patterns` are the
+  // versions recorded with each document; a reader may leave them empty.
+  bool Open(const std::string& path, const std::string& tool, const std::string& patterns,
+            std::string* err);
+  bool BeginRun(const std::string& command_line, std::string* err);
+  bool EndRun(const RunTotals& totals, std::string* err);
+
+  // The record kept for this content under the same versions, if any.
+  bool Find(const std::string& sha256, DocumentRecord* rec);
+  // One transaction: the file's row, and the document's rows when `rec` is
+  // given (replacing what an older version left for the same content).
+  bool Put(const FileRow& file, const DocumentRecord* rec, std::string* err);
+
+  // Report side: the normalized sheets over every file path, the failures,
+  // and the totals.
+  bool ReadSheets(std::vector<Sheet>* sheets, std::string* err);
+  bool ReadFailures(Sheet* failures, std::string* err);
+  bool ReadSummary(StoreSummary* s, std::string* err);
+
+ private:
+  bool Exec(const char* sql, std::string* err);
+  std::string Error(const std::string& what) const;
+
+  sqlite3* db_ = nullptr;
+  std::string path_, tool_, patterns_;
+  int64_t run_id_ = 0;
+};
+
+}  // namespace jx
+
+#endif  // JXAUDIT_STORE_STORE_H_
