@@ -102,3 +102,59 @@ TEST_CASE("batch: files over --max-bytes or --max-pages are refused, the rest ru
 
 }  // namespace
 }  // namespace jx
+
+namespace jx {
+namespace {
+
+using namespace test;
+namespace fs = std::filesystem;
+
+// tests/malformed holds one file per way a submission arrives broken; a huge
+// single line is made here. Each gets its own clear line on stderr, and the
+// good report in the same batch is still checked.
+TEST_CASE("batch: every malformed file gets its reason, the batch goes on", "[e2e]") {
+  std::string dir = TempDir();
+  fs::copy(JXAUDIT_TESTS_DIR "/malformed", dir + "/in", fs::copy_options::recursive);
+  {
+    std::string line = "部门整体支出绩效自评报告：";
+    line.reserve(8u << 20);
+    while (line.size() < (8u << 20)) line += "预算执行情况良好，资金使用规范 12.5 万元；";
+    WriteFile(dir + "/in/huge_line.txt", line);  // 8 MiB, no newline
+  }
+  fs::copy_file(SamplePath("001_20b715a24a62e05c.txt"), dir + "/in/zz_good.txt");
+  RunResult r = RunJxaudit({"check", "--no-db", "-j", "2", dir + "/in"});
+  CHECK(r.status == 2);
+  struct Case {
+    const char* file;
+    const char* says;  // "" when the file is read
+  };
+  const Case cases[] = {
+      {"broken_xref.pdf", ""},  // Poppler rebuilds the cross-reference table
+      {"empty.txt", "empty file"},
+      {"huge_line.txt", ""},
+      {"invalid_utf8.txt", "undecodable: invalid UTF-8 at line 35"},
+      {"mixed_encodings.txt", "undecodable: invalid UTF-8 at line 35"},
+      {"nested_tables.txt", ""},
+      {"nul_bytes.txt", "binary data (NUL byte at offset 1)"},
+      {"random_bytes.txt", "binary data"},
+      {"truncated.pdf", "damaged PDF"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    std::string path = dir + "/in/" + c.file;
+    if (*c.says) {
+      CHECK(r.err.find("jxaudit: " + path + ": " + c.says) != std::string::npos);
+      CHECK(r.out.find(path + ": failed: ") != std::string::npos);
+    } else {
+      CHECK(r.err.find(path) == std::string::npos);
+      CHECK(r.out.find(path + "  [") != std::string::npos);
+    }
+  }
+  // The good report after them all: its findings are all there.
+  CHECK(r.out.find(dir + "/in/zz_good.txt  [部门整体支出绩效自评") != std::string::npos);
+  CHECK(r.out.find("(6 could not be read)") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace jx

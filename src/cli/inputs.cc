@@ -57,7 +57,14 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
         continue;
       }
       if (!it->is_regular_file(ec)) continue;
-      if (LooksLikeReport(p.string())) found.push_back(p.string());
+      // A file named as a report is taken even when its bytes are bad, so
+      // that a damaged submission is listed with its reason, not passed over.
+      std::string ext = p.extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (ext == ".txt" || ext == ".pdf" || ext == ".tsv" || ext == ".csv" ||
+          LooksLikeReport(p.string()))
+        found.push_back(p.string());
     }
     if (found.empty()) warnings->push_back(a + ": no report files found");
     std::sort(found.begin(), found.end());

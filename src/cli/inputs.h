@@ -10,7 +10,9 @@ namespace jx {
 // Expands `args`: a file is kept as given (so a missing or unreadable one is
 // reported by the run), a directory is walked recursively and contributes
 // the files that look like reports by their first bytes — a PDF header, or
-// text that decodes — whatever their extension. Hidden entries are skipped.
+// text that decodes — whatever their extension, and the files named as
+// reports (.txt, .pdf, .tsv, .csv) whatever their bytes, so a damaged one is
+// reported rather than passed over. Hidden entries are skipped.
 // Files found in one directory come in path order, so a run's output order
 // does not depend on the file system.
 std::vector<std::string> CollectInputs(const std::vector<std::string>& args,

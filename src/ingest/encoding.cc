@@ -4,6 +4,8 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <climits>
 #include <memory>
 
 #include "base/text.h"
@@ -104,6 +106,24 @@ bool LooksLikeText(std::string_view utf8, std::string* why) {
 
 }  // namespace
 
+namespace {
+
+// Length of the longest prefix that is well-formed UTF-8.
+size_t Utf8ValidPrefix(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
+  int32_t i = 0;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return static_cast<size_t>(start);
+  }
+  return static_cast<size_t>(n);
+}
+
+}  // namespace
+
 DecodeResult DecodeText(std::string_view bytes) {
   DecodeResult r;
   if (bytes.empty()) {
@@ -156,11 +176,19 @@ DecodeResult DecodeText(std::string_view bytes) {
     } else {
       size_t bad = 0;
       if (!ToUtf8Strict(bytes, "GB18030", &r.text, &bad)) {
-        r.error =
-            "undecodable: neither UTF-8, UTF-16 nor GB18030 (bad byte at "
-            "offset " +
-            std::to_string(bad) + ")";
-        r.error_offset = bad;
+        // Say where the likelier reading breaks: a file that is UTF-8 for
+        // pages and then not was damaged or pasted together from two
+        // encodings, and the auditor needs that line.
+        size_t utf8_bad = Utf8ValidPrefix(bytes);
+        bool utf8 = utf8_bad >= bad;
+        size_t at = utf8 ? utf8_bad : bad;
+        size_t line =
+            1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + at, '\n'));
+        r.error = std::string("undecodable: ") +
+                  (utf8 ? "invalid UTF-8" : "invalid GB18030") + " at line " +
+                  std::to_string(line) + " (byte offset " + std::to_string(at) +
+                  "), and neither " + (utf8 ? "GB18030" : "UTF-8") + " nor UTF-16";
+        r.error_offset = at;
         r.text.clear();
         return r;
       }
