@@ -40,9 +40,9 @@ best() {  # command... → best wall time of three, in ms
 pdftotext_all() { for f in "$dir"/*.pdf; do pdftotext -layout "$f" - ; done; }
 export -f pdftotext_all
 export dir
-jx=$(best $pin "$build/jxaudit" check "$dir"/*.pdf)
+jx=$(best $pin "$build/jxaudit" check -j 1 --no-db "$dir"/*.pdf)
 pt=$(best $pin bash -c pdftotext_all)
-mem=$( { /usr/bin/time -f "%M" $pin "$build/jxaudit" check "$dir"/*.pdf >/dev/null || true; } 2>&1 | tail -1)
+mem=$( { /usr/bin/time -f "%M" $pin "$build/jxaudit" check -j 1 --no-db "$dir"/*.pdf >/dev/null || true; } 2>&1 | tail -1)
 awk -v f="$files" -v p="$pages" -v jx="$jx" -v pt="$pt" -v mem="$mem" 'BEGIN {
   printf "%d PDFs, %d pages\n", f, p
   printf "jxaudit check        %7.3f s  %7.1f pages/s  peak %.1f MB\n", jx/1000, p/(jx/1000), mem/1024
@@ -57,7 +57,7 @@ if command -v qpdf >/dev/null; then
   n=$(pdfinfo "$dir/long.pdf" | awk '/^Pages:/ {print $2}')
   qpdf --empty --pages "$dir/long.pdf" "1-$((n / 4))" -- "$dir/quarter.pdf"
   for f in quarter long; do
-    m=$( { /usr/bin/time -f "%M" "$build/jxaudit" check "$dir/$f.pdf" >/dev/null || true; } 2>&1 | tail -1)
+    m=$( { /usr/bin/time -f "%M" "$build/jxaudit" check --no-db "$dir/$f.pdf" >/dev/null || true; } 2>&1 | tail -1)
     p=$(pdfinfo "$dir/$f.pdf" | awk '/^Pages:/ {print $2}')
     awk -v p="$p" -v m="$m" 'BEGIN { printf "one PDF of %5d pages: peak %.1f MB\n", p, m/1024 }'
   done

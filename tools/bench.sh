@@ -35,8 +35,8 @@ run() {  # label, command...
     printf "%-32s %6d files  %7.2f MB  %7.3f s  %8.1f reports/s  %6.2f MB/s\n",
            l, f, b / 1e6, s, f / s, b / 1e6 / s }'
 }
-run "check (text)" $pin "$build/jxaudit" check "$dir"/*.txt
-run "check --format json" $pin "$build/jxaudit" check --format json "$dir"/*.txt
+run "check (text)" $pin "$build/jxaudit" check -j 1 --no-db "$dir"/*.txt
+run "check --format json" $pin "$build/jxaudit" check -j 1 --no-db --format json "$dir"/*.txt
 run "extract -o out.xlsx" $pin "$build/jxaudit" extract "$dir"/*.txt -o "$dir/out.xlsx"
 run "tables -o out.xlsx" $pin "$build/jxaudit" tables "$dir"/*.txt -o "$dir/tables.xlsx"
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -200,7 +201,9 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   const size_t n = files.size();
   std::vector<FileRow> rows(n);
   std::vector<DocumentRecord> recs(n);
-  std::vector<bool> ready(n, false);
+  std::vector<bool> ready(n, false), known(n, false);
+  std::map<std::string, size_t> first;           // content → its first file
+  std::map<size_t, std::vector<size_t>> copies;  // first file → later copies
   std::vector<size_t> todo;
   RunTotals totals;
   totals.files = static_cast<int64_t>(n);
@@ -210,11 +213,19 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     std::string herr;
     if (use_store && !FileSha256(files[i], &rows[i].sha256, &rows[i].size, &herr))
       rows[i].sha256.clear();  // the worker will say why it cannot be read
-    if (use_store && !bo.force && store.Find(rows[i].sha256, &recs[i])) {
-      recs[i].file = files[i];
+    if (use_store && !bo.force &&
+        store.Known(rows[i].sha256, files[i], &rows[i].status, &rows[i].error,
+                    &rows[i].pages)) {
+      known[i] = true;  // its report is read from the store when its turn comes
       ready[i] = true;
       ++totals.skipped;
+    } else if (use_store && !rows[i].sha256.empty() && first.count(rows[i].sha256)) {
+      // The same content earlier in this batch: checked once, recorded under
+      // the first name, whichever worker ends first.
+      copies[first[rows[i].sha256]].push_back(i);
+      known[i] = true;
     } else {
+      if (use_store && !rows[i].sha256.empty()) first[rows[i].sha256] = i;
       todo.push_back(i);
     }
   }
@@ -227,6 +238,11 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   auto flush = [&] {
     for (; printed < n && ready[printed]; ++printed) {
       DocumentRecord& r = recs[printed];
+      if (known[printed] && !store.Find(rows[printed].sha256, files[printed], &r))
+        r = FailedRecord(files[printed], "failed",
+                         MakeError(files[printed], "recorded in " + bo.db +
+                                                       " but not readable there; run "
+                                                       "again with --force"));
       if (r.status != "ok" && !bo.quiet)
         err << (progress.enabled() ? "\r" : "") << "jxaudit: " << r.error << "\n";
       if (format == "json") {
@@ -243,13 +259,10 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     }
   };
   for (size_t i = 0; i < n; ++i)
-    if (ready[i]) {
+    if (known[i]) {
       ++done;
-      failed += recs[i].status != "ok";
-      if (use_store) {
-        rows[i].status = recs[i].status;
-        rows[i].error = recs[i].error;
-        rows[i].pages = recs[i].pages;
+      failed += rows[i].status != "ok";
+      {
         std::string serr;
         if (store_ok && !store.Put(rows[i], nullptr, &serr)) {
           err << "jxaudit: " << serr << "\n";
@@ -291,8 +304,23 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
         }
         r.sheets.clear();
         ready[i] = true;
-        flush();
         progress.Done(++done, failed);
+        for (size_t c : copies[i]) {
+          FileRow& cr = rows[c];
+          if (store_ok &&
+              store.Known(cr.sha256, files[c], &cr.status, &cr.error, &cr.pages)) {
+            std::string serr;
+            if (!store.Put(cr, nullptr, &serr)) {
+              err << "jxaudit: " << serr << "\n";
+              store_ok = false;
+            }
+          }
+          ++totals.skipped;
+          failed += cr.status != "ok";
+          ready[c] = true;
+          progress.Done(++done, failed);
+        }
+        flush();
       });
   flush();
   if (format == "json")

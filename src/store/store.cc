@@ -67,7 +67,16 @@ std::vector<std::string> StoredColumns(const Sheet& s) {
 }
 
 // Extra columns of `documents`, beside the sheet's.
-const char* const kDocExtra[] = {"report_text", "report_text_verbose", "report_json"};
+// `report_path`: the path the report texts name, replaced by the path of
+// another file with the same content when that one is skipped.
+const char* const kDocExtra[] = {"report_path", "report_text", "report_text_verbose",
+                                 "report_json"};
+
+void ReplaceAll(std::string* s, const std::string& from, const std::string& to) {
+  if (from.empty() || from == to) return;
+  for (size_t at = 0; (at = s->find(from, at)) != std::string::npos; at += to.size())
+    s->replace(at, from.size(), to);
+}
 
 class Stmt {
  public:
@@ -286,18 +295,40 @@ bool Store::EndRun(const RunTotals& t, std::string* err) {
   return true;
 }
 
-bool Store::Find(const std::string& sha256, DocumentRecord* rec) {
+bool Store::Known(const std::string& sha256, const std::string& path, std::string* status,
+                  std::string* error, int* pages) {
   if (sha256.empty()) return false;
   Stmt s(db_,
-         "SELECT status, error, pages, errors, warnings, infos, report_text, "
-         "report_text_verbose, report_json FROM documents WHERE sha256=? AND "
-         "tool_version=? AND patterns_version=?");
+         "SELECT status, error, pages, report_path FROM documents WHERE sha256=? AND "
+         "tool_version=? AND "
+         "patterns_version=?");
+  if (!s.ok()) return false;
+  s.Text(1, sha256);
+  s.Text(2, tool_);
+  s.Text(3, patterns_);
+  if (!s.Row()) return false;
+  *status = s.ColText(0);
+  *error = s.ColText(1);
+  *pages = static_cast<int>(s.ColInt(2));
+  ReplaceAll(error, s.ColText(3), path);
+  return true;
+}
+
+bool Store::Find(const std::string& sha256, const std::string& path,
+                 DocumentRecord* rec) {
+  if (sha256.empty()) return false;
+  Stmt s(
+      db_,
+      "SELECT status, error, pages, errors, warnings, infos, report_path, report_text, "
+      "report_text_verbose, report_json FROM documents WHERE sha256=? AND "
+      "tool_version=? AND patterns_version=?");
   if (!s.ok()) return false;
   s.Text(1, sha256);
   s.Text(2, tool_);
   s.Text(3, patterns_);
   if (!s.Row()) return false;
   DocumentRecord r;
+  r.file = path;
   r.status = s.ColText(0);
   r.error = s.ColText(1);
   r.pages = static_cast<int>(s.ColInt(2));
@@ -305,10 +336,21 @@ bool Store::Find(const std::string& sha256, DocumentRecord* rec) {
   r.counts.warnings = static_cast<int>(s.ColInt(4));
   r.counts.infos = static_cast<int>(s.ColInt(5));
   r.counts.failed = r.status == "ok" ? 0 : 1;
-  r.text = s.ColText(6);
-  r.text_verbose = s.ColText(7);
-  r.json = nlohmann::json::parse(s.ColText(8), nullptr, false);
-  if (r.json.is_discarded()) return false;
+  const std::string was = s.ColText(6);
+  r.text = s.ColText(7);
+  r.text_verbose = s.ColText(8);
+  r.json = nlohmann::json::parse(s.ColText(9), nullptr, false);
+  if (r.json.is_discarded() || !r.json.is_object()) return false;
+  // The same content under another name: the texts name this file.
+  ReplaceAll(&r.error, was, path);
+  ReplaceAll(&r.text, was, path);
+  ReplaceAll(&r.text_verbose, was, path);
+  r.json["file"] = path;
+  if (r.json.contains("error") && r.json["error"].is_string()) {
+    std::string e = r.json["error"].get<std::string>();
+    ReplaceAll(&e, was, path);
+    r.json["error"] = e;
+  }
   *rec = std::move(r);
   return true;
 }
@@ -369,6 +411,7 @@ bool Store::Put(const FileRow& f, const DocumentRecord* rec, std::string* err) {
         }
         for (size_t k : at) ins.Bind(i++, k < row.size() ? row[k] : Value{});
         if (doc) {
+          ins.Text(i++, rec->file);
           ins.Text(i++, rec->text);
           ins.Text(i++, rec->text_verbose);
           ins.Text(i++, rec->json.dump(-1, ' ', false,

@@ -47,8 +47,12 @@ class Store {
   bool BeginRun(const std::string& command_line, std::string* err);
   bool EndRun(const RunTotals& totals, std::string* err);
 
-  // The record kept for this content under the same versions, if any.
-  bool Find(const std::string& sha256, DocumentRecord* rec);
+  // Whether this content is recorded under the same versions, and how it
+  // ended; cheap, for deciding what to skip.
+  bool Known(const std::string& sha256, const std::string& path, std::string* status,
+             std::string* error, int* pages);
+  // The record kept for this content, its texts naming `path`.
+  bool Find(const std::string& sha256, const std::string& path, DocumentRecord* rec);
   // One transaction: the file's row, and the document's rows when `rec` is
   // given (replacing what an older version left for the same content).
   bool Put(const FileRow& file, const DocumentRecord* rec, std::string* err);

@@ -1,0 +1,59 @@
+// The fuzz targets on their seeds and on every input a fuzzer once broke
+// (tests/fuzz/regressions/<target>/), so what was fixed stays fixed.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+#include "tests/fuzz/targets.h"
+
+namespace jx {
+namespace {
+
+using namespace test;
+namespace fs = std::filesystem;
+
+using Target = int (*)(const uint8_t*, size_t);
+
+void RunAll(Target target, const std::vector<std::string>& dirs, size_t min_inputs) {
+  size_t ran = 0;
+  for (const std::string& dir : dirs) {
+    if (!fs::is_directory(dir)) continue;
+    std::vector<std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.is_regular_file()) files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    for (const std::string& f : files) {
+      INFO(f);
+      std::string bytes = ReadFile(f);
+      CHECK(target(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()) == 0);
+      ++ran;
+    }
+  }
+  CHECK(ran >= min_inputs);
+}
+
+const std::string kRegressions = JXAUDIT_TESTS_DIR "/fuzz/regressions/";
+
+TEST_CASE("fuzz regressions: text ingestion") {
+  RunAll(fuzz::FuzzText,
+         {JXAUDIT_SAMPLES, JXAUDIT_TESTS_DIR "/malformed", kRegressions + "text"}, 10);
+}
+
+TEST_CASE("fuzz regressions: numbers") {
+  RunAll(fuzz::FuzzNumber,
+         {JXAUDIT_TESTS_DIR "/fuzz/seeds/number", kRegressions + "number"}, 5);
+}
+
+TEST_CASE("fuzz regressions: table reconstruction") {
+  RunAll(fuzz::FuzzLayout,
+         {JXAUDIT_TESTS_DIR "/fuzz/seeds/layout", kRegressions + "layout"}, 1);
+}
+
+TEST_CASE("fuzz regressions: PDF ingestion") {
+  RunAll(fuzz::FuzzPdf, {JXAUDIT_SAMPLES "/pdf", kRegressions + "pdf"}, 10);
+}
+
+}  // namespace
+}  // namespace jx
