@@ -56,14 +56,17 @@ TEST_CASE("Chinese numerals where they count things", "[extract]") {
     int64_t want;
   } cases[] = {{"两", 2},           {"十九", 19}, {"一百二十", 120},
                {"三千零五", 3005},  {"十", 10},   {"五", 5},
-               {"一万二千", 12000}, {"〇", 0},    {"二十一", 21}};
+               {"一万二千", 12000}, {"〇", 0},    {"二十一", 21},
+               {"三千万", 30000000}};
   for (const Case& c : cases) {
     INFO(c.text);
     int64_t v = -1;
     REQUIRE(ParseChineseCount(c.text, &v));
     CHECK(v == c.want);
   }
-  for (const char* bad : {"", "二三", "abc", "十a", "零百"}) {
+  // "万万万万万" overflowed int64 before a bound was put on counts (found by fuzzing).
+  for (const char* bad :
+       {"", "二三", "abc", "十a", "零百", "万万", "万万万万万", "九千万万万"}) {
     INFO(bad);
     int64_t v;
     CHECK_FALSE(ParseChineseCount(bad, &v));

@@ -210,6 +210,7 @@ Decimal AbsDecimal(const Decimal& a) {
 }
 
 bool ParseChineseCount(std::string_view text, int64_t* out) {
+  constexpr int64_t kMaxCount = 1'000'000'000'000;
   static const std::pair<std::string_view, int> kDigits[] = {
       {"〇", 0}, {"零", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3},
       {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}};
@@ -236,6 +237,9 @@ bool ParseChineseCount(std::string_view text, int64_t* out) {
         int64_t d = digit < 0 ? 1 : digit;  // 十九: the leading 一 is implied
         if (v == 10000) {
           section += digit < 0 ? 0 : digit;
+          // "万万" is no numeral, and no count in a report reaches 一万亿.
+          if (section == 0 && total > 0) return false;
+          if (total + section > kMaxCount / 10000) return false;
           total = (total + (section == 0 ? 1 : section)) * 10000;
           section = 0;
         } else {

@@ -64,6 +64,7 @@ void FormRules(const Context& ctx, Sink* sink) {
     }
     if (!total) continue;
     std::string unit = total->unit.text;
+    const std::string& id = table;  // clang 14 cannot capture a structured binding
     auto check = [&](const std::vector<const Figure*>& parts, const std::string& what) {
       if (parts.empty()) return;
       bool any = false;
@@ -71,7 +72,7 @@ void FormRules(const Context& ctx, Sink* sink) {
       if (!any) return;
       std::vector<Term> terms;
       for (const Figure* p : parts) terms.push_back(PrintedTerm(*p));
-      sink->ReportSum("sum.form", PrintedTerm(*total), terms, table + " " + what, unit);
+      sink->ReportSum("sum.form", PrintedTerm(*total), terms, id + " " + what, unit);
     };
     check(sources, "预算总额与资金来源");
     if (structure.size() >= 2) check(structure, "预算总额与基本支出、项目支出");
