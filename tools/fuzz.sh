@@ -20,7 +20,7 @@ build=build-fuzz
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -g -O1"
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS="$flags" -DJXAUDIT_FUZZ=ON -DJXAUDIT_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" >"$build.log" 2>&1 || { tail -30 "$build.log" >&2; exit 1; }
+cmake --build "$build" >"$build/build.log" 2>&1 || { tail -30 "$build/build.log" >&2; exit 1; }
 status=0
 for t in "${targets[@]}"; do
   corpus="$build/corpus/$t"
