@@ -104,7 +104,7 @@ std::string Dump(const std::string& db) {
   REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
   std::string out;
   const char* queries[] = {"SELECT path, sha256, size, status, error, pages FROM files",
-                           "SELECT * FROM documents", "SELECT * FROM budget",
+                           "SELECT * FROM documents", "SELECT * FROM figures",
                            "SELECT * FROM indicators", "SELECT * FROM findings"};
   for (const char* q : queries) {
     sqlite3_stmt* st = nullptr;
@@ -170,7 +170,8 @@ TEST_CASE("store: a re-run skips recorded content; --force checks again", "[e2e]
   fs::remove_all(dir);
 }
 
-TEST_CASE("store: a run killed midway and run again equals one clean run", "[e2e]") {
+TEST_CASE("store: a run killed or interrupted midway, run again, equals one clean run",
+          "[e2e]") {
   std::string dir = TempDir();
   // Forty reports: the five samples, eight times each under other names.
   fs::create_directories(dir + "/in");
@@ -184,39 +185,49 @@ TEST_CASE("store: a run killed midway and run again equals one clean run", "[e2e
       std::snprintf(name, sizeof name, "/in/%03d.txt", k++);
       WriteFile(dir + name, text);
     }
-  std::string clean = dir + "/clean.sqlite", killed = dir + "/killed.sqlite";
+  std::string clean = dir + "/clean.sqlite";
   RunResult c = RunJxaudit({"check", "-q", "-j", "1", "--db", clean, dir + "/in"});
   CHECK(c.status == 1);
   REQUIRE(Scalar(clean, "SELECT count(*) FROM files") == 40);
 
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, 1);
-    ::dup2(null, 2);
-    ::execl(JXAUDIT_BINARY, "jxaudit", "check", "-q", "-j", "1", "--db", killed.c_str(),
-            (dir + "/in").c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
+  // kill -9 of the run, and Ctrl-C (SIGINT to the whole process group).
+  for (int sig : {SIGKILL, SIGINT}) {
+    INFO("signal " << sig);
+    std::string killed = dir + "/killed" + std::to_string(sig) + ".sqlite";
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      ::setpgid(0, 0);
+      int null = ::open("/dev/null", O_WRONLY);
+      ::dup2(null, 1);
+      ::dup2(null, 2);
+      ::execl(JXAUDIT_BINARY, "jxaudit", "check", "-q", "-j", "2", "--db", killed.c_str(),
+              (dir + "/in").c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    REQUIRE(pid > 0);
+    // Stop it once some, not all, files are recorded.
+    int64_t seen = 0;
+    for (int i = 0; i < 2000 && seen < 5; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      if (fs::exists(killed)) seen = Scalar(killed, "SELECT count(*) FROM files");
+    }
+    ::kill(sig == SIGINT ? -pid : pid, sig);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    int64_t recorded = Scalar(killed, "SELECT count(*) FROM files");
+    INFO("recorded before the signal: " << recorded);
+    CHECK(recorded >= 1);
+    CHECK(recorded < 40);
+    // Workers die with the run and are never recorded as crashed.
+    CHECK(Scalar(killed, "SELECT count(*) FROM files WHERE status <> 'ok'") == 0);
+    RunResult resumed =
+        RunJxaudit({"check", "-q", "-j", "2", "--db", killed, dir + "/in"});
+    CHECK(resumed.status == 1);
+    CHECK(resumed.out == c.out);
+    CHECK(Scalar(killed, "SELECT skipped FROM runs ORDER BY id DESC LIMIT 1") ==
+          recorded);
+    CHECK(Dump(killed) == Dump(clean));
   }
-  REQUIRE(pid > 0);
-  // Kill once some, not all, files are recorded.
-  int64_t seen = 0;
-  for (int i = 0; i < 2000 && seen < 5; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    if (fs::exists(killed)) seen = Scalar(killed, "SELECT count(*) FROM files");
-  }
-  ::kill(pid, SIGKILL);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  int64_t recorded = Scalar(killed, "SELECT count(*) FROM files");
-  INFO("recorded before the kill: " << recorded);
-  CHECK(recorded >= 1);
-  CHECK(recorded < 40);
-  RunResult resumed = RunJxaudit({"check", "-q", "-j", "2", "--db", killed, dir + "/in"});
-  CHECK(resumed.status == 1);
-  CHECK(resumed.out == c.out);
-  CHECK(Scalar(killed, "SELECT skipped FROM runs ORDER BY id DESC LIMIT 1") == recorded);
-  CHECK(Dump(killed) == Dump(clean));
   fs::remove_all(dir);
 }
 

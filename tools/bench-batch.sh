@@ -25,7 +25,7 @@ ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # every document table, sorted.
 dump() {
   sqlite3 "$1" "SELECT path, sha256, size, status, error, pages FROM files ORDER BY path;
-    SELECT * FROM documents ORDER BY sha256; SELECT * FROM budget ORDER BY sha256, seq;
+    SELECT * FROM documents ORDER BY sha256; SELECT * FROM figures ORDER BY sha256, seq;
     SELECT * FROM indicators ORDER BY sha256, seq; SELECT * FROM findings ORDER BY sha256, seq;"
 }
 run() {  # jobs db → wall ms

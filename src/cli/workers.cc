@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -74,8 +75,12 @@ void RunInChildren(size_t n, unsigned jobs, double timeout_s,
       pid_t pid = ::fork();
       if (pid == 0) {
         ::close(fds[0]);
-        // Ctrl-C reaches the whole process group; the parent decides.
-        ::signal(SIGINT, SIG_DFL);
+        // Ctrl-C reaches the whole process group: the parent stops and
+        // records nothing more, so a child must not die of it first and be
+        // recorded as crashed. When the parent goes, the child goes too.
+        ::signal(SIGINT, SIG_IGN);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() == 1) ::_exit(5);
         std::string out;
         try {
           out = work(next);

@@ -43,7 +43,11 @@ struct Digest {
 
 std::string Quote(const std::string& ident) { return "\"" + ident + "\""; }
 
-std::string Lower(std::string s) {
+// The table a sheet's rows go to: its name in lower case, except Budget,
+// whose rows are the document's figures.
+std::string TableOf(const Sheet& sheet) {
+  if (sheet.name == "Budget") return "figures";
+  std::string s = sheet.name;
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
@@ -236,7 +240,7 @@ bool Store::Open(const std::string& path, const std::string& tool,
       "run_id INTEGER);"
       "CREATE INDEX IF NOT EXISTS files_sha256 ON files(sha256);";
   for (const Sheet& s : Shapes()) {
-    std::string t = Lower(s.name);
+    std::string t = TableOf(s);
     bool doc = t == "documents";
     schema +=
         "CREATE TABLE IF NOT EXISTS " + Quote(t) + "(sha256 TEXT" +
@@ -367,13 +371,13 @@ bool Store::Put(const FileRow& f, const DocumentRecord* rec, std::string* err) {
   if (rec && !f.sha256.empty()) {
     std::vector<Sheet> shapes = Shapes();
     for (const Sheet& shape : shapes) {
-      Stmt del(db_, "DELETE FROM " + Quote(Lower(shape.name)) + " WHERE sha256=?");
+      Stmt del(db_, "DELETE FROM " + Quote(TableOf(shape)) + " WHERE sha256=?");
       if (!del.ok()) return fail("prepare");
       del.Text(1, f.sha256);
       if (!del.Run()) return fail("cannot replace the document");
     }
     for (const Sheet& sheet : rec->sheets) {
-      std::string t = Lower(sheet.name);
+      std::string t = TableOf(sheet);
       bool doc = t == "documents";
       std::vector<std::string> cols = StoredColumns(sheet);
       std::string sql = "INSERT INTO " + Quote(t) + "(sha256";
@@ -453,7 +457,7 @@ bool Store::ReadSheets(std::vector<Sheet>* sheets, std::string* err) {
   sheets->clear();
   for (const Sheet& shape : Shapes()) {
     Sheet out{shape.name, shape.columns, {}};
-    std::string t = Lower(shape.name);
+    std::string t = TableOf(shape);
     bool doc = t == "documents";
     std::vector<std::string> cols = StoredColumns(shape);
     std::string sql = "SELECT f.path";
