@@ -412,6 +412,31 @@ class UnruledReader {
     std::vector<bool> taken(n, false);
     bool first_region = true;
     size_t b = 0, floor = 0;  // bands before `floor` are decided
+    // The last rows of a table the last page ended with may come with no
+    // line of several cells at all: a label, then a label wrapped around
+    // its neighbour. They are that table's when they stay inside its columns
+    // and some band sets cells in two of them.
+    if (!carry_.empty() && !bands.empty() &&
+        !TextAbove(lines, taken, bands[0].first, page_height)) {
+      size_t k = 0;
+      bool any_multi = false, two_columns = false;
+      while (k < bands.size() && !CrossesAny(lines, bands[k], carry_) &&
+             (k == 0 || Near(lines, bands[k - 1], bands[k]))) {
+        any_multi = any_multi || multi(k) > 0;
+        two_columns = two_columns || Staggered(lines, bands[k], carry_);
+        ++k;
+      }
+      if (k > 0 && !any_multi && two_columns) {
+        PageTable t;
+        Build(lines, lines_of(0, k - 1, false), carry_, &t);
+        if (!t.rows.empty()) {
+          for (size_t i : lines_of(0, k - 1, false)) taken[i] = true;
+          tables->push_back(std::move(t));
+          b = floor = k;
+          first_region = false;
+        }
+      }
+    }
     while (b < bands.size()) {
       if (multi(b) == 0) {
         ++b;
@@ -424,32 +449,43 @@ class UnruledReader {
       std::vector<double> seps = Separators(lines, segs, lines_of(b, e, true));
       size_t end = b;
       for (size_t k = b; k <= e; ++k) {
-        if (multi(k) == 0 && CrossesAny(lines, bands[k], seps)) break;
+        if (multi(k) == 0 && CrossesAny(lines, bands[k], seps) &&
+            !Staggered(lines, bands[k], seps))
+          break;
         end = k;
       }
       // A last row with a single cell in the first column is more likely a
       // paragraph that follows the table.
       while (end > b && multi(end) == 0 && !seps.empty() &&
-             lines[bands[end].first].front()->x0 < seps.front())
+             lines[bands[end].first].front()->x0 < seps.front() &&
+             !Staggered(lines, bands[end], seps))
         --end;
       // Likewise a first row with a single cell belongs to the table unless
       // it is in the first column.
+      // At the top of a page that goes on with the last page's table, the
+      // rows before the first one with several cells are that table's too,
+      // whatever column they are in (a label the page break cut: "标").
+      const bool may_continue = first_region && !carry_.empty();
       size_t begin = b;
       while (begin > floor && multi(begin - 1) == 0 && !seps.empty() &&
              Near(lines, bands[begin - 1], bands[begin]) &&
-             !CrossesAny(lines, bands[begin - 1], seps) &&
-             lines[bands[begin - 1].first].front()->x0 > seps.front())
+             !CrossesAny(lines, bands[begin - 1], may_continue ? carry_ : seps) &&
+             (may_continue || lines[bands[begin - 1].first].front()->x0 > seps.front()))
         --begin;
       b = begin;
       int multi_lines = 0;
       for (size_t k = b; k <= end; ++k) multi_lines += multi(k);
       seps = Separators(lines, segs, lines_of(b, end, false));
-      if (first_region && !carry_.empty() && !seps.empty() &&
+      bool continued = false;
+      if (may_continue && !seps.empty() &&
           !TextAbove(lines, taken, bands[b].first, page_height) &&
-          Fits(carry_, lines, segs, lines_of(b, end, false)))
+          Fits(carry_, lines, segs, lines_of(b, end, false))) {
         seps = Merge(carry_, seps, segs, lines_of(b, end, false));
+        continued = true;
+      }
       first_region = false;
-      if (multi_lines < 2 || seps.empty()) {
+      // A continued table needs no second line of cells to be one.
+      if (multi_lines < (continued ? 1 : 2) || seps.empty()) {
         b = end + 1;
         floor = b;
         continue;
@@ -458,7 +494,7 @@ class UnruledReader {
       Build(lines, lines_of(b, end, false), seps, &t);
       // Two lines set with wide gaps are more often a form's header ("填报单位：…
       // 填报日期：…") than a table.
-      if (t.rows.size() >= 3) {
+      if (t.rows.size() >= 3 || (continued && !t.rows.empty())) {
         for (size_t i : lines_of(b, end, false)) taken[i] = true;
         tables->push_back(std::move(t));
       }
@@ -507,6 +543,21 @@ class UnruledReader {
         if (x0 < s && s < x1) return true;
     }
     return false;
+  }
+
+  // A row whose cells are centred on each other comes as lines of one
+  // segment each, set half a line apart: a first-column label wrapped around
+  // a cell to its right ("满意度指" / "服务对象满意度指标" / "标"). A paragraph's
+  // lines start at its left edge and only its last line may stop short.
+  static bool Staggered(const std::vector<WordLine>& lines, const Band& band,
+                        const std::vector<double>& seps) {
+    if (seps.empty() || band.second == band.first) return false;
+    bool label = false, right = false;
+    for (size_t i = band.first; i <= band.second; ++i) {
+      if (i < band.second && lines[i].back()->x1 <= seps.front()) label = true;
+      if (lines[i].front()->x0 >= seps.front()) right = true;
+    }
+    return label && right;
   }
 
   // Running text above line `first`, below the page header zone.
