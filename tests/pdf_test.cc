@@ -167,6 +167,36 @@ TEST_CASE("pdf layout: unruled label centred on the rows it spans goes to the fi
                                               {"效益指标", "满意度", "70"}});
 }
 
+TEST_CASE(
+    "pdf layout: an unruled last row whose label wraps around its neighbour stays") {
+  // Cells centred on each other come as lines of one segment, half a line
+  // apart: "满意度指" / "服务对象满意度指标" / "标". That is a row, not a
+  // paragraph after the table.
+  PdfPage p = Blank();
+  p.words = {
+      Word("一级指标", 50, 100, 40),
+      Word("二级指标", 150, 100, 40),
+      Word("分值", 300, 100),
+      Word("成本指标", 50, 130, 40),
+      Word("经济成本指标", 150, 130, 60),
+      Word("10", 300, 130, 10),
+      Word("产出指标", 50, 160, 40),
+      Word("数量指标", 150, 160, 40),
+      Word("20", 300, 160, 10),
+      Word("满意度指", 50, 190, 40),
+      Word("服务对象满意度指标", 150, 196.5, 90),
+      Word("标", 50, 203, 10),
+      Word("说明：以上指标按年度考核，分值合计为一百分，由主管部门确认。", 50, 260, 480)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) ==
+        std::vector<std::vector<std::string>>{{"一级指标", "二级指标", "分值"},
+                                              {"成本指标", "经济成本指标", "10"},
+                                              {"产出指标", "数量指标", "20"},
+                                              {"满意度指标", "服务对象满意度指标", ""}});
+  CHECK(l.paragraphs.size() == 1);
+}
+
 TEST_CASE("pdf layout: two lines of label and value are not a table") {
   PdfPage p = Blank();
   p.words = {Word("填报单位：某某局", 50, 100, 80),
