@@ -229,6 +229,13 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
       todo.push_back(i);
     }
   }
+  RecordParts parts;
+  if (!use_store) {
+    parts.text = format != "json" && !verbose;
+    parts.text_verbose = format != "json" && verbose;
+    parts.json = format == "json";
+    parts.sheets = false;
+  }
   Counts total;
   size_t printed = 0, done = 0, failed = 0;
   Progress progress(n, !bo.quiet && ::isatty(2) && &err == &std::cerr, err);
@@ -274,7 +281,8 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   RunInChildren(
       todo.size(), bo.jobs, bo.timeout_s,
       [&](size_t k) {
-        return RecordToWire(MakeRecord(ProcessFile(files[todo[k]], bo.read, patterns)));
+        return RecordToWire(
+            MakeRecord(ProcessFile(files[todo[k]], bo.read, patterns), parts));
       },
       [&](size_t k, ChildResult&& cr) {
         size_t i = todo[k];

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -16,22 +17,40 @@ namespace jx {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+constexpr size_t kIdle = SIZE_MAX;
 
-struct Child {
-  size_t index;
-  pid_t pid;
-  int fd;  // read end of the result pipe; -1 once at end of file
+// A worker process: it reads item indexes from `to` and answers each with
+// a header (payload length, its peak memory) and the payload on `from`. It
+// lives for many items, so what the pipeline keeps warm (compiled pattern
+// automata, remembered answers) stays warm.
+struct Worker {
+  pid_t pid = -1;
+  int to = -1, from = -1;
+  size_t item = kIdle;
   Clock::time_point start;
-  std::string bytes;
+  std::string buf;
 };
 
-bool WriteAll(int fd, const std::string& s) {
-  size_t off = 0;
-  while (off < s.size()) {
-    ssize_t w = ::write(fd, s.data() + off, s.size() - off);
+bool WriteAll(int fd, const void* p, size_t n) {
+  const char* c = static_cast<const char*>(p);
+  while (n > 0) {
+    ssize_t w = ::write(fd, c, n);
     if (w < 0 && errno == EINTR) continue;
     if (w <= 0) return false;
-    off += static_cast<size_t>(w);
+    c += w;
+    n -= static_cast<size_t>(w);
+  }
+  return true;
+}
+
+bool ReadAll(int fd, void* p, size_t n) {
+  char* c = static_cast<char*>(p);
+  while (n > 0) {
+    ssize_t r = ::read(fd, c, n);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    c += r;
+    n -= static_cast<size_t>(r);
   }
   return true;
 }
@@ -47,120 +66,179 @@ std::string Describe(int status) {
   return "worker ended abnormally";
 }
 
+[[noreturn]] void ChildLoop(int in, int out,
+                            const std::function<std::string(size_t)>& work) {
+  for (;;) {
+    uint64_t item;
+    if (!ReadAll(in, &item, sizeof item)) ::_exit(0);  // no more work
+    std::string bytes;
+    try {
+      bytes = work(static_cast<size_t>(item));
+    } catch (...) {
+      ::_exit(3);
+    }
+    rusage ru{};
+    ::getrusage(RUSAGE_SELF, &ru);
+    uint64_t head[2] = {bytes.size(), static_cast<uint64_t>(ru.ru_maxrss)};
+    if (!WriteAll(out, head, sizeof head) || !WriteAll(out, bytes.data(), bytes.size()))
+      ::_exit(4);
+  }
+}
+
 }  // namespace
 
 void RunInChildren(size_t n, unsigned jobs, double timeout_s,
                    const std::function<std::string(size_t)>& work,
                    const std::function<void(size_t, ChildResult&&)>& done) {
+  if (n == 0) return;
   if (jobs == 0) jobs = 1;
-  std::vector<Child> running;
-  size_t next = 0;
-  auto finish = [&](size_t k, ChildResult&& r) {
-    Child c = std::move(running[k]);
-    running.erase(running.begin() + static_cast<std::ptrdiff_t>(k));
-    if (c.fd >= 0) ::close(c.fd);
-    r.seconds = std::chrono::duration<double>(Clock::now() - c.start).count();
-    done(c.index, std::move(r));
+  // A worker that died leaves a pipe whose write would kill us with SIGPIPE.
+  struct sigaction ignore {
+  }, old_pipe{};
+  ignore.sa_handler = SIG_IGN;
+  ::sigaction(SIGPIPE, &ignore, &old_pipe);
+  std::vector<Worker> workers(std::min<size_t>(jobs, n));
+  size_t next = 0, finished = 0;
+
+  auto spawn = [&](Worker& w) {
+    int down[2], up[2];
+    if (::pipe(down) != 0) return false;
+    if (::pipe(up) != 0) {
+      ::close(down[0]);
+      ::close(down[1]);
+      return false;
+    }
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      // Only this worker's own ends stay open, so every pipe sees its end.
+      for (const Worker& o : workers) {
+        if (o.to >= 0) ::close(o.to);
+        if (o.from >= 0) ::close(o.from);
+      }
+      ::close(down[1]);
+      ::close(up[0]);
+      // Ctrl-C reaches the whole process group: the parent stops and
+      // records nothing more, so a worker must not die of it first and be
+      // recorded as crashed. When the parent goes, the worker goes too.
+      ::signal(SIGINT, SIG_IGN);
+      ::signal(SIGPIPE, SIG_DFL);
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() == 1) ::_exit(5);
+      ChildLoop(down[0], up[1], work);
+    }
+    ::close(down[0]);
+    ::close(up[1]);
+    if (pid < 0) {
+      ::close(down[1]);
+      ::close(up[0]);
+      return false;
+    }
+    w = Worker{pid, down[1], up[0], kIdle, {}, {}};
+    return true;
   };
-  while (next < n || !running.empty()) {
-    while (next < n && running.size() < jobs) {
-      int fds[2];
-      if (::pipe(fds) != 0) {
-        ChildResult r;
-        r.status = "crashed";
-        r.failure = std::string("cannot start a worker: ") + std::strerror(errno);
-        done(next++, std::move(r));
+  auto retire = [&](Worker& w, bool kill) {
+    if (w.to >= 0) ::close(w.to);
+    if (w.from >= 0) ::close(w.from);
+    int status = 0;
+    if (w.pid > 0) {
+      if (kill) ::kill(w.pid, SIGKILL);
+      while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+      }
+    }
+    w = Worker{};
+    return status;
+  };
+  auto fail = [&](size_t item, const std::string& status, const std::string& why,
+                  double secs) {
+    ChildResult r;
+    r.status = status;
+    r.failure = why;
+    r.seconds = secs;
+    ++finished;
+    done(item, std::move(r));
+  };
+  auto assign = [&](Worker& w) {
+    while (next < n) {
+      if (w.pid < 0 && !spawn(w)) {
+        fail(next++, "crashed",
+             std::string("cannot start a worker: ") + std::strerror(errno), 0);
         continue;
       }
-      pid_t pid = ::fork();
-      if (pid == 0) {
-        ::close(fds[0]);
-        // Ctrl-C reaches the whole process group: the parent stops and
-        // records nothing more, so a child must not die of it first and be
-        // recorded as crashed. When the parent goes, the child goes too.
-        ::signal(SIGINT, SIG_IGN);
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() == 1) ::_exit(5);
-        std::string out;
-        try {
-          out = work(next);
-        } catch (...) {
-          ::_exit(3);
-        }
-        // _exit: the parent's open files (the store) are not the child's to
-        // flush or close.
-        ::_exit(WriteAll(fds[1], out) ? 0 : 4);
-      }
-      ::close(fds[1]);
-      if (pid < 0) {
-        ::close(fds[0]);
-        ChildResult r;
-        r.status = "crashed";
-        r.failure = std::string("cannot start a worker: ") + std::strerror(errno);
-        done(next++, std::move(r));
+      uint64_t item = next;
+      if (!WriteAll(w.to, &item, sizeof item)) {  // died idle: start another
+        retire(w, true);
         continue;
       }
-      running.push_back({next++, pid, fds[0], Clock::now(), {}});
+      w.item = next++;
+      w.start = Clock::now();
+      w.buf.clear();
+      return;
     }
-    if (running.empty()) break;
-    // Wait for output, an end of file, or the nearest deadline.
-    int wait_ms = -1;
-    if (timeout_s > 0) {
-      auto now = Clock::now();
-      double least = 1e18;
-      for (const Child& c : running)
-        least = std::min(
-            least, timeout_s - std::chrono::duration<double>(now - c.start).count());
-      wait_ms = least <= 0 ? 0 : static_cast<int>(least * 1000) + 1;
-    }
+  };
+  for (Worker& w : workers) assign(w);
+
+  while (finished < n) {
     std::vector<pollfd> pfds;
-    for (const Child& c : running) pfds.push_back({c.fd, POLLIN, 0});
+    std::vector<Worker*> polled;
+    int wait_ms = -1;
+    auto now = Clock::now();
+    for (Worker& w : workers) {
+      if (w.item == kIdle) continue;
+      pfds.push_back({w.from, POLLIN, 0});
+      polled.push_back(&w);
+      if (timeout_s > 0) {
+        double left = timeout_s - std::chrono::duration<double>(now - w.start).count();
+        int ms = left <= 0 ? 0 : static_cast<int>(left * 1000) + 1;
+        if (wait_ms < 0 || ms < wait_ms) wait_ms = ms;
+      }
+    }
+    if (pfds.empty()) break;  // nothing running and nothing could start
     int pr = ::poll(pfds.data(), pfds.size(), wait_ms);
     if (pr < 0 && errno != EINTR) break;
-    for (size_t k = running.size(); k-- > 0;) {
-      Child& c = running[k];
+    for (size_t k = 0; k < polled.size(); ++k) {
+      Worker& w = *polled[k];
+      const double secs = std::chrono::duration<double>(Clock::now() - w.start).count();
       if (pr > 0 && (pfds[k].revents & (POLLIN | POLLHUP | POLLERR))) {
-        char buf[65536];
-        ssize_t got = ::read(c.fd, buf, sizeof buf);
-        if (got > 0) {
-          c.bytes.append(buf, static_cast<size_t>(got));
+        char chunk[65536];
+        ssize_t got = ::read(w.from, chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) {  // the worker died on this item
+          size_t item = w.item;
+          int status = retire(w, false);
+          fail(item, "crashed", Describe(status), secs);
+          assign(w);
           continue;
         }
-        if (got < 0 && errno == EINTR) continue;
-        // End of file: the child is done or died.
-        int status = 0;
-        rusage ru{};
-        while (::wait4(c.pid, &status, 0, &ru) < 0 && errno == EINTR) {
-        }
+        w.buf.append(chunk, static_cast<size_t>(got));
+        uint64_t head[2];
+        if (w.buf.size() < sizeof head) continue;
+        std::memcpy(head, w.buf.data(), sizeof head);
+        if (w.buf.size() < sizeof head + head[0]) continue;
         ChildResult r;
-        r.max_rss_kb = ru.ru_maxrss;
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-          r.ok = true;
-          r.bytes = std::move(c.bytes);
-        } else {
-          r.status = "crashed";
-          r.failure = Describe(status);
-        }
-        finish(k, std::move(r));
+        r.ok = true;
+        r.bytes = w.buf.substr(sizeof head, head[0]);
+        r.max_rss_kb = static_cast<long>(head[1]);
+        r.seconds = secs;
+        size_t item = w.item;
+        w.item = kIdle;
+        w.buf.clear();
+        ++finished;
+        done(item, std::move(r));
+        assign(w);
         continue;
       }
-      if (timeout_s > 0 &&
-          std::chrono::duration<double>(Clock::now() - c.start).count() >= timeout_s) {
-        ::kill(c.pid, SIGKILL);
-        int status = 0;
-        rusage ru{};
-        while (::wait4(c.pid, &status, 0, &ru) < 0 && errno == EINTR) {
-        }
-        ChildResult r;
-        r.max_rss_kb = ru.ru_maxrss;
-        r.status = "timeout";
+      if (timeout_s > 0 && secs >= timeout_s) {
+        size_t item = w.item;
+        retire(w, true);
         char msg[96];
         std::snprintf(msg, sizeof msg, "stopped after %g s (--timeout)", timeout_s);
-        r.failure = msg;
-        finish(k, std::move(r));
+        fail(item, "timeout", msg, secs);
+        assign(w);
       }
     }
   }
+  for (Worker& w : workers) retire(w, false);  // EOF on its input: it exits
+  ::sigaction(SIGPIPE, &old_pipe, nullptr);
 }
 
 }  // namespace jx

@@ -18,10 +18,11 @@ struct ChildResult {
   long max_rss_kb = 0;  // the child's peak resident memory
 };
 
-// Runs work(i) for i in [0, n) each in a forked child, at most `jobs` at a
-// time, and calls done(i, result) in this process as each ends (any order).
-// A child running past `timeout_s` (0: no limit) is killed. Call from a
-// process with no other threads: the children are forked.
+// Runs work(i) for i in [0, n) in up to `jobs` forked worker processes, each
+// taking one item after another, and calls done(i, result) in this process
+// as each ends (any order). A worker that dies loses only its current item
+// and is replaced; one running past `timeout_s` (0: no limit) on an item is
+// killed and replaced. Call from a process with no other threads.
 void RunInChildren(size_t n, unsigned jobs, double timeout_s,
                    const std::function<std::string(size_t)>& work,
                    const std::function<void(size_t, ChildResult&&)>& done);

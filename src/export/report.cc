@@ -501,17 +501,17 @@ bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string
 
 // ---- Records: one checked file, across processes and into the store ----
 
-DocumentRecord MakeRecord(const DocumentReport& d) {
+DocumentRecord MakeRecord(const DocumentReport& d, const RecordParts& parts) {
   DocumentRecord r;
   r.file = d.file;
   r.status = d.ok ? "ok" : "failed";
   if (!d.ok) r.error = d.error.ToString();
   r.pages = d.pages;
   r.counts = CountFindings({d});
-  r.text = DocumentText(d, false);
-  r.text_verbose = DocumentText(d, true);
-  r.json = DocumentJson(d);
-  r.sheets = BuildSheets({d}, /*tables=*/false);
+  if (parts.text) r.text = DocumentText(d, false);
+  if (parts.text_verbose) r.text_verbose = DocumentText(d, true);
+  if (parts.json) r.json = DocumentJson(d);
+  if (parts.sheets) r.sheets = BuildSheets({d}, /*tables=*/false);
   return r;
 }
 

@@ -57,7 +57,13 @@ struct DocumentRecord {
   std::vector<Sheet> sheets;       // Documents, Budget, Indicators, Findings
 };
 
-DocumentRecord MakeRecord(const DocumentReport& d);
+// Which parts to render: all of them for the store (a skipped file prints
+// either form later); without a store, only the output asked for.
+struct RecordParts {
+  bool text = true, text_verbose = true, json = true, sheets = true;
+};
+DocumentRecord MakeRecord(const DocumentReport& d,
+                          const RecordParts& parts = RecordParts{});
 // A file that gave no report: read error, time limit or crash.
 DocumentRecord FailedRecord(const std::string& file, const std::string& status,
                             const Error& error);
