@@ -122,7 +122,10 @@ Value NumberValue(const Decimal& d) {
   return Value{Value::kNumber, "", d, false, "", false};
 }
 
-std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs, bool tables) {
+namespace {
+
+// Over pointers, so that one document's rows need no copy of the document.
+std::vector<Sheet> SheetsOf(const std::vector<const DocumentReport*>& docs, bool tables) {
   Sheet d{
       "Documents",
       {"file", "status", "error", "encoding", "kind", "department", "year", "unit_code",
@@ -147,8 +150,9 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs, bool tab
   // Only cells that findings name need a key: the flagged ones (error or
   // warning) and the ones a finding links to.
   std::set<std::string> flagged, linked, tables_named;
-  for (const DocumentReport& doc : docs)
-    for (const Finding& fd : doc.v.findings) {
+  for (const DocumentReport* dp : docs)
+    for (const Finding& fd : dp->v.findings) {
+      const DocumentReport& doc = *dp;
       if (!fd.where.table.empty()) {
         linked.insert(CellKey(doc.file, fd.where.table, fd.where.row, fd.where.column));
         tables_named.insert(doc.file + '\x1f' + fd.where.table);
@@ -161,7 +165,8 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs, bool tab
           }
     }
   std::map<std::string, size_t> table_row;  // linked cell → row in the Tables sheet
-  for (const DocumentReport& doc : docs) {
+  for (const DocumentReport* dp : docs) {
+    const DocumentReport& doc = *dp;
     if (!tables) break;
     for (const Table& tb : doc.layout.tables) {
       const bool named = tables_named.count(doc.file + '\x1f' + tb.id) > 0;
@@ -191,7 +196,8 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs, bool tab
       }
     }
   }
-  for (const DocumentReport& doc : docs) {
+  for (const DocumentReport* dp : docs) {
+    const DocumentReport& doc = *dp;
     int e = 0, w = 0, i = 0;
     for (const Finding& fd : doc.v.findings)
       (fd.severity == Severity::kError ? e : fd.severity == Severity::kWarning ? w : i)++;
@@ -291,6 +297,14 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs, bool tab
   for (Sheet* s : {&d, &b, &ind, &f}) sheets.push_back(std::move(*s));
   if (tables) sheets.push_back(std::move(t));
   return sheets;
+}
+
+}  // namespace
+
+std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs, bool tables) {
+  std::vector<const DocumentReport*> list;
+  for (const DocumentReport& d : docs) list.push_back(&d);
+  return SheetsOf(list, tables);
 }
 
 Counts CountFindings(const std::vector<DocumentReport>& docs) {
@@ -507,11 +521,15 @@ DocumentRecord MakeRecord(const DocumentReport& d, const RecordParts& parts) {
   r.status = d.ok ? "ok" : "failed";
   if (!d.ok) r.error = d.error.ToString();
   r.pages = d.pages;
-  r.counts = CountFindings({d});
+  for (const Finding& f : d.v.findings)
+    (f.severity == Severity::kError     ? r.counts.errors
+     : f.severity == Severity::kWarning ? r.counts.warnings
+                                        : r.counts.infos)++;
+  r.counts.failed = d.ok ? 0 : 1;
   if (parts.text) r.text = DocumentText(d, false);
   if (parts.text_verbose) r.text_verbose = DocumentText(d, true);
   if (parts.json) r.json = DocumentJson(d);
-  if (parts.sheets) r.sheets = BuildSheets({d}, /*tables=*/false);
+  if (parts.sheets) r.sheets = SheetsOf({&d}, /*tables=*/false);
   return r;
 }
 
