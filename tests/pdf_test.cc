@@ -313,7 +313,7 @@ TEST_CASE("pdf samples: ruled renderings give the text's tables and findings") {
 // change that loses ground fails; the goal is the ruled level.
 TEST_CASE("pdf samples: unruled renderings rebuild their tables from alignment") {
   const std::map<std::string, double> floor = {
-      {"000", 0.92}, {"001", 0.92}, {"002", 0.90}, {"003", 0.98}, {"004", 0.96}};
+      {"000", 0.92}, {"001", 0.92}, {"002", 0.90}, {"003", 0.98}, {"004", 0.98}};
   // Samples whose findings the unruled rendering already reproduces.
   const std::set<std::string> same_findings = {"000", "002", "003"};
   for (const std::string& txt : test::SeedSamples()) {

@@ -171,6 +171,16 @@ std::vector<Result> RunBatch(const std::vector<std::string>& files,
   return results;
 }
 
+// The version recorded with each document: the release and a digest of this
+// binary, so that a rebuilt jxaudit never takes an older build's results for
+// its own.
+std::string ToolVersion() {
+  std::string hex, err;
+  uint64_t size = 0;
+  if (!FileSha256("/proc/self/exe", &hex, &size, &err)) return JXAUDIT_VERSION;
+  return std::string(JXAUDIT_VERSION) + "+" + hex.substr(0, 12);
+}
+
 // `check`: each file in a child process (a crash or a hang costs that file
 // only), recorded in the store one transaction per file, output in input
 // order as soon as the files before it are done.
@@ -192,7 +202,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   if (use_store) {
     std::string pv, serr;
     if (!PatternsVersion(bo.patterns_dir, &pv, &serr) ||
-        !store.Open(bo.db, JXAUDIT_VERSION, pv, &serr) ||
+        !store.Open(bo.db, ToolVersion(), pv, &serr) ||
         !store.BeginRun(bo.command_line, &serr)) {
       err << "jxaudit: " << serr << "\n";
       return 2;

@@ -470,7 +470,8 @@ class UnruledReader {
       while (begin > floor && multi(begin - 1) == 0 && !seps.empty() &&
              Near(lines, bands[begin - 1], bands[begin]) &&
              !CrossesAny(lines, bands[begin - 1], may_continue ? carry_ : seps) &&
-             (may_continue || lines[bands[begin - 1].first].front()->x0 > seps.front()))
+             (may_continue || lines[bands[begin - 1].first].front()->x0 > seps.front() ||
+              Staggered(lines, bands[begin - 1], seps)))
         --begin;
       b = begin;
       int multi_lines = 0;
@@ -493,8 +494,12 @@ class UnruledReader {
       PageTable t;
       Build(lines, lines_of(b, end, false), seps, &t);
       // Two lines set with wide gaps are more often a form's header ("填报单位：…
-      // 填报日期：…") than a table.
-      if (t.rows.size() >= 3 || (continued && !t.rows.empty())) {
+      // 填报日期：…") than a table, unless the page ends with them.
+      // Two rows of three columns or more at the foot of the page are a
+      // table the next page goes on with (a header and its first row).
+      const bool at_foot =
+          end + 1 == bands.size() && t.rows.size() >= 2 && seps.size() >= 2;
+      if (t.rows.size() >= 3 || at_foot || (continued && !t.rows.empty())) {
         for (size_t i : lines_of(b, end, false)) taken[i] = true;
         tables->push_back(std::move(t));
       }
