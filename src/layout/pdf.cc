@@ -138,7 +138,13 @@ struct PageTable {
   Box box;
   std::vector<double> xs;  // column rules; separators for unruled tables
   bool ruled = true;
+  // Unruled: opens the page with the columns the last page's table ended
+  // with, perhaps split further where this page shows more columns.
+  bool continues = false;
   std::vector<std::vector<std::string>> rows;
+  // Unruled: the last row's cells whose text reaches the row's foot and so
+  // may go on over the page; a line that stops above it ended its cell.
+  std::vector<bool> open_at_foot;
 };
 
 bool IsNumberText(const std::string& s) {
@@ -164,13 +170,17 @@ bool EndsSentence(const std::string& s) {
   return false;
 }
 
+// `open`, when given: the cells above that reach their row's foot; only
+// those may go on.
 bool ContinuesRow(const std::vector<std::string>& above,
-                  const std::vector<std::string>& below) {
+                  const std::vector<std::string>& below, const std::vector<bool>& open) {
   if (above.size() != below.size()) return false;
+  if (!open.empty() && open.size() != above.size()) return false;
   bool any = false, number_alone = false, mid_sentence = true, long_text = false;
   for (size_t c = 0; c < above.size(); ++c) {
     bool a = !IsBlank(above[c]), b = !IsBlank(below[c]);
     if (b && !a) return false;
+    if (b && !open.empty() && !open[c]) return false;
     if (b && IsNumberText(below[c])) return false;
     if (b) {
       any = true;
@@ -190,6 +200,34 @@ bool SameColumns(const std::vector<double>& a, const std::vector<double>& b) {
   for (size_t i = 0; i < a.size(); ++i)
     if (std::fabs(a[i] - b[i]) > kTol) return false;
   return true;
+}
+
+// Where each of `from`'s columns starts among `to`'s, when `to` keeps every
+// separator of `from` and perhaps adds some; empty otherwise.
+std::vector<size_t> RefinedColumns(const std::vector<double>& from,
+                                   const std::vector<double>& to) {
+  if (from.empty() || to.size() < from.size()) return {};
+  std::vector<size_t> at = {0};
+  size_t j = 0;
+  for (double x : from) {
+    while (j < to.size() && to[j] < x - kTol) ++j;
+    if (j == to.size() || std::fabs(to[j] - x) > kTol) return {};
+    at.push_back(++j);
+  }
+  return at;
+}
+
+// Spreads a row laid out in the last page's columns over the refined ones.
+void Refine(const std::vector<size_t>& at, size_t columns, RawRow* row) {
+  if (row->cells.size() != at.size()) return;
+  std::vector<Cell> out(columns);
+  for (size_t c = 0; c < at.size(); ++c) out[at[c]] = std::move(row->cells[c]);
+  for (Cell& c : out)
+    if (c.page == 0) {
+      c.page = out[0].page;
+      c.first_line = c.last_line = row->first_line;
+    }
+  row->cells = std::move(out);
 }
 
 class PageReader {
@@ -411,6 +449,8 @@ class UnruledReader {
     };
     std::vector<bool> taken(n, false);
     bool first_region = true;
+    // The table this page's last region made, and its last band.
+    size_t joinable = SIZE_MAX, joinable_end = 0;
     size_t b = 0, floor = 0;  // bands before `floor` are decided
     // The last rows of a table the last page ended with may come with no
     // line of several cells at all: a label, then a label wrapped around
@@ -429,8 +469,11 @@ class UnruledReader {
       if (k > 0 && !any_multi && two_columns) {
         PageTable t;
         Build(lines, lines_of(0, k - 1, false), carry_, &t);
+        t.continues = true;
         if (!t.rows.empty()) {
           for (size_t i : lines_of(0, k - 1, false)) taken[i] = true;
+          joinable = tables->size();
+          joinable_end = k - 1;
           tables->push_back(std::move(t));
           b = floor = k;
           first_region = false;
@@ -458,7 +501,8 @@ class UnruledReader {
       // paragraph that follows the table.
       while (end > b && multi(end) == 0 && !seps.empty() &&
              lines[bands[end].first].front()->x0 < seps.front() &&
-             !Staggered(lines, bands[end], seps))
+             !Staggered(lines, bands[end], seps) &&
+             !WrapsInFirstColumn(lines, bands[end], seps))
         --end;
       // Likewise a first row with a single cell belongs to the table unless
       // it is in the first column.
@@ -467,11 +511,15 @@ class UnruledReader {
       // whatever column they are in (a label the page break cut: "标").
       const bool may_continue = first_region && !carry_.empty();
       size_t begin = b;
-      while (begin > floor && multi(begin - 1) == 0 && !seps.empty() &&
-             Near(lines, bands[begin - 1], bands[begin]) &&
-             !CrossesAny(lines, bands[begin - 1], may_continue ? carry_ : seps) &&
-             (may_continue || lines[bands[begin - 1].first].front()->x0 > seps.front() ||
-              Staggered(lines, bands[begin - 1], seps)))
+      // A row of a label and a cell spanning columns ("项目名称" / "招商引资
+      // 工作经费") crosses separators but is staggered like any wrapped row.
+      while (
+          begin > floor && multi(begin - 1) == 0 && !seps.empty() &&
+          Near(lines, bands[begin - 1], bands[begin]) &&
+          (Staggered(lines, bands[begin - 1], seps) ||
+           WrapsInFirstColumn(lines, bands[begin - 1], seps) ||
+           (!CrossesAny(lines, bands[begin - 1], may_continue ? carry_ : seps) &&
+            (may_continue || lines[bands[begin - 1].first].front()->x0 > seps.front()))))
         --begin;
       b = begin;
       int multi_lines = 0;
@@ -485,22 +533,54 @@ class UnruledReader {
         continued = true;
       }
       first_region = false;
+      // A row of three cells or more that wrap onto several lines, ending
+      // the page, opens a table the next page goes on with ("项目名称 … 年度预算
+      // 金额/(万元) 140"); a form's one-line header ("填报单位：… 填报日期：…") does
+      // not wrap.
+      size_t end_lines = 0;
+      for (size_t k = b; k <= end; ++k) end_lines += bands[k].second - bands[k].first + 1;
+      const bool foot_row = end + 1 == bands.size() && seps.size() >= 2 &&
+                            end_lines >= 2 &&
+                            LineBottom(lines[bands[end].second]) > 0.75 * page_height;
+      // Rows set a little further below this page's last table than Near
+      // allows (an empty row between) go on with it when its columns hold
+      // them.
+      const bool joins =
+          !continued && joinable < tables->size() && joinable_end + 1 == b &&
+          multi_lines >= 1 &&
+          LineTop(lines[bands[b].first]) - LineBottom(lines[bands[joinable_end].second]) <
+              6.0 * LineSize(lines[bands[b].first]) &&
+          Fits((*tables)[joinable].xs, lines, segs, lines_of(b, end, false));
       // A continued table needs no second line of cells to be one.
-      if (multi_lines < (continued ? 1 : 2) || seps.empty()) {
+      if (!joins && (multi_lines < (continued || foot_row ? 1 : 2) || seps.empty())) {
         b = end + 1;
         floor = b;
         continue;
       }
       PageTable t;
       Build(lines, lines_of(b, end, false), seps, &t);
+      t.continues = continued;
       // Two lines set with wide gaps are more often a form's header ("填报单位：…
       // 填报日期：…") than a table, unless the page ends with them.
       // Two rows of three columns or more at the foot of the page are a
       // table the next page goes on with (a header and its first row).
       const bool at_foot =
-          end + 1 == bands.size() && t.rows.size() >= 2 && seps.size() >= 2;
-      if (t.rows.size() >= 3 || at_foot || (continued && !t.rows.empty())) {
+          foot_row || (end + 1 == bands.size() && t.rows.size() >= 2 && seps.size() >= 2);
+      if (joins && t.rows.size() < 3) {
+        PageTable& prev = (*tables)[joinable];
+        PageTable more;
+        Build(lines, lines_of(b, end, false), prev.xs, &more);
         for (size_t i : lines_of(b, end, false)) taken[i] = true;
+        for (auto& r : more.rows) prev.rows.push_back(std::move(r));
+        prev.open_at_foot = std::move(more.open_at_foot);
+        prev.box.y1 = std::max(prev.box.y1, more.box.y1);
+        prev.box.x0 = std::min(prev.box.x0, more.box.x0);
+        prev.box.x1 = std::max(prev.box.x1, more.box.x1);
+        joinable_end = end;
+      } else if (t.rows.size() >= 3 || at_foot || (continued && !t.rows.empty())) {
+        for (size_t i : lines_of(b, end, false)) taken[i] = true;
+        joinable = tables->size();
+        joinable_end = end;
         tables->push_back(std::move(t));
       }
       b = end + 1;
@@ -542,8 +622,12 @@ class UnruledReader {
 
   static bool CrossesAny(const std::vector<WordLine>& lines, const Band& band,
                          const std::vector<double>& seps) {
+    // A justified line may run a little past the separator its column's
+    // other lines leave room for ("…完成（6 分）； 2."); running text crosses
+    // by far more.
     for (size_t i = band.first; i <= band.second; ++i) {
-      double x0 = lines[i].front()->x0, x1 = lines[i].back()->x1;
+      double slack = 0.3 * LineSize(lines[i]);
+      double x0 = lines[i].front()->x0 + slack, x1 = lines[i].back()->x1 - slack;
       for (double s : seps)
         if (x0 < s && s < x1) return true;
     }
@@ -563,6 +647,18 @@ class UnruledReader {
       if (lines[i].front()->x0 >= seps.front()) right = true;
     }
     return label && right;
+  }
+
+  // A cell of the first column wraps at that column's edge ("评价" / "指标",
+  // "注：土地、房屋及构筑物的数量为面" / "积。"); a paragraph wraps at the
+  // page's.
+  static bool WrapsInFirstColumn(const std::vector<WordLine>& lines, const Band& band,
+                                 const std::vector<double>& seps) {
+    if (seps.empty() || band.second == band.first) return false;
+    const double edge = seps.front();
+    for (size_t i = band.first; i <= band.second; ++i)
+      if (lines[i].back()->x1 > edge + 0.3 * LineSize(lines[i])) return false;
+    return lines[band.first].back()->x1 >= edge - 1.5 * LineSize(lines[band.first]);
   }
 
   // Running text above line `first`, below the page header zone.
@@ -837,6 +933,21 @@ class UnruledReader {
         tops[r][c] = top;
       }
     }
+    // Before labels move: a cell whose lines end above its row's foot is
+    // complete (the row's cells are centred on the tallest).
+    std::vector<std::vector<bool>> ends_high(rows.size(), std::vector<bool>(nc, false));
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (size_t c = 0; c < nc; ++c)
+        if (!cells[r][c].empty()) {
+          double bot = -1e18, size = 1;
+          for (const Block* bl : rows[r].blocks)
+            if (bl->col == c) {
+              bot = std::max(bot, bl->y1);
+              for (const Frag* f : bl->frags) size = std::max(size, f->size);
+            }
+          ends_high[r][c] = bot < rows[r].y1 - 0.3 * size;
+        }
+    const auto before = cells;
     for (size_t c = 0; c < nc; ++c) {
       // Hierarchy labels lead the row; a sparse column right of a dense one
       // holds values, which sit on their own rows.
@@ -851,10 +962,15 @@ class UnruledReader {
       if (!TileLabels(rows, centers, tops, c, centred, &cells))
         MoveLabelsOneByOne(rows, centers, tops, c, centred, &cells);
     }
-    for (auto& row : cells) {
+    for (size_t r = 0; r < cells.size(); ++r) {
       bool any = false;
-      for (const auto& cell : row) any = any || !cell.empty();
-      if (any) t->rows.push_back(std::move(row));
+      for (const auto& cell : cells[r]) any = any || !cell.empty();
+      if (!any) continue;
+      t->open_at_foot.assign(nc, false);
+      for (size_t c = 0; c < nc; ++c)
+        t->open_at_foot[c] =
+            !cells[r][c].empty() && (cells[r][c] != before[r][c] || !ends_high[r][c]);
+      t->rows.push_back(std::move(cells[r]));
     }
   }
 
@@ -910,8 +1026,12 @@ class UnruledReader {
         }
       }
     }
+    // The last label's span runs to the table's end where it can: the rows
+    // below a label are its own, as a merged cell's are. Otherwise the best
+    // centred tiling.
     size_t end = n;
-    for (size_t e = 0; e < n; ++e)
+    if (cost.back()[n - 1] < kNone) end = n - 1;
+    for (size_t e = 0; e < n && end != n - 1; ++e)
       if (cost.back()[e] < kNone && (end == n || cost.back()[e] < cost.back()[end]))
         end = e;
     if (end == n) return false;
@@ -1069,16 +1189,43 @@ void PdfPager::Add(const PdfPage& page) {
     // A page that opens with the table the last page ended with, no text in
     // between but running lines: its first row may be the rest of a split row.
     bool same_grid = false;
-    if (!tables.empty() && !last.rows.empty() && SameColumns(last.xs, tables[0].xs) &&
+    // An unruled table may show more columns on the new page than the last
+    // page's rows did (a form above a wider score table): the last rows are
+    // spread over them.
+    std::vector<size_t> refined;
+    if (!tables.empty() && !last.rows.empty() && !last.ruled && tables[0].continues &&
+        !SameColumns(last.xs, tables[0].xs))
+      refined = RefinedColumns(last.xs, tables[0].xs);
+    // Unruled tables have no rules to tell two tables apart: one that ends a
+    // page and one that opens the next, with no text between, are one, as
+    // in copied text, whatever their columns.
+    const bool unruled_pair = !tables.empty() && !last.ruled && !tables[0].ruled;
+    if (!tables.empty() && !last.rows.empty() &&
+        (SameColumns(last.xs, tables[0].xs) || !refined.empty() || unruled_pair) &&
         !tables[0].rows.empty() && last_piece < items->size()) {
       bool text_before = false;
       for (const Para& l : paras)
         if (l.box.y1 < tables[0].box.y0 && l.box.y0 > 0.12 * page.height)
           text_before = true;
+      same_grid = !text_before;
+      if (same_grid && !refined.empty()) {
+        const size_t columns = tables[0].xs.size() + 1;
+        for (RawRow& r : (*items)[last_piece].piece.rows) Refine(refined, columns, &r);
+        for (auto& r : last.rows) {
+          std::vector<std::string> out(columns);
+          for (size_t c = 0; c < r.size() && c < refined.size(); ++c)
+            out[refined[c]] = std::move(r[c]);
+          r = std::move(out);
+        }
+        std::vector<bool> open(columns, false);
+        for (size_t c = 0; c < last.open_at_foot.size() && c < refined.size(); ++c)
+          open[refined[c]] = last.open_at_foot[c];
+        last.open_at_foot = std::move(open);
+      }
       auto& prev = (*items)[last_piece].piece.rows.back().cells;
       const auto& first = tables[0].rows[0];
-      same_grid = !text_before;
-      if (!text_before && ContinuesRow(last.rows.back(), first)) {
+      if (!text_before && prev.size() == first.size() &&
+          ContinuesRow(last.rows.back(), first, last.open_at_foot)) {
         for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
         tables[0].rows.erase(tables[0].rows.begin());
       }
