@@ -539,8 +539,7 @@ class UnruledReader {
       // not wrap.
       size_t end_lines = 0;
       for (size_t k = b; k <= end; ++k) end_lines += bands[k].second - bands[k].first + 1;
-      const bool foot_row = end + 1 == bands.size() && seps.size() >= 2 &&
-                            end_lines >= 2 &&
+      const bool foot_row = end + 1 == bands.size() && !seps.empty() && end_lines >= 2 &&
                             LineBottom(lines[bands[end].second]) > 0.75 * page_height;
       // Rows set a little further below this page's last table than Near
       // allows (an empty row between) go on with it when its columns hold
@@ -564,8 +563,11 @@ class UnruledReader {
       // 填报日期：…") than a table, unless the page ends with them.
       // Two rows of three columns or more at the foot of the page are a
       // table the next page goes on with (a header and its first row).
+      // Of two columns, only a single row: two lines of label and value
+      // ("填报人：…" / "联系电话：…") are not a table at the foot either.
       const bool at_foot =
-          foot_row || (end + 1 == bands.size() && t.rows.size() >= 2 && seps.size() >= 2);
+          (foot_row && (seps.size() >= 2 || t.rows.size() == 1)) ||
+          (end + 1 == bands.size() && t.rows.size() >= 2 && seps.size() >= 2);
       if (joins && t.rows.size() < 3) {
         PageTable& prev = (*tables)[joinable];
         PageTable more;
@@ -1168,7 +1170,10 @@ void PdfPager::Add(const PdfPage& page) {
     {
       std::vector<std::vector<const PdfWord*>> lines = std::move(text);
       text.clear();
-      UnruledReader(last.ruled ? std::vector<double>{} : last.xs)
+      // One row of two cells places its separator anywhere in a wide gap:
+      // too loose to carry.
+      const bool carry = !last.ruled && (last.rows.size() >= 2 || last.xs.size() >= 2);
+      UnruledReader(carry ? last.xs : std::vector<double>{})
           .Run(std::move(lines), page.height, &tables, &text);
       std::stable_sort(
           tables.begin(), tables.end(),
@@ -1221,6 +1226,17 @@ void PdfPager::Add(const PdfPage& page) {
         for (size_t c = 0; c < last.open_at_foot.size() && c < refined.size(); ++c)
           open[refined[c]] = last.open_at_foot[c];
         last.open_at_foot = std::move(open);
+      } else if (same_grid && unruled_pair) {
+        // Other columns: the last page's rows, if narrower, end in empty
+        // cells, as a copied table's short rows do.
+        const size_t columns = tables[0].xs.size() + 1;
+        for (RawRow& r : (*items)[last_piece].piece.rows)
+          if (!r.cells.empty() && r.cells.size() < columns) {
+            Cell pad;
+            pad.page = r.cells[0].page;
+            pad.first_line = pad.last_line = r.first_line;
+            r.cells.resize(columns, pad);
+          }
       }
       auto& prev = (*items)[last_piece].piece.rows.back().cells;
       const auto& first = tables[0].rows[0];
