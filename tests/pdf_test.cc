@@ -341,6 +341,29 @@ TEST_CASE("pdf layout: a wrapped row of two cells ending a page opens the next t
   CHECK(rows[2] == std::vector<std::string>{"合计", "141", "54.77", "17.87"});
 }
 
+TEST_CASE("pdf layout: two unruled rows whose cells wrap are a table") {
+  // Two rows of three columns, labels wrapped in their narrow column: a
+  // table, where two one-line rows of label and value are not.
+  PdfPage p = Blank();
+  p.words = {
+      Word("一段说明文字，用以把表格与上文隔开，不属于任何表格。", 50, 60, 480),
+      Word("生态效益", 50, 100, 40),
+      Word("生态效益指标1", 150, 106, 60),
+      Word("逐步完善", 300, 106, 40),
+      Word("指标", 50, 112),
+      Word("可持续影", 50, 140, 40),
+      Word("可持续影响指标1", 150, 146, 70),
+      Word("逐步完善", 300, 146, 40),
+      Word("响指标", 50, 152, 30),
+      Word("以上指标由主管部门按年度考核，考核结果作为预算安排的依据。", 50, 200, 480)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) == std::vector<std::vector<std::string>>{
+                                  {"生态效益指标", "生态效益指标1", "逐步完善"},
+                                  {"可持续影响指标", "可持续影响指标1", "逐步完善"}});
+  CHECK(l.paragraphs.size() == 2);
+}
+
 TEST_CASE("pdf layout: two lines of label and value are not a table") {
   PdfPage p = Blank();
   p.words = {Word("填报单位：某某局", 50, 100, 80),
@@ -463,7 +486,7 @@ TEST_CASE("pdf samples: ruled renderings give the text's tables and findings") {
 // change that loses ground fails; the goal is the ruled level.
 TEST_CASE("pdf samples: unruled renderings rebuild their tables from alignment") {
   const std::map<std::string, double> floor = {
-      {"000", 0.96}, {"001", 0.98}, {"002", 0.99}, {"003", 0.98}, {"004", 0.98}};
+      {"000", 0.98}, {"001", 0.98}, {"002", 0.99}, {"003", 0.98}, {"004", 0.98}};
   for (const std::string& txt : test::SeedSamples()) {
     std::string stem = txt.substr(0, 3);
     std::string pdf = SamplePath("pdf/" + stem + "_unruled.pdf");

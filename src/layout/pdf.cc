@@ -219,7 +219,15 @@ std::vector<size_t> RefinedColumns(const std::vector<double>& from,
 
 // Spreads a row laid out in the last page's columns over the refined ones.
 void Refine(const std::vector<size_t>& at, size_t columns, RawRow* row) {
-  if (row->cells.size() != at.size()) return;
+  if (row->cells.empty() || row->cells.size() >= columns) return;
+  if (row->cells.size() != at.size()) {
+    // A row of an older grid: it ends in empty cells.
+    Cell pad;
+    pad.page = row->cells[0].page;
+    pad.first_line = pad.last_line = row->first_line;
+    row->cells.resize(columns, pad);
+    return;
+  }
   std::vector<Cell> out(columns);
   for (size_t c = 0; c < at.size(); ++c) out[at[c]] = std::move(row->cells[c]);
   for (Cell& c : out)
@@ -560,7 +568,8 @@ class UnruledReader {
       Build(lines, lines_of(b, end, false), seps, &t);
       t.continues = continued;
       // Two lines set with wide gaps are more often a form's header ("填报单位：…
-      // 填报日期：…") than a table, unless the page ends with them.
+      // 填报日期：…") than a table, unless the page ends with them or cells of
+      // three columns or more wrap onto further lines.
       // Two rows of three columns or more at the foot of the page are a
       // table the next page goes on with (a header and its first row).
       // Of two columns, only a single row: two lines of label and value
@@ -579,7 +588,8 @@ class UnruledReader {
         prev.box.x0 = std::min(prev.box.x0, more.box.x0);
         prev.box.x1 = std::max(prev.box.x1, more.box.x1);
         joinable_end = end;
-      } else if (t.rows.size() >= 3 || at_foot || (continued && !t.rows.empty())) {
+      } else if (t.rows.size() >= 3 || at_foot || (continued && !t.rows.empty()) ||
+                 (t.rows.size() == 2 && seps.size() >= 2 && end_lines > 2)) {
         for (size_t i : lines_of(b, end, false)) taken[i] = true;
         joinable = tables->size();
         joinable_end = end;
@@ -1148,6 +1158,8 @@ struct PdfPager::State {
   std::vector<Item>* items;
   PageTable last;  // the table that ended the previous page, if it did
   size_t last_piece = SIZE_MAX;
+  // The first piece of the table `last_piece` goes on with, over pages.
+  size_t first_piece = SIZE_MAX;
 };
 
 PdfPager::PdfPager(Document* lines, std::vector<Item>* items)
@@ -1213,9 +1225,14 @@ void PdfPager::Add(const PdfPage& page) {
         if (l.box.y1 < tables[0].box.y0 && l.box.y0 > 0.12 * page.height)
           text_before = true;
       same_grid = !text_before;
+      // Every piece of the table so far, not only the last page's.
+      std::vector<RawRow*> earlier;
+      for (size_t k = std::min(s_->first_piece, last_piece); k <= last_piece; ++k)
+        if ((*items)[k].kind == Item::kPiece)
+          for (RawRow& r : (*items)[k].piece.rows) earlier.push_back(&r);
       if (same_grid && !refined.empty()) {
         const size_t columns = tables[0].xs.size() + 1;
-        for (RawRow& r : (*items)[last_piece].piece.rows) Refine(refined, columns, &r);
+        for (RawRow* r : earlier) Refine(refined, columns, r);
         for (auto& r : last.rows) {
           std::vector<std::string> out(columns);
           for (size_t c = 0; c < r.size() && c < refined.size(); ++c)
@@ -1230,12 +1247,12 @@ void PdfPager::Add(const PdfPage& page) {
         // Other columns: the last page's rows, if narrower, end in empty
         // cells, as a copied table's short rows do.
         const size_t columns = tables[0].xs.size() + 1;
-        for (RawRow& r : (*items)[last_piece].piece.rows)
-          if (!r.cells.empty() && r.cells.size() < columns) {
+        for (RawRow* r : earlier)
+          if (!r->cells.empty() && r->cells.size() < columns) {
             Cell pad;
-            pad.page = r.cells[0].page;
-            pad.first_line = pad.last_line = r.first_line;
-            r.cells.resize(columns, pad);
+            pad.page = r->cells[0].page;
+            pad.first_line = pad.last_line = r->first_line;
+            r->cells.resize(columns, pad);
           }
       }
       auto& prev = (*items)[last_piece].piece.rows.back().cells;
@@ -1263,6 +1280,7 @@ void PdfPager::Add(const PdfPage& page) {
       const PageTable& t = tables[e.index];
       last = t;
       if (t.rows.empty()) continue;
+      if (!(same_grid && e.index == 0)) s_->first_piece = items->size();
       last_piece = items->size();
       Item it;
       it.kind = Item::kPiece;
