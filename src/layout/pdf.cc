@@ -218,16 +218,19 @@ std::vector<size_t> RefinedColumns(const std::vector<double>& from,
 }
 
 // Spreads a row laid out in the last page's columns over the refined ones.
+// A row narrower than its table ends in empty cells, as a copied table's
+// short rows do.
+void Pad(size_t columns, RawRow* row) {
+  if (row->cells.empty() || row->cells.size() >= columns) return;
+  Cell pad;
+  pad.page = row->cells[0].page;
+  pad.first_line = pad.last_line = row->first_line;
+  row->cells.resize(columns, pad);
+}
+
 void Refine(const std::vector<size_t>& at, size_t columns, RawRow* row) {
   if (row->cells.empty() || row->cells.size() >= columns) return;
-  if (row->cells.size() != at.size()) {
-    // A row of an older grid: it ends in empty cells.
-    Cell pad;
-    pad.page = row->cells[0].page;
-    pad.first_line = pad.last_line = row->first_line;
-    row->cells.resize(columns, pad);
-    return;
-  }
+  if (row->cells.size() != at.size()) return Pad(columns, row);  // an older grid
   std::vector<Cell> out(columns);
   for (size_t c = 0; c < at.size(); ++c) out[at[c]] = std::move(row->cells[c]);
   for (Cell& c : out)
@@ -1244,16 +1247,8 @@ void PdfPager::Add(const PdfPage& page) {
           open[refined[c]] = last.open_at_foot[c];
         last.open_at_foot = std::move(open);
       } else if (same_grid && unruled_pair) {
-        // Other columns: the last page's rows, if narrower, end in empty
-        // cells, as a copied table's short rows do.
-        const size_t columns = tables[0].xs.size() + 1;
-        for (RawRow* r : earlier)
-          if (!r->cells.empty() && r->cells.size() < columns) {
-            Cell pad;
-            pad.page = r->cells[0].page;
-            pad.first_line = pad.last_line = r->first_line;
-            r->cells.resize(columns, pad);
-          }
+        // Other columns: the rows so far, if narrower, end in empty cells.
+        for (RawRow* r : earlier) Pad(tables[0].xs.size() + 1, r);
       }
       auto& prev = (*items)[last_piece].piece.rows.back().cells;
       const auto& first = tables[0].rows[0];
