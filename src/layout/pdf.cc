@@ -1228,11 +1228,13 @@ void PdfPager::Add(const PdfPage& page) {
         if (l.box.y1 < tables[0].box.y0 && l.box.y0 > 0.12 * page.height)
           text_before = true;
       same_grid = !text_before;
-      // Every piece of the table so far, not only the last page's.
+      // Every piece of the table so far, not only the last page's; only
+      // when the columns change, so a long table costs nothing per page.
       std::vector<RawRow*> earlier;
-      for (size_t k = std::min(s_->first_piece, last_piece); k <= last_piece; ++k)
-        if ((*items)[k].kind == Item::kPiece)
-          for (RawRow& r : (*items)[k].piece.rows) earlier.push_back(&r);
+      if (same_grid && !SameColumns(last.xs, tables[0].xs))
+        for (size_t k = std::min(s_->first_piece, last_piece); k <= last_piece; ++k)
+          if ((*items)[k].kind == Item::kPiece)
+            for (RawRow& r : (*items)[k].piece.rows) earlier.push_back(&r);
       if (same_grid && !refined.empty()) {
         const size_t columns = tables[0].xs.size() + 1;
         for (RawRow* r : earlier) Refine(refined, columns, r);
