@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <limits>
 #include <map>
 #include <tuple>
 
@@ -565,6 +566,29 @@ TEST_CASE("pdf e2e: a batch with the failure fixtures goes on") {
   CHECK(r.out.find("3 could not be read") != std::string::npos);
   CHECK(r.out.find("pdf.no_text_layer") != std::string::npos);
   CHECK(r.out.find("003_ruled.pdf  [") != std::string::npos);
+}
+
+TEST_CASE("pdf layout: words and rules at NaN or infinity are left out") {
+  // A hostile text matrix can place glyphs nowhere; the rest of the page
+  // still makes its table, and nothing misplaced joins it.
+  PdfPage p = Blank();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  p.words = {
+      Word("项目", 50, 100),   Word("预算数", 150, 100, 30), Word("执行数", 300, 100, 30),
+      Word("合计", 50, 130),   Word("100", 150, 130, 15),    Word("90", 300, 130, 10),
+      Word("其他", 50, 160),   Word("5", 150, 160, 5),       Word("4", 300, 160, 5),
+      Word("乱码", nan, 130),  Word("乱码", 150, inf),       Word("乱码", -inf, 160),
+      Word("乱码", 300, 1e300)};
+  p.words.back().size = nan;
+  Rule(&p, nan, 90, 400, 90);
+  Rule(&p, 40, inf, 400, 200);
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) ==
+        std::vector<std::vector<std::string>>{
+            {"项目", "预算数", "执行数"}, {"合计", "100", "90"}, {"其他", "5", "4"}});
+  CHECK(l.paragraphs.empty());
 }
 
 }  // namespace

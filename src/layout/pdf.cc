@@ -1173,7 +1173,37 @@ PdfPager::PdfPager(Document* lines, std::vector<Item>* items)
 
 PdfPager::~PdfPager() = default;
 
-void PdfPager::Add(const PdfPage& page) {
+namespace {
+
+// Coordinates a page can hold: finite and within a million points. A hostile
+// font or text matrix can put a word at infinity or NaN, and NaN breaks the
+// ordering every sort here relies on.
+bool Sane(double v) { return std::isfinite(v) && std::fabs(v) < 1e6; }
+
+// `page`, or a copy of it without the words and rules that lie nowhere.
+const PdfPage& SanePage(const PdfPage& page, PdfPage* copy) {
+  auto word_ok = [](const PdfWord& w) {
+    return Sane(w.x0) && Sane(w.y0) && Sane(w.x1) && Sane(w.y1) && Sane(w.size);
+  };
+  auto rule_ok = [](const PdfRule& r) {
+    return Sane(r.x0) && Sane(r.y0) && Sane(r.x1) && Sane(r.y1);
+  };
+  if (std::all_of(page.words.begin(), page.words.end(), word_ok) &&
+      std::all_of(page.rules.begin(), page.rules.end(), rule_ok) && Sane(page.width) &&
+      Sane(page.height))
+    return page;
+  *copy = page;
+  std::erase_if(copy->words, [&](const PdfWord& w) { return !word_ok(w); });
+  std::erase_if(copy->rules, [&](const PdfRule& r) { return !rule_ok(r); });
+  if (!Sane(copy->width) || !Sane(copy->height)) copy->width = copy->height = 0;
+  return *copy;
+}
+
+}  // namespace
+
+void PdfPager::Add(const PdfPage& input) {
+  PdfPage copy;
+  const PdfPage& page = SanePage(input, &copy);
   Document* lines = s_->lines;
   std::vector<Item>* items = s_->items;
   PageTable& last = s_->last;
