@@ -235,7 +235,7 @@ TEST_CASE("check --format json follows the contract", "[e2e]") {
   CHECK(bad["error"] == "/nonexistent/report.txt: no such file");
 }
 
-TEST_CASE("check on clean reports exits 0; text output names file and line", "[e2e]") {
+TEST_CASE("check on clean reports exits 0, and its text output names file and line", "[e2e]") {
   RunResult clean = RunJxaudit({"check", SamplePath("002_fef1010ff2924dfd.txt"),
                                 SamplePath("003_8edb4e5fb5a34cb8.txt")});
   CHECK(clean.status == 0);

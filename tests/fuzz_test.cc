@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "test_util.h"
+#include "extract/number.h"
 #include "tests/fuzz/targets.h"
 
 namespace jx {
@@ -36,23 +37,32 @@ void RunAll(Target target, const std::vector<std::string>& dirs, size_t min_inpu
 
 const std::string kRegressions = JXAUDIT_TESTS_DIR "/fuzz/regressions/";
 
-TEST_CASE("fuzz regressions: text ingestion") {
+TEST_CASE("fuzz inputs replayed without a crash: text ingestion") {
   RunAll(fuzz::FuzzText,
          {JXAUDIT_SAMPLES, JXAUDIT_TESTS_DIR "/malformed", kRegressions + "text"}, 10);
 }
 
-TEST_CASE("fuzz regressions: numbers") {
+TEST_CASE("fuzz inputs replayed without a crash or a broken round trip: numbers") {
   RunAll(fuzz::FuzzNumber,
          {JXAUDIT_TESTS_DIR "/fuzz/seeds/number", kRegressions + "number"}, 5);
 }
 
-TEST_CASE("fuzz regressions: table reconstruction") {
+TEST_CASE("fuzz inputs replayed without a crash: table reconstruction") {
   RunAll(fuzz::FuzzLayout,
          {JXAUDIT_TESTS_DIR "/fuzz/seeds/layout", kRegressions + "layout"}, 1);
 }
 
-TEST_CASE("fuzz regressions: PDF ingestion") {
+TEST_CASE("fuzz inputs replayed without a crash: PDF ingestion") {
   RunAll(fuzz::FuzzPdf, {JXAUDIT_SAMPLES "/pdf", kRegressions + "pdf"}, 10);
+}
+
+// What each kept input must give, beyond not crashing.
+TEST_CASE("fuzz regression wan_repeated: a count of repeated 万 is refused, not overflowed") {
+  std::string bytes = ReadFile(kRegressions + "number/wan_repeated");
+  int64_t n = 12345;
+  CHECK_FALSE(ParseChineseCount(bytes, &n));
+  CHECK(ParseChineseCount("三万", &n));
+  CHECK(n == 30000);
 }
 
 }  // namespace

@@ -142,7 +142,7 @@ int64_t Scalar(const std::string& db, const std::string& q) {
   return v;
 }
 
-TEST_CASE("store: a re-run skips recorded content; --force checks again", "[e2e]") {
+TEST_CASE("store: a re-run skips recorded content and --force checks again", "[e2e]") {
   std::string dir = TempDir();
   std::string db = dir + "/s.sqlite";
   std::vector<std::string> args = {"check", "--db", db, "-j", "2"};
@@ -231,7 +231,7 @@ TEST_CASE("store: a run killed or interrupted midway, run again, equals one clea
   fs::remove_all(dir);
 }
 
-TEST_CASE("report: Summary with a chart, the normalized sheets, Failures; no formulas",
+TEST_CASE("report: Summary with a chart, the normalized sheets, Failures, no formulas",
           "[e2e]") {
   std::string dir = TempDir();
   std::string db = dir + "/s.sqlite";

@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config
-  libicu-dev libre2-dev libxlsxwriter-dev libpoppler-cpp-dev libpoppler-private-dev
+  libicu-dev libre2-dev libxlsxwriter-dev libpoppler-private-dev
   libboost-program-options-dev nlohmann-json3-dev libsqlite3-dev libssl-dev catch2
   unzip
 )

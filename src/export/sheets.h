@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "export/report.h"
-#include "extract/number.h"
+#include "base/decimal.h"
 
 namespace jx {
 
