@@ -1,0 +1,150 @@
+// Figures in running text: named amounts, "其中" breakdowns and stated rates.
+#include <algorithm>
+
+#include "base/text.h"
+#include "extract/reader.h"
+
+namespace jx::extract {
+namespace {
+// Evidence for something found in a sentence: the sentence itself when it is
+// short, else the normalized words around the match (a long line must not be
+// copied into every figure it holds).
+std::string Excerpt(const std::string& text, const std::string& key, size_t b, size_t e) {
+  constexpr size_t kShort = 360, kContext = 120;
+  if (text.size() <= kShort) return text;
+  size_t from = b > kContext ? b - kContext : 0;
+  size_t to = std::min(key.size(), e + kContext);
+  while (from > 0 && (static_cast<unsigned char>(key[from]) & 0xC0) == 0x80) --from;
+  while (to < key.size() && (static_cast<unsigned char>(key[to]) & 0xC0) == 0x80) ++to;
+  return (from > 0 ? "…" : "") + key.substr(from, to - from) +
+         (to < key.size() ? "…" : "");
+}
+
+class SentenceReader : public Reader {
+ public:
+  explicit SentenceReader(const Reader& base) : Reader(base) {}
+
+  Figure SentenceFigure(const std::string& label, const std::string& num,
+                        const std::string& unit, const Location& where,
+                        const std::string& evidence) {
+    Figure f;
+    f.label = label;
+    f.name = LabelName(label);
+    int64_t count = 0;
+    if (!ParseNumber(num, &f.number) && ParseChineseCount(num, &count))
+      f.number.value = Decimal{count, 0};  // 十二人
+    FindUnit(units_, unit, &f.unit);
+    f.has_yuan = ToYuan(f.number, f.unit, &f.yuan);
+    f.source = "sentence";
+    f.where = where;
+    f.evidence = evidence;
+    return f;
+  }
+
+  void Run(const std::string& text, const Location& where) {
+    std::string key = sentences_.Prepare(text);
+    if (key.find_first_of("0123456789") == std::string::npos) return;
+    // One pass tells which sentence patterns can match at all.
+    const std::vector<std::string_view> names = sentences_.NamesMatching(key);
+    auto can = [&](std::string_view n) { return PatternFile::Contains(names, n); };
+    if (!can("figure") && !can("ratio_rate") && !can("change_rate")) return;
+    std::vector<PatternFile::Match> figs;
+    if (can("figure")) figs = sentences_.FindAll("figure", key);
+    std::vector<Figure> here;
+    for (const auto& m : figs)
+      here.push_back(SentenceFigure(m.group("label"), m.group("num"), m.group("unit"),
+                                    where, Excerpt(text, key, m.begin, m.end)));
+    for (const Figure& f : here)
+      if (!f.name.empty()) out_.figures.push_back(f);
+    // Breakdowns: "X 其中 A, B, C" within one sentence.
+    std::vector<PatternFile::Match> ends;
+    if (can("clause_end")) ends = sentences_.FindAll("clause_end", key);
+    // Matches come sorted by position: look things up by binary search so a
+    // hostile line with thousands of 其中 stays linear-logarithmic.
+    auto sentence_start = [&](size_t pos) {
+      auto it = std::upper_bound(
+          ends.begin(), ends.end(), pos,
+          [](size_t p, const PatternFile::Match& m) { return p < m.end; });
+      return it == ends.begin() ? size_t{0} : std::prev(it)->end;
+    };
+    auto clause_end = [&](size_t pos) {
+      auto it = std::lower_bound(
+          ends.begin(), ends.end(), pos,
+          [](const PatternFile::Match& m, size_t p) { return m.begin < p; });
+      return it == ends.end() ? key.size() : it->begin;
+    };
+    auto first_fig_from = [&](size_t pos) {
+      return static_cast<size_t>(std::lower_bound(figs.begin(), figs.end(), pos,
+                                                  [](const PatternFile::Match& m,
+                                                     size_t p) { return m.begin < p; }) -
+                                 figs.begin());
+    };
+    constexpr size_t kMaxParts = 64;  // beyond this it is a list, not a breakdown
+    std::vector<PatternFile::Match> breakdowns;
+    if (can("breakdown") && figs.size() >= 3)
+      breakdowns = sentences_.FindAll("breakdown", key);
+    for (const auto& b : breakdowns) {
+      size_t start = sentence_start(b.begin);
+      // The last figure ending before 其中, within the sentence (figures do
+      // not overlap, so their ends are sorted too).
+      auto after = std::upper_bound(
+          figs.begin(), figs.end(), b.begin,
+          [](size_t p, const PatternFile::Match& m) { return p < m.end; });
+      int total = -1;
+      if (after != figs.begin() && std::prev(after)->begin >= start)
+        total = static_cast<int>(std::prev(after) - figs.begin());
+      if (total < 0 || here[static_cast<size_t>(total)].unit.kind != "money") continue;
+      size_t stop = clause_end(b.end);
+      if (b.begin > 0 && key[b.begin - 1] == '(') {
+        size_t close = key.find(')', b.end);
+        if (close != std::string::npos) stop = std::min(stop, close);
+      }
+      Breakdown bd;
+      bd.total = here[static_cast<size_t>(total)];
+      bd.evidence = Excerpt(text, key, figs[static_cast<size_t>(total)].begin, stop);
+      for (size_t i = first_fig_from(b.begin);
+           i < figs.size() && figs[i].end <= stop && bd.parts.size() <= kMaxParts; ++i) {
+        if (static_cast<int>(i) == total || here[i].unit.kind != "money") continue;
+        Figure part = here[i];
+        // "其中基本收入": the figure's words began at 其中.
+        if (figs[i].begin < b.end && part.label.size() > b.end - b.begin) {
+          part.label = part.label.substr(b.end - b.begin);
+          part.name = LabelName(part.label);
+        }
+        bd.parts.push_back(std::move(part));
+      }
+      if (bd.parts.size() >= 2 && bd.parts.size() <= kMaxParts)
+        out_.breakdowns.push_back(std::move(bd));
+    }
+    for (const char* kind : {"ratio_rate", "change_rate"}) {
+      if (!can(kind)) continue;
+      for (const auto& m : sentences_.FindAll(kind, key)) {
+        StatedRate sr;
+        std::string evidence = Excerpt(text, key, m.begin, m.end);
+        bool ratio = std::string(kind) == "ratio_rate";
+        sr.kind = ratio ? "ratio" : "change";
+        sr.a = SentenceFigure(ratio ? m.group("numlabel") : "调整数",
+                              m.group(ratio ? "num" : "new"),
+                              m.group(ratio ? "numunit" : "newunit"), where, evidence);
+        sr.b = SentenceFigure(ratio ? m.group("denlabel") : "年初预算数",
+                              m.group(ratio ? "den" : "base"),
+                              m.group(ratio ? "denunit" : "baseunit"), where, evidence);
+        if (!ParseNumber(m.group("cmp") + m.group("rate") + "%", &sr.rate)) continue;
+        if (ratio && structure_.Matches("rate_denominator", sr.a.label) &&
+            !structure_.Matches("rate_denominator", sr.b.label))
+          std::swap(sr.a, sr.b);  // "预算 X，实际支出 Y，执行率 r": Y / X
+        sr.where = where;
+        sr.evidence = evidence;
+        out_.rates.push_back(std::move(sr));
+      }
+    }
+  }
+};
+
+}  // namespace
+
+void ReadSentences(const Reader& base, const std::string& text, const Location& where) {
+  SentenceReader(base).Run(text, where);
+}
+
+}  // namespace jx::extract
