@@ -213,3 +213,73 @@ TEST_CASE("Indicator trees: weights from columns or labels, scores, totals",
     CHECK(lead.children.size() == 2);  // two items under one merged label
   }
 }
+
+TEST_CASE("Typed tables give each row its role and each cell its kind", "[extract]") {
+  Extraction ex = ExtractText(
+      "表1 支出情况 (单位：万元)\n\n"
+      "项目\t年初预算数\t决算数\t预算执行率\n"
+      "一、基本支出\t10.00\t--\t91.67%\n"
+      "其中：人员经费\t6.00\t\t\n"
+      "二、项目支出\t5.00\t说明见后\t\n"
+      "小计\t15.00\t/\t\n"
+      "合计\t15.00\t无\t\n");
+  REQUIRE(ex.tables.size() == 1);
+  const TypedTable& t = ex.tables[0];
+  CHECK(t.id == "t1");
+  CHECK(t.unit.text == "万元");
+  CHECK_FALSE(t.names_project);
+  REQUIRE(t.sections.size() == 1);
+  const TypedSection& s = t.sections[0];
+  CHECK(s.header_rows == 1);
+  CHECK(s.label_column == 0);
+  CHECK_FALSE(s.indicator_grid);
+  REQUIRE(s.columns.size() == 4);
+  CHECK(s.columns[1].key == "budget_initial");
+  CHECK(s.columns[1].unit.text == "万元");
+  CHECK(s.columns[1].summed);
+  CHECK(s.columns[3].key == "rate");
+  CHECK_FALSE(s.columns[3].summed);  // a rate is never summed down its column
+  REQUIRE(s.rows.size() == 5);
+  using K = TypedCell::Kind;
+  struct Want {
+    const char* label;
+    int depth;
+    bool total, subtotal, part;
+    K budget, final_cell;
+  } want[] = {
+      {"一、基本支出", 1, false, false, false, K::kNumber, K::kNotApplicable},
+      {"其中:人员经费", 0, false, false, true, K::kNumber, K::kBlank},
+      {"二、项目支出", 1, false, false, false, K::kNumber, K::kText},
+      {"小计", 0, false, true, false, K::kNumber, K::kNotApplicable},
+      {"合计", 0, true, false, false, K::kNumber, K::kNotApplicable},
+  };
+  for (size_t i = 0; i < s.rows.size(); ++i) {
+    const TypedRow& r = s.rows[i];
+    INFO(r.label);
+    CHECK(r.row == static_cast<int>(i) + 1);
+    CHECK(r.depth == want[i].depth);
+    CHECK(r.total == want[i].total);
+    CHECK(r.subtotal == want[i].subtotal);
+    CHECK(r.part_of_previous == want[i].part);
+    CHECK(r.numeric);
+    CHECK(r.Cell(1).kind == want[i].budget);
+    CHECK(r.Cell(2).kind == want[i].final_cell);
+    CHECK(r.Cell(9).kind == K::kBlank);  // beyond the printed cells
+  }
+  CHECK(s.rows[0].cells[1].number.value == Decimal{1000, 2});
+  CHECK(s.rows[0].cells[3].number.percent);
+  Location at = t.At(s.rows[4], 1);
+  CHECK(at.table == "t1");
+  CHECK(at.row == 5);
+  CHECK(at.column == 1);
+  CHECK(at.line == 8);
+}
+
+TEST_CASE("A table that opens with 项目名称 totals one project", "[extract]") {
+  Extraction ex = ExtractText(
+      "项目名称\t城市更新\n"
+      "项目\t年初预算数\t决算数\n"
+      "合计\t15.00\t14.00\n");
+  REQUIRE_FALSE(ex.tables.empty());
+  CHECK(ex.tables[0].names_project);
+}

@@ -27,7 +27,7 @@ Run Pipeline(const Document& doc) {
   Run r;
   r.layout = BuildLayout(doc, ProjectPatterns());
   Extraction ex = Extract(doc, r.layout, ProjectPatterns());
-  r.v = Validate(doc, r.layout, ex, ProjectPatterns());
+  r.v = Validate(ex, ProjectPatterns());
   return r;
 }
 

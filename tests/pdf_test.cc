@@ -451,7 +451,7 @@ struct Key {
 std::vector<Key> FindingKeys(const Document& d, std::vector<int>* pages) {
   Layout l = BuildLayout(d, ProjectPatterns());
   Extraction ex = Extract(d, l, ProjectPatterns());
-  Validation v = Validate(d, l, ex, ProjectPatterns());
+  Validation v = Validate(ex, ProjectPatterns());
   std::vector<Key> out;
   for (const Finding& f : v.findings) {
     if (f.severity == Severity::kInfo) continue;
@@ -538,7 +538,7 @@ TEST_CASE("pdf failures: a scanned page is a finding, not an error") {
   Document d = Read(SamplePath("pdf/bad/scanned.pdf"));
   CHECK(d.pages_without_text == std::vector<int>{1});
   Layout l = BuildLayout(d, ProjectPatterns());
-  Validation v = Validate(d, l, Extract(d, l, ProjectPatterns()), ProjectPatterns());
+  Validation v = Validate(Extract(d, l, ProjectPatterns()), ProjectPatterns());
   REQUIRE(v.findings.size() == 1);
   CHECK(v.findings[0].rule == "pdf.no_text_layer");
   CHECK(v.findings[0].severity == Severity::kWarning);

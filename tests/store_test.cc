@@ -63,7 +63,7 @@ DocumentRecord RecordOf(const std::string& path) {
   REQUIRE(
       ReadAndLayout(path, ReadOptions{}, ProjectPatterns(), &doc, &d.layout, &d.error));
   d.ex = Extract(doc, d.layout, ProjectPatterns());
-  d.v = Validate(doc, d.layout, d.ex, ProjectPatterns());
+  d.v = Validate(d.ex, ProjectPatterns());
   return MakeRecord(d);
 }
 

@@ -17,7 +17,7 @@ Validation CheckText(const std::string& text) {
   Document doc = DocFromText(text);
   Layout l = BuildLayout(doc, ProjectPatterns());
   Extraction ex = Extract(doc, l, ProjectPatterns());
-  return Validate(doc, l, ex, ProjectPatterns());
+  return Validate(ex, ProjectPatterns());
 }
 
 struct Want {

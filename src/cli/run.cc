@@ -75,7 +75,7 @@ DocumentReport ProcessFile(const std::string& path, const ReadOptions& ropts,
     d.encoding = doc.encoding;
     d.pages = doc.page_count;
     d.ex = Extract(doc, d.layout, patterns);
-    d.v = Validate(doc, d.layout, d.ex, patterns);
+    d.v = Validate(d.ex, patterns);
   } catch (const std::exception& e) {
     d = DocumentReport{};
     d.file = path;

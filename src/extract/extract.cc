@@ -27,12 +27,11 @@ bool ParseUnitName(std::string_view name, UnitInfo* u) {
 UnitInfo TableUnit(const Table& t, const Layout& layout, const Patterns& p) {
   const PatternFile& units = *p.file("units");
   UnitInfo u;
+  const PatternFile& structure = *p.file("structure");
   auto from_unit_line = [&](const std::string& text) {
-    std::string key = MatchKey(text);
-    size_t at = key.find("单位:");
-    if (at == std::string::npos) return false;
-    return FindUnit(units, key.substr(at + std::string("单位:").size()), &u) &&
-           u.kind == "money";
+    PatternFile::Match m;
+    return structure.FindFirst("unit_line", structure.Prepare(text), &m) &&
+           FindUnit(units, m.group("v"), &u) && u.kind == "money";
   };
   if (from_unit_line(t.title)) return u;
   for (size_t r = 0; r < t.rows.size() && r < 2; ++r)
@@ -153,6 +152,7 @@ Reader::Reader(const Document& doc, const Layout& layout, const Patterns& p,
       meta_(*p.file("meta")),
       kinds_(*p.file("kinds")),
       header_(*p.file("header")),
+      columns_(*p.file("columns")),
       out_(*out) {}
 
 std::string Reader::LabelName(std::string_view label) const {
@@ -164,6 +164,8 @@ std::string Reader::LabelName(std::string_view label) const {
 
 Extraction Extract(const Document& doc, const Layout& layout, const Patterns& patterns) {
   Extraction out;
+  out.file = doc.path;
+  out.pages_without_text = doc.pages_without_text;
   extract::Reader r(doc, layout, patterns, &out);
   extract::ReadFacts(r);
   for (const Table& t : layout.tables) extract::ReadTableFigures(r, t);
@@ -181,7 +183,7 @@ Extraction Extract(const Document& doc, const Layout& layout, const Patterns& pa
       const Section* sec = t.SectionOf(row);
       for (size_t c = 0; c < t.rows[row].size(); ++c) {
         if (sec && c < sec->columns.size() &&
-            (sec->columns[c].key == "criteria" || sec->columns[c].key == "description"))
+            patterns.file("columns")->Matches("rubric", sec->columns[c].key))
           continue;
         if (CodePointCount(t.rows[row][c].text) >= 12)
           extract::ReadSentences(r, t.rows[row][c].text,
@@ -190,6 +192,7 @@ Extraction Extract(const Document& doc, const Layout& layout, const Patterns& pa
     }
   }
   for (const Table& t : layout.tables) extract::ReadIndicators(r, t);
+  extract::ReadTypedTables(r);
   return out;
 }
 

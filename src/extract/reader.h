@@ -12,6 +12,23 @@
 
 namespace jx::extract {
 
+// The unit stated for a table as a whole: its title, a "单位：" cell in it, or
+// a line just above it.
+UnitInfo TableUnit(const Table& t, const Layout& layout, const Patterns& p);
+// A column's unit from its header, else the table's.
+UnitInfo ColumnUnit(const Column& c, const UnitInfo& table_unit, const Patterns& p);
+// Numbering depth of a label: 1 for 一、, 2 for （一）, 3 for 1、, 4 for （1）,
+// 0 when unnumbered.
+int NumberingDepth(const Patterns& p, std::string_view label);
+// The label column of a section: its item/level column, else the first
+// column that holds text rather than numbers.
+int LabelColumn(const Table& t, const Section& s, size_t end);
+// A cell as a number with unit words allowed ("3.4万元", "100%").
+bool CellNumber(const Cell& c, ParsedNumber* n);
+size_t SectionEnd(const Table& t, size_t section_index);
+// Where a cell was printed: file, page, line, table, row, column.
+Location CellLocation(const std::string& file, const Table& t, size_t r, size_t c);
+
 class Reader {
  public:
   Reader(const Document& doc, const Layout& layout, const Patterns& p, Extraction* out);
@@ -30,6 +47,7 @@ class Reader {
   const PatternFile& meta_;
   const PatternFile& kinds_;
   const PatternFile& header_;
+  const PatternFile& columns_;
   Extraction& out_;
 };
 

@@ -17,6 +17,7 @@ class TableFigureReader : public Reader {
     Figure f;
     f.label = CollapseSpace(label);
     f.name = LabelName(label);
+    f.total_row = structure_.Matches("total", f.label);
     f.number = n;
     f.unit = unit;
     if (!n.suffix.empty()) FindUnit(units_, n.suffix, &f.unit);
@@ -28,11 +29,7 @@ class TableFigureReader : public Reader {
     return f;
   }
 
-  static bool IsBudgetKey(std::string_view k) {
-    return k == "budget_initial" || k == "budget_adjusted" || k == "budget_final" ||
-           k == "budget_amount" || k == "rate" || k == "carryover" ||
-           k == "carryover_rate" || k == "carryover_delta";
-  }
+  bool IsBudgetKey(std::string_view k) const { return columns_.Matches("budget", k); }
 
   void Run(const Table& t) {
     UnitInfo tunit = extract::TableUnit(t, layout_, p_);

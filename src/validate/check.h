@@ -81,8 +81,6 @@ bool CompareRate(const std::string& kind, const Decimal& a, const Decimal& b,
                  const ParsedNumber& rate, RateOutcome* out);
 
 struct Context {
-  const Document& doc;
-  const Layout& layout;
   const Extraction& ex;
   const Patterns& patterns;
 };

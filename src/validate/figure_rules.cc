@@ -224,12 +224,8 @@ void Implausible(const Context& ctx, Sink* sink) {
   std::set<std::string> done;
   for (const Figure& f : ctx.ex.figures) {
     if (f.source != "table" || !f.has_yuan || f.unit.kind != "money") continue;
-    if (f.column != "budget_amount" && f.column != "budget_final" &&
-        f.column != "budget_adjusted" && f.column != "budget_initial")
-      continue;
-    if (f.name != "budget_total" &&
-        !ctx.patterns.file("structure")->Matches("total", f.label))
-      continue;
+    if (!ctx.patterns.file("columns")->Matches("budget_stage", f.column)) continue;
+    if (f.name != "budget_total" && !f.total_row) continue;
     if (f.yuan.units <= 0 || CompareDecimal(f.yuan, Decimal{1000, 0}) >= 0) continue;
     if (!done.insert(f.where.table).second) continue;
     Finding& fd =
@@ -294,22 +290,18 @@ void CompareNamed(const Figure& ref, const std::vector<const Figure*>& figs, Sin
 // Tables that name one project (项目名称) total that project, not the
 // department: their figures are not the department's.
 std::set<std::string> ProjectTables(const Context& ctx) {
-  const PatternFile& structure = *ctx.patterns.file("structure");
   std::set<std::string> ids;
-  for (const Table& t : ctx.layout.tables)
-    for (size_t r = 0; r < t.rows.size() && r < 4; ++r)
-      for (const Cell& c : t.rows[r])
-        if (structure.Matches("project_label", c.text)) ids.insert(t.id);
+  for (const TypedTable& t : ctx.ex.tables)
+    if (t.names_project) ids.insert(t.id);
   return ids;
 }
 
 void SameFigure(const Context& ctx, Sink* sink) {
-  const PatternFile& structure = *ctx.patterns.file("structure");
   const std::set<std::string> project_tables = ProjectTables(ctx);
   // A budget table's 合计 row is the total the text calls 预算总额 or
   // 支出决算总额, depending on the column.
   auto name_of = [&](const Figure& f) -> std::string {
-    if (!f.name.empty() || f.source != "table" || !structure.Matches("total", f.label) ||
+    if (!f.name.empty() || f.source != "table" || !f.total_row ||
         project_tables.count(f.where.table))
       return f.name;
     if (f.column == "budget_final") return "expenditure_total";

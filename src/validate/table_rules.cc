@@ -8,33 +8,18 @@
 namespace jx::validate {
 namespace {
 
-Location At(const Context& ctx, const Table& t, size_t r, size_t c) {
-  return extract::CellLocation(ctx.doc.path, t, r, c);
-}
+using Kind = TypedCell::Kind;
 
-// A cell of a numeric column: a number, printed empty, or something else
-// ("--", text) that no rule should read.
-enum class Slot { kNumber, kBlank, kNotApplicable, kOther };
-
-Slot ReadSlot(const Table& t, size_t r, size_t c, ParsedNumber* n) {
-  if (c >= t.rows[r].size() || IsBlank(t.rows[r][c].text)) return Slot::kBlank;
-  if (extract::CellNumber(t.rows[r][c], n)) return Slot::kNumber;
-  // "--", "/", "—": printed to say the figure does not apply.
-  std::string_view v = TrimSpace(t.rows[r][c].text);
-  if (v.find_first_not_of("-/") == std::string_view::npos || v == "—" || v == "——" ||
-      v == "无")
-    return Slot::kNotApplicable;
-  return Slot::kOther;
-}
-
-bool IsRateKey(std::string_view k) {
-  return k == "rate" || k == "carryover_rate" || k == "carryover_delta" ||
-         k == "plan_period" || k == "seq" || k == "weight" || k == "score" ||
-         k == "score_review";
+// A cell of a numeric column: a number, printed empty, "not applicable", or
+// text that no rule should read.
+Kind ReadSlot(const TypedRow& row, size_t c, ParsedNumber* n) {
+  TypedCell cell = row.Cell(c);
+  if (cell.kind == Kind::kNumber) *n = cell.number;
+  return cell.kind;
 }
 
 struct RowInfo {
-  size_t row;
+  size_t row;  // index into TypedSection::rows
   std::string label;
   int depth = 0;
   bool total = false;
@@ -44,20 +29,13 @@ struct RowInfo {
 
 class SectionRules {
  public:
-  SectionRules(const Context& ctx, Sink* sink, const Table& t, size_t si)
-      : ctx_(ctx),
-        sink_(sink),
-        t_(t),
-        s_(t.sections[si]),
-        end_(extract::SectionEnd(t, si)) {
-    table_unit_ = extract::TableUnit(t, ctx.layout, ctx.patterns);
-  }
+  SectionRules(Sink* sink, const TypedTable& t, const TypedSection& s)
+      : sink_(sink), t_(t), s_(s) {}
 
   void Run() {
     if (s_.header_rows == 0) return;
-    for (const Column& c : s_.columns)
-      if (c.level >= 0) return;  // indicator grids: score rules
-    label_col_ = extract::LabelColumn(t_, s_, end_);
+    if (s_.indicator_grid) return;  // score rules
+    label_col_ = s_.label_column;
     CollectRows();
     CollectNumericColumns();
     if (rows_.empty()) return;
@@ -74,44 +52,37 @@ class SectionRules {
 
  private:
   std::string UnitOf(size_t c) const {
-    if (c >= s_.columns.size()) return table_unit_.text;
-    UnitInfo u = extract::ColumnUnit(s_.columns[c], table_unit_, ctx_.patterns);
-    return u.text;
+    return c < s_.columns.size() ? s_.columns[c].unit.text : t_.unit.text;
   }
 
+  const TypedRow& Row(const RowInfo& ri) const { return s_.rows[ri.row]; }
+  Location At(const RowInfo& ri, size_t c) const { return t_.At(Row(ri), c); }
+
   void CollectRows() {
-    const PatternFile& labels = *ctx_.patterns.file("structure");
-    for (size_t r = static_cast<size_t>(s_.first_row + s_.header_rows); r < end_; ++r) {
-      if (t_.row_is_header[r]) continue;
-      bool numeric = false;
-      for (size_t c = 0; c < t_.rows[r].size(); ++c) {
-        ParsedNumber n;
-        if (static_cast<int>(c) != label_col_ && ReadSlot(t_, r, c, &n) == Slot::kNumber)
-          numeric = true;
-      }
-      if (!numeric) continue;
+    for (size_t i = 0; i < s_.rows.size(); ++i) {
+      const TypedRow& r = s_.rows[i];
+      if (r.header || !r.numeric) continue;
       RowInfo ri;
-      ri.row = r;
-      if (label_col_ >= 0 && static_cast<size_t>(label_col_) < t_.rows[r].size())
-        ri.label = CollapseSpace(t_.rows[r][static_cast<size_t>(label_col_)].value);
-      ri.depth = extract::NumberingDepth(ctx_.patterns, ri.label);
-      ri.total = labels.Matches("total", ri.label);
-      ri.subtotal = labels.Matches("subtotal", ri.label);
-      ri.part_of_previous = labels.Matches("part_of_previous", ri.label);
+      ri.row = i;
+      ri.label = r.label;
+      ri.depth = r.depth;
+      ri.total = r.total;
+      ri.subtotal = r.subtotal;
+      ri.part_of_previous = r.part_of_previous;
       rows_.push_back(ri);
     }
   }
 
   void CollectNumericColumns() {
     size_t width = 0;
-    for (const RowInfo& ri : rows_) width = std::max(width, t_.rows[ri.row].size());
+    for (const RowInfo& ri : rows_) width = std::max(width, Row(ri).cells.size());
     for (size_t c = 0; c < width; ++c) {
       if (static_cast<int>(c) == label_col_) continue;
-      if (c < s_.columns.size() && IsRateKey(s_.columns[c].key)) continue;
+      if (c < s_.columns.size() && !s_.columns[c].summed) continue;
       int nums = 0, pct = 0;
       for (const RowInfo& ri : rows_) {
         ParsedNumber n;
-        if (ReadSlot(t_, ri.row, c, &n) == Slot::kNumber) {
+        if (ReadSlot(Row(ri), c, &n) == Kind::kNumber) {
           ++nums;
           if (n.percent) ++pct;
         }
@@ -125,23 +96,23 @@ class SectionRules {
   bool Build(size_t c, const RowInfo& stated, const std::vector<const RowInfo*>& parts,
              Term* st, std::vector<Term>* terms) {
     ParsedNumber n;
-    if (ReadSlot(t_, stated.row, c, &n) != Slot::kNumber || n.percent) return false;
+    if (ReadSlot(Row(stated), c, &n) != Kind::kNumber || n.percent) return false;
     // Counted things (数量) are exact; amounts were rounded when printed.
-    bool exact = c < s_.columns.size() && s_.columns[c].HasPathKey("quantity");
+    bool exact = c < s_.columns.size() && s_.columns[c].counted;
     st->exact = exact;
     st->value = n.value;
     st->label = stated.label;
-    st->at = At(ctx_, t_, stated.row, c);
+    st->at = At(stated, c);
     terms->clear();
     for (const RowInfo* p : parts) {
       Term term;
       term.label = p->label;
-      term.at = At(ctx_, t_, p->row, c);
+      term.at = At(*p, c);
       ParsedNumber pn;
-      Slot slot = ReadSlot(t_, p->row, c, &pn);
-      if (slot == Slot::kOther || pn.percent) return false;
-      if (slot == Slot::kNotApplicable) continue;
-      if (slot == Slot::kBlank) {
+      Kind slot = ReadSlot(Row(*p), c, &pn);
+      if (slot == Kind::kText || pn.percent) return false;
+      if (slot == Kind::kNotApplicable) continue;
+      if (slot == Kind::kBlank) {
         term.blank = true;
       } else {
         term.value = pn.value;
@@ -193,20 +164,13 @@ class SectionRules {
   void Subtotals() {
     std::map<size_t, const RowInfo*> by_row;
     for (const RowInfo& ri : rows_) by_row[ri.row] = &ri;
-    const PatternFile& structure = *ctx_.patterns.file("structure");
-    size_t first = static_cast<size_t>(s_.first_row + s_.header_rows);
     for (const RowInfo& sub : rows_) {
       if (!sub.subtotal) continue;
       std::vector<const RowInfo*> parts;
-      for (size_t r = sub.row; r-- > first;) {
+      for (size_t r = sub.row; r-- > 0;) {
         auto it = by_row.find(r);
-        std::string label;
-        if (label_col_ >= 0 && static_cast<size_t>(label_col_) < t_.rows[r].size())
-          label = CollapseSpace(t_.rows[r][static_cast<size_t>(label_col_)].value);
         if (it != by_row.end() && (it->second->subtotal || it->second->total)) break;
-        if (extract::NumberingDepth(ctx_.patterns, label) > 0 ||
-            structure.Matches("total", label))
-          break;  // the group's heading
+        if (s_.rows[r].depth > 0 || s_.rows[r].total) break;  // the group's heading
         if (it != by_row.end() && !it->second->part_of_previous)
           parts.push_back(it->second);
       }
@@ -240,10 +204,10 @@ class SectionRules {
       if (whole.part_of_previous) continue;
       std::vector<const RowInfo*> parts;
       for (size_t j = i + 1; j < rows_.size() && rows_[j].part_of_previous &&
-                             rows_[j].row == rows_[j - 1].row + 1;
+                             Row(rows_[j]).row == Row(rows_[j - 1]).row + 1;
            ++j)
         parts.push_back(&rows_[j]);
-      if (parts.empty() || whole.row + 1 != parts.front()->row) continue;
+      if (parts.empty() || Row(whole).row + 1 != Row(*parts.front()).row) continue;
       for (size_t c : cols_) {
         Term st;
         std::vector<Term> terms;
@@ -278,33 +242,31 @@ class SectionRules {
       if (s_.columns[c].key == "total") total_col = static_cast<int>(c);
     if (total_col < 0) return;
     for (const RowInfo& ri : rows_) {
-      const auto& row = t_.rows[ri.row];
+      const TypedRow& row = Row(ri);
       ParsedNumber n;
-      if (ReadSlot(t_, ri.row, static_cast<size_t>(total_col), &n) != Slot::kNumber ||
-          n.percent)
+      if (ReadSlot(row, static_cast<size_t>(total_col), &n) != Kind::kNumber || n.percent)
         continue;
-      Term st{n.value, 1, false, ri.label,
-              At(ctx_, t_, ri.row, static_cast<size_t>(total_col))};
+      Term st{n.value, 1, false, ri.label, At(ri, static_cast<size_t>(total_col))};
       std::vector<Term> parts;
       bool ok = true;
-      for (size_t c = static_cast<size_t>(total_col) + 1; c < row.size(); ++c) {
+      for (size_t c = static_cast<size_t>(total_col) + 1; c < row.cells.size(); ++c) {
         ParsedNumber pn;
-        Slot slot = ReadSlot(t_, ri.row, c, &pn);
-        if (slot == Slot::kNotApplicable) continue;
-        if (slot == Slot::kOther || pn.percent) {
+        Kind slot = ReadSlot(row, c, &pn);
+        if (slot == Kind::kNotApplicable) continue;
+        if (slot == Kind::kText || pn.percent) {
           ok = false;
           break;
         }
         Term term;
         term.label = c < s_.columns.size() ? s_.columns[c].label : "";
-        term.at = At(ctx_, t_, ri.row, c);
-        term.blank = slot == Slot::kBlank;
+        term.at = At(ri, c);
+        term.blank = slot == Kind::kBlank;
         term.value = pn.value;
         parts.push_back(term);
       }
       if (!ok || parts.size() < 2) continue;
       sink_->ReportSum("sum.column", st, parts, t_.id + " “" + ri.label + "”行合计与各列",
-                       table_unit_.text);
+                       t_.unit.text);
     }
   }
 
@@ -327,17 +289,13 @@ class SectionRules {
         int cols[4] = {o, i, d, c};
         bool ok = true;
         for (int k = 0; k < 4; ++k)
-          ok &=
-              ReadSlot(t_, ri.row, static_cast<size_t>(cols[k]), &n[k]) == Slot::kNumber;
+          ok &= ReadSlot(Row(ri), static_cast<size_t>(cols[k]), &n[k]) == Kind::kNumber;
         if (!ok) continue;
-        Term st{n[3].value, 1, false, "期末",
-                At(ctx_, t_, ri.row, static_cast<size_t>(c))};
+        Term st{n[3].value, 1, false, "期末", At(ri, static_cast<size_t>(c))};
         std::vector<Term> parts = {
-            {n[0].value, 1, false, "期初", At(ctx_, t_, ri.row, static_cast<size_t>(o))},
-            {n[1].value, 1, false, "本期增加",
-             At(ctx_, t_, ri.row, static_cast<size_t>(i))},
-            {n[2].value, -1, false, "本期减少",
-             At(ctx_, t_, ri.row, static_cast<size_t>(d))}};
+            {n[0].value, 1, false, "期初", At(ri, static_cast<size_t>(o))},
+            {n[1].value, 1, false, "本期增加", At(ri, static_cast<size_t>(i))},
+            {n[2].value, -1, false, "本期减少", At(ri, static_cast<size_t>(d))}};
         if (std::string(measure) == "quantity") {
           st.exact = true;
           for (Term& p : parts) p.exact = true;
@@ -346,7 +304,7 @@ class SectionRules {
                            (std::string(measure) == "quantity" ? "数量" : "原值") +
                            "：期初 + 本期增加 − 本期减少 与期末";
         sink_->ReportSum("identity.assets", st, parts, what,
-                         std::string(measure) == "quantity" ? "" : table_unit_.text);
+                         std::string(measure) == "quantity" ? "" : t_.unit.text);
       }
     }
     int orig = FindCol({"closing", "original_value"});
@@ -354,18 +312,16 @@ class SectionRules {
     if (orig < 0 || dep < 0 || net < 0) return;
     for (const RowInfo& ri : rows_) {
       ParsedNumber a, b, n;
-      if (ReadSlot(t_, ri.row, static_cast<size_t>(orig), &a) != Slot::kNumber ||
-          ReadSlot(t_, ri.row, static_cast<size_t>(dep), &b) != Slot::kNumber ||
-          ReadSlot(t_, ri.row, static_cast<size_t>(net), &n) != Slot::kNumber)
+      if (ReadSlot(Row(ri), static_cast<size_t>(orig), &a) != Kind::kNumber ||
+          ReadSlot(Row(ri), static_cast<size_t>(dep), &b) != Kind::kNumber ||
+          ReadSlot(Row(ri), static_cast<size_t>(net), &n) != Kind::kNumber)
         continue;
-      Term st{n.value, 1, false, "净值", At(ctx_, t_, ri.row, static_cast<size_t>(net))};
+      Term st{n.value, 1, false, "净值", At(ri, static_cast<size_t>(net))};
       std::vector<Term> parts = {
-          {a.value, 1, false, "原值", At(ctx_, t_, ri.row, static_cast<size_t>(orig))},
-          {b.value, -1, false, "累计折旧",
-           At(ctx_, t_, ri.row, static_cast<size_t>(dep))}};
+          {a.value, 1, false, "原值", At(ri, static_cast<size_t>(orig))},
+          {b.value, -1, false, "累计折旧", At(ri, static_cast<size_t>(dep))}};
       sink_->ReportSum("identity.net_value", st, parts,
-                       t_.id + " “" + ri.label + "”原值 − 累计折旧 与净值",
-                       table_unit_.text);
+                       t_.id + " “" + ri.label + "”原值 − 累计折旧 与净值", t_.unit.text);
     }
   }
 
@@ -387,17 +343,17 @@ class SectionRules {
       if (p.rate < 0 || p.num < 0 || p.den < 0) continue;
       for (const RowInfo& ri : rows_) {
         ParsedNumber r, a, b;
-        if (ReadSlot(t_, ri.row, static_cast<size_t>(p.rate), &r) != Slot::kNumber ||
-            ReadSlot(t_, ri.row, static_cast<size_t>(p.num), &a) != Slot::kNumber ||
-            ReadSlot(t_, ri.row, static_cast<size_t>(p.den), &b) != Slot::kNumber)
+        if (ReadSlot(Row(ri), static_cast<size_t>(p.rate), &r) != Kind::kNumber ||
+            ReadSlot(Row(ri), static_cast<size_t>(p.num), &a) != Kind::kNumber ||
+            ReadSlot(Row(ri), static_cast<size_t>(p.den), &b) != Kind::kNumber)
           continue;
         if (!r.percent) continue;
         RateOutcome o;
         if (!CompareRate("ratio", a.value, b.value, r, &o)) continue;
-        Location at = At(ctx_, t_, ri.row, static_cast<size_t>(p.rate));
+        Location at = At(ri, static_cast<size_t>(p.rate));
         sink_->Checked(at);
-        sink_->Checked(At(ctx_, t_, ri.row, static_cast<size_t>(p.num)));
-        sink_->Checked(At(ctx_, t_, ri.row, static_cast<size_t>(p.den)));
+        sink_->Checked(At(ri, static_cast<size_t>(p.num)));
+        sink_->Checked(At(ri, static_cast<size_t>(p.den)));
         if (o.consistent) continue;
         Finding& f =
             sink_->Add("rate.table", Severity::kError, at,
@@ -411,8 +367,8 @@ class SectionRules {
         f.difference = o.difference;
         f.tolerance = o.tolerance;
         f.unit = "%";
-        f.involved = {at, At(ctx_, t_, ri.row, static_cast<size_t>(p.num)),
-                      At(ctx_, t_, ri.row, static_cast<size_t>(p.den))};
+        f.involved = {at, At(ri, static_cast<size_t>(p.num)),
+                      At(ri, static_cast<size_t>(p.den))};
       }
     }
   }
@@ -431,13 +387,11 @@ class SectionRules {
     if (fin < 0 || base < 0) return;
     for (const RowInfo& ri : rows_) {
       ParsedNumber a, b;
-      if (ReadSlot(t_, ri.row, static_cast<size_t>(fin), &a) != Slot::kNumber ||
-          ReadSlot(t_, ri.row, static_cast<size_t>(base), &b) != Slot::kNumber)
+      if (ReadSlot(Row(ri), static_cast<size_t>(fin), &a) != Kind::kNumber ||
+          ReadSlot(Row(ri), static_cast<size_t>(base), &b) != Kind::kNumber)
         continue;
-      Term budget{b.value, 1, false, "预算",
-                  At(ctx_, t_, ri.row, static_cast<size_t>(base))};
-      Term spent{a.value, 1, false, "决算",
-                 At(ctx_, t_, ri.row, static_cast<size_t>(fin))};
+      Term budget{b.value, 1, false, "预算", At(ri, static_cast<size_t>(base))};
+      Term spent{a.value, 1, false, "决算", At(ri, static_cast<size_t>(fin))};
       SumOutcome o = CompareSum(budget, {spent});
       if (o.consistent || CompareDecimal(o.difference, Decimal{0, 0}) <= 0) continue;
       Finding& f = sink_->Add(
@@ -462,8 +416,8 @@ class SectionRules {
     for (size_t c = 0; c < s_.columns.size(); ++c)
       if (s_.columns[c].key == "plan_period") periods.push_back(c);
     if (periods.size() < 2) return;
-    for (size_t r = static_cast<size_t>(s_.first_row + s_.header_rows); r < end_; ++r) {
-      if (t_.row_is_header[r]) continue;
+    for (const TypedRow& row : s_.rows) {
+      if (row.header) continue;
       std::vector<Term> parts;
       int known = 0;
       bool cumulative = true;
@@ -471,14 +425,14 @@ class SectionRules {
       bool bad = false;
       for (size_t c : periods) {
         ParsedNumber n;
-        Slot slot = ReadSlot(t_, r, c, &n);
-        if (slot == Slot::kOther || slot == Slot::kNotApplicable) bad = true;
+        Kind slot = ReadSlot(row, c, &n);
+        if (slot == Kind::kText || slot == Kind::kNotApplicable) bad = true;
         Term term;
         term.label = s_.columns[c].label;
-        term.at = At(ctx_, t_, r, c);
+        term.at = t_.At(row, c);
         term.exact = true;  // shares of a plan are allocated, not measured
-        term.blank = slot != Slot::kNumber;
-        if (slot == Slot::kNumber) {
+        term.blank = slot != Kind::kNumber;
+        if (slot == Kind::kNumber) {
           term.value = n.value;
           ++known;
           if (CompareDecimal(n.value, prev) < 0) cumulative = false;
@@ -501,12 +455,9 @@ class SectionRules {
     }
   }
 
-  const Context& ctx_;
   Sink* sink_;
-  const Table& t_;
-  const Section& s_;
-  size_t end_;
-  UnitInfo table_unit_;
+  const TypedTable& t_;
+  const TypedSection& s_;
   int label_col_ = -1;
   std::vector<RowInfo> rows_;
   std::vector<size_t> cols_;
@@ -515,9 +466,8 @@ class SectionRules {
 }  // namespace
 
 void TableRules(const Context& ctx, Sink* sink) {
-  for (const Table& t : ctx.layout.tables)
-    for (size_t si = 0; si < t.sections.size(); ++si)
-      SectionRules(ctx, sink, t, si).Run();
+  for (const TypedTable& t : ctx.ex.tables)
+    for (const TypedSection& s : t.sections) SectionRules(sink, t, s).Run();
 }
 
 }  // namespace jx::validate

@@ -253,28 +253,27 @@ void Sink::ReportSum(const std::string& rule, const Term& stated,
 
 }  // namespace validate
 
-Validation Validate(const Document& doc, const Layout& layout, const Extraction& ex,
-                    const Patterns& patterns) {
+Validation Validate(const Extraction& ex, const Patterns& patterns) {
   Validation v;
   validate::Sink sink(&v);
-  validate::Context ctx{doc, layout, ex, patterns};
+  validate::Context ctx{ex, patterns};
   validate::TableRules(ctx, &sink);
   validate::FormRules(ctx, &sink);
   validate::SentenceRules(ctx, &sink);
   validate::ScoreRules(ctx, &sink);
   validate::FigureRules(ctx, &sink);
-  if (!doc.pages_without_text.empty()) {
+  if (!ex.pages_without_text.empty()) {
     Finding f;
     f.rule = "pdf.no_text_layer";
     f.severity = Severity::kWarning;
     std::string pages;
-    for (int p : doc.pages_without_text)
+    for (int p : ex.pages_without_text)
       pages += (pages.empty() ? "" : ", ") + std::to_string(p);
     f.message = "第 " + pages +
                 " 页没有文字层（扫描图像），需要 OCR 才能核对: no text layer on pages " +
                 pages + "; OCR required";
-    f.where.file = doc.path;
-    f.where.page = doc.pages_without_text.front();
+    f.where.file = ex.file;
+    f.where.page = ex.pages_without_text.front();
     v.findings.push_back(std::move(f));
   }
   // Stable order: by page and line; ids follow that order.

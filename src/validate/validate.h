@@ -7,8 +7,7 @@
 
 #include "base/error.h"
 #include "base/patterns.h"
-#include "extract/extract.h"
-#include "layout/table.h"
+#include "extract/extraction.h"
 
 namespace jx {
 
@@ -37,8 +36,8 @@ struct Validation {
   std::vector<Location> checked;
 };
 
-Validation Validate(const Document& doc, const Layout& layout, const Extraction& ex,
-                    const Patterns& patterns);
+// Reads only what the extract stage handed over.
+Validation Validate(const Extraction& ex, const Patterns& patterns);
 
 // The rules, by id, with what each checks (for --help and README).
 struct RuleInfo {

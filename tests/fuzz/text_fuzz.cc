@@ -18,7 +18,7 @@ int FuzzText(const uint8_t* data, size_t size) {
   const Patterns& p = FuzzPatterns();
   Layout l = BuildLayout(doc, p);
   Extraction ex = Extract(doc, l, p);
-  Validate(doc, l, ex, p);
+  Validate(ex, p);
   return 0;
 }
 

@@ -1,0 +1,221 @@
+// Extract stage hand-off: what a report states — its facts, its figures, its
+// indicator trees and its tables as the rules read them — each with where it
+// was printed. The validate stage reads this and nothing before it.
+#ifndef JXAUDIT_EXTRACT_EXTRACTION_H_
+#define JXAUDIT_EXTRACT_EXTRACTION_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.h"
+#include "base/patterns.h"
+#include "extract/number.h"
+
+namespace jx {
+
+struct UnitInfo {
+  std::string text;  // the unit word as found ("万元", "百元", "%")
+  std::string kind;  // "money", "percent", "score", "count", or "" when none
+  int pow10 = 0;     // money: 1 unit = 10^pow10 元
+};
+
+// The first unit word in `text` (a header, a title, a "单位：" line, a number's
+// trailing words), by patterns/units.txt.
+bool FindUnit(const PatternFile& units, std::string_view text, UnitInfo* out);
+
+// A number printed in the report and the name it goes by.
+struct Figure {
+  std::string name;          // labels.txt name ("basic", "budget_total") or ""
+  std::string label;         // the row label or the words before it, as printed
+  std::string column;        // column key ("budget_initial" …) for table figures
+  std::string column_label;  // the column header as printed
+  ParsedNumber number;
+  bool blank = false;      // a labelled slot printed empty
+  bool total_row = false;  // its label is a 合计/总计
+  UnitInfo unit;
+  bool has_yuan = false;
+  Decimal yuan;        // money normalized to 元
+  std::string source;  // "table", "form" or "sentence"
+  Location where;
+  std::string evidence;  // the cell or the sentence
+};
+
+// "A 为 X，其中 B Y，C Z": a figure and the parts the sentence says it has.
+struct Breakdown {
+  Figure total;
+  std::vector<Figure> parts;
+  std::string evidence;
+};
+
+// "完成数 a，预算数 b，完成率 r%" (ratio) or "调整数 a，年初预算数 b，调整率 r%"
+// (change: (a − b) / b).
+struct StatedRate {
+  std::string kind;  // "ratio" or "change"
+  Figure a, b;
+  ParsedNumber rate;
+  Location where;
+  std::string evidence;
+};
+
+// One row of an indicator table (一级/二级/三级指标 …).
+struct Indicator {
+  std::string table;                // table id
+  int row = 0;                      // 0-based row in the table
+  std::vector<std::string> levels;  // hierarchy labels, top first
+  bool is_total = false;
+  bool has_weight = false;
+  Decimal weight;
+  Location weight_at;
+  std::string weight_from;  // "column" or "label"
+  bool has_score = false;
+  Decimal score;
+  Location score_at;
+  std::string target;             // as printed
+  bool has_target_value = false;  // "≥90%", "≤5万元/场", "≥8场次/年"
+  ParsedNumber target_value;      // comparator, number, % and trailing words
+  UnitInfo target_unit;
+  std::string actual;
+  Location where;
+};
+
+// The weights and scores of one indicator table as a tree.
+struct ScoreNode {
+  std::string label;
+  int depth = 0;    // 1 = top level
+  int parent = -1;  // index into ScoreTable::nodes
+  std::vector<int> children;
+  int row = -1;  // table row that states this node (-1: only implied)
+  bool bonus = false;
+  bool is_item = false;  // one of several items under a merged label
+  bool has_weight = false;
+  Decimal weight;
+  Location weight_at;
+  bool has_score = false;  // printed on the node's own row
+  Decimal score;
+  Location score_at;
+};
+
+struct ScoreTable {
+  std::string table;
+  std::string title;
+  std::vector<ScoreNode> nodes;
+  std::vector<int> roots;
+  bool has_weights = false;  // any weight printed
+  bool has_scores = false;   // any score printed
+  bool has_total_score = false;
+  Decimal total_score;
+  Location total_score_at;
+  bool has_total_weight = false;
+  Decimal total_weight;
+  Location total_weight_at;
+  std::string grade;  // declared next to the table ("自评等级：良")
+  Location grade_at;
+};
+
+struct DocField {
+  std::string value;
+  Location where;
+};
+
+struct DocInfo {
+  std::string kind = "other";  // target_declaration, department_self_evaluation,
+                               // project_self_evaluation, other
+  DocField kind_line, department, year, unit_code, filler, phone, grade;
+  bool has_declared_score = false;
+  Decimal declared_score;
+  DocField declared_score_text;
+};
+
+// A cell as the arithmetic rules read it.
+struct TypedCell {
+  enum class Kind {
+    kBlank,          // printed empty: unknown, not zero
+    kNumber,         // a number, unit words allowed ("3.4万元", "100%")
+    kNotApplicable,  // "--", "/", "无": printed to say the figure does not apply
+    kText,           // anything else: no rule reads it
+  };
+  Kind kind = Kind::kBlank;
+  ParsedNumber number;  // when kNumber
+  int line = 0;         // where it was printed
+  int page = 0;
+};
+
+// A body row of a table section, with its role.
+struct TypedRow {
+  int row = 0;   // 0-based row in the table
+  int line = 0;  // where the row begins
+  int page = 0;
+  bool header = false;  // a header row printed again inside the body
+  std::string label;    // the label column's (filled-down) text, spaces collapsed
+  int depth = 0;  // numbering depth of the label: 1 一、 2 （一） 3 1、 4 （1）
+  bool total = false;             // 合计/总计
+  bool subtotal = false;          // 小计
+  bool part_of_previous = false;  // "其中：…": a part of the row above
+  bool numeric = false;           // a number outside the label column
+  std::vector<TypedCell> cells;   // every printed cell of the row
+  // Column c of the row; a blank beyond the printed cells.
+  TypedCell Cell(size_t c) const {
+    return c < cells.size() ? cells[c]
+                            : TypedCell{TypedCell::Kind::kBlank, {}, line, page};
+  }
+};
+
+struct TypedColumn {
+  std::string key;                     // header.txt name ("budget_final") or ""
+  std::string label;                   // header texts top to bottom, joined with '/'
+  std::vector<std::string> path_keys;  // the name of each header text above it
+  int level = -1;                      // hierarchy level (see Column::level)
+  UnitInfo unit;                       // from its header, else the table's
+  bool counted = false;                // 数量: counted things, exact
+  bool summed = true;  // amounts; false for rates, scores, plan shares, numbering
+  bool HasPathKey(std::string_view k) const {
+    for (const auto& p : path_keys)
+      if (p == k) return true;
+    return false;
+  }
+};
+
+// A run of rows under one header.
+struct TypedSection {
+  int first_row = 0;
+  int header_rows = 0;
+  int label_column = -1;        // the item/level column, else the first text column
+  bool indicator_grid = false;  // a hierarchy column: read as indicators
+  std::vector<TypedColumn> columns;
+  std::vector<TypedRow> rows;  // the rows below the header, in order
+};
+
+struct TypedTable {
+  std::string file;
+  std::string id;
+  std::string title;
+  UnitInfo unit;               // stated for the table as a whole
+  bool names_project = false;  // 项目名称 in its first rows: it totals one project
+  std::vector<TypedSection> sections;
+  // Where a cell of a row was printed (file, page, line, table, row, column).
+  Location At(const TypedRow& r, size_t c) const;
+};
+
+struct Extraction {
+  std::string file;
+  std::vector<int> pages_without_text;  // scanned pages: nothing to read there
+  DocInfo info;
+  std::vector<Figure> figures;
+  std::vector<Breakdown> breakdowns;
+  std::vector<StatedRate> rates;
+  std::vector<Indicator> indicators;
+  std::vector<ScoreTable> score_tables;
+  std::vector<TypedTable> tables;
+};
+
+namespace extract {
+
+// Money in 元, when the unit is money.
+bool ToYuan(const ParsedNumber& n, const UnitInfo& u, Decimal* yuan);
+
+}  // namespace extract
+
+}  // namespace jx
+
+#endif  // JXAUDIT_EXTRACT_EXTRACTION_H_
