@@ -283,3 +283,15 @@ TEST_CASE("A table that opens with 项目名称 totals one project", "[extract]"
   REQUIRE_FALSE(ex.tables.empty());
   CHECK(ex.tables[0].names_project);
 }
+
+TEST_CASE("Evidence stays short on a clause that never ends", "[extract]") {
+  // A hostile line: a breakdown whose clause runs on for a megabyte. Copying
+  // the clause into the evidence made the cost quadratic in the line.
+  std::string line = "收入预算100万元，其中：财政拨款60万元，其他资金40万元，";
+  for (int i = 0; i < 40000; ++i) line += "相关说明文字，";
+  Extraction ex = ExtractText(line + "\n");
+  REQUIRE(ex.breakdowns.size() == 1);
+  CHECK(ex.breakdowns[0].parts.size() == 2);
+  CHECK(ex.breakdowns[0].evidence.size() < 1200);
+  for (const Figure& f : ex.figures) CHECK(f.evidence.size() < 1200);
+}

@@ -13,7 +13,9 @@ std::string Excerpt(const std::string& text, const std::string& key, size_t b, s
   constexpr size_t kShort = 360, kContext = 120;
   if (text.size() <= kShort) return text;
   size_t from = b > kContext ? b - kContext : 0;
-  size_t to = std::min(key.size(), e + kContext);
+  // A match may run to the end of a clause that never ends: evidence stays
+  // short whatever the line, or a long line costs its length per figure.
+  size_t to = std::min(key.size(), std::min(e, b + kShort) + kContext);
   while (from > 0 && (static_cast<unsigned char>(key[from]) & 0xC0) == 0x80) --from;
   while (to < key.size() && (static_cast<unsigned char>(key[to]) & 0xC0) == 0x80) ++to;
   return (from > 0 ? "…" : "") + key.substr(from, to - from) +
@@ -95,15 +97,25 @@ class SentenceReader : public Reader {
         total = static_cast<int>(std::prev(after) - figs.begin());
       if (total < 0 || here[static_cast<size_t>(total)].unit.kind != "money") continue;
       size_t stop = clause_end(b.end);
-      if (b.begin > 0 && key[b.begin - 1] == '(') {
-        size_t close = key.find(')', b.end);
-        if (close != std::string::npos) stop = std::min(stop, close);
+      if (b.begin > 0 && key[b.begin - 1] == '(' && stop > b.end) {
+        // Looked for within the clause only: a line of unclosed "(其中" must
+        // not cost its length at each one.
+        size_t close = std::string_view(key).substr(b.end, stop - b.end).find(')');
+        if (close != std::string_view::npos) stop = b.end + close;
       }
+      // More figures in the clause than a breakdown has: a list. Counted
+      // before any is copied, so a clause that never ends stays cheap.
+      size_t first = first_fig_from(b.begin);
+      size_t last = static_cast<size_t>(
+          std::upper_bound(figs.begin() + static_cast<std::ptrdiff_t>(first), figs.end(),
+                           stop,
+                           [](size_t p, const PatternFile::Match& m) { return p < m.end; }) -
+          figs.begin());
+      if (last - first > kMaxParts + 1) continue;
       Breakdown bd;
       bd.total = here[static_cast<size_t>(total)];
       bd.evidence = Excerpt(text, key, figs[static_cast<size_t>(total)].begin, stop);
-      for (size_t i = first_fig_from(b.begin);
-           i < figs.size() && figs[i].end <= stop && bd.parts.size() <= kMaxParts; ++i) {
+      for (size_t i = first; i < last && bd.parts.size() <= kMaxParts; ++i) {
         if (static_cast<int>(i) == total || here[i].unit.kind != "money") continue;
         Figure part = here[i];
         // "其中基本收入": the figure's words began at 其中.
