@@ -20,8 +20,9 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
     lo = std::min(lo, lines[i].front()->x0);
     hi = std::max(hi, lines[i].back()->x1);
   }
-  if (idx.empty() || hi - lo < 1 || hi - lo > 1e5) return {};
-  constexpr double kStep = 0.5;
+  if (idx.empty() || hi - lo < kPdf.min_scan_width || hi - lo > kPdf.max_scan_width)
+    return {};
+  constexpr double kStep = kPdf.scan_step;
   const size_t steps = static_cast<size_t>((hi - lo) / kStep) + 1;
   std::vector<int> support(steps, 0), cross(steps, 0);
   auto mark = [&](std::vector<int>& v, double a, double z) {
@@ -33,7 +34,7 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
   for (size_t i : idx) {
     const auto& sg = segs[i];
     for (size_t k = 0; k < sg.size(); ++k) {
-      mark(cross, sg[k].x0 + 0.01, sg[k].x1 - 0.01);
+      mark(cross, sg[k].x0 + kPdf.segment_inset, sg[k].x1 - kPdf.segment_inset);
       if (k + 1 < sg.size()) mark(support, sg[k].x1, sg[k + 1].x0);
     }
   }
@@ -41,7 +42,7 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
   for (size_t k = 0; k < steps; ++k) ok[k] = support[k] >= 1 && 2 * cross[k] < support[k];
   // Cells set on lines of their own (centred in taller rows) show no gap on
   // any one line; an empty stretch of an em still parts two columns.
-  double em = 1;
+  double em = kPdf.min_em;
   for (size_t i : idx) em = std::max(em, LineSize(lines[i]));
   for (size_t k = 0; k < steps;) {
     if (cross[k] != 0) {
@@ -50,7 +51,8 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
     }
     size_t e = k;
     while (e < steps && cross[e] == 0) ++e;
-    if (k > 0 && e < steps && kStep * static_cast<double>(e - k) >= 0.8 * em)
+    if (k > 0 && e < steps &&
+        kStep * static_cast<double>(e - k) >= kPdf.empty_column_em * em)
       for (size_t m = k; m < e; ++m) ok[m] = true;
     k = e;
   }
@@ -104,7 +106,8 @@ bool Fits(const std::vector<double>& seps, const std::vector<WordLine>& lines,
     for (size_t i : idx)
       for (const Segment& sg : segs[i])
         if (sg.x0 < x && x < sg.x1) ++crossing;
-    if (crossing > std::max<size_t>(1, idx.size() / 10)) return false;
+    if (crossing > std::max<size_t>(1, idx.size() / kPdf.crossings_per_line))
+      return false;
   }
   return true;
 }
@@ -135,7 +138,7 @@ std::vector<double> MergeSeparators(const std::vector<double>& carry,
 bool SameColumns(const std::vector<double>& a, const std::vector<double>& b) {
   if (a.empty() || a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (std::fabs(a[i] - b[i]) > kTol) return false;
+    if (std::fabs(a[i] - b[i]) > kPdf.same_separator) return false;
   return true;
 }
 
@@ -147,8 +150,8 @@ std::vector<size_t> RefinedColumns(const std::vector<double>& from,
   std::vector<size_t> at = {0};
   size_t j = 0;
   for (double x : from) {
-    while (j < to.size() && to[j] < x - kTol) ++j;
-    if (j == to.size() || std::fabs(to[j] - x) > kTol) return {};
+    while (j < to.size() && to[j] < x - kPdf.same_separator) ++j;
+    if (j == to.size() || std::fabs(to[j] - x) > kPdf.same_separator) return {};
     at.push_back(++j);
   }
   return at;

@@ -13,7 +13,7 @@ namespace {
 // Coordinates a page can hold: finite and within a million points. A hostile
 // font or text matrix can put a word at infinity or NaN, and NaN breaks the
 // ordering every sort here relies on.
-bool Sane(double v) { return std::isfinite(v) && std::fabs(v) < 1e6; }
+bool Sane(double v) { return std::isfinite(v) && std::fabs(v) < kPdf.max_coordinate; }
 
 bool IsAsciiWordChar(unsigned char c) { return std::isalnum(c) || c == '.' || c == '%'; }
 
@@ -44,12 +44,12 @@ std::string JoinWords(const std::vector<const PdfWord*>& ws) {
       const PdfWord& a = *ws[i - 1];
       const PdfWord& b = *ws[i];
       double gap = b.x0 - a.x1;
-      bool wide = gap > 0.25 * std::max(1.0, a.size);
+      bool wide = gap > kPdf.latin_space_em * std::max(kPdf.min_em, a.size);
       if ((a.space_after || wide) && !out.empty() &&
           IsAsciiWordChar(static_cast<unsigned char>(out.back())) &&
           IsAsciiWordChar(static_cast<unsigned char>(b.text[0])))
         out += ' ';
-      else if (wide && gap > 1.5 * std::max(1.0, a.size))
+      else if (wide && gap > kPdf.wide_space_em * std::max(kPdf.min_em, a.size))
         out += ' ';
     }
     out += ws[i]->text;
@@ -57,7 +57,8 @@ std::string JoinWords(const std::vector<const PdfWord*>& ws) {
   return out;
 }
 
-// A word joins a line it overlaps vertically by more than half its height.
+// A word joins a line it overlaps vertically by more than `line_overlap` of
+// its height.
 std::vector<WordLine> GroupLines(std::vector<const PdfWord*> ws) {
   std::sort(ws.begin(), ws.end(), [](const PdfWord* a, const PdfWord* b) {
     return a->y0 != b->y0 ? a->y0 < b->y0 : a->x0 < b->x0;
@@ -66,11 +67,11 @@ std::vector<WordLine> GroupLines(std::vector<const PdfWord*> ws) {
   std::vector<Box> boxes;
   for (const PdfWord* w : ws) {
     bool placed = false;
-    double h = std::max(0.1, w->y1 - w->y0);
-    for (size_t k = lines.size(); k-- > 0 && k + 4 >= lines.size();) {
+    double h = std::max(kPdf.min_word_height, w->y1 - w->y0);
+    for (size_t k = lines.size(); k-- > 0 && k + kPdf.line_lookback >= lines.size();) {
       Box& b = boxes[k];
       double overlap = std::min(b.y1, w->y1) - std::max(b.y0, w->y0);
-      if (overlap > 0.5 * std::min(h, b.y1 - b.y0)) {
+      if (overlap > kPdf.line_overlap * std::min(h, b.y1 - b.y0)) {
         lines[k].push_back(w);
         b.y0 = std::min(b.y0, w->y0);
         b.y1 = std::max(b.y1, w->y1);
@@ -129,11 +130,12 @@ std::vector<Para> Paragraphs(const std::vector<WordLine>& lines) {
     for (const PdfWord* w : l) b.y0 = std::min(b.y0, w->y0), b.y1 = std::max(b.y1, w->y1);
     bool join = false;
     if (prev_last && !out.empty()) {
-      double size = std::max(1.0, prev_last->size);
-      join = prev_last->x1 >= right - 1.5 * size &&
-             b.y0 - out.back().box.y1 < 0.8 * size && b.y0 > out.back().box.y0 &&
-             l.front()->x0 <= prev_first->x0 + 0.5 * size &&
-             std::fabs(l.front()->size - prev_last->size) < 0.5;
+      double size = std::max(kPdf.min_em, prev_last->size);
+      join = prev_last->x1 >= right - kPdf.para_full_line_em * size &&
+             b.y0 - out.back().box.y1 < kPdf.para_leading_em * size &&
+             b.y0 > out.back().box.y0 &&
+             l.front()->x0 <= prev_first->x0 + kPdf.para_indent_em * size &&
+             std::fabs(l.front()->size - prev_last->size) < kPdf.para_same_size;
     }
     if (join) {
       Para& p = out.back();

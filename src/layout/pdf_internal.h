@@ -10,10 +10,9 @@
 #include <vector>
 
 #include "ingest/document.h"
+#include "layout/pdf_params.h"
 
 namespace jx::layout::pdf {
-
-constexpr double kTol = 2.0;  // points: rules this close are one rule
 
 struct Box {
   double x0, y0, x1, y1;
@@ -74,15 +73,14 @@ inline double LineBottom(const WordLine& l) {
   return y;
 }
 inline double LineSize(const WordLine& l) {
-  double s = 1;
+  double s = kPdf.min_em;
   for (const PdfWord* w : l) s = std::max(s, w->size);
   return s;
 }
 
-// A gap wider than half an em between two words is not a space inside a
-// cell: Chinese text has no gaps, Latin spaces are about a quarter em.
+// A gap that parts two cells (`cell_gap_em`).
 inline bool WideGap(const PdfWord& a, const PdfWord& b) {
-  return b.x0 - a.x1 > 0.55 * std::max({1.0, a.size, b.size});
+  return b.x0 - a.x1 > kPdf.cell_gap_em * std::max({kPdf.min_em, a.size, b.size});
 }
 
 // A line's run of words without a wide gap.

@@ -8,10 +8,6 @@
 namespace jx::layout::pdf {
 namespace {
 
-// How far from a span's middle a label may sit and still be centred on
-// it, whatever its top says (points; renderers round positions).
-constexpr double kExactCentre = 1.5;
-
 // A label set in the middle of the rows it spans belongs, like a merged
 // cell in copied text, on the first of them. Taken so when the labels of
 // the column tile its rows: each label's span starts where the last one
@@ -30,7 +26,6 @@ bool TileLabels(const std::vector<RowSpan>& rows,
   if (at.empty()) return true;
   const size_t n = rows.size();
   constexpr double kNone = 1e18;
-  constexpr double kMoveCost = 1.0;  // points: a tie keeps the label where it is
   // cost[k][e]: best tiling of labels 0..k with label k's span ending at e;
   // from[k][e]: where that span starts.
   std::vector<std::vector<double>> cost(at.size(), std::vector<double>(n, kNone));
@@ -39,8 +34,8 @@ bool TileLabels(const std::vector<RowSpan>& rows,
     const size_t a = at[k];
     const size_t next = k + 1 < at.size() ? at[k + 1] : n;
     const double cy = centers[a][c];
-    const double limit = (rows[a].y1 - rows[a].y0) / 3;
-    const bool top_aligned = std::fabs(tops[a][c] - rows[a].y0) < 1.0;
+    const double limit = (rows[a].y1 - rows[a].y0) / kPdf.centring_rows;
+    const bool top_aligned = std::fabs(tops[a][c] - rows[a].y0) < kPdf.top_aligned;
     for (size_t s = 0; s <= a; ++s) {
       double before = 0;
       if (k > 0) {
@@ -54,8 +49,8 @@ bool TileLabels(const std::vector<RowSpan>& rows,
         // it stays, at the price of the worst centring allowed.
         if (s == a && e + 1 == n && err > limit) err = limit;
         if (err > limit) continue;
-        if (s != a && top_aligned && (!centred || err > kExactCentre)) continue;
-        double total = before + err + (s != a ? kMoveCost : 0);
+        if (s != a && top_aligned && (!centred || err > kPdf.exact_centre)) continue;
+        double total = before + err + (s != a ? kPdf.move_cost : 0);
         if (total < cost[k][e]) cost[k][e] = total, from[k][e] = s;
       }
     }
@@ -116,9 +111,9 @@ void MoveLabelsOneByOne(const std::vector<RowSpan>& rows,
     // By a third of a row, so that rounding in the rendering does not
     // move a label that sits on a row of its own; a top-aligned label
     // moves only onto a span it is centred on exactly.
-    const bool top_aligned = std::fabs(tops[a][c] - rows[a].y0) < 1.0;
-    if (best_s != a && (stay - best < (rows[a].y1 - rows[a].y0) / 3 ||
-                        (top_aligned && (!centred || best > kExactCentre))))
+    const bool top_aligned = std::fabs(tops[a][c] - rows[a].y0) < kPdf.top_aligned;
+    if (best_s != a && (stay - best < (rows[a].y1 - rows[a].y0) / kPdf.move_gain_rows ||
+                        (top_aligned && (!centred || best > kPdf.exact_centre))))
       best_s = a, best_end = stay_end;
     if (best_s != a) std::swap((*cells)[best_s][c], (*cells)[a][c]);
     from = best_end + 1;
@@ -136,8 +131,8 @@ void PlaceLabels(const std::vector<RowSpan>& rows,
     // centres its labels; only then may one level with its row's top move.
     bool centred = false;
     for (size_t r = 0; r < rows.size(); ++r)
-      if (!(*cells)[r][c].empty() &&
-          (centers[r][c] < rows[r].y0 - 0.5 || centers[r][c] > rows[r].y1 + 0.5))
+      if (!(*cells)[r][c].empty() && (centers[r][c] < rows[r].y0 - kPdf.centred_slack ||
+                                      centers[r][c] > rows[r].y1 + kPdf.centred_slack))
         centred = true;
     if (!TileLabels(rows, centers, tops, c, centred, cells))
       MoveLabelsOneByOne(rows, centers, tops, c, centred, cells);

@@ -61,7 +61,7 @@ bool ContinuesRow(const std::vector<std::string>& above,
       unsigned char first = static_cast<unsigned char>(TrimSpace(below[c])[0]);
       mid_sentence = mid_sentence && !EndsSentence(above[c]) && first >= 0xE4 &&
                      first <= 0xE9;  // starts with a Han character
-      long_text = long_text || CodePointCount(above[c]) >= 12;
+      long_text = long_text || CodePointCount(above[c]) >= pdf::kPdf.continued_min_chars;
     }
     number_alone = number_alone || (a && !b && IsNumberText(above[c]));
   }
@@ -165,7 +165,7 @@ void PdfPager::Add(const PdfPage& input) {
         !tables[0].rows.empty() && last_piece < items->size()) {
       bool text_before = false;
       for (const Para& l : paras)
-        if (l.box.y1 < tables[0].box.y0 && l.box.y0 > 0.12 * page.height)
+        if (l.box.y1 < tables[0].box.y0 && l.box.y0 > pdf::kPdf.head_zone * page.height)
           text_before = true;
       same_grid = !text_before;
       // Every piece of the table so far, not only the last page's; only
@@ -209,7 +209,7 @@ void PdfPager::Add(const PdfPage& input) {
     }
     for (const Entry& e : order) {
       if (e.kind == 0) {
-        if (paras[e.index].box.y0 < 0.88 * page.height) last = PageTable{};
+        if (paras[e.index].box.y0 < pdf::kPdf.foot_zone * page.height) last = PageTable{};
         lines->lines.push_back({paras[e.index].text, ++number, page.number});
         items->push_back(Item{Item::kText, lines->lines.size() - 1, {}});
         continue;

@@ -24,8 +24,10 @@ std::vector<Line> MergeRules(std::vector<Line> v) {
   std::vector<Line> out;
   for (const Line& l : v) {
     bool merged = false;
-    for (auto it = out.rbegin(); it != out.rend() && l.at - it->at <= kTol; ++it) {
-      if (l.from <= it->to + kTol && l.to >= it->from - kTol) {
+    for (auto it = out.rbegin(); it != out.rend() && l.at - it->at <= kPdf.rule_tolerance;
+         ++it) {
+      if (l.from <= it->to + kPdf.rule_tolerance &&
+          l.to >= it->from - kPdf.rule_tolerance) {
         it->from = std::min(it->from, l.from);
         it->to = std::max(it->to, l.to);
         merged = true;
@@ -41,7 +43,7 @@ std::vector<double> Cluster(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   std::vector<double> out;
   for (double x : v)
-    if (out.empty() || x - out.back() > kTol) out.push_back(x);
+    if (out.empty() || x - out.back() > kPdf.rule_tolerance) out.push_back(x);
   return out;
 }
 
@@ -87,8 +89,8 @@ class PageReader {
       for (size_t j = 0; j < vs.size(); ++j) {
         const Line& h = hs[i];
         const Line& v = vs[j];
-        if (v.at >= h.from - kTol && v.at <= h.to + kTol && h.at >= v.from - kTol &&
-            h.at <= v.to + kTol)
+        if (v.at >= h.from - kPdf.rule_tolerance && v.at <= h.to + kPdf.rule_tolerance &&
+            h.at >= v.from - kPdf.rule_tolerance && h.at <= v.to + kPdf.rule_tolerance)
           uf.Join(static_cast<int>(i), static_cast<int>(hs.size() + j));
       }
     std::map<int, std::pair<std::vector<Line>, std::vector<Line>>> groups;
@@ -106,7 +108,8 @@ class PageReader {
 
   static bool Covers(const std::vector<Line>& lines, double at, double mid) {
     for (const Line& l : lines)
-      if (std::fabs(l.at - at) <= kTol && l.from - kTol <= mid && mid <= l.to + kTol)
+      if (std::fabs(l.at - at) <= kPdf.rule_tolerance &&
+          l.from - kPdf.rule_tolerance <= mid && mid <= l.to + kPdf.rule_tolerance)
         return true;
     return false;
   }
@@ -118,7 +121,8 @@ class PageReader {
     for (const Line& v : vs) xs.push_back(v.at);
     ys = Cluster(ys);
     xs = Cluster(xs);
-    if (ys.size() < 2 || xs.size() < 2 || ys.size() > 2000 || xs.size() > 200)
+    if (ys.size() < 2 || xs.size() < 2 || ys.size() > kPdf.max_row_rules ||
+        xs.size() > kPdf.max_column_rules)
       return false;
     const size_t nr = ys.size() - 1, nc = xs.size() - 1;
     Uf uf(nr * nc);

@@ -31,7 +31,7 @@ class UnruledReader {
     std::vector<Band> bands;
     double bottom = -1e9;
     for (size_t i = 0; i < n; ++i) {
-      double gap_limit = 0.45 * LineSize(lines[i]);
+      double gap_limit = kPdf.cell_leading_em * LineSize(lines[i]);
       if (bands.empty() || LineTop(lines[i]) > bottom + gap_limit) {
         bands.push_back({i, i});
         bottom = LineBottom(lines[i]);
@@ -144,8 +144,9 @@ class UnruledReader {
       // not wrap.
       size_t end_lines = 0;
       for (size_t k = b; k <= end; ++k) end_lines += bands[k].second - bands[k].first + 1;
-      const bool foot_row = end + 1 == bands.size() && !seps.empty() && end_lines >= 2 &&
-                            LineBottom(lines[bands[end].second]) > 0.75 * page_height;
+      const bool foot_row =
+          end + 1 == bands.size() && !seps.empty() && end_lines >= 2 &&
+          LineBottom(lines[bands[end].second]) > kPdf.page_end_zone * page_height;
       // Rows set a little further below this page's last table than Near
       // allows (an empty row between) go on with it when its columns hold
       // them.
@@ -153,7 +154,7 @@ class UnruledReader {
           !continued && joinable < tables->size() && joinable_end + 1 == b &&
           multi_lines >= 1 &&
           LineTop(lines[bands[b].first]) - LineBottom(lines[bands[joinable_end].second]) <
-              6.0 * LineSize(lines[bands[b].first]) &&
+              kPdf.row_join_em * LineSize(lines[bands[b].first]) &&
           Fits((*tables)[joinable].xs, lines, segs, lines_of(b, end, false));
       // A continued table needs no second line of cells to be one.
       if (!joins && (multi_lines < (continued || foot_row ? 1 : 2) || seps.empty())) {
@@ -174,7 +175,7 @@ class UnruledReader {
       const bool at_foot =
           (foot_row && (seps.size() >= 2 || t.rows.size() == 1)) ||
           (end + 1 == bands.size() && t.rows.size() >= 2 && seps.size() >= 2);
-      if (joins && t.rows.size() < 3) {
+      if (joins && t.rows.size() < kPdf.min_table_rows) {
         PageTable& prev = (*tables)[joinable];
         PageTable more;
         Build(lines, lines_of(b, end, false), prev.xs, &more);
@@ -185,7 +186,8 @@ class UnruledReader {
         prev.box.x0 = std::min(prev.box.x0, more.box.x0);
         prev.box.x1 = std::max(prev.box.x1, more.box.x1);
         joinable_end = end;
-      } else if (t.rows.size() >= 3 || at_foot || (continued && !t.rows.empty()) ||
+      } else if (t.rows.size() >= kPdf.min_table_rows || at_foot ||
+                 (continued && !t.rows.empty()) ||
                  (t.rows.size() == 2 && seps.size() >= 2 && end_lines > 2)) {
         for (size_t i : lines_of(b, end, false)) taken[i] = true;
         joinable = tables->size();
@@ -226,7 +228,7 @@ class UnruledReader {
     double a_bottom = -1e9;
     for (size_t i = a.first; i <= a.second; ++i)
       a_bottom = std::max(a_bottom, LineBottom(lines[i]));
-    return LineTop(lines[b.first]) - a_bottom < 3.0 * size;
+    return LineTop(lines[b.first]) - a_bottom < kPdf.row_near_em * size;
   }
 
   static bool CrossesAny(const std::vector<WordLine>& lines, const Band& band,
@@ -235,7 +237,7 @@ class UnruledReader {
     // other lines leave room for ("…完成（6 分）； 2."); running text crosses
     // by far more.
     for (size_t i = band.first; i <= band.second; ++i) {
-      double slack = 0.3 * LineSize(lines[i]);
+      double slack = kPdf.separator_overrun_em * LineSize(lines[i]);
       double x0 = lines[i].front()->x0 + slack, x1 = lines[i].back()->x1 - slack;
       for (double s : seps)
         if (x0 < s && s < x1) return true;
@@ -266,8 +268,10 @@ class UnruledReader {
     if (seps.empty() || band.second == band.first) return false;
     const double edge = seps.front();
     for (size_t i = band.first; i <= band.second; ++i)
-      if (lines[i].back()->x1 > edge + 0.3 * LineSize(lines[i])) return false;
-    return lines[band.first].back()->x1 >= edge - 1.5 * LineSize(lines[band.first]);
+      if (lines[i].back()->x1 > edge + kPdf.separator_overrun_em * LineSize(lines[i]))
+        return false;
+    return lines[band.first].back()->x1 >=
+           edge - kPdf.first_column_wrap_em * LineSize(lines[band.first]);
   }
 
   // Running text above line `first`, below the page header zone.
@@ -275,7 +279,7 @@ class UnruledReader {
                         const std::vector<bool>& taken, size_t first,
                         double page_height) {
     for (size_t i = 0; i < first; ++i)
-      if (!taken[i] && LineTop(lines[i]) > 0.12 * page_height) return true;
+      if (!taken[i] && LineTop(lines[i]) > kPdf.head_zone * page_height) return true;
     return false;
   }
 
@@ -315,7 +319,8 @@ class UnruledReader {
           f.y1 = std::max(f.y1, w->y1);
           f.size = std::max(f.size, w->size);
         }
-        f.last_col = std::max(c, column(f.words.back()->x1 - 0.5 * f.size));
+        f.last_col =
+            std::max(c, column(f.words.back()->x1 - kPdf.span_overhang_em * f.size));
         frags.push_back(std::move(f));
         j = m;
       }
@@ -328,7 +333,7 @@ class UnruledReader {
     std::vector<size_t> open(nc, SIZE_MAX);
     for (const Frag& f : frags) {
       size_t& o = open[f.col];
-      if (o != SIZE_MAX && f.y0 <= blocks[o].y1 + 0.45 * f.size) {
+      if (o != SIZE_MAX && f.y0 <= blocks[o].y1 + kPdf.cell_leading_em * f.size) {
         Block& bl = blocks[o];
         bl.y1 = std::max(bl.y1, f.y1);
         bl.last_col = std::max(bl.last_col, f.last_col);
@@ -345,7 +350,7 @@ class UnruledReader {
     for (const Block& bl : blocks) ++per_col[bl.col];
     int most = *std::max_element(per_col.begin(), per_col.end());
     // The columns with a cell on (nearly) every row set the rows.
-    auto dense = [&](size_t c) { return 10 * per_col[c] >= 8 * most; };
+    auto dense = [&](size_t c) { return 10 * per_col[c] >= kPdf.dense_tenths * most; };
     std::vector<const Block*> order;
     for (const Block& bl : blocks) order.push_back(&bl);
     std::sort(order.begin(), order.end(),
@@ -353,7 +358,7 @@ class UnruledReader {
     std::vector<Row> rows;
     for (const Block* bl : order) {
       if (!dense(bl->col)) continue;
-      if (rows.empty() || bl->y0 >= rows.back().y1 - 0.5) {
+      if (rows.empty() || bl->y0 >= rows.back().y1 - kPdf.row_overlap) {
         rows.push_back({bl->y0, bl->y1, {bl}});
       } else {
         rows.back().y1 = std::max(rows.back().y1, bl->y1);
@@ -381,10 +386,11 @@ class UnruledReader {
                                          : 0;
         double dc = std::fabs(bl->cy() - (rows[r].y0 + rows[r].y1) / 2);
         double bc = std::fabs(bl->cy() - (rows[best].y0 + rows[best].y1) / 2);
-        if (d < dist - 0.01 || (std::fabs(d - dist) <= 0.01 && dc < bc))
+        if (d < dist - kPdf.distance_tie ||
+            (std::fabs(d - dist) <= kPdf.distance_tie && dc < bc))
           dist = d, best = r;
       }
-      if (typical > 0 && dist >= 0.6 * typical) {
+      if (typical > 0 && dist >= kPdf.own_row_gap * typical) {
         Row nr{bl->y0, bl->y1, {bl}};
         auto at =
             std::upper_bound(rows.begin(), rows.end(), nr,
@@ -422,13 +428,13 @@ class UnruledReader {
     for (size_t r = 0; r < rows.size(); ++r)
       for (size_t c = 0; c < nc; ++c)
         if (!cells[r][c].empty()) {
-          double bot = -1e18, size = 1;
+          double bot = -1e18, size = kPdf.min_em;
           for (const Block* bl : rows[r].blocks)
             if (bl->col == c) {
               bot = std::max(bot, bl->y1);
               for (const Frag* f : bl->frags) size = std::max(size, f->size);
             }
-          ends_high[r][c] = bot < rows[r].y1 - 0.3 * size;
+          ends_high[r][c] = bot < rows[r].y1 - kPdf.ends_high_em * size;
         }
     const auto before = cells;
     // Hierarchy labels lead the row; a sparse column right of a dense one
