@@ -135,7 +135,7 @@ std::vector<Para> Paragraphs(const std::vector<WordLine>& lines) {
              b.y0 - out.back().box.y1 < kPdf.para_leading_em * size &&
              b.y0 > out.back().box.y0 &&
              l.front()->x0 <= prev_first->x0 + kPdf.para_indent_em * size &&
-             std::fabs(l.front()->size - prev_last->size) < kPdf.para_same_size;
+             std::fabs(l.front()->size - prev_last->size) < kPdf.para_same_size_em * size;
     }
     if (join) {
       Para& p = out.back();

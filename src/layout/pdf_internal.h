@@ -143,7 +143,7 @@ struct RowSpan {
 void PlaceLabels(const std::vector<RowSpan>& rows,
                  const std::vector<std::vector<double>>& centers,
                  const std::vector<std::vector<double>>& tops, size_t label_columns,
-                 std::vector<std::vector<std::string>>* cells);
+                 double em, std::vector<std::vector<std::string>>* cells);
 
 }  // namespace jx::layout::pdf
 

@@ -18,8 +18,8 @@ namespace {
 // moving it unless the column centres its labels and the span fits exactly.
 bool TileLabels(const std::vector<RowSpan>& rows,
                 const std::vector<std::vector<double>>& centers,
-                const std::vector<std::vector<double>>& tops, size_t c, bool centred,
-                std::vector<std::vector<std::string>>* cells) {
+                const std::vector<std::vector<double>>& tops, size_t c, double em,
+                bool centred, std::vector<std::vector<std::string>>* cells) {
   std::vector<size_t> at;
   for (size_t r = 0; r < rows.size(); ++r)
     if (!(*cells)[r][c].empty()) at.push_back(r);
@@ -35,7 +35,8 @@ bool TileLabels(const std::vector<RowSpan>& rows,
     const size_t next = k + 1 < at.size() ? at[k + 1] : n;
     const double cy = centers[a][c];
     const double limit = (rows[a].y1 - rows[a].y0) / kPdf.centring_rows;
-    const bool top_aligned = std::fabs(tops[a][c] - rows[a].y0) < kPdf.top_aligned;
+    const bool top_aligned =
+        std::fabs(tops[a][c] - rows[a].y0) < kPdf.top_aligned_em * em;
     for (size_t s = 0; s <= a; ++s) {
       double before = 0;
       if (k > 0) {
@@ -49,8 +50,9 @@ bool TileLabels(const std::vector<RowSpan>& rows,
         // it stays, at the price of the worst centring allowed.
         if (s == a && e + 1 == n && err > limit) err = limit;
         if (err > limit) continue;
-        if (s != a && top_aligned && (!centred || err > kPdf.exact_centre)) continue;
-        double total = before + err + (s != a ? kPdf.move_cost : 0);
+        if (s != a && top_aligned && (!centred || err > kPdf.exact_centre_em * em))
+          continue;
+        double total = before + err + (s != a ? kPdf.move_cost_em * em : 0);
         if (total < cost[k][e]) cost[k][e] = total, from[k][e] = s;
       }
     }
@@ -81,7 +83,7 @@ bool TileLabels(const std::vector<RowSpan>& rows,
 // than the row it was placed on.
 void MoveLabelsOneByOne(const std::vector<RowSpan>& rows,
                         const std::vector<std::vector<double>>& centers,
-                        const std::vector<std::vector<double>>& tops, size_t c,
+                        const std::vector<std::vector<double>>& tops, size_t c, double em,
                         bool centred, std::vector<std::vector<std::string>>* cells) {
   std::vector<size_t> at;
   for (size_t r = 0; r < rows.size(); ++r)
@@ -111,9 +113,10 @@ void MoveLabelsOneByOne(const std::vector<RowSpan>& rows,
     // By a third of a row, so that rounding in the rendering does not
     // move a label that sits on a row of its own; a top-aligned label
     // moves only onto a span it is centred on exactly.
-    const bool top_aligned = std::fabs(tops[a][c] - rows[a].y0) < kPdf.top_aligned;
+    const bool top_aligned =
+        std::fabs(tops[a][c] - rows[a].y0) < kPdf.top_aligned_em * em;
     if (best_s != a && (stay - best < (rows[a].y1 - rows[a].y0) / kPdf.move_gain_rows ||
-                        (top_aligned && (!centred || best > kPdf.exact_centre))))
+                        (top_aligned && (!centred || best > kPdf.exact_centre_em * em))))
       best_s = a, best_end = stay_end;
     if (best_s != a) std::swap((*cells)[best_s][c], (*cells)[a][c]);
     from = best_end + 1;
@@ -125,17 +128,18 @@ void MoveLabelsOneByOne(const std::vector<RowSpan>& rows,
 void PlaceLabels(const std::vector<RowSpan>& rows,
                  const std::vector<std::vector<double>>& centers,
                  const std::vector<std::vector<double>>& tops, size_t label_columns,
-                 std::vector<std::vector<std::string>>* cells) {
+                 double em, std::vector<std::vector<std::string>>* cells) {
   for (size_t c = 0; c < label_columns; ++c) {
     // A label whose middle falls between two rows shows that the column
     // centres its labels; only then may one level with its row's top move.
     bool centred = false;
     for (size_t r = 0; r < rows.size(); ++r)
-      if (!(*cells)[r][c].empty() && (centers[r][c] < rows[r].y0 - kPdf.centred_slack ||
-                                      centers[r][c] > rows[r].y1 + kPdf.centred_slack))
+      if (!(*cells)[r][c].empty() &&
+          (centers[r][c] < rows[r].y0 - kPdf.centred_slack_em * em ||
+           centers[r][c] > rows[r].y1 + kPdf.centred_slack_em * em))
         centred = true;
-    if (!TileLabels(rows, centers, tops, c, centred, cells))
-      MoveLabelsOneByOne(rows, centers, tops, c, centred, cells);
+    if (!TileLabels(rows, centers, tops, c, em, centred, cells))
+      MoveLabelsOneByOne(rows, centers, tops, c, em, centred, cells);
   }
 }
 

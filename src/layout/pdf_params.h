@@ -47,10 +47,9 @@ struct PdfParams {
   // Em. The next line runs on only when it starts within this right of the
   // last line's start: not an indented first line.
   double para_indent_em = 0.5;
-  // Points. Lines whose font sizes differ by this or more are not one
-  // paragraph (a heading over body text). A difference of sizes, not a
-  // distance: in em it would let 10.5pt and 11pt lines join.
-  double para_same_size = 0.5;
+  // Em. Lines whose font sizes differ by this or more are not one paragraph
+  // (a heading over body text); less is the same font, rounded.
+  double para_same_size_em = 0.05;
 
   // ---- Ruled grids ----
   // Points. Rules this close are one rule, and a rule this near a cell's
@@ -128,10 +127,10 @@ struct PdfParams {
   // filled column's rows sets the rows; sparser ones are labels or values
   // placed on them.
   int dense_tenths = 8;
-  // Points. A cell starting less than this above the last row's foot still
-  // starts a new row: renderers round positions, so touching rows overlap by
-  // rounding, which is in points.
-  double row_overlap = 0.5;
+  // Em, of the table's largest font. A cell starting less than this above
+  // the last row's foot still starts a new row: touching rows overlap by the
+  // renderer's rounding, a deeper overlap is the same row.
+  double row_overlap_em = 0.05;
   // Points. Two distances to rows this close are a tie, broken by centring:
   // a guard against rounding.
   double distance_tie = 0.01;
@@ -144,18 +143,19 @@ struct PdfParams {
   double ends_high_em = 0.3;
 
   // ---- Label placement ----
-  // Points. A label whose middle lies this far outside its row shows that
-  // its column centres labels between rows; within it, rounding.
-  double centred_slack = 0.5;
-  // Points. A label whose top is within this of its row's top is set
-  // top-aligned, not centred: rounding of positions, which is in points.
-  double top_aligned = 1.0;
-  // Points. A label within this of a span's middle is centred on it exactly,
-  // whatever its top says: renderers round positions.
-  double exact_centre = 1.5;
-  // Points, the unit of centring error. Moving a label costs this, so that
-  // of two tilings centred alike the one that moves fewer labels wins.
-  double move_cost = 1.0;
+  // Em, of the table's largest font (so for all label tolerances below). A
+  // label whose middle lies this far outside its row shows that its column
+  // centres labels between rows; within it, rounding.
+  double centred_slack_em = 0.05;
+  // Em. A label whose top is within this of its row's top is set
+  // top-aligned, not centred.
+  double top_aligned_em = 0.1;
+  // Em. A label within this of a span's middle is centred on it exactly,
+  // whatever its top says (renderers round positions).
+  double exact_centre_em = 0.15;
+  // Em, added to centring errors. Moving a label costs this, so that of two
+  // tilings centred alike the one that moves fewer labels wins.
+  double move_cost_em = 0.1;
   // A label may sit at most a row's height divided by this from its span's
   // middle (a third of a row); further is another span's label.
   double centring_rows = 3;

@@ -325,6 +325,9 @@ class UnruledReader {
         j = m;
       }
     }
+    // The table's em, for the tolerances of rows and labels.
+    double em = kPdf.min_em;
+    for (const Frag& f : frags) em = std::max(em, f.size);
     std::sort(frags.begin(), frags.end(), [](const Frag& a, const Frag& b) {
       return a.y0 != b.y0 ? a.y0 < b.y0 : a.words[0]->x0 < b.words[0]->x0;
     });
@@ -358,7 +361,7 @@ class UnruledReader {
     std::vector<Row> rows;
     for (const Block* bl : order) {
       if (!dense(bl->col)) continue;
-      if (rows.empty() || bl->y0 >= rows.back().y1 - kPdf.row_overlap) {
+      if (rows.empty() || bl->y0 >= rows.back().y1 - kPdf.row_overlap_em * em) {
         rows.push_back({bl->y0, bl->y1, {bl}});
       } else {
         rows.back().y1 = std::max(rows.back().y1, bl->y1);
@@ -444,7 +447,7 @@ class UnruledReader {
     std::vector<RowSpan> spans;
     spans.reserve(rows.size());
     for (const Row& r : rows) spans.push_back({r.y0, r.y1});
-    PlaceLabels(spans, centers, tops, label_columns, &cells);
+    PlaceLabels(spans, centers, tops, label_columns, em, &cells);
     for (size_t r = 0; r < cells.size(); ++r) {
       bool any = false;
       for (const auto& cell : cells[r]) any = any || !cell.empty();
