@@ -97,23 +97,26 @@ struct PdfParams {
   size_t min_table_rows = 3;
 
   // ---- Unruled tables: columns ----
-  // Points. The step of the scan for separators. Separators lie on this
-  // grid and are compared between pages in points; it is a precision, not a
-  // distance between words.
+  // Points. The step of the scan for separators: a precision, not a
+  // distance between words. In em it gives the same output on the samples,
+  // but the scan costs a step each, and a hostile font size (the em floor is
+  // 1pt) would then make a table up to ten times dearer to scan.
   double scan_step = 0.5;
   // Points. A segment counts as crossing a scan position only this far
-  // inside its ends, so that a segment ending on one does not; a guard
-  // against rounding, which is in points.
+  // inside its ends, so that a segment ending exactly on one does not. An
+  // arithmetic guard that parts nothing on the page, so it need not scale.
   double segment_inset = 0.01;
-  // Points. Narrower lines have no columns; wider ones are garbage, and the
-  // scan would cost a step per half point.
+  // Points. Lines narrower than this have no columns; wider than the second
+  // they are garbage, and the scan would cost a step per `scan_step`. Bounds
+  // on the page, not distances between words.
   double min_scan_width = 1;
   double max_scan_width = 1e5;
   // Em. An empty stretch this wide parts two columns even where no line
   // shows a gap across it (cells centred on lines of their own).
   double empty_column_em = 0.8;
-  // Points. Separators of two pages this close are one column. Positions
-  // carried from the last page keep no font size to scale by.
+  // Points. Column positions of two pages this close are one column. They
+  // are rule positions for ruled tables, and positions carried from the
+  // last page keep no font size to scale by.
   double same_separator = 2.0;
   // A carried separator still holds when at most one line in this many
   // crosses it (a spanning cell); running text crosses on most lines.
@@ -131,8 +134,8 @@ struct PdfParams {
   // the last row's foot still starts a new row: touching rows overlap by the
   // renderer's rounding, a deeper overlap is the same row.
   double row_overlap_em = 0.05;
-  // Points. Two distances to rows this close are a tie, broken by centring:
-  // a guard against rounding.
+  // Points. Two distances to rows this close are a tie, broken by centring.
+  // An arithmetic guard that parts nothing on the page, so it need not scale.
   double distance_tie = 0.01;
   // Share of the rows' usual gap: a sparse cell at least this far from every
   // row is a row of its own, nearer joins the nearest row.
