@@ -1,8 +1,8 @@
 // Every number the PDF layout decides by, in one place, so that a change to
 // one is made knowingly and the files that use it agree. Distances are in em
-// (the font size of the line or table at hand) or in line pitch where the
-// code has one; the few in points say why they are not relative. Fractions of
-// the page are of its height.
+// (the font size of the word, line or table at hand) or shares of the rows'
+// usual gap or of the page's height; the few in points say why they are not
+// relative.
 #ifndef JXAUDIT_LAYOUT_PDF_PARAMS_H_
 #define JXAUDIT_LAYOUT_PDF_PARAMS_H_
 
