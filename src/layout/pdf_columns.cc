@@ -41,7 +41,7 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
   std::vector<bool> ok(steps);
   for (size_t k = 0; k < steps; ++k) ok[k] = support[k] >= 1 && 2 * cross[k] < support[k];
   // Cells set on lines of their own (centred in taller rows) show no gap on
-  // any one line; an empty stretch of an em still parts two columns.
+  // any one line; an empty stretch (`empty_column_em`) still parts two columns.
   double em = kPdf.min_em;
   for (size_t i : idx) em = std::max(em, LineSize(lines[i]));
   for (size_t k = 0; k < steps;) {

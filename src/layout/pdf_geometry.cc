@@ -10,7 +10,7 @@
 namespace jx::layout::pdf {
 namespace {
 
-// Coordinates a page can hold: finite and within a million points. A hostile
+// Coordinates a page can hold: finite and within `max_coordinate`. A hostile
 // font or text matrix can put a word at infinity or NaN, and NaN breaks the
 // ordering every sort here relies on.
 bool Sane(double v) { return std::isfinite(v) && std::fabs(v) < kPdf.max_coordinate; }
