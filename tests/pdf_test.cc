@@ -22,6 +22,16 @@ using test::ProjectPatterns;
 using test::SamplePath;
 using test::Texts;
 
+// Synthetic pages: an empty A4 page, words on it (10pt, boxes 10pt tall),
+// and rules drawn on it.
+PdfPage Page(int number = 1) {
+  PdfPage p;
+  p.number = number;
+  p.width = 595;
+  p.height = 842;
+  return p;
+}
+
 PdfWord Word(const std::string& text, double x, double y, double w = 20) {
   PdfWord pw;
   pw.text = text;
@@ -40,11 +50,8 @@ void Rule(PdfPage* p, double x0, double y0, double x1, double y1) {
 // A ruled grid: rows at ys, columns at xs; `open` lists the horizontal rules
 // left out (row boundary i under column j) to merge cells vertically.
 PdfPage Grid(const std::vector<double>& xs, const std::vector<double>& ys,
-             const std::vector<std::pair<size_t, size_t>>& open) {
-  PdfPage p;
-  p.number = 1;
-  p.width = 595;
-  p.height = 842;
+             const std::vector<std::pair<size_t, size_t>>& open, int number = 1) {
+  PdfPage p = Page(number);
   for (double x : xs) Rule(&p, x, ys.front(), x, ys.back());
   for (size_t i = 0; i < ys.size(); ++i)
     for (size_t j = 0; j + 1 < xs.size(); ++j)
@@ -94,8 +101,7 @@ TEST_CASE("pdf layout: a row broken across pages is joined, a new row is not") {
              Word("预算执行率", 60, 640),
              Word("部门预算的执行情况，即是否按", 160, 640, 200),
              Word("5", 460, 640)};
-  PdfPage b = Grid({50, 150, 450, 500}, {60, 90, 120}, {});
-  b.number = 2;
+  PdfPage b = Grid({50, 150, 450, 500}, {60, 90, 120}, {}, 2);
   b.words = {Word("计划执行", 160, 70, 60), Word("资产管理", 60, 100),
              Word("3", 460, 100)};
   Layout l = LayoutOfPages({a, b});
@@ -107,18 +113,10 @@ TEST_CASE("pdf layout: a row broken across pages is joined, a new row is not") {
             {"资产管理", "", "3"}});
 }
 
-PdfPage Blank(int number = 1) {
-  PdfPage p;
-  p.number = number;
-  p.width = 595;
-  p.height = 842;
-  return p;
-}
-
 TEST_CASE("pdf layout: an unruled table from columns of text") {
   // Rows 20pt apart (cell padding), a cell wrapped at 12pt leading, a
   // header cell spanning two columns, and running text above and below.
-  PdfPage p = Blank();
+  PdfPage p = Page();
   p.words = {
       Word("下表为本年度预算执行情况，单位为万元，数据来自决算报表。", 50, 60, 480),
       Word("项目", 50, 100),
@@ -151,7 +149,7 @@ TEST_CASE("pdf layout: an unruled table from columns of text") {
 TEST_CASE("pdf layout: unruled label centred on the rows it spans goes to the first") {
   // A hierarchy label set between two rows, as Word and WPS centre a
   // vertically merged cell, and a label on one row.
-  PdfPage p = Blank();
+  PdfPage p = Page();
   p.words = {Word("一级指标", 50, 100, 40),   Word("三级指标", 150, 100, 40),
              Word("分值", 300, 100),          Word("数量指标1", 150, 130, 45),
              Word("10", 300, 130, 10),        Word("产出指标", 50, 145, 40),
@@ -172,7 +170,7 @@ TEST_CASE(
   // Cells centred on each other come as lines of one segment, half a line
   // apart: "满意度指" / "服务对象满意度指标" / "标". That is a row, not a
   // paragraph after the table.
-  PdfPage p = Blank();
+  PdfPage p = Page();
   p.words = {
       Word("一级指标", 50, 100, 40),
       Word("二级指标", 150, 100, 40),
@@ -202,7 +200,7 @@ TEST_CASE("pdf layout: an unruled label spans down to the table's end") {
   // the two rows it is nearest: its span is the four, as no row is left
   // without a label. The header leaves the label column empty, so nothing
   // above pins the span.
-  PdfPage p = Blank();
+  PdfPage p = Page();
   p.words = {Word("三级指标", 150, 100, 40),  Word("分值", 300, 100),
              Word("数量指标1", 150, 130, 45), Word("10", 300, 130, 10),
              Word("数量指标2", 150, 160, 45), Word("20", 300, 160, 10),
@@ -222,7 +220,7 @@ TEST_CASE("pdf layout: an unruled label spans down to the table's end") {
 TEST_CASE("pdf layout: unruled rows below an empty row stay in their table") {
   // An empty row leaves a gap wider than rows are apart but narrower than a
   // paragraph break would make; the two rows under it fit the columns.
-  PdfPage p = Blank();
+  PdfPage p = Page();
   p.words = {Word("项目", 50, 100),         Word("预算数", 150, 100, 30),
              Word("执行数", 300, 100, 30),  Word("基本支出", 50, 130, 40),
              Word("100.00", 150, 130, 30),  Word("98.00", 300, 130, 25),
@@ -241,7 +239,7 @@ TEST_CASE("pdf layout: unruled rows below an empty row stay in their table") {
 TEST_CASE("pdf layout: a note wrapped inside the first column is the table's row") {
   // "注：…" wraps at the first column's edge, so it is a cell of that column;
   // the paragraph after it wraps at the page's edge and is text.
-  PdfPage p = Blank();
+  PdfPage p = Page();
   p.words = {Word("资产类别", 50, 100, 80),
              Word("数量", 150, 100),
              Word("原值", 300, 100),
@@ -269,12 +267,12 @@ TEST_CASE("pdf layout: an unruled form goes on over the page in more columns") {
   // Page 1 ends with a form of three columns; page 2 opens, no text between,
   // with rows that keep those columns and add two. One table, the first
   // page's rows spread over the columns they started.
-  PdfPage a = Blank(1);
+  PdfPage a = Page(1);
   a.words = {Word("预算情况", 50, 700, 40), Word("部门预算总额", 150, 700, 60),
              Word("100.00", 300, 700, 30),  Word("基本支出", 150, 730, 40),
              Word("80.00", 300, 730, 25),   Word("项目支出", 150, 760, 40),
              Word("20.00", 300, 760, 25)};
-  PdfPage b = Blank(2);
+  PdfPage b = Page(2);
   b.words = {Word("一级指标", 50, 60, 40),  Word("二级指标", 150, 60, 40),
              Word("三级指标", 300, 60, 40), Word("指标值", 400, 60, 30),
              Word("说明", 480, 60),         Word("投入管理", 50, 90, 40),
@@ -299,11 +297,11 @@ TEST_CASE("pdf layout: an unruled row that ends a page is kept and not run on") 
   // the others. The next page opens with a new row: "项目名称" ended above the
   // row's foot, so the new page's "年度绩效" does not go on with it, though
   // "140" above has nothing under it.
-  PdfPage a = Blank(1);
+  PdfPage a = Page(1);
   a.words = {Word("绩效目标申报表", 50, 600, 70), Word("年度预算金额", 400, 730, 60),
              Word("项目名称", 50, 737, 40),       Word("城乡规划设计", 150, 737, 100),
              Word("140", 500, 737, 15),           Word("(万元)", 400, 744, 30)};
-  PdfPage b = Blank(2);
+  PdfPage b = Page(2);
   b.words = {
       Word("年度绩效", 50, 33, 40),  Word("按照区政府工作安排开展规划设计", 150, 33, 200),
       Word("目标", 50, 46),          Word("定点服务机构。", 150, 46, 80),
@@ -323,11 +321,11 @@ TEST_CASE("pdf layout: an unruled row that ends a page is kept and not run on") 
 TEST_CASE("pdf layout: a wrapped row of two cells ending a page opens the next table") {
   // "资产情况" spans the value columns and wraps; the table goes on over the
   // page in more columns. Its row ends in empty cells, as in copied text.
-  PdfPage a = Blank(1);
+  PdfPage a = Page(1);
   a.words = {Word("表2 固定资产情况表（单位：万元）", 50, 700, 160),
              Word("项目", 50, 737), Word("资产情", 200, 737, 30),
              Word("况", 200, 750, 10)};
-  PdfPage b = Blank(2);
+  PdfPage b = Page(2);
   b.words = {Word("资产类别", 50, 60, 40), Word("数量", 200, 60),
              Word("原值", 300, 60),        Word("净值", 400, 60),
              Word("合计", 50, 90),         Word("141", 200, 90, 15),
@@ -345,7 +343,7 @@ TEST_CASE("pdf layout: a wrapped row of two cells ending a page opens the next t
 TEST_CASE("pdf layout: two unruled rows whose cells wrap are a table") {
   // Two rows of three columns, labels wrapped in their narrow column: a
   // table, where two one-line rows of label and value are not.
-  PdfPage p = Blank();
+  PdfPage p = Page();
   p.words = {
       Word("一段说明文字，用以把表格与上文隔开，不属于任何表格。", 50, 60, 480),
       Word("生态效益", 50, 100, 40),
@@ -366,7 +364,7 @@ TEST_CASE("pdf layout: two unruled rows whose cells wrap are a table") {
 }
 
 TEST_CASE("pdf layout: two lines of label and value are not a table") {
-  PdfPage p = Blank();
+  PdfPage p = Page();
   p.words = {Word("填报单位：某某局", 50, 100, 80),
              Word("填报日期：2024年3月1日", 350, 100, 110),
              Word("联系人：张三", 50, 120, 60), Word("电话：12345678", 350, 120, 70)};
@@ -376,10 +374,7 @@ TEST_CASE("pdf layout: two lines of label and value are not a table") {
 }
 
 TEST_CASE("pdf layout: a paragraph wrapped at the right edge is one sentence") {
-  PdfPage p;
-  p.number = 1;
-  p.width = 595;
-  p.height = 842;
+  PdfPage p = Page();
   p.words = {Word("本次绩效自评评分结果为96", 50, 100, 500),
              Word("分。相关材料见附件1。", 50, 114, 120), Word("第二段。", 70, 140, 40)};
   Layout l = LayoutOfPages({p});
@@ -571,7 +566,7 @@ TEST_CASE("pdf e2e: a batch with the failure fixtures goes on") {
 TEST_CASE("pdf layout: words and rules at NaN or infinity are left out") {
   // A hostile text matrix can place glyphs nowhere; the rest of the page
   // still makes its table, and nothing misplaced joins it.
-  PdfPage p = Blank();
+  PdfPage p = Page();
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
   p.words = {

@@ -1,0 +1,160 @@
+// An unruled table shows its columns only as the gaps its lines leave. This
+// file decides where the separators are, whether separators found on one page
+// still hold on the next, and how two pages' columns line up; the readers
+// that cut lines into cells take its answers.
+#include <cmath>
+
+#include "layout/pdf_internal.h"
+
+namespace jx::layout::pdf {
+
+// x positions inside gaps between segments on some line and crossed by
+// fewer than half as many segments (cells spanning two columns). One
+// line's gap is enough where nothing crosses it: a hierarchy column may
+// show a label on one line only.
+std::vector<double> Separators(const std::vector<WordLine>& lines,
+                               const std::vector<std::vector<Segment>>& segs,
+                               const std::vector<size_t>& idx) {
+  double lo = 1e9, hi = -1e9;
+  for (size_t i : idx) {
+    lo = std::min(lo, lines[i].front()->x0);
+    hi = std::max(hi, lines[i].back()->x1);
+  }
+  if (idx.empty() || hi - lo < kPdf.min_scan_width || hi - lo > kPdf.max_scan_width)
+    return {};
+  constexpr double kStep = kPdf.scan_step;
+  const size_t steps = static_cast<size_t>((hi - lo) / kStep) + 1;
+  std::vector<int> support(steps, 0), cross(steps, 0);
+  auto mark = [&](std::vector<int>& v, double a, double z) {
+    if (z <= a) return;
+    size_t s0 = static_cast<size_t>(std::max(0.0, std::ceil((a - lo) / kStep)));
+    size_t s1 = static_cast<size_t>(std::max(0.0, std::floor((z - lo) / kStep)));
+    for (size_t s = s0; s <= s1 && s < steps; ++s) ++v[s];
+  };
+  for (size_t i : idx) {
+    const auto& sg = segs[i];
+    for (size_t k = 0; k < sg.size(); ++k) {
+      mark(cross, sg[k].x0 + kPdf.segment_inset, sg[k].x1 - kPdf.segment_inset);
+      if (k + 1 < sg.size()) mark(support, sg[k].x1, sg[k + 1].x0);
+    }
+  }
+  std::vector<bool> ok(steps);
+  for (size_t k = 0; k < steps; ++k) ok[k] = support[k] >= 1 && 2 * cross[k] < support[k];
+  // Cells set on lines of their own (centred in taller rows) show no gap on
+  // any one line; an empty stretch (`empty_column_em`) still parts two columns.
+  double em = kPdf.min_em;
+  for (size_t i : idx) em = std::max(em, LineSize(lines[i]));
+  for (size_t k = 0; k < steps;) {
+    if (cross[k] != 0) {
+      ++k;
+      continue;
+    }
+    size_t e = k;
+    while (e < steps && cross[e] == 0) ++e;
+    if (k > 0 && e < steps &&
+        kStep * static_cast<double>(e - k) >= kPdf.empty_column_em * em)
+      for (size_t m = k; m < e; ++m) ok[m] = true;
+    k = e;
+  }
+  // A segment that crosses part of a stretch but not all of it is a cell of
+  // a sparse column, not a cell spanning two columns: it splits the stretch.
+  for (size_t k = 0; k < steps;) {
+    if (!ok[k]) {
+      ++k;
+      continue;
+    }
+    size_t e = k;
+    while (e < steps && ok[e]) ++e;
+    double a = lo + kStep * static_cast<double>(k),
+           z = lo + kStep * static_cast<double>(e - 1);
+    for (size_t i : idx)
+      for (const Segment& sg : segs[i])
+        if (sg.x1 > a && sg.x0 < z && !(sg.x0 < a && sg.x1 > z))
+          for (size_t m = k; m < e; ++m) {
+            double x = lo + kStep * static_cast<double>(m);
+            if (sg.x0 < x && x < sg.x1) ok[m] = false;
+          }
+    k = e;
+  }
+  std::vector<double> out;
+  size_t s = 0;
+  while (s < steps) {
+    if (!ok[s]) {
+      ++s;
+      continue;
+    }
+    size_t best = s, e = s;
+    while (e < steps && ok[e]) {
+      if (support[e] > support[best]) best = e;
+      ++e;
+    }
+    // The middle of the best-supported stretch.
+    size_t f = best;
+    while (f + 1 < e && support[f + 1] == support[best]) ++f;
+    out.push_back(lo + kStep * static_cast<double>(best + f) / 2);
+    s = e;
+  }
+  return out;
+}
+
+// The separators of a table on the last page still hold when hardly any
+// text crosses them: a spanning cell may, running text would.
+bool Fits(const std::vector<double>& seps, const std::vector<WordLine>& lines,
+          const std::vector<std::vector<Segment>>& segs, const std::vector<size_t>& idx) {
+  for (double x : seps) {
+    size_t crossing = 0;
+    for (size_t i : idx)
+      for (const Segment& sg : segs[i])
+        if (sg.x0 < x && x < sg.x1) ++crossing;
+    if (crossing > std::max<size_t>(1, idx.size() / kPdf.crossings_per_line))
+      return false;
+  }
+  return true;
+}
+
+// The last page's separators, and this page's where it shows text on
+// both sides of one inside a column carried over.
+std::vector<double> MergeSeparators(const std::vector<double>& carry,
+                                    const std::vector<double>& seps,
+                                    const std::vector<std::vector<Segment>>& segs,
+                                    const std::vector<size_t>& idx) {
+  std::vector<double> out = carry;
+  for (double x : seps) {
+    auto it = std::upper_bound(carry.begin(), carry.end(), x);
+    double cr = it == carry.end() ? 1e18 : *it;
+    double cl = it == carry.begin() ? -1e18 : *(it - 1);
+    bool left = false, right = false;
+    for (size_t i : idx)
+      for (const Segment& sg : segs[i]) {
+        left = left || (sg.x0 >= cl && sg.x1 <= x);
+        right = right || (sg.x0 >= x && sg.x1 <= cr);
+      }
+    if (left && right) out.push_back(x);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool SameColumns(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.empty() || a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::fabs(a[i] - b[i]) > kPdf.same_separator) return false;
+  return true;
+}
+
+// Where each of `from`'s columns starts among `to`'s, when `to` keeps every
+// separator of `from` and perhaps adds some; empty otherwise.
+std::vector<size_t> RefinedColumns(const std::vector<double>& from,
+                                   const std::vector<double>& to) {
+  if (from.empty() || to.size() < from.size()) return {};
+  std::vector<size_t> at = {0};
+  size_t j = 0;
+  for (double x : from) {
+    while (j < to.size() && to[j] < x - kPdf.same_separator) ++j;
+    if (j == to.size() || std::fabs(to[j] - x) > kPdf.same_separator) return {};
+    at.push_back(++j);
+  }
+  return at;
+}
+
+}  // namespace jx::layout::pdf

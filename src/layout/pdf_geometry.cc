@@ -1,0 +1,158 @@
+// Words as Poppler gives them are boxes, in no useful order, some of them
+// nowhere at all. Every later step wants lines in reading order and text as
+// it was printed; this file is the one place that turns boxes into those, and
+// that keeps the coordinates a hostile file may hold away from the sorts.
+#include <cctype>
+#include <cmath>
+
+#include "layout/pdf_internal.h"
+
+namespace jx::layout::pdf {
+namespace {
+
+// Coordinates a page can hold: finite and within `max_coordinate`. A hostile
+// font or text matrix can put a word at infinity or NaN, and NaN breaks the
+// ordering every sort here relies on.
+bool Sane(double v) { return std::isfinite(v) && std::fabs(v) < kPdf.max_coordinate; }
+
+bool IsAsciiWordChar(unsigned char c) { return std::isalnum(c) || c == '.' || c == '%'; }
+
+}  // namespace
+
+const PdfPage& SanePage(const PdfPage& page, PdfPage* copy) {
+  auto word_ok = [](const PdfWord& w) {
+    return Sane(w.x0) && Sane(w.y0) && Sane(w.x1) && Sane(w.y1) && Sane(w.size);
+  };
+  auto rule_ok = [](const PdfRule& r) {
+    return Sane(r.x0) && Sane(r.y0) && Sane(r.x1) && Sane(r.y1);
+  };
+  if (std::all_of(page.words.begin(), page.words.end(), word_ok) &&
+      std::all_of(page.rules.begin(), page.rules.end(), rule_ok) && Sane(page.width) &&
+      Sane(page.height))
+    return page;
+  *copy = page;
+  std::erase_if(copy->words, [&](const PdfWord& w) { return !word_ok(w); });
+  std::erase_if(copy->rules, [&](const PdfRule& r) { return !rule_ok(r); });
+  if (!Sane(copy->width) || !Sane(copy->height)) copy->width = copy->height = 0;
+  return *copy;
+}
+
+std::string JoinWords(const std::vector<const PdfWord*>& ws) {
+  std::string out;
+  for (size_t i = 0; i < ws.size(); ++i) {
+    if (i > 0) {
+      const PdfWord& a = *ws[i - 1];
+      const PdfWord& b = *ws[i];
+      double gap = b.x0 - a.x1;
+      bool wide = gap > kPdf.latin_space_em * std::max(kPdf.min_em, a.size);
+      if ((a.space_after || wide) && !out.empty() &&
+          IsAsciiWordChar(static_cast<unsigned char>(out.back())) &&
+          IsAsciiWordChar(static_cast<unsigned char>(b.text[0])))
+        out += ' ';
+      else if (wide && gap > kPdf.wide_space_em * std::max(kPdf.min_em, a.size))
+        out += ' ';
+    }
+    out += ws[i]->text;
+  }
+  return out;
+}
+
+// A word joins a line it overlaps vertically by more than `line_overlap` of
+// its height.
+std::vector<WordLine> GroupLines(std::vector<const PdfWord*> ws) {
+  std::sort(ws.begin(), ws.end(), [](const PdfWord* a, const PdfWord* b) {
+    return a->y0 != b->y0 ? a->y0 < b->y0 : a->x0 < b->x0;
+  });
+  std::vector<WordLine> lines;
+  std::vector<Box> boxes;
+  for (const PdfWord* w : ws) {
+    bool placed = false;
+    double h = std::max(kPdf.min_word_height, w->y1 - w->y0);
+    for (size_t k = lines.size(); k-- > 0 && k + kPdf.line_lookback >= lines.size();) {
+      Box& b = boxes[k];
+      double overlap = std::min(b.y1, w->y1) - std::max(b.y0, w->y0);
+      if (overlap > kPdf.line_overlap * std::min(h, b.y1 - b.y0)) {
+        lines[k].push_back(w);
+        b.y0 = std::min(b.y0, w->y0);
+        b.y1 = std::max(b.y1, w->y1);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) {
+      lines.push_back({w});
+      boxes.push_back({w->x0, w->y0, w->x1, w->y1});
+    }
+  }
+  for (auto& l : lines)
+    std::sort(l.begin(), l.end(),
+              [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
+  return lines;
+}
+
+std::string JoinCellLines(const std::vector<WordLine>& lines) {
+  std::string out;
+  for (const auto& l : lines) {
+    std::string t = JoinWords(l);
+    if (t.empty()) continue;
+    // A wrapped Latin phrase broke at a space; Chinese and numbers did not.
+    if (!out.empty() && std::isalpha(static_cast<unsigned char>(out.back())) &&
+        std::isalpha(static_cast<unsigned char>(t[0])))
+      out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+std::vector<Segment> Segments(const WordLine& l) {
+  std::vector<Segment> out;
+  for (size_t i = 0; i < l.size(); ++i) {
+    if (i == 0 || WideGap(*l[i - 1], *l[i]))
+      out.push_back({l[i]->x0, l[i]->x1});
+    else
+      out.back().x1 = std::max(out.back().x1, l[i]->x1);
+  }
+  return out;
+}
+
+// A line that reaches the right edge of the text block goes on in the next
+// line when that one follows closely and is not indented: "…评分结果为 96" /
+// "分。" is one sentence.
+std::vector<Para> Paragraphs(const std::vector<WordLine>& lines) {
+  std::vector<Para> out;
+  double right = 0;
+  for (const auto& l : lines) right = std::max(right, l.back()->x1);
+  const PdfWord* prev_last = nullptr;
+  const PdfWord* prev_first = nullptr;
+  for (const auto& l : lines) {
+    std::string t = JoinWords(l);
+    Box b{l.front()->x0, l.front()->y0, l.back()->x1, l.front()->y1};
+    for (const PdfWord* w : l) b.y0 = std::min(b.y0, w->y0), b.y1 = std::max(b.y1, w->y1);
+    bool join = false;
+    if (prev_last && !out.empty()) {
+      double size = std::max(kPdf.min_em, prev_last->size);
+      join = prev_last->x1 >= right - kPdf.para_full_line_em * size &&
+             b.y0 - out.back().box.y1 < kPdf.para_leading_em * size &&
+             b.y0 > out.back().box.y0 &&
+             l.front()->x0 <= prev_first->x0 + kPdf.para_indent_em * size &&
+             std::fabs(l.front()->size - prev_last->size) < kPdf.para_same_size_em * size;
+    }
+    if (join) {
+      Para& p = out.back();
+      if (std::isalpha(static_cast<unsigned char>(p.text.back())) &&
+          std::isalpha(static_cast<unsigned char>(t[0])))
+        p.text += ' ';
+      p.text += t;
+      p.box.x0 = std::min(p.box.x0, b.x0);
+      p.box.x1 = std::max(p.box.x1, b.x1);
+      p.box.y1 = b.y1;
+    } else {
+      out.push_back({std::move(t), b});
+      prev_first = l.front();
+    }
+    prev_last = l.back();
+  }
+  return out;
+}
+
+}  // namespace jx::layout::pdf

@@ -1,0 +1,150 @@
+// What the PDF layout files hand each other: the geometry of a page as they
+// see it, and one entry point per job, so that each job can live in its own
+// file without the others seeing its workings.
+#ifndef JXAUDIT_LAYOUT_PDF_INTERNAL_H_
+#define JXAUDIT_LAYOUT_PDF_INTERNAL_H_
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "ingest/document.h"
+#include "layout/pdf_params.h"
+
+namespace jx::layout::pdf {
+
+struct Box {
+  double x0, y0, x1, y1;
+  double cx() const { return (x0 + x1) / 2; }
+  double cy() const { return (y0 + y1) / 2; }
+};
+
+// The words of one visual line, left to right.
+using WordLine = std::vector<const PdfWord*>;
+
+// A table as laid out on one page, before it becomes a piece.
+struct PageTable {
+  Box box;
+  std::vector<double> xs;  // column rules; separators for unruled tables
+  bool ruled = true;
+  // Unruled: opens the page with the columns the last page's table ended
+  // with, perhaps split further where this page shows more columns.
+  bool continues = false;
+  std::vector<std::vector<std::string>> rows;
+  // Unruled: the last row's cells whose text reaches the row's foot and so
+  // may go on over the page; a line that stops above it ended its cell.
+  std::vector<bool> open_at_foot;
+};
+
+// ---- Geometry (pdf_geometry.cc) -------------------------------------------
+
+// `page`, or a copy of it in `copy` without the words and rules that lie
+// nowhere (NaN, infinity, beyond a million points).
+const PdfPage& SanePage(const PdfPage& page, PdfPage* copy);
+
+// Words of one visual line joined as printed: a space where the PDF had one
+// between Latin words, nothing between Chinese characters.
+std::string JoinWords(const std::vector<const PdfWord*>& ws);
+
+// Words → visual lines, each sorted left to right, in reading order.
+std::vector<WordLine> GroupLines(std::vector<const PdfWord*> ws);
+
+// The lines of one cell joined into its text.
+std::string JoinCellLines(const std::vector<WordLine>& lines);
+
+struct Para {
+  std::string text;
+  Box box;
+};
+
+// Lines of running text → paragraphs.
+std::vector<Para> Paragraphs(const std::vector<WordLine>& lines);
+
+// These run for every line of every band, so they stay inline.
+inline double LineTop(const WordLine& l) {
+  double y = l.front()->y0;
+  for (const PdfWord* w : l) y = std::min(y, w->y0);
+  return y;
+}
+inline double LineBottom(const WordLine& l) {
+  double y = l.front()->y1;
+  for (const PdfWord* w : l) y = std::max(y, w->y1);
+  return y;
+}
+inline double LineSize(const WordLine& l) {
+  double s = kPdf.min_em;
+  for (const PdfWord* w : l) s = std::max(s, w->size);
+  return s;
+}
+
+// A gap that parts two cells (`cell_gap_em`).
+inline bool WideGap(const PdfWord& a, const PdfWord& b) {
+  return b.x0 - a.x1 > kPdf.cell_gap_em * std::max({kPdf.min_em, a.size, b.size});
+}
+
+// A line's run of words without a wide gap.
+struct Segment {
+  double x0, x1;
+};
+
+std::vector<Segment> Segments(const WordLine& l);
+
+// ---- Ruled grids (pdf_ruled.cc) ---------------------------------------------
+
+// The tables the page's rules draw, in `tables`; every word outside them, as
+// lines, in `text`.
+void ReadRuled(const PdfPage& page, std::vector<PageTable>* tables,
+               std::vector<WordLine>* text);
+
+// ---- Column inference (pdf_columns.cc) -------------------------------------
+
+// Column separators of the lines `idx` of `lines` (with their segments).
+std::vector<double> Separators(const std::vector<WordLine>& lines,
+                               const std::vector<std::vector<Segment>>& segs,
+                               const std::vector<size_t>& idx);
+
+// Whether `seps`, a table's separators, still hold for the lines `idx`.
+bool Fits(const std::vector<double>& seps, const std::vector<WordLine>& lines,
+          const std::vector<std::vector<Segment>>& segs, const std::vector<size_t>& idx);
+
+// `carry` and those of `seps` that split one of its columns.
+std::vector<double> MergeSeparators(const std::vector<double>& carry,
+                                    const std::vector<double>& seps,
+                                    const std::vector<std::vector<Segment>>& segs,
+                                    const std::vector<size_t>& idx);
+
+bool SameColumns(const std::vector<double>& a, const std::vector<double>& b);
+
+// Where each of `from`'s columns starts among `to`'s, when `to` keeps every
+// separator of `from` and perhaps adds some; empty otherwise.
+std::vector<size_t> RefinedColumns(const std::vector<double>& from,
+                                   const std::vector<double>& to);
+
+// ---- Unruled rows (pdf_unruled.cc) -----------------------------------------
+
+// `lines` in reading order. Lines that form tables become `tables`; the rest
+// go to `text`. `carry`: the separators of the unruled table the last page
+// ended with, which a table opening this page may go on with.
+void ReadUnruled(std::vector<double> carry, std::vector<WordLine> lines,
+                 double page_height, std::vector<PageTable>* tables,
+                 std::vector<WordLine>* text);
+
+// ---- Label placement (pdf_labels.cc) ----------------------------------------
+
+// A row of an unruled table: its top and foot.
+struct RowSpan {
+  double y0, y1;
+};
+
+// Moves the labels of the first `label_columns` columns of `cells` (rows ×
+// columns) to the first row of the span each is centred on. `centers` and
+// `tops`: where each cell's text lies.
+void PlaceLabels(const std::vector<RowSpan>& rows,
+                 const std::vector<std::vector<double>>& centers,
+                 const std::vector<std::vector<double>>& tops, size_t label_columns,
+                 double em, std::vector<std::vector<std::string>>* cells);
+
+}  // namespace jx::layout::pdf
+
+#endif  // JXAUDIT_LAYOUT_PDF_INTERNAL_H_

@@ -1,0 +1,146 @@
+// A hierarchy label (一级指标) in an unruled table is set in the middle of the
+// rows it spans, where copied text puts it on the first of them. Finding that
+// span is a search of its own, apart from how rows are found; it lives here.
+#include <cmath>
+
+#include "layout/pdf_internal.h"
+
+namespace jx::layout::pdf {
+namespace {
+
+// A label set in the middle of the rows it spans belongs, like a merged
+// cell in copied text, on the first of them. Taken so when the labels of
+// the column tile its rows: each label's span starts where the last one
+// ended, holds the label, ends before the next label and is centred on
+// it. The first span may start above its label. Of the tilings, the best
+// centred wins, and a label stays put unless moving it centres it better.
+// A label level with the top of its row is top-aligned, which vetoes
+// moving it unless the column centres its labels and the span fits exactly.
+bool TileLabels(const std::vector<RowSpan>& rows,
+                const std::vector<std::vector<double>>& centers,
+                const std::vector<std::vector<double>>& tops, size_t c, double em,
+                bool centred, std::vector<std::vector<std::string>>* cells) {
+  std::vector<size_t> at;
+  for (size_t r = 0; r < rows.size(); ++r)
+    if (!(*cells)[r][c].empty()) at.push_back(r);
+  if (at.empty()) return true;
+  const size_t n = rows.size();
+  constexpr double kNone = 1e18;
+  // cost[k][e]: best tiling of labels 0..k with label k's span ending at e;
+  // from[k][e]: where that span starts.
+  std::vector<std::vector<double>> cost(at.size(), std::vector<double>(n, kNone));
+  std::vector<std::vector<size_t>> from(at.size(), std::vector<size_t>(n, 0));
+  for (size_t k = 0; k < at.size(); ++k) {
+    const size_t a = at[k];
+    const size_t next = k + 1 < at.size() ? at[k + 1] : n;
+    const double cy = centers[a][c];
+    const double limit = (rows[a].y1 - rows[a].y0) / kPdf.centring_rows;
+    const bool top_aligned =
+        std::fabs(tops[a][c] - rows[a].y0) < kPdf.top_aligned_em * em;
+    for (size_t s = 0; s <= a; ++s) {
+      double before = 0;
+      if (k > 0) {
+        if (s == 0) continue;
+        before = cost[k - 1][s - 1];
+        if (before >= kNone) continue;
+      }
+      for (size_t e = a; e < next; ++e) {
+        double err = std::fabs((rows[s].y0 + rows[e].y1) / 2 - cy);
+        // The last label may span on past the table's end (the page's):
+        // it stays, at the price of the worst centring allowed.
+        if (s == a && e + 1 == n && err > limit) err = limit;
+        if (err > limit) continue;
+        if (s != a && top_aligned && (!centred || err > kPdf.exact_centre_em * em))
+          continue;
+        double total = before + err + (s != a ? kPdf.move_cost_em * em : 0);
+        if (total < cost[k][e]) cost[k][e] = total, from[k][e] = s;
+      }
+    }
+  }
+  // The last label's span runs to the table's end where it can: the rows
+  // below a label are its own, as a merged cell's are. Otherwise the best
+  // centred tiling.
+  size_t end = n;
+  if (cost.back()[n - 1] < kNone) end = n - 1;
+  for (size_t e = 0; e < n && end != n - 1; ++e)
+    if (cost.back()[e] < kNone && (end == n || cost.back()[e] < cost.back()[end]))
+      end = e;
+  if (end == n) return false;
+  std::vector<size_t> start(at.size());
+  for (size_t k = at.size(); k-- > 0;) {
+    start[k] = from[k][end];
+    if (k > 0) end = start[k] - 1;
+  }
+  for (size_t k = 0; k < at.size(); ++k)
+    if (start[k] != at[k]) std::swap((*cells)[start[k]][c], (*cells)[at[k]][c]);
+  return true;
+}
+
+// When the labels do not tile (a label on its own row between spans, a
+// span cut by the page), each is taken on its own, top down: it may span
+// from where the last one ended to the row before the next label, and the
+// span whose middle is nearest its centre wins when it fits clearly better
+// than the row it was placed on.
+void MoveLabelsOneByOne(const std::vector<RowSpan>& rows,
+                        const std::vector<std::vector<double>>& centers,
+                        const std::vector<std::vector<double>>& tops, size_t c, double em,
+                        bool centred, std::vector<std::vector<std::string>>* cells) {
+  std::vector<size_t> at;
+  for (size_t r = 0; r < rows.size(); ++r)
+    if (!(*cells)[r][c].empty()) at.push_back(r);
+  size_t from = 0;
+  for (size_t k = 0; k < at.size(); ++k) {
+    const size_t a = at[k];
+    const size_t next = k + 1 < at.size() ? at[k + 1] : rows.size();
+    const double cy = centers[a][c];
+    auto fit = [&](size_t s, size_t* end) {
+      double best = 1e18;
+      for (size_t e = std::max(s, a); e < next; ++e) {
+        double err = std::fabs((rows[s].y0 + rows[e].y1) / 2 - cy);
+        if (err < best) best = err, *end = e;
+      }
+      return best;
+    };
+    size_t stay_end = a;
+    const double stay = fit(a, &stay_end);
+    size_t best_s = a, best_end = stay_end;
+    double best = stay;
+    for (size_t s = from; s < a; ++s) {
+      size_t e = a;
+      double err = fit(s, &e);
+      if (err < best) best = err, best_s = s, best_end = e;
+    }
+    // By a third of a row, so that rounding in the rendering does not
+    // move a label that sits on a row of its own; a top-aligned label
+    // moves only onto a span it is centred on exactly.
+    const bool top_aligned =
+        std::fabs(tops[a][c] - rows[a].y0) < kPdf.top_aligned_em * em;
+    if (best_s != a && (stay - best < (rows[a].y1 - rows[a].y0) / kPdf.move_gain_rows ||
+                        (top_aligned && (!centred || best > kPdf.exact_centre_em * em))))
+      best_s = a, best_end = stay_end;
+    if (best_s != a) std::swap((*cells)[best_s][c], (*cells)[a][c]);
+    from = best_end + 1;
+  }
+}
+
+}  // namespace
+
+void PlaceLabels(const std::vector<RowSpan>& rows,
+                 const std::vector<std::vector<double>>& centers,
+                 const std::vector<std::vector<double>>& tops, size_t label_columns,
+                 double em, std::vector<std::vector<std::string>>* cells) {
+  for (size_t c = 0; c < label_columns; ++c) {
+    // A label whose middle falls between two rows shows that the column
+    // centres its labels; only then may one level with its row's top move.
+    bool centred = false;
+    for (size_t r = 0; r < rows.size(); ++r)
+      if (!(*cells)[r][c].empty() &&
+          (centers[r][c] < rows[r].y0 - kPdf.centred_slack_em * em ||
+           centers[r][c] > rows[r].y1 + kPdf.centred_slack_em * em))
+        centred = true;
+    if (!TileLabels(rows, centers, tops, c, em, centred, cells))
+      MoveLabelsOneByOne(rows, centers, tops, c, em, centred, cells);
+  }
+}
+
+}  // namespace jx::layout::pdf

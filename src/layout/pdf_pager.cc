@@ -1,0 +1,256 @@
+// A table does not end where its page does. This file takes each page's
+// tables and text in reading order and hands them on as items, deciding
+// across the page break whether a table goes on (same or refined columns, no
+// text between) and whether its first row is the rest of one the last page
+// cut (`ContinuesRow`). It is the only place that holds state across pages.
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+
+#include "base/text.h"
+#include "layout/internal.h"
+#include "layout/pdf_internal.h"
+
+namespace jx::layout {
+namespace {
+
+using pdf::PageTable;
+using pdf::Para;
+using pdf::Paragraphs;
+using pdf::RefinedColumns;
+using pdf::SameColumns;
+
+bool IsNumberText(const std::string& s) {
+  std::string_view t = TrimSpace(s);
+  if (t.empty()) return false;
+  for (char c : t)
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.' && c != ',' &&
+        c != '%' && c != '-')
+      return false;
+  return true;
+}
+
+// Word lets a row break across a page: the rest of its cells opens the next
+// page, and cells that were complete stay empty there. It is taken as such
+// when every cell printed on the new page continues a printed cell and
+// either a number above has nothing below it (a new row would have its own
+// scores) or every continued cell stopped mid-sentence.
+bool EndsSentence(const std::string& s) {
+  static const char* kEnds[] = {"。", "；", ";", "！", "？", ".", "）", ")", "%"};
+  std::string_view t = TrimSpace(s);
+  for (const char* e : kEnds)
+    if (t.ends_with(e)) return true;
+  return false;
+}
+
+// `open`, when given: the cells above that reach their row's foot; only
+// those may go on.
+bool ContinuesRow(const std::vector<std::string>& above,
+                  const std::vector<std::string>& below, const std::vector<bool>& open) {
+  if (above.size() != below.size()) return false;
+  if (!open.empty() && open.size() != above.size()) return false;
+  bool any = false, number_alone = false, mid_sentence = true, long_text = false;
+  for (size_t c = 0; c < above.size(); ++c) {
+    bool a = !IsBlank(above[c]), b = !IsBlank(below[c]);
+    if (b && !a) return false;
+    if (b && !open.empty() && !open[c]) return false;
+    if (b && IsNumberText(below[c])) return false;
+    if (b) {
+      any = true;
+      // "(3)单位资金", "……": a new item, not the rest of a sentence.
+      unsigned char first = static_cast<unsigned char>(TrimSpace(below[c])[0]);
+      mid_sentence = mid_sentence && !EndsSentence(above[c]) && first >= 0xE4 &&
+                     first <= 0xE9;  // starts with a Han character
+      long_text = long_text || CodePointCount(above[c]) >= pdf::kPdf.continued_min_chars;
+    }
+    number_alone = number_alone || (a && !b && IsNumberText(above[c]));
+  }
+  return any && (number_alone || (mid_sentence && long_text));
+}
+
+// Spreads a row laid out in the last page's columns over the refined ones.
+// A row narrower than its table ends in empty cells, as a copied table's
+// short rows do.
+void Pad(size_t columns, RawRow* row) {
+  if (row->cells.empty() || row->cells.size() >= columns) return;
+  Cell pad;
+  pad.page = row->cells[0].page;
+  pad.first_line = pad.last_line = row->first_line;
+  row->cells.resize(columns, pad);
+}
+
+void Refine(const std::vector<size_t>& at, size_t columns, RawRow* row) {
+  if (row->cells.empty() || row->cells.size() >= columns) return;
+  if (row->cells.size() != at.size()) return Pad(columns, row);  // an older grid
+  std::vector<Cell> out(columns);
+  for (size_t c = 0; c < at.size(); ++c) out[at[c]] = std::move(row->cells[c]);
+  for (Cell& c : out)
+    if (c.page == 0) {
+      c.page = out[0].page;
+      c.first_line = c.last_line = row->first_line;
+    }
+  row->cells = std::move(out);
+}
+
+}  // namespace
+
+struct PdfPager::State {
+  Document* lines;
+  std::vector<Item>* items;
+  PageTable last;  // the table that ended the previous page, if it did
+  size_t last_piece = SIZE_MAX;
+  // The first piece of the table `last_piece` goes on with, over pages.
+  size_t first_piece = SIZE_MAX;
+};
+
+PdfPager::PdfPager(Document* lines, std::vector<Item>* items)
+    : s_(new State{lines, items}) {
+  lines->lines.clear();
+  items->clear();
+}
+
+PdfPager::~PdfPager() = default;
+
+void PdfPager::Add(const PdfPage& input) {
+  PdfPage copy;
+  const PdfPage& page = pdf::SanePage(input, &copy);
+  Document* lines = s_->lines;
+  std::vector<Item>* items = s_->items;
+  PageTable& last = s_->last;
+  size_t& last_piece = s_->last_piece;
+  {
+    std::vector<PageTable> tables;
+    std::vector<std::vector<const PdfWord*>> text;
+    pdf::ReadRuled(page, &tables, &text);
+    {
+      std::vector<std::vector<const PdfWord*>> lines = std::move(text);
+      text.clear();
+      // One row of two cells places its separator anywhere in a wide gap:
+      // too loose to carry.
+      const bool carry = !last.ruled && (last.rows.size() >= 2 || last.xs.size() >= 2);
+      pdf::ReadUnruled(carry ? last.xs : std::vector<double>{}, std::move(lines),
+                       page.height, &tables, &text);
+      std::stable_sort(
+          tables.begin(), tables.end(),
+          [](const PageTable& a, const PageTable& b) { return a.box.y0 < b.box.y0; });
+    }
+    // Reading order: text lines and tables by their top edge.
+    struct Entry {
+      double y;
+      int kind;  // 0 text line, 1 table
+      size_t index;
+    };
+    std::vector<Para> paras = Paragraphs(text);
+    std::vector<Entry> order;
+    for (size_t i = 0; i < paras.size(); ++i) order.push_back({paras[i].box.y0, 0, i});
+    for (size_t i = 0; i < tables.size(); ++i) order.push_back({tables[i].box.y0, 1, i});
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Entry& a, const Entry& b) { return a.y < b.y; });
+    // A page that opens with the table the last page ended with, no text in
+    // between but running lines: its first row may be the rest of a split row.
+    bool same_grid = false;
+    // An unruled table may show more columns on the new page than the last
+    // page's rows did (a form above a wider score table): the last rows are
+    // spread over them.
+    std::vector<size_t> refined;
+    if (!tables.empty() && !last.rows.empty() && !last.ruled && tables[0].continues &&
+        !SameColumns(last.xs, tables[0].xs))
+      refined = RefinedColumns(last.xs, tables[0].xs);
+    // Unruled tables have no rules to tell two tables apart: one that ends a
+    // page and one that opens the next, with no text between, are one, as
+    // in copied text, whatever their columns.
+    const bool unruled_pair = !tables.empty() && !last.ruled && !tables[0].ruled;
+    if (!tables.empty() && !last.rows.empty() &&
+        (SameColumns(last.xs, tables[0].xs) || !refined.empty() || unruled_pair) &&
+        !tables[0].rows.empty() && last_piece < items->size()) {
+      bool text_before = false;
+      for (const Para& l : paras)
+        if (l.box.y1 < tables[0].box.y0 && l.box.y0 > pdf::kPdf.head_zone * page.height)
+          text_before = true;
+      same_grid = !text_before;
+      // Every piece of the table so far, not only the last page's; only
+      // when the columns change, so a long table costs nothing per page.
+      std::vector<RawRow*> earlier;
+      if (same_grid && !SameColumns(last.xs, tables[0].xs))
+        for (size_t k = std::min(s_->first_piece, last_piece); k <= last_piece; ++k)
+          if ((*items)[k].kind == Item::kPiece)
+            for (RawRow& r : (*items)[k].piece.rows) earlier.push_back(&r);
+      if (same_grid && !refined.empty()) {
+        const size_t columns = tables[0].xs.size() + 1;
+        for (RawRow* r : earlier) Refine(refined, columns, r);
+        for (auto& r : last.rows) {
+          std::vector<std::string> out(columns);
+          for (size_t c = 0; c < r.size() && c < refined.size(); ++c)
+            out[refined[c]] = std::move(r[c]);
+          r = std::move(out);
+        }
+        std::vector<bool> open(columns, false);
+        for (size_t c = 0; c < last.open_at_foot.size() && c < refined.size(); ++c)
+          open[refined[c]] = last.open_at_foot[c];
+        last.open_at_foot = std::move(open);
+      } else if (same_grid && unruled_pair) {
+        // Other columns: the rows so far, if narrower, end in empty cells.
+        for (RawRow* r : earlier) Pad(tables[0].xs.size() + 1, r);
+      }
+      auto& prev = (*items)[last_piece].piece.rows.back().cells;
+      const auto& first = tables[0].rows[0];
+      if (!text_before && prev.size() == first.size() &&
+          ContinuesRow(last.rows.back(), first, last.open_at_foot)) {
+        for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
+        tables[0].rows.erase(tables[0].rows.begin());
+      }
+    }
+    last = PageTable{};
+    int number = 0;
+    if (page.number > 1) {
+      // The page break: a gap a table may continue across, as in text.
+      lines->lines.push_back({"", 0, page.number});
+      items->push_back(Item{Item::kBlank, lines->lines.size() - 1, {}});
+    }
+    for (const Entry& e : order) {
+      if (e.kind == 0) {
+        if (paras[e.index].box.y0 < pdf::kPdf.foot_zone * page.height) last = PageTable{};
+        lines->lines.push_back({paras[e.index].text, ++number, page.number});
+        items->push_back(Item{Item::kText, lines->lines.size() - 1, {}});
+        continue;
+      }
+      const PageTable& t = tables[e.index];
+      last = t;
+      if (t.rows.empty()) continue;
+      if (!(same_grid && e.index == 0)) s_->first_piece = items->size();
+      last_piece = items->size();
+      Item it;
+      it.kind = Item::kPiece;
+      it.line = lines->lines.size();
+      it.piece.format = TableFormat::kTabRows;
+      it.piece.same_grid_as_previous = same_grid && e.index == 0;
+      for (const auto& cells : t.rows) {
+        std::string joined;
+        for (size_t c = 0; c < cells.size(); ++c) joined += (c ? "\t" : "") + cells[c];
+        lines->lines.push_back({joined, ++number, page.number});
+        RawRow r;
+        r.first_line = r.last_line = number;
+        for (const std::string& c : cells) {
+          Cell cell;
+          cell.text = c;
+          cell.first_line = cell.last_line = number;
+          cell.page = page.number;
+          r.cells.push_back(std::move(cell));
+        }
+        it.piece.rows.push_back(std::move(r));
+      }
+      it.piece.first_line = it.piece.rows.front().first_line;
+      it.piece.last_line = it.piece.rows.back().last_line;
+      items->push_back(std::move(it));
+    }
+  }
+}
+
+void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items) {
+  lines->path = pdf.path;
+  lines->encoding = pdf.encoding;
+  PdfPager pager(lines, items);
+  for (const PdfPage& page : pdf.pages) pager.Add(page);
+}
+
+}  // namespace jx::layout

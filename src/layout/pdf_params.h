@@ -1,0 +1,180 @@
+// Every number the PDF layout decides by, in one place, so that a change to
+// one is made knowingly and the files that use it agree. Distances are in em
+// (the font size of the word, line or table at hand) or shares of the rows'
+// usual gap or of the page's height; the few in points say why they are not
+// relative.
+#ifndef JXAUDIT_LAYOUT_PDF_PARAMS_H_
+#define JXAUDIT_LAYOUT_PDF_PARAMS_H_
+
+#include <cstddef>
+
+namespace jx::layout::pdf {
+
+struct PdfParams {
+  // ---- Page sanitising ----
+  // Points. A coordinate beyond this lies nowhere on a page (a hostile text
+  // matrix); absolute because no page, whatever its fonts, is this large.
+  double max_coordinate = 1e6;
+
+  // ---- Words into lines and text ----
+  // Points. The least em any em-relative test uses: a broken font may report
+  // size 0, which would make every gap "wide". It is the floor of the em
+  // itself, so it cannot be in em.
+  double min_em = 1.0;
+  // Points. The least height a word box is given, so that a zero-height box
+  // still overlaps its line; it separates nothing, so it need not scale.
+  double min_word_height = 0.1;
+  // A word joins a line it overlaps vertically by more than this share of
+  // the shorter height; less is a line above or below (superscripts, leading).
+  double line_overlap = 0.5;
+  // How many of the latest lines a word may join: lines further up are
+  // finished, and looking further would cost a scan per word.
+  size_t line_lookback = 4;
+  // Em. A gap over this between two Latin words is a space even where the PDF
+  // stored none; narrower is kerning inside a word.
+  double latin_space_em = 0.25;
+  // Em. A gap over this is printed as a space between any two words, Chinese
+  // too: words set apart on purpose, not a run of text.
+  double wide_space_em = 1.5;
+
+  // ---- Paragraphs of running text ----
+  // Em. A line ending within this of the text block's right edge is full and
+  // runs on into the next; one ending further left ended its paragraph.
+  double para_full_line_em = 1.5;
+  // Em. The next line runs on only when its top is within this of the last
+  // line's foot: leading, not a paragraph's spacing.
+  double para_leading_em = 0.8;
+  // Em. The next line runs on only when it starts within this right of the
+  // last line's start: not an indented first line.
+  double para_indent_em = 0.5;
+  // Em. Lines whose font sizes differ by this or more are not one paragraph
+  // (a heading over body text); less is the same font, rounded.
+  double para_same_size_em = 0.05;
+
+  // ---- Ruled grids ----
+  // Points. Rules this close are one rule, and a rule this near a cell's
+  // midpoint bounds it. Rules carry no font size, and what this absorbs (the
+  // width a rule is drawn with, a renderer's rounding) is in points.
+  double rule_tolerance = 2.0;
+  // The most distinct horizontal and vertical rule positions a grid may
+  // have: more is a drawing (a chart, a hatch), not a table, and would cost
+  // rows × columns.
+  size_t max_row_rules = 2000;
+  size_t max_column_rules = 200;
+
+  // ---- Unruled tables: lines, bands and regions ----
+  // Em. A gap over this between two words parts two cells: Chinese text has
+  // no gaps, a Latin space is about a quarter em.
+  double cell_gap_em = 0.55;
+  // Em. A line whose top is within this of the line above (or a fragment of
+  // the fragment above) is the same cell's next line (leading); further down
+  // is cell padding, a new row.
+  double cell_leading_em = 0.45;
+  // Em. Rows of one table are closer than this (a paragraph break is about
+  // three lines).
+  double row_near_em = 3.0;
+  // Em. Rows below the page's last table by more than `row_near_em` but less
+  // than this (an empty row between) may still go on with it.
+  double row_join_em = 6.0;
+  // Em. A line may run this far past a separator without crossing it
+  // (justified lines); running text crosses by far more.
+  double separator_overrun_em = 0.3;
+  // Em. A band wraps at the first column's edge, and so is a cell of that
+  // column, when its first line ends within this of the edge.
+  double first_column_wrap_em = 1.5;
+  // Share of the page height above which lines are the running head (titles
+  // repeated on every page): text there does not stand between a table and
+  // the page before.
+  double head_zone = 0.12;
+  // Share of the page height below which a line is the running foot (page
+  // numbers): it does not end the table the next page goes on with.
+  double foot_zone = 0.88;
+  // Share of the page height below which a table's last row ends the page,
+  // so that the next page may go on with it.
+  double page_end_zone = 0.75;
+  // A region needs this many rows to be a table on its own; fewer rows right
+  // below the last table are that table's.
+  size_t min_table_rows = 3;
+
+  // ---- Unruled tables: columns ----
+  // Points. The step of the scan for separators: a precision, not a
+  // distance between words. In em it gives the same output on the samples,
+  // but the scan costs a step each, and a hostile font size (the em floor is
+  // 1pt) would then make a table up to ten times dearer to scan.
+  double scan_step = 0.5;
+  // Points. A segment counts as crossing a scan position only this far
+  // inside its ends, so that a segment ending exactly on one does not. An
+  // arithmetic guard that parts nothing on the page, so it need not scale.
+  double segment_inset = 0.01;
+  // Points. Lines narrower than this have no columns; wider than the second
+  // they are garbage, and the scan would cost a step per `scan_step`. Bounds
+  // on the page, not distances between words.
+  double min_scan_width = 1;
+  double max_scan_width = 1e5;
+  // Em. An empty stretch this wide parts two columns even where no line
+  // shows a gap across it (cells centred on lines of their own).
+  double empty_column_em = 0.8;
+  // Points. Column positions of two pages this close are one column. They
+  // are rule positions for ruled tables, and positions carried from the
+  // last page keep no font size to scale by.
+  double same_separator = 2.0;
+  // A carried separator still holds when at most one line in this many
+  // crosses it (a spanning cell); running text crosses on most lines.
+  size_t crossings_per_line = 10;
+
+  // ---- Unruled tables: rows and cells ----
+  // Em. A run of words ending less than this into the next column does not
+  // span it: the last word only pokes across.
+  double span_overhang_em = 0.5;
+  // Tenths. A column with a cell on at least this many tenths of the most
+  // filled column's rows sets the rows; sparser ones are labels or values
+  // placed on them.
+  int dense_tenths = 8;
+  // Em, of the table's largest font. A cell starting less than this above
+  // the last row's foot still starts a new row: touching rows overlap by the
+  // renderer's rounding, a deeper overlap is the same row.
+  double row_overlap_em = 0.05;
+  // Points. Two distances to rows this close are a tie, broken by centring.
+  // An arithmetic guard that parts nothing on the page, so it need not scale.
+  double distance_tie = 0.01;
+  // Share of the rows' usual gap: a sparse cell at least this far from every
+  // row is a row of its own, nearer joins the nearest row.
+  double own_row_gap = 0.6;
+  // Em. A cell whose lines end this far above its row's foot is complete
+  // (the row's cells are centred on the tallest); nearer may go on over the
+  // page.
+  double ends_high_em = 0.3;
+
+  // ---- Label placement ----
+  // Em, of the table's largest font (so for all label tolerances below). A
+  // label whose middle lies this far outside its row shows that its column
+  // centres labels between rows; within it, rounding.
+  double centred_slack_em = 0.05;
+  // Em. A label whose top is within this of its row's top is set
+  // top-aligned, not centred.
+  double top_aligned_em = 0.1;
+  // Em. A label within this of a span's middle is centred on it exactly,
+  // whatever its top says (renderers round positions).
+  double exact_centre_em = 0.15;
+  // Em, added to centring errors. Moving a label costs this, so that of two
+  // tilings centred alike the one that moves fewer labels wins.
+  double move_cost_em = 0.1;
+  // A label may sit at most a row's height divided by this from its span's
+  // middle (a third of a row); further is another span's label.
+  double centring_rows = 3;
+  // A label moves onto a span only when that centres it better by more than
+  // a row's height divided by this (a third of a row), so that rounding does
+  // not move a label that sits on a row of its own.
+  double move_gain_rows = 3;
+
+  // ---- Across pages ----
+  // A cell that goes on over the page holds at least this many characters
+  // above: short cells are complete labels.
+  size_t continued_min_chars = 12;
+};
+
+inline constexpr PdfParams kPdf{};
+
+}  // namespace jx::layout::pdf
+
+#endif  // JXAUDIT_LAYOUT_PDF_PARAMS_H_

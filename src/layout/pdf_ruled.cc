@@ -1,0 +1,196 @@
+// A table drawn with rules says where its cells are; nothing about its text
+// need be guessed. This file reads those grids — rules merged, grouped into
+// tables, cut into cells, merged cells found — and hands back every word no
+// grid holds for the unruled reading.
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <numeric>
+
+#include "layout/pdf_internal.h"
+
+namespace jx::layout::pdf {
+namespace {
+
+// One merged rule: a position and an extent.
+struct Line {
+  double at, from, to;
+};
+
+std::vector<Line> MergeRules(std::vector<Line> v) {
+  std::sort(v.begin(), v.end(), [](const Line& a, const Line& b) {
+    return a.at != b.at ? a.at < b.at : a.from < b.from;
+  });
+  std::vector<Line> out;
+  for (const Line& l : v) {
+    bool merged = false;
+    for (auto it = out.rbegin(); it != out.rend() && l.at - it->at <= kPdf.rule_tolerance;
+         ++it) {
+      if (l.from <= it->to + kPdf.rule_tolerance &&
+          l.to >= it->from - kPdf.rule_tolerance) {
+        it->from = std::min(it->from, l.from);
+        it->to = std::max(it->to, l.to);
+        merged = true;
+        break;
+      }
+    }
+    if (!merged) out.push_back(l);
+  }
+  return out;
+}
+
+std::vector<double> Cluster(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  std::vector<double> out;
+  for (double x : v)
+    if (out.empty() || x - out.back() > kPdf.rule_tolerance) out.push_back(x);
+  return out;
+}
+
+struct Uf {
+  std::vector<int> p;
+  explicit Uf(size_t n) : p(n) { std::iota(p.begin(), p.end(), 0); }
+  int Find(int x) { return p[x] == x ? x : p[x] = Find(p[x]); }
+  void Join(int a, int b) { p[Find(a)] = Find(b); }
+};
+
+class PageReader {
+ public:
+  PageReader(const PdfPage& page) : page_(page) {}
+
+  void Run(std::vector<PageTable>* tables,
+           std::vector<std::vector<const PdfWord*>>* text) {
+    std::vector<Line> hs, vs;
+    for (const PdfRule& r : page_.rules) {
+      if (r.horizontal())
+        hs.push_back({(r.y0 + r.y1) / 2, r.x0, r.x1});
+      else
+        vs.push_back({(r.x0 + r.x1) / 2, r.y0, r.y1});
+    }
+    hs = MergeRules(std::move(hs));
+    vs = MergeRules(std::move(vs));
+    std::vector<bool> used(page_.words.size(), false);
+    for (const auto& comp : Components(hs, vs)) {
+      PageTable t;
+      if (Grid(comp.first, comp.second, &used, &t)) tables->push_back(std::move(t));
+    }
+    std::vector<const PdfWord*> rest;
+    for (size_t i = 0; i < page_.words.size(); ++i)
+      if (!used[i]) rest.push_back(&page_.words[i]);
+    *text = GroupLines(std::move(rest));
+  }
+
+ private:
+  // Rules that touch each other form one table.
+  std::vector<std::pair<std::vector<Line>, std::vector<Line>>> Components(
+      const std::vector<Line>& hs, const std::vector<Line>& vs) {
+    Uf uf(hs.size() + vs.size());
+    for (size_t i = 0; i < hs.size(); ++i)
+      for (size_t j = 0; j < vs.size(); ++j) {
+        const Line& h = hs[i];
+        const Line& v = vs[j];
+        if (v.at >= h.from - kPdf.rule_tolerance && v.at <= h.to + kPdf.rule_tolerance &&
+            h.at >= v.from - kPdf.rule_tolerance && h.at <= v.to + kPdf.rule_tolerance)
+          uf.Join(static_cast<int>(i), static_cast<int>(hs.size() + j));
+      }
+    std::map<int, std::pair<std::vector<Line>, std::vector<Line>>> groups;
+    for (size_t i = 0; i < hs.size(); ++i)
+      groups[uf.Find(static_cast<int>(i))].first.push_back(hs[i]);
+    for (size_t j = 0; j < vs.size(); ++j)
+      groups[uf.Find(static_cast<int>(hs.size() + j))].second.push_back(vs[j]);
+    std::vector<std::pair<std::vector<Line>, std::vector<Line>>> out;
+    for (auto& [k, g] : groups)
+      if (g.first.size() >= 2 && g.second.size() >= 2) out.push_back(std::move(g));
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.first[0].at < b.first[0].at; });
+    return out;
+  }
+
+  static bool Covers(const std::vector<Line>& lines, double at, double mid) {
+    for (const Line& l : lines)
+      if (std::fabs(l.at - at) <= kPdf.rule_tolerance &&
+          l.from - kPdf.rule_tolerance <= mid && mid <= l.to + kPdf.rule_tolerance)
+        return true;
+    return false;
+  }
+
+  bool Grid(const std::vector<Line>& hs, const std::vector<Line>& vs,
+            std::vector<bool>* used, PageTable* t) {
+    std::vector<double> ys, xs;
+    for (const Line& h : hs) ys.push_back(h.at);
+    for (const Line& v : vs) xs.push_back(v.at);
+    ys = Cluster(ys);
+    xs = Cluster(xs);
+    if (ys.size() < 2 || xs.size() < 2 || ys.size() > kPdf.max_row_rules ||
+        xs.size() > kPdf.max_column_rules)
+      return false;
+    const size_t nr = ys.size() - 1, nc = xs.size() - 1;
+    Uf uf(nr * nc);
+    auto id = [&](size_t i, size_t j) { return static_cast<int>(i * nc + j); };
+    for (size_t i = 0; i < nr; ++i)
+      for (size_t j = 0; j < nc; ++j) {
+        double my = (ys[i] + ys[i + 1]) / 2, mx = (xs[j] + xs[j + 1]) / 2;
+        if (j + 1 < nc && !Covers(vs, xs[j + 1], my)) uf.Join(id(i, j), id(i, j + 1));
+        if (i + 1 < nr && !Covers(hs, ys[i + 1], mx)) uf.Join(id(i, j), id(i + 1, j));
+      }
+    struct Region {
+      size_t top = SIZE_MAX, left = SIZE_MAX, bottom = 0;
+      std::vector<const PdfWord*> words;
+    };
+    std::map<int, Region> regions;
+    for (size_t i = 0; i < nr; ++i)
+      for (size_t j = 0; j < nc; ++j) {
+        Region& r = regions[uf.Find(id(i, j))];
+        r.top = std::min(r.top, i);
+        r.left = std::min(r.left, j);
+        r.bottom = std::max(r.bottom, i);
+      }
+    t->box = {xs.front(), ys.front(), xs.back(), ys.back()};
+    t->xs = xs;
+    for (size_t w = 0; w < page_.words.size(); ++w) {
+      const PdfWord& pw = page_.words[w];
+      double cx = (pw.x0 + pw.x1) / 2, cy = (pw.y0 + pw.y1) / 2;
+      if (cx < xs.front() || cx > xs.back() || cy < ys.front() || cy > ys.back())
+        continue;
+      size_t i =
+          static_cast<size_t>(std::upper_bound(ys.begin(), ys.end(), cy) - ys.begin()) -
+          1;
+      size_t j =
+          static_cast<size_t>(std::upper_bound(xs.begin(), xs.end(), cx) - xs.begin()) -
+          1;
+      i = std::min(i, nr - 1);
+      j = std::min(j, nc - 1);
+      regions[uf.Find(id(i, j))].words.push_back(&pw);
+      (*used)[w] = true;
+    }
+    // Rows: every region that covers the row, left to right; a region shows
+    // its text on its top row and is an empty continuation below, as copied
+    // text gives a vertically merged cell.
+    std::vector<std::vector<std::pair<size_t, const Region*>>> rows(nr);
+    for (const auto& [k, r] : regions)
+      for (size_t i = r.top; i <= r.bottom; ++i) rows[i].push_back({r.left, &r});
+    for (size_t i = 0; i < nr; ++i) {
+      auto& row = rows[i];
+      std::sort(row.begin(), row.end());
+      bool starts = false;
+      for (auto& [left, r] : row) starts = starts || r->top == i;
+      if (!starts) continue;
+      std::vector<std::string> cells;
+      for (auto& [left, r] : row)
+        cells.push_back(r->top == i ? JoinCellLines(GroupLines(r->words)) : "");
+      t->rows.push_back(std::move(cells));
+    }
+    return !t->rows.empty();
+  }
+
+  const PdfPage& page_;
+};
+
+}  // namespace
+
+void ReadRuled(const PdfPage& page, std::vector<PageTable>* tables,
+               std::vector<WordLine>* text) {
+  PageReader(page).Run(tables, text);
+}
+
+}  // namespace jx::layout::pdf
