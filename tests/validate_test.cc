@@ -339,3 +339,54 @@ TEST_CASE("Every rule is registered and documented", "[validate]") {
     }
   }
 }
+
+TEST_CASE("Two-sided tables: each side is summed by its own labels", "[validate]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<Want> want;
+  } cases[] = {
+      {"income and expenditure sides that each close",
+       "项目\t预算数\t项目\t预算数\n"
+       "一、财政拨款收入\t100.00\t一、公共安全支出\t70.00\n"
+       "二、事业收入\t0.00\t二、社会保障和就业支出\t30.00\n"
+       "收入总计\t100.00\t支出总计\t100.00\n",
+       {}},
+      {"the expenditure side does not close: its own total is named",
+       "项目\t预算数\t项目\t预算数\n"
+       "一、财政拨款收入\t100.00\t一、公共安全支出\t70.00\n"
+       "二、事业收入\t0.00\t二、社会保障和就业支出\t20.00\n"
+       "收入总计\t100.00\t支出总计\t100.00\n",
+       {{"sum.total", E, "100.00", "90"}}},
+      {"the income side does not close",
+       "项目\t预算数\t项目\t预算数\n"
+       "一、财政拨款收入\t90.00\t一、公共安全支出\t70.00\n"
+       "二、事业收入\t0.00\t二、社会保障和就业支出\t30.00\n"
+       "收入总计\t100.00\t支出总计\t100.00\n",
+       {{"sum.total", E, "100.00", "90"}}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}
+
+TEST_CASE("A change against last year is not a part of the total", "[validate]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<Want> want;
+  } cases[] = {
+      {"比上年增加 after the parts",
+       "收入预算9628.22万元，其中：财政拨款收入9628.22万元，比2026年预算增加793.14万元。\n",
+       {}},
+      {"同比减少 among the parts",
+       "支出预算100万元，其中：基本支出60万元，同比减少5万元，项目支出40万元。\n",
+       {}},
+      {"a part that does not add up is still found",
+       "支出预算100万元，其中：基本支出60万元，项目支出30万元，比上年增加8万元。\n",
+       {{"sum.sentence", E, "1000000", "900000"}}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}

@@ -19,7 +19,7 @@ for f in "${files[@]}"; do
     "$new" "$cmd" --no-db --format json -q -j 1 --patterns patterns "$f" 2>"$b.err" | strip >"$b" || true
     if ! cmp -s "$a" "$b" || ! cmp -s "$a.err" "$b.err"; then
       echo "differs: $cmd $f"
-      diff <(cat "$a" "$a.err") <(cat "$b" "$b.err") | head -20
+      diff <(cat "$a" "$a.err") <(cat "$b" "$b.err") | head -20 || true
       diffs=$((diffs + 1))
     fi
   done

@@ -120,6 +120,36 @@ bool FindUnit(const PatternFile& units, std::string_view text, UnitInfo* out) {
 
 namespace extract {
 
+std::vector<SectionSide> SidesOf(const Table& t, const Section& s, size_t end) {
+  std::vector<size_t> starts;
+  for (size_t c = 1; c < s.columns.size(); ++c)
+    if (s.columns[c].key == "item" && s.columns[c - 1].key != "item" &&
+        !s.columns[c - 1].key.empty())
+      starts.push_back(c);
+  int label = LabelColumn(t, s, end);
+  if (starts.empty() || label < 0 || static_cast<size_t>(label) >= starts.front())
+    return {SectionSide{0, SIZE_MAX, label, ""}};
+  std::vector<SectionSide> sides;
+  size_t first = 0;
+  int lc = label;
+  for (size_t i = 0; i <= starts.size(); ++i) {
+    SectionSide side;
+    side.first_column = first;
+    side.end_column = i < starts.size() ? starts[i] : SIZE_MAX;
+    side.label_column = lc;
+    // The header text spanning the side: the top header row's cell over it.
+    size_t top = static_cast<size_t>(s.first_row);
+    if (s.header_rows > 1 && top < t.rows.size() && first < t.rows[top].size())
+      side.name = CollapseSpace(t.rows[top][first].text);
+    sides.push_back(side);
+    if (i < starts.size()) {
+      first = starts[i];
+      lc = static_cast<int>(starts[i]);
+    }
+  }
+  return sides;
+}
+
 Location CellLocation(const std::string& file, const Table& t, size_t r, size_t c) {
   Location l;
   l.file = file;

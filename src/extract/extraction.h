@@ -4,6 +4,7 @@
 #ifndef JXAUDIT_EXTRACT_EXTRACTION_H_
 #define JXAUDIT_EXTRACT_EXTRACTION_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,7 @@ struct Figure {
   ParsedNumber number;
   bool blank = false;      // a labelled slot printed empty
   bool total_row = false;  // its label is a 合计/总计
+  bool change = false;     // "比上年增加 Y": a change against another figure
   UnitInfo unit;
   bool has_yuan = false;
   Decimal yuan;        // money normalized to 元
@@ -177,9 +179,16 @@ struct TypedColumn {
 };
 
 // A run of rows under one header.
+// A run of rows under one header, or one side of it: a two-sided table (收入
+// on the left, 支出 on the right of the same rows) gives a section per side,
+// each with its own label column and its own columns.
 struct TypedSection {
   int first_row = 0;
   int header_rows = 0;
+  size_t first_column = 0;  // the side's columns: [first_column, end_column)
+  size_t end_column = SIZE_MAX;
+  std::string side;  // the header text over the side, "" when one-sided
+  bool two_sided = false;
   int label_column = -1;        // the item/level column, else the first text column
   bool indicator_grid = false;  // a hierarchy column: read as indicators
   std::vector<TypedColumn> columns;

@@ -29,6 +29,18 @@ size_t SectionEnd(const Table& t, size_t section_index);
 // Where a cell was printed: file, page, line, table, row, column.
 Location CellLocation(const std::string& file, const Table& t, size_t r, size_t c);
 
+// One side of a section: a two-sided table (收入 items on the left, 支出 on
+// the right of the same rows, each row holding one of each, unrelated) has a
+// label column per side; an ordinary table is one side.
+struct SectionSide {
+  size_t first_column = 0;
+  size_t end_column = 0;  // one past the last; SIZE_MAX for the last side
+  int label_column = -1;
+  std::string name;  // the header text over the side ("本年收入"), or ""
+};
+// A new side starts at each further item column (项目) that follows numbers.
+std::vector<SectionSide> SidesOf(const Table& t, const Section& s, size_t end);
+
 class Reader {
  public:
   Reader(const Document& doc, const Layout& layout, const Patterns& p, Extraction* out);

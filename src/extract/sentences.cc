@@ -53,11 +53,23 @@ class SentenceReader : public Reader {
     std::vector<PatternFile::Match> figs;
     if (can("figure")) figs = sentences_.FindAll("figure", key);
     std::vector<Figure> here;
-    for (const auto& m : figs)
+    size_t prev_end = 0;
+    for (const auto& m : figs) {
       here.push_back(SentenceFigure(m.group("label"), m.group("num"), m.group("unit"),
                                     where, Excerpt(text, key, m.begin, m.end)));
+      // The words of its clause up to the number: "比上年增加 Y" is a change
+      // against another figure, not a figure of its own nor a part. Only the
+      // stretch since the previous figure is looked at, so a long line stays
+      // linear.
+      std::string_view lead(key.data() + prev_end, m.begin - prev_end);
+      size_t comma = lead.rfind(',');
+      if (comma != std::string_view::npos) lead.remove_prefix(comma + 1);
+      std::string words = std::string(lead) + m.group("label");
+      here.back().change = sentences_.Matches("change_words", words);
+      prev_end = m.end;
+    }
     for (const Figure& f : here)
-      if (!f.name.empty()) out_.figures.push_back(f);
+      if (!f.name.empty() && !f.change) out_.figures.push_back(f);
     // Breakdowns: "X 其中 A, B, C" within one sentence.
     std::vector<PatternFile::Match> ends;
     if (can("clause_end")) ends = sentences_.FindAll("clause_end", key);
@@ -95,7 +107,9 @@ class SentenceReader : public Reader {
       int total = -1;
       if (after != figs.begin() && std::prev(after)->begin >= start)
         total = static_cast<int>(std::prev(after) - figs.begin());
-      if (total < 0 || here[static_cast<size_t>(total)].unit.kind != "money") continue;
+      if (total < 0 || here[static_cast<size_t>(total)].unit.kind != "money" ||
+          here[static_cast<size_t>(total)].change)
+        continue;
       size_t stop = clause_end(b.end);
       if (b.begin > 0 && key[b.begin - 1] == '(' && stop > b.end) {
         // Looked for within the clause only: a line of unclosed "(其中" must
@@ -107,16 +121,18 @@ class SentenceReader : public Reader {
       // before any is copied, so a clause that never ends stays cheap.
       size_t first = first_fig_from(b.begin);
       size_t last = static_cast<size_t>(
-          std::upper_bound(figs.begin() + static_cast<std::ptrdiff_t>(first), figs.end(),
-                           stop,
-                           [](size_t p, const PatternFile::Match& m) { return p < m.end; }) -
+          std::upper_bound(
+              figs.begin() + static_cast<std::ptrdiff_t>(first), figs.end(), stop,
+              [](size_t p, const PatternFile::Match& m) { return p < m.end; }) -
           figs.begin());
       if (last - first > kMaxParts + 1) continue;
       Breakdown bd;
       bd.total = here[static_cast<size_t>(total)];
       bd.evidence = Excerpt(text, key, figs[static_cast<size_t>(total)].begin, stop);
       for (size_t i = first; i < last && bd.parts.size() <= kMaxParts; ++i) {
-        if (static_cast<int>(i) == total || here[i].unit.kind != "money") continue;
+        if (static_cast<int>(i) == total || here[i].unit.kind != "money" ||
+            here[i].change)
+          continue;
         Figure part = here[i];
         // "其中基本收入": the figure's words began at 其中.
         if (figs[i].begin < b.end && part.label.size() > b.end - b.begin) {

@@ -45,32 +45,40 @@ class TableFigureReader : public Reader {
         FormFigures(t, s, end, tunit);
         continue;
       }
-      int lc = extract::LabelColumn(t, s, end);
-      for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
-        if (t.row_is_header[r] || lc < 0 || static_cast<size_t>(lc) >= t.rows[r].size())
-          continue;
-        const std::string& label = t.rows[r][static_cast<size_t>(lc)].value;
-        std::string row_key(header_.FirstName(label));
-        for (size_t c = 0; c < t.rows[r].size() && c < s.columns.size(); ++c) {
-          if (static_cast<int>(c) == lc) continue;
-          ParsedNumber n;
-          if (!CellNumber(t.rows[r][c], &n)) continue;
-          const Column& col = s.columns[c];
-          if (IsBudgetKey(col.key)) {
-            Figure f =
-                TableFigure(t, r, c, label, n, extract::ColumnUnit(col, tunit, p_));
-            f.column = col.key;
-            f.column_label = col.label;
-            out_.figures.push_back(std::move(f));
-          } else if (IsBudgetKey(row_key)) {
-            // Transposed: the row names the measure, the column the item.
-            UnitInfo u = tunit;
-            FindUnit(units_, label, &u);
-            Figure f = TableFigure(t, r, c, col.label, n, u);
-            f.column = row_key;
-            f.column_label = CollapseSpace(label);
-            out_.figures.push_back(std::move(f));
-          }
+      for (const SectionSide& side : SidesOf(t, s, end))
+        SideFigures(t, s, end, side, tunit);
+    }
+  }
+
+  // The figures of one side: each number under a budget column, named by the
+  // side's own label column.
+  void SideFigures(const Table& t, const Section& s, size_t end, const SectionSide& side,
+                   const UnitInfo& tunit) {
+    int lc = side.label_column;
+    for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
+      if (t.row_is_header[r] || lc < 0 || static_cast<size_t>(lc) >= t.rows[r].size())
+        continue;
+      const std::string& label = t.rows[r][static_cast<size_t>(lc)].value;
+      std::string row_key(header_.FirstName(label));
+      for (size_t c = side.first_column;
+           c < t.rows[r].size() && c < s.columns.size() && c < side.end_column; ++c) {
+        if (static_cast<int>(c) == lc) continue;
+        ParsedNumber n;
+        if (!CellNumber(t.rows[r][c], &n)) continue;
+        const Column& col = s.columns[c];
+        if (IsBudgetKey(col.key)) {
+          Figure f = TableFigure(t, r, c, label, n, extract::ColumnUnit(col, tunit, p_));
+          f.column = col.key;
+          f.column_label = col.label;
+          out_.figures.push_back(std::move(f));
+        } else if (IsBudgetKey(row_key)) {
+          // Transposed: the row names the measure, the column the item.
+          UnitInfo u = tunit;
+          FindUnit(units_, label, &u);
+          Figure f = TableFigure(t, r, c, col.label, n, u);
+          f.column = row_key;
+          f.column_label = CollapseSpace(label);
+          out_.figures.push_back(std::move(f));
         }
       }
     }

@@ -26,18 +26,26 @@ class TypedTableReader : public Reader {
     for (size_t r = 0; r < t.rows.size() && r < kProjectLabelRows; ++r)
       for (const jx::Cell& c : t.rows[r])
         if (structure_.Matches("project_label", c.text)) tt.names_project = true;
-    for (size_t si = 0; si < t.sections.size(); ++si)
-      tt.sections.push_back(ReadSection(t, si, tt.unit));
+    for (size_t si = 0; si < t.sections.size(); ++si) {
+      std::vector<SectionSide> sides = SidesOf(t, t.sections[si], SectionEnd(t, si));
+      for (const SectionSide& side : sides)
+        tt.sections.push_back(ReadSection(t, si, side, sides.size() > 1, tt.unit));
+    }
     return tt;
   }
 
-  TypedSection ReadSection(const Table& t, size_t si, const UnitInfo& table_unit) {
+  TypedSection ReadSection(const Table& t, size_t si, const SectionSide& side,
+                           bool two_sided, const UnitInfo& table_unit) {
     const Section& s = t.sections[si];
     size_t end = SectionEnd(t, si);
     TypedSection ts;
     ts.first_row = s.first_row;
     ts.header_rows = s.header_rows;
-    ts.label_column = LabelColumn(t, s, end);
+    ts.first_column = side.first_column;
+    ts.end_column = side.end_column;
+    ts.side = side.name;
+    ts.two_sided = two_sided;
+    ts.label_column = side.label_column;
     for (const Column& c : s.columns) {
       TypedColumn tc;
       tc.key = c.key;
@@ -51,11 +59,12 @@ class TypedTableReader : public Reader {
       ts.columns.push_back(std::move(tc));
     }
     for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r)
-      ts.rows.push_back(ReadRow(t, r, ts.label_column));
+      ts.rows.push_back(ReadRow(t, r, ts));
     return ts;
   }
 
-  TypedRow ReadRow(const Table& t, size_t r, int label_col) {
+  TypedRow ReadRow(const Table& t, size_t r, const TypedSection& ts) {
+    int label_col = ts.label_column;
     const auto& row = t.rows[r];
     TypedRow tr;
     tr.row = static_cast<int>(r);
@@ -70,7 +79,8 @@ class TypedTableReader : public Reader {
     tr.cells.reserve(row.size());
     for (size_t c = 0; c < row.size(); ++c) {
       TypedCell cell = ReadCell(row[c]);
-      if (cell.kind == TypedCell::Kind::kNumber && static_cast<int>(c) != label_col)
+      if (cell.kind == TypedCell::Kind::kNumber && static_cast<int>(c) != label_col &&
+          c >= ts.first_column && c < ts.end_column)
         tr.numeric = true;
       tr.cells.push_back(std::move(cell));
     }

@@ -76,7 +76,7 @@ class SectionRules {
   void CollectNumericColumns() {
     size_t width = 0;
     for (const RowInfo& ri : rows_) width = std::max(width, Row(ri).cells.size());
-    for (size_t c = 0; c < width; ++c) {
+    for (size_t c = s_.first_column; c < width && c < s_.end_column; ++c) {
       if (static_cast<int>(c) == label_col_) continue;
       if (c < s_.columns.size() && !s_.columns[c].summed) continue;
       int nums = 0, pct = 0;
@@ -238,7 +238,7 @@ class SectionRules {
 
   void ColumnTotals() {
     int total_col = -1;
-    for (size_t c = 0; c < s_.columns.size(); ++c)
+    for (size_t c = s_.first_column; c < s_.columns.size() && c < s_.end_column; ++c)
       if (s_.columns[c].key == "total") total_col = static_cast<int>(c);
     if (total_col < 0) return;
     for (const RowInfo& ri : rows_) {
@@ -249,7 +249,8 @@ class SectionRules {
       Term st{n.value, 1, false, ri.label, At(ri, static_cast<size_t>(total_col))};
       std::vector<Term> parts;
       bool ok = true;
-      for (size_t c = static_cast<size_t>(total_col) + 1; c < row.cells.size(); ++c) {
+      for (size_t c = static_cast<size_t>(total_col) + 1;
+           c < row.cells.size() && c < s_.end_column; ++c) {
         ParsedNumber pn;
         Kind slot = ReadSlot(row, c, &pn);
         if (slot == Kind::kNotApplicable) continue;
@@ -271,7 +272,7 @@ class SectionRules {
   }
 
   int FindCol(std::initializer_list<std::string_view> keys) const {
-    for (size_t c = 0; c < s_.columns.size(); ++c) {
+    for (size_t c = s_.first_column; c < s_.columns.size() && c < s_.end_column; ++c) {
       bool all = true;
       for (std::string_view k : keys) all &= s_.columns[c].HasPathKey(k);
       if (all) return static_cast<int>(c);
@@ -327,7 +328,7 @@ class SectionRules {
 
   void Rates() {
     auto col = [&](std::string_view key) {
-      for (size_t c = 0; c < s_.columns.size(); ++c)
+      for (size_t c = s_.first_column; c < s_.columns.size() && c < s_.end_column; ++c)
         if (s_.columns[c].key == key) return static_cast<int>(c);
       return -1;
     };
@@ -377,7 +378,7 @@ class SectionRules {
   // reason, so it is worth a warning.
   void Overspend() {
     auto col = [&](std::string_view key) {
-      for (size_t c = 0; c < s_.columns.size(); ++c)
+      for (size_t c = s_.first_column; c < s_.columns.size() && c < s_.end_column; ++c)
         if (s_.columns[c].key == key) return static_cast<int>(c);
       return -1;
     };
@@ -413,7 +414,7 @@ class SectionRules {
   // or climbs to 100% when the plan is cumulative.
   void Partition() {
     std::vector<size_t> periods;
-    for (size_t c = 0; c < s_.columns.size(); ++c)
+    for (size_t c = s_.first_column; c < s_.columns.size() && c < s_.end_column; ++c)
       if (s_.columns[c].key == "plan_period") periods.push_back(c);
     if (periods.size() < 2) return;
     for (const TypedRow& row : s_.rows) {
