@@ -390,3 +390,17 @@ TEST_CASE("A change against last year is not a part of the total", "[validate]")
     SECTION(c.name) { Expect(c.text, c.want); }
   }
 }
+
+TEST_CASE("A two-sided finding names the rows of its own side", "[validate]") {
+  Validation v = CheckText(
+      "项目\t预算数\t项目\t预算数\n"
+      "一、财政拨款收入\t100.00\t一、公共安全支出\t70.00\n"
+      "二、事业收入\t0.00\t二、社会保障和就业支出\t20.00\n"
+      "收入总计\t100.00\t支出总计\t100.00\n");
+  REQUIRE(v.findings.size() == 1);
+  const std::string& m = v.findings[0].message;
+  INFO(m);
+  CHECK(m.find("支出总计") != std::string::npos);
+  CHECK(m.find("公共安全支出 70.00") != std::string::npos);
+  CHECK(m.find("财政拨款收入") == std::string::npos);
+}
