@@ -80,6 +80,27 @@ TEST_CASE("pdf layout: a ruled grid with a vertically merged cell") {
   CHECK(l.tables[0].rows[2][1].page == 1);
 }
 
+TEST_CASE("pdf layout: a cell merged across columns keeps the numbers under theirs") {
+  // 科目编码 spans the two code columns of the header; 合计 spans the code
+  // and name columns of the last row. Each number stays in its grid column.
+  PdfPage p = Page();
+  const std::vector<double> xs = {50, 100, 150, 250, 350, 450}, ys = {100, 130, 160, 190};
+  for (double y : ys) Rule(&p, xs.front(), y, xs.back(), y);
+  for (double x : {50.0, 250.0, 350.0, 450.0}) Rule(&p, x, ys.front(), x, ys.back());
+  Rule(&p, 150, 100, 150, 160);  // name column: open only in the 合计 row
+  Rule(&p, 100, 130, 100, 160);  // between the code columns: the body row only
+  p.words = {Word("科目编码", 60, 110), Word("名称", 160, 110), Word("合计", 260, 110),
+             Word("基本支出", 360, 110), Word("204", 60, 140), Word("06", 110, 140),
+             Word("司法", 160, 140), Word("10.00", 260, 140), Word("6.00", 360, 140),
+             Word("合计", 60, 170), Word("10.00", 260, 170), Word("6.00", 360, 170)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) ==
+        std::vector<std::vector<std::string>>{{"科目编码", "", "名称", "合计", "基本支出"},
+                                              {"204", "06", "司法", "10.00", "6.00"},
+                                              {"合计", "", "", "10.00", "6.00"}});
+}
+
 TEST_CASE("pdf layout: text wrapped inside a cell stays one cell") {
   PdfPage p = Grid({50, 200, 400}, {100, 150, 180}, {});
   p.words = {Word("项目", 60, 110), Word("资金用于归还", 210, 110, 120),

@@ -163,21 +163,29 @@ class PageReader {
       regions[uf.Find(id(i, j))].words.push_back(&pw);
       (*used)[w] = true;
     }
-    // Rows: every region that covers the row, left to right; a region shows
-    // its text on its top row and is an empty continuation below, as copied
-    // text gives a vertically merged cell.
-    std::vector<std::vector<std::pair<size_t, const Region*>>> rows(nr);
-    for (const auto& [k, r] : regions)
-      for (size_t i = r.top; i <= r.bottom; ++i) rows[i].push_back({r.left, &r});
+    // Rows: one cell per grid column. A region shows its text in its top-left
+    // grid cell; the cells it covers are empty, to its right as below it, so
+    // every number stays under its own column however its row's labels were
+    // merged (合计 over the code and name columns, 功能分类科目编码 over 类/款/项).
+    std::vector<std::string> text(regions.size());
+    std::map<int, size_t> order;
+    for (const auto& [k, r] : regions) order.emplace(k, order.size());
+    for (const auto& [k, r] : regions) text[order[k]] = JoinCellLines(GroupLines(r.words));
     for (size_t i = 0; i < nr; ++i) {
-      auto& row = rows[i];
-      std::sort(row.begin(), row.end());
       bool starts = false;
-      for (auto& [left, r] : row) starts = starts || r->top == i;
+      for (size_t j = 0; j < nc; ++j) starts = starts || regions[uf.Find(id(i, j))].top == i;
       if (!starts) continue;
       std::vector<std::string> cells;
-      for (auto& [left, r] : row)
-        cells.push_back(r->top == i ? JoinCellLines(GroupLines(r->words)) : "");
+      size_t width = 0;  // up to the last cell a region starts in
+      for (size_t j = 0; j < nc; ++j) {
+        int k = uf.Find(id(i, j));
+        const Region& r = regions[k];
+        cells.push_back(r.top == i && r.left == j ? text[order[k]] : "");
+        if (r.left == j) width = j + 1;
+      }
+      // A last cell merged over the grid's final columns ends the row there:
+      // nothing stands in the columns it covers.
+      cells.resize(width);
       t->rows.push_back(std::move(cells));
     }
     return !t->rows.empty();
