@@ -127,7 +127,8 @@ def build(doc, s, out):
     try:
         _build(doc, s, out, merge=True)
         return None
-    except LayoutError:
+    except (LayoutError, TypeError):
+        # (ReportLab 3.6 raises TypeError while describing some layout errors.)
         _build(doc, s, out, merge=False)
         return "unmerged_cells"
 
