@@ -114,6 +114,14 @@ def _table(t, s, font, width_pt, merge=True):
     weights = column_weights(t, s)
     total = sum(weights)
     widths = [width_pt * w / total for w in weights]
+    # A column narrower than a character and its padding can never fit a
+    # line: such columns are widened and the others narrowed to make room.
+    least = 2 * s["cell_padding_pt"] + 1.5 * fs
+    if least * len(widths) <= width_pt:
+        wide = [w for w in widths if w > least]
+        short = sum(least - w for w in widths if w < least)
+        room = sum(w - least for w in wide)
+        widths = [least if w <= least else w - short * (w - least) / room for w in widths]
     return Table(data, colWidths=widths, style=TableStyle(cmds),
                  repeatRows=t.header_rows if s["repeat_header"] else 0,
                  splitByRow=1, splitInRow=1 if (s["row_break"] or not merge) else 0,

@@ -127,13 +127,16 @@ def _table(d, t, s, width_mm):
             trPr.append(_el("w:tblHeader"))
         if not s["row_break"]:
             trPr.append(_el("w:cantSplit"))
+    # The grid is read once: tab.cell() rebuilds it on every call. Spans do
+    # not overlap, so a merge never removes a later merge's corner cells.
+    grid = tab._cells
     merged = []
     for r, cells in enumerate(t.rows):
         for text, c, cs, rs in cells:
-            cell = tab.cell(r, c)
+            cell = grid[r * n + c]
             if cs > 1 or rs > 1:
                 try:
-                    cell = cell.merge(tab.cell(r + rs - 1, c + cs - 1))
+                    cell = cell.merge(grid[(r + rs - 1) * n + c + cs - 1])
                 except Exception:
                     pass
             merged.append((cell, text, r, rs))
