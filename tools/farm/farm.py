@@ -164,6 +164,8 @@ def subset(src, out, most):
     per_producer = max(1, most // len(PRODUCERS))
     for prod in PRODUCERS:
         pool = [s for s in sides if s["producer"] == prod]
+        small = [s for s in pool if size[s["_name"]] <= 350_000]
+        pool = small or pool
         picked = 0
         while pool and picked < per_producer:
             best = max(pool, key=lambda s: (len(traits(s) - covered), -size[s["_name"]]))

@@ -18,7 +18,7 @@ from common import header_footer, stable_zip, text_width_mm
 from settings import column_weights, is_number, is_wide
 
 PAPER = {"A4": 9, "A3": 8, "B5": 34}
-MM_PER_CHAR = 2.05   # one unit of openpyxl column width, printed
+MM_PER_CHAR = 2.9    # one unit of openpyxl column width, as LibreOffice prints it
 
 
 def effective(s):
@@ -69,6 +69,11 @@ def _sheet(ws, blocks, s, doc, landscape):
         ws.oddFooter.center.size = 9
         ws.oddFooter.center.font = s["font_face"]
     ws.sheet_view.showGridLines = False
+    # All columns on the page's width, pages as many as needed: without it
+    # Calc prints the columns that do not fit on pages of their own.
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
 
     tables = [b for k, b in blocks if k == "t"]
     ncols = max([t.width for t in tables] or [1])
