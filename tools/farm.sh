@@ -5,6 +5,7 @@
 #   tools/farm.sh report --bin build/jxaudit DIR
 #   tools/farm.sh full --seed N [--count K] [--out DIR]
 #   tools/farm.sh subset --from DIR --out samples/farm [--max 40]
+#   tools/farm.sh repeat --seed N [--count K]   (same seed twice: same bytes?)
 # Installs what it needs (tools/farm/install.sh); builds jxaudit when
 # build/jxaudit is missing.
 set -euo pipefail

@@ -7,6 +7,7 @@ the same errors and warnings in each PDF as in its text.
   farm.py report --bin JX DIR [--json FILE]
   farm.py full   --seed N [--count K] [--out DIR] [--bin JX]
   farm.py subset --from DIR --out DIR [--max N]
+  farm.py repeat --seed N [--count K]   renders twice, compares the bytes
 
 render: every samples/*.txt and samples/fixtures/*.txt, through each
 producer, K renderings each (K settings draws); DIR gets NAME.pdf and the
@@ -193,6 +194,33 @@ def subset(src, out, most):
           sum(m["bytes"] for m in manifest) / 1e6, out))
 
 
+def repeat(seed, count, jx):
+    """Renders the same seed twice (sources kept) and compares every file."""
+    a = tempfile.mkdtemp(prefix="farm-repeat-a-")
+    b = tempfile.mkdtemp(prefix="farm-repeat-b-")
+    try:
+        quiet = lambda *_: None
+        render(seed, count, a, jx, True, log=quiet)
+        render(seed, count, b, jx, True, log=quiet)
+        names = sorted(set(os.listdir(a)) | set(os.listdir(b)))
+        differ = []
+        for n in names:
+            pa, pb = os.path.join(a, n), os.path.join(b, n)
+            if not (os.path.exists(pa) and os.path.exists(pb)):
+                differ.append(n)
+                continue
+            with open(pa, "rb") as fa, open(pb, "rb") as fb:
+                if fa.read() != fb.read():
+                    differ.append(n)
+        for n in differ:
+            print("farm: differs between the two runs: %s" % n)
+        print("farm: seed %d rendered twice: %d files, %d differ" % (seed, len(names), len(differ)))
+        return 1 if differ else 0
+    finally:
+        shutil.rmtree(a, ignore_errors=True)
+        shutil.rmtree(b, ignore_errors=True)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="farm", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -220,6 +248,10 @@ def main(argv=None):
     s.add_argument("--from", dest="src", required=True)
     s.add_argument("--out", required=True)
     s.add_argument("--max", type=int, default=40)
+    q = sub.add_parser("repeat")
+    q.add_argument("--seed", type=int, required=True)
+    q.add_argument("--count", type=int, default=1)
+    q.add_argument("--bin", default=os.path.join(REPO, "build", "jxaudit"))
     a = ap.parse_args(argv)
     if a.cmd == "render":
         jobs = render(a.seed, a.count, a.out, a.bin, a.keep_sources, a.producers.split(","))
@@ -230,6 +262,8 @@ def main(argv=None):
         out = a.out or os.path.join(tempfile.gettempdir(), "farm-seed-%d" % a.seed)
         render(a.seed, a.count, out, a.bin, a.keep_sources)
         return report.run(a.bin, out, None)
+    if a.cmd == "repeat":
+        return repeat(a.seed, a.count, a.bin)
     if a.cmd == "subset":
         subset(a.src, a.out, a.max)
         return 0
