@@ -137,9 +137,37 @@ def _sheet(ws, blocks, s, doc, landscape):
                 else:
                     continue
                 ws.cell(row=row, column=c + 1).border = bd
+        _row_heights(ws, t, top, col_chars, ncols, s)
         if s["repeat_header"] and t.header_rows:
             ws.print_title_rows = "%d:%d" % (top, top + t.header_rows - 1)
         r = last_row + 2
+
+
+def _text_units(line):
+    """Width of a line in em: CJK and full-width characters 1, others 0.55."""
+    return sum(1.0 if ord(ch) > 0x2e7f else 0.55 for ch in line)
+
+
+def _row_heights(ws, t, top, col_chars, ncols, s):
+    """Calc grows a row to its wrapped text only for cells that are not
+    merged; the text of a merged cell is cut off. So every row of the table
+    gets a height estimated from its cells, a merged cell's lines shared
+    out over the rows it covers."""
+    fs = s["table_font_size"]
+    em_mm = fs * 0.3528
+    need = [1.0] * len(t.rows)
+    for i, cells in enumerate(t.rows):
+        for text, c, cs, rs in cells:
+            if c + cs == t.width:
+                cs = ncols - c
+            width_mm = sum(col_chars[c:c + cs]) * MM_PER_CHAR - 2.0
+            per_line = max(1.0, width_mm / em_mm)
+            lines = sum(max(1, math.ceil(_text_units(x) / per_line)) for x in text.split("\n"))
+            share = lines / rs
+            for k in range(rs):
+                need[i + k] = max(need[i + k], share)
+    for i, lines in enumerate(need):
+        ws.row_dimensions[top + i].height = round(math.ceil(lines) * fs * 1.3 + 3, 1)
 
 
 def build(doc, s, out):
