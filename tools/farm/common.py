@@ -1,4 +1,4 @@
-"""Helpers the producers share: page runs, header/footer texts, stable zips."""
+"""What the producers share: page runs, header and footer texts, stable zips."""
 import re
 import zipfile
 

@@ -10,7 +10,7 @@ def _run(cmd, timeout, **kw):
     """Runs cmd in its own process group; on timeout the whole group is
     killed. Returns (ok, stderr tail)."""
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                         start_new_session=True, **kw)
+                         process_group=0, **kw)
     try:
         _, err = p.communicate(timeout=timeout)
         return p.returncode == 0, err.decode("utf-8", "replace")[-400:]
