@@ -17,7 +17,7 @@ def _run(cmd, timeout, **kw):
     except subprocess.TimeoutExpired:
         os.killpg(p.pid, signal.SIGKILL)
         p.communicate()
-        return False, "timed out after %ds" % timeout
+        return False, "timed out after %gs" % timeout
 
 
 def soffice(files, outdir, per_file=30, batch=16):
