@@ -404,3 +404,57 @@ TEST_CASE("A two-sided finding names the rows of its own side", "[validate]") {
   CHECK(m.find("公共安全支出 70.00") != std::string::npos);
   CHECK(m.find("财政拨款收入") == std::string::npos);
 }
+
+TEST_CASE("Classification codes: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类", "[validate]") {
+  const std::string split_header =
+      "功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n"
+      "类\t款\t项\t\t\t\t\n";
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<Want> want;
+  } cases[] = {
+      {"a hierarchy that closes, codes split over 类/款/项",
+       split_header +
+           "204\t\t\t公共安全支出\t30.00\t10.00\t20.00\n"
+           "204\t06\t\t司法\t30.00\t10.00\t20.00\n"
+           "204\t06\t01\t行政运行\t10.00\t10.00\t0.00\n"
+           "204\t06\t04\t基层司法业务\t20.00\t0.00\t20.00\n"
+           "208\t\t\t社会保障和就业支出\t5.00\t5.00\t0.00\n"
+           "208\t05\t\t行政事业单位养老支出\t5.00\t5.00\t0.00\n"
+           "208\t05\t01\t行政单位离退休\t5.00\t5.00\t0.00\n"
+           "合计\t\t\t\t35.00\t15.00\t20.00\n",
+       {}},
+      {"a 项 that does not add up to its 款",
+       split_header +
+           "204\t\t\t公共安全支出\t30.00\t10.00\t20.00\n"
+           "204\t06\t\t司法\t30.00\t10.00\t20.00\n"
+           "204\t06\t01\t行政运行\t10.00\t10.00\t0.00\n"
+           "204\t06\t04\t基层司法业务\t25.00\t0.00\t25.00\n"
+           "合计\t\t\t\t30.00\t10.00\t20.00\n",
+       {{"sum.code", E, "30.00", "35"}, {"sum.code", E, "20.00", "25"}}},
+      {"codes whole in one column, 合计 against the 类",
+       "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+       "204\t公共安全支出\t30.00\t10.00\t20.00\n"
+       "20406\t司法\t30.00\t10.00\t20.00\n"
+       "2040601\t行政运行\t30.00\t10.00\t20.00\n"
+       "208\t社会保障和就业支出\t5.00\t5.00\t0.00\n"
+       "合计\t\t36.00\t15.00\t20.00\n",
+       {{"sum.code", E, "36.00", "35"}, {"sum.column", E, "36.00", "35"}}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}
+
+TEST_CASE("A header printed again mid-table goes on with its section", "[validate]") {
+  // Two pages of one 功能分类 table, its header repeated at the second page's
+  // top: the 合计 sums the 类 of both pages.
+  Expect(
+      "科目编码\t科目名称\t合计\n"
+      "204\t公共安全支出\t30.00\n"
+      "科目编码\t科目名称\t合计\n"
+      "208\t社会保障和就业支出\t5.00\n"
+      "合计\t\t35.00\n",
+      {});
+}

@@ -155,6 +155,10 @@ struct TypedRow {
   bool subtotal = false;          // 小计
   bool part_of_previous = false;  // "其中：…": a part of the row above
   bool numeric = false;           // a number outside the label column
+  // A classification code (功能分类 204 / 20406 / 2040601, 经济分类 301 /
+  // 30101), from its own column, from 类/款/项 columns or from the label.
+  std::string code;    // its digits, the levels above included
+  int code_level = 0;  // 1 类, 2 款, 3 项; 0 when the row has none
   std::vector<TypedCell> cells;   // every printed cell of the row
   // Column c of the row; a blank beyond the printed cells.
   TypedCell Cell(size_t c) const {
@@ -171,6 +175,8 @@ struct TypedColumn {
   UnitInfo unit;                       // from its header, else the table's
   bool counted = false;                // 数量: counted things, exact
   bool summed = true;  // amounts; false for rates, scores, plan shares, numbering
+  // A code column: 1 类, 2 款, 3 项 of a split code, 4 the whole code; 0 none.
+  int code_part = 0;
   bool HasPathKey(std::string_view k) const {
     for (const auto& p : path_keys)
       if (p == k) return true;
@@ -191,6 +197,7 @@ struct TypedSection {
   bool two_sided = false;
   int label_column = -1;        // the item/level column, else the first text column
   bool indicator_grid = false;  // a hierarchy column: read as indicators
+  bool coded = false;           // rows keyed by classification codes
   std::vector<TypedColumn> columns;
   std::vector<TypedRow> rows;  // the rows below the header, in order
 };

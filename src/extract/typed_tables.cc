@@ -55,11 +55,14 @@ class TypedTableReader : public Reader {
       tc.unit = ColumnUnit(c, table_unit, p_);
       tc.counted = c.HasPathKey("quantity");
       tc.summed = !columns_.Matches("not_summed", c.key);
+      tc.code_part = CodePart(c.key);
+      tc.summed &= tc.code_part == 0;
       ts.indicator_grid |= c.level >= 0;
       ts.columns.push_back(std::move(tc));
     }
     for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r)
       ts.rows.push_back(ReadRow(t, r, ts));
+    ReadCodes(t, &ts);
     return ts;
   }
 
@@ -100,6 +103,69 @@ class TypedTableReader : public Reader {
       tc.kind = TypedCell::Kind::kText;
     }
     return tc;
+  }
+
+  // Which part of a classification code a column holds, by its key.
+  int CodePart(const std::string& key) const {
+    std::string_view name = columns_.FirstName(key);
+    if (name == "code_class") return 1;
+    if (name == "code_item") return 2;
+    if (name == "code_sub") return 3;
+    if (name == "code_whole") return 4;
+    return 0;
+  }
+
+  // The code of each row: split over 类/款/项 columns (a blank 类 goes on
+  // from the row above, as printed under a merged cell), or whole in one
+  // column. Its level is its position among the parts, or its length (3, 5,
+  // 7 digits).
+  void ReadCodes(const Table& t, TypedSection* ts) {
+    std::vector<size_t> split(4, SIZE_MAX);
+    size_t whole = SIZE_MAX;
+    for (size_t c = ts->first_column; c < ts->columns.size() && c < ts->end_column; ++c) {
+      int part = ts->columns[c].code_part;
+      if (part >= 1 && part <= 3 && split[static_cast<size_t>(part)] == SIZE_MAX)
+        split[static_cast<size_t>(part)] = c;
+      if (part == 4 && whole == SIZE_MAX) whole = c;
+    }
+    std::string above[4];
+    for (TypedRow& row : ts->rows) {
+      if (row.header) continue;
+      const auto& cells = t.rows[static_cast<size_t>(row.row)];
+      auto text = [&](size_t c) -> std::string {
+        return c < cells.size() ? MatchKey(cells[c].text) : std::string();
+      };
+      if (split[1] != SIZE_MAX) {
+        std::string code;
+        int level = 0;
+        bool ok = true;
+        for (size_t part = 1; part <= 3 && ok; ++part) {
+          if (split[part] == SIZE_MAX) break;
+          std::string d = text(split[part]);
+          if (d.empty()) break;
+          if (!structure_.Matches(part == 1 ? "code_class" : "code_digits", d))
+            ok = false;
+          // A blank 类 beside a printed 款 is the 类 of the rows above.
+          if (part == 2 && level == 0 && !above[1].empty()) code = above[1], level = 1;
+          if (level + 1 != static_cast<int>(part)) ok = false;
+          code += d;
+          level = static_cast<int>(part);
+          above[part] = code;
+        }
+        if (ok && level > 0) row.code = code, row.code_level = level;
+      } else {
+        std::string d = whole != SIZE_MAX ? text(whole) : std::string();
+        if (!d.empty() && structure_.Matches("code_whole", d))
+          row.code = d, row.code_level = static_cast<int>(d.size() - 1) / 2;
+      }
+      ts->coded |= row.code_level > 0;
+      // 合计 printed across the code and name columns stands in the code
+      // column: the row is the table's total all the same.
+      if (!row.total && row.label.empty()) {
+        for (size_t c : {split[1], whole})
+          if (c != SIZE_MAX && structure_.Matches("total", text(c))) row.total = true;
+      }
+    }
   }
 
   // A table names one project when a 项目名称 cell opens it.

@@ -178,6 +178,16 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows) {
     t->row_is_header[r] = !numeric && matched >= need && matched * 2 >= nonempty;
   }
   t->sections.clear();
+  auto same_rows = [&](size_t a, size_t b, int count) {
+    for (int k = 0; k < count; ++k) {
+      const auto& x = t->rows[a + static_cast<size_t>(k)];
+      const auto& y = t->rows[b + static_cast<size_t>(k)];
+      if (x.size() != y.size()) return false;
+      for (size_t c = 0; c < x.size(); ++c)
+        if (CollapseSpace(x[c].text) != CollapseSpace(y[c].text)) return false;
+    }
+    return true;
+  };
   for (size_t r = 0; r < n; ++r) {
     bool starts = t->row_is_header[r] && (r == 0 || !t->row_is_header[r - 1]);
     if (r == 0 && !starts) starts = true;  // rows before any header
@@ -187,6 +197,14 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows) {
     while (r + static_cast<size_t>(s.header_rows) < n &&
            t->row_is_header[r + static_cast<size_t>(s.header_rows)])
       ++s.header_rows;
+    // The header printed again at a page top: the rows below go on with the
+    // section it heads, not a new one (its 合计 sums both pages).
+    if (!t->sections.empty() && s.header_rows > 0) {
+      const Section& prev = t->sections.back();
+      if (prev.header_rows == s.header_rows &&
+          same_rows(static_cast<size_t>(prev.first_row), r, s.header_rows))
+        continue;
+    }
     t->sections.push_back(std::move(s));
   }
   for (auto& row : t->rows)

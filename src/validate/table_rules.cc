@@ -39,6 +39,15 @@ class SectionRules {
     CollectRows();
     CollectNumericColumns();
     if (rows_.empty()) return;
+    if (s_.coded) {
+      // Rows keyed by codes: the hierarchy is in the codes, not in the
+      // numbering or the order of the rows.
+      CodeSums();
+      ColumnTotals();
+      Rates();
+      Overspend();
+      return;
+    }
     Totals();
     Subtotals();
     Children();
@@ -194,6 +203,34 @@ class SectionRules {
       if (kids.size() < 2) continue;
       SumEachColumn("sum.children", p, kids, "“" + p.label + "”与其明细");
     }
+  }
+
+  // 类 = Σ 款 under it, 款 = Σ 项, and the table's 合计 = Σ 类.
+  void CodeSums() {
+    for (size_t i = 0; i < rows_.size(); ++i) {
+      const TypedRow& p = Row(rows_[i]);
+      if (p.code_level == 0) continue;
+      std::vector<const RowInfo*> kids;
+      for (size_t j = i + 1; j < rows_.size(); ++j) {
+        const TypedRow& k = Row(rows_[j]);
+        if (k.code_level == 0) {
+          if (k.total) break;
+          continue;
+        }
+        if (k.code_level <= p.code_level || !k.code.starts_with(p.code)) break;
+        if (k.code_level == p.code_level + 1) kids.push_back(&rows_[j]);
+      }
+      if (kids.empty()) continue;
+      SumEachColumn("sum.code", rows_[i], kids,
+                    "“" + p.code + " " + p.label + "”与其下级科目");
+    }
+    std::vector<const RowInfo*> top;
+    for (const RowInfo& ri : rows_)
+      if (Row(ri).code_level == 1) top.push_back(&ri);
+    if (top.empty()) return;
+    for (const RowInfo& ri : rows_)
+      if (Row(ri).total && Row(ri).code_level == 0)
+        SumEachColumn("sum.code", ri, top, "合计与各类科目");
   }
 
   // "其中" rows list some of the parts of the row above: together they

@@ -23,6 +23,8 @@ const std::vector<RuleInfo>& Rules() {
       {"sum.total", "a 合计/总计 row equals the sum of the rows it totals"},
       {"sum.children", "a numbered row equals the sum of the rows listed under it"},
       {"sum.subtotal", "a 小计 row equals the rows of its group"},
+      {"sum.code",
+       "a classification code equals its subcodes (类 = Σ 款, 款 = Σ 项), 合计 = Σ 类"},
       {"sum.column", "a 合计 column equals the sum of the columns beside it"},
       {"sum.parts_exceed", "the 其中 rows under a row add up to no more than it"},
       {"sum.form", "预算总额 equals its funding sources and its 基本支出 + 项目支出"},
