@@ -13,6 +13,7 @@
 #include <poppler-config.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -57,9 +58,40 @@ int64_t DecodedSize(Stream* s, int64_t cap) {
   return n;
 }
 
-// Decoded sizes of form streams, by object, for the whole document: forms are
-// shared between pages and drawn many times, and decoding each once is enough.
-using FormSizes = std::map<std::pair<int, int>, int64_t>;
+// Decoded sizes of form and pattern streams, by object, for the whole
+// document: they are shared between pages and drawn many times, and decoding
+// each once is enough.
+struct StreamSizes {
+  std::map<std::pair<int, int>, int64_t> by_ref;
+  // The largest tiling pattern any resources seen so far name: what one tile
+  // may cost. (Poppler exports no type information for GfxTilingPattern, so
+  // its own stream cannot be asked for where UBSan checks member calls.)
+  int64_t max_pattern = 0;
+
+  int64_t Of(XRef* xref, const Object& ref_or_stream, int64_t cap) {
+    if (ref_or_stream.isRef()) {
+      Ref r = ref_or_stream.getRef();
+      auto key = std::make_pair(r.num, r.gen);
+      auto it = by_ref.find(key);
+      if (it != by_ref.end()) return it->second;
+      Object o = ref_or_stream.fetch(xref);
+      int64_t n = o.isStream() ? DecodedSize(o.getStream(), cap) : 0;
+      by_ref.emplace(key, n);
+      return n;
+    }
+    Object o = ref_or_stream.copy();
+    return o.isStream() ? DecodedSize(o.getStream(), cap) : 0;
+  }
+  // Notes the patterns a resource dictionary names.
+  void NotePatterns(XRef* xref, Dict* resources, int64_t cap) {
+    if (!resources) return;
+    Object patterns = resources->lookup("Pattern");
+    if (!patterns.isDict()) return;
+    Dict* d = patterns.getDict();
+    for (int i = 0; i < d->getLength() && i < 1000; ++i)
+      max_pattern = std::max(max_pattern, Of(xref, d->getValNF(i), cap));
+  }
+};
 
 // Poppler asks this between content operators; true stops the stream being
 // interpreted (the page is refused afterwards).
@@ -67,10 +99,10 @@ bool AbortCheck(void* data);
 
 class PageDev : public TextOutputDev {
  public:
-  PageDev(const PdfLimits& limits, FormSizes* form_sizes)
+  PageDev(const PdfLimits& limits, StreamSizes* sizes)
       : TextOutputDev(nullptr, nullptr, false, 0, false, false),
         limits_(limits),
-        form_sizes_(form_sizes) {}
+        sizes_(sizes) {}
 
   PdfPage page;
 
@@ -81,7 +113,7 @@ class PageDev : public TextOutputDev {
   // Counts decoded content bytes (the page's own streams, measured before
   // Poppler interprets them).
   void AddBytes(int64_t n) {
-    bytes_ += n;
+    bytes_ = Saturated(bytes_, n);
     if (bytes_ > limits_.max_decoded_bytes)
       Exceed("more than " + std::to_string(limits_.max_decoded_bytes) +
              " bytes of content streams decoded");
@@ -105,30 +137,30 @@ class PageDev : public TextOutputDev {
     AddXObjects(1);
     Tick();
     if (id != Ref::INVALID() && xref_) {
-      auto key = std::make_pair(id.num, id.gen);
-      auto it = form_sizes_->find(key);
-      if (it == form_sizes_->end()) {
-        Object o = xref_->fetch(id);
-        int64_t n =
-            o.isStream() ? DecodedSize(o.getStream(), limits_.max_decoded_bytes) : 0;
-        it = form_sizes_->emplace(key, n).first;
+      Object ref(id);
+      bool seen = sizes_->by_ref.count({id.num, id.gen}) > 0;
+      AddBytes(sizes_->Of(xref_, ref, limits_.max_decoded_bytes));
+      if (!seen) {
+        Object form = ref.fetch(xref_);
+        if (form.isStream()) {
+          Object res = form.streamGetDict()->lookup("Resources");
+          if (res.isDict())
+            sizes_->NotePatterns(xref_, res.getDict(), limits_.max_decoded_bytes);
+        }
       }
-      AddBytes(it->second);
     }
   }
 
   // Tiles are drawn one by one (returning false lets Poppler do so), but
   // first counted: a tiny step over a large area asks for billions of them.
   bool useTilingPatternFill() override { return true; }
-  bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern* pat, const double*,
+  bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*,
                          int x0, int y0, int x1, int y1, double, double) override {
     int64_t tiles = static_cast<int64_t>(std::max(0, x1 - x0)) * std::max(0, y1 - y0);
     AddXObjects(tiles);
-    if (over_.empty() && tiles > 0) {
-      Object* content = pat->getContentStream();
-      if (content && content->isStream())
-        AddBytes(tiles * DecodedSize(content->getStream(), limits_.max_decoded_bytes));
-    }
+    int64_t size = sizes_->max_pattern;
+    if (over_.empty() && tiles > 0)
+      AddBytes(size > 0 && tiles > INT64_MAX / size ? INT64_MAX : tiles * size);
     return !over_.empty();  // true: "done", nothing is drawn
   }
 
@@ -224,17 +256,21 @@ class PageDev : public TextOutputDev {
     return Tick();
   }
   void AddXObjects(int64_t n) {
-    xobjects_ += n;
+    xobjects_ = Saturated(xobjects_, n);
     if (xobjects_ > limits_.max_xobjects)
       Exceed("more than " + std::to_string(limits_.max_xobjects) +
              " forms, images and pattern tiles drawn");
+  }
+  // Counts never wrap, whatever limits a caller sets.
+  static int64_t Saturated(int64_t total, int64_t n) {
+    return n > INT64_MAX - total ? INT64_MAX : total + n;
   }
   void Exceed(std::string what) {
     if (over_.empty()) over_ = std::move(what);
   }
 
   const PdfLimits& limits_;
-  FormSizes* form_sizes_;
+  StreamSizes* sizes_;
   XRef* xref_ = nullptr;
   int64_t ops_ = 0, xobjects_ = 0, bytes_ = 0;
   std::string over_;
@@ -396,11 +432,13 @@ bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc
   }
   std::vector<int> unmapped;
   doc->page_count = n;
-  FormSizes form_sizes;
+  StreamSizes sizes;
   for (int p = 1; p <= n; ++p) {
-    PageDev dev(limits, &form_sizes);
-    if (Page* pg = pdf.getPage(p))
+    PageDev dev(limits, &sizes);
+    if (Page* pg = pdf.getPage(p)) {
       dev.AddBytes(ContentBytes(pg, limits.max_decoded_bytes));
+      sizes.NotePatterns(pdf.getXRef(), pg->getResourceDict(), limits.max_decoded_bytes);
+    }
     if (dev.over().empty())
       pdf.displayPage(&dev, p, 72, 72, 0, /*useMediaBox=*/true, /*crop=*/false,
                       /*printing=*/false, AbortCheck, &dev);
