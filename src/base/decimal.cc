@@ -68,6 +68,10 @@ bool FromWide(i128 v, int scale, Decimal* out) {
 
 }  // namespace
 
+bool DecimalFromWide(__int128 v, int scale, Decimal* out) {
+  return FromWide(v, scale, out);
+}
+
 bool AddDecimal(const Decimal& a, const Decimal& b, Decimal* out) {
   int s = std::max(a.scale, b.scale);
   i128 x, y;
