@@ -74,10 +74,14 @@ TEST_CASE("hostile PDF: each per-page limit is named when it is the one broken",
       {hostile::OnePagePdf(strokes, ""), PdfLimits{500, 50000, 1000},
        "t.pdf:page 1: over the per-page work limit: more than 1000 bytes of content "
        "streams decoded"},
-      {hostile::TinyTilesPdf(), PdfLimits{},
+      {hostile::TilesPdf("0.01"), PdfLimits{},
        "t.pdf:page 1: over the per-page work limit: more than 50000 forms, images and "
        "pattern tiles drawn"},
       {hostile::NestedFormsPdf(3, 8), PdfLimits{}, ""},  // 64 forms: an ordinary page
+      {hostile::TilesPdf("10"), PdfLimits{}, ""},        // 400 tiles
+      {hostile::TilesPdf("10"), PdfLimits{1000000, 50000, 4000},
+       "t.pdf:page 1: over the per-page work limit: more than 4000 bytes of content "
+       "streams decoded"},
   };
   for (const Case& c : cases) {
     INFO(c.want);
@@ -232,6 +236,20 @@ TEST_CASE("hostile numbers: a sentence figure in other digits is no figure of 0"
   CHECK(figures("本年度预算总额为٣٣٠万元。\n").empty());
 }
 
+TEST_CASE("hostile numbers: a part in other digits is no part of 0 in a breakdown",
+          "[hostile]") {
+  // 基本支出 in Devanagari digits was read as 0万元, and the sum rule then
+  // blamed a unit slip on a part that has no value at all.
+  std::string dir = TempDir();
+  WriteFile(dir + "/g.txt",
+            "本年度预算总额为１２３万元，其中基本支出१२万元，项目支出１１１万元。\n");
+  RunResult r = RunJxaudit({"check", "--no-db", dir + "/g.txt"});
+  CHECK(r.status == 0);
+  CHECK(r.out.find("no findings") != std::string::npos);
+  CHECK(r.out.find("0万元") == std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("hostile sums: ten 18-digit parts never wrap", "[hostile]") {
   using i128 = __int128;
   const Decimal parts[] = {{999'999'999'999'999'999, 0},
@@ -280,6 +298,12 @@ TEST_CASE("hostile sums: ten 18-digit parts never wrap", "[hostile]") {
   CHECK(CompareDecimal(Decimal{-1, 0}, Decimal{-1, 40}) == -1);
   CHECK(CompareDecimal(Decimal{1, 40}, Decimal{2, 0}) == -1);
   CHECK_FALSE(DivideDecimal(Decimal{1, 0}, Decimal{3, 0}, 400, &out));
+  // The way back from a 128-bit sum: ten 18-digit parts are out of range.
+  CHECK_FALSE(DecimalFromWide(static_cast<i128>(999'999'999'999'999'999) * 10, 0, &out));
+  CHECK(DecimalFromWide(static_cast<i128>(999'999'999'999'999'999) * 10, 1, &out));
+  CHECK(out.ToString() == "999999999999999999");
+  CHECK(DecimalFromWide(12300, 2, &out));
+  CHECK(out.ToString() == "123.00");
   CHECK(DivideDecimal(Decimal{1, 0}, Decimal{3, 0}, 4, &out));
   CHECK(out.ToString() == "0.3333");
 }

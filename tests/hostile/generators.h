@@ -90,12 +90,13 @@ inline std::string NestedFormsPdf(int depth, int fanout) {
   return OnePagePdf("/X Do", "/XObject << /X " + PdfWriter::Ref(forms[0]) + " >>", &w);
 }
 
-// A tiling pattern of 0.01-point tiles filling the page: 4·10^8 tiles.
-inline std::string TinyTilesPdf() {
+// A tiling pattern of `step`-point tiles filling the page: at 0.01 points,
+// 4·10^8 tiles.
+inline std::string TilesPdf(const std::string& step) {
   PdfWriter w;
   int pattern = w.Add(PdfWriter::Stream(
-      "/Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 1 1] "
-      "/XStep 0.01 /YStep 0.01 /Resources << >>",
+      "/Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 1 1] /XStep " +
+          step + " /YStep " + step + " /Resources << >>",
       "0 0 m 1 0 l S"));
   return OnePagePdf("/Pattern cs /P scn 0 0 200 200 re f",
                     "/Pattern << /P " + PdfWriter::Ref(pattern) + " >>", &w);
