@@ -68,6 +68,10 @@ bool FromWide(i128 v, int scale, Decimal* out) {
 
 }  // namespace
 
+bool DecimalFromWide(__int128 v, int scale, Decimal* out) {
+  return FromWide(v, scale, out);
+}
+
 bool AddDecimal(const Decimal& a, const Decimal& b, Decimal* out) {
   int s = std::max(a.scale, b.scale);
   i128 x, y;
@@ -76,22 +80,32 @@ bool AddDecimal(const Decimal& a, const Decimal& b, Decimal* out) {
 }
 
 bool SubDecimal(const Decimal& a, const Decimal& b, Decimal* out) {
-  Decimal nb = b;
-  nb.units = -b.units;
-  return AddDecimal(a, nb, out);
+  // Negated in 128 bits: -INT64_MIN does not fit an int64_t.
+  int s = std::max(a.scale, b.scale);
+  i128 x, y;
+  if (!Rescale(a, s, &x) || !Rescale(b, s, &y)) return false;
+  return FromWide(x - y, s, out);
 }
 
 bool ShiftDecimal(const Decimal& a, int pow10, Decimal* out) {
   if (pow10 >= 0) {
+    // Use up printed decimals first so 0.39 × 10^2 stays "39": that part of
+    // the shift is exact and multiplies nothing.
+    const bool shifted = pow10 > 0;
+    int scale = a.scale;
+    int k = std::max(0, std::min(pow10, scale));
+    scale -= k;
+    pow10 -= k;
+    // What remains multiplies the units; past 18 more digits no nonzero
+    // value stays within range, and 10^19 × INT64_MAX still fits 128 bits.
+    if (pow10 > 19 && a.units != 0) return false;
     i128 v = a.units;
     for (int i = 0; i < pow10; ++i) v *= 10;
-    int scale = a.scale;
-    // Use up printed decimals first so 0.39 × 10^2 stays "39".
-    while (scale > 0 && v % 10 == 0 && pow10 > 0) {
+    while (shifted && scale > 0 && v % 10 == 0) {
       v /= 10;
       --scale;
     }
-    return FromWide(v, scale, out) || FromWide(v, a.scale, out);
+    return FromWide(v, scale, out);
   }
   if (a.scale - pow10 > 18) return false;
   *out = Decimal{a.units, a.scale - pow10};
@@ -99,11 +113,19 @@ bool ShiftDecimal(const Decimal& a, int pow10, Decimal* out) {
 }
 
 int CompareDecimal(const Decimal& a, const Decimal& b) {
+  int sa = a.units > 0 ? 1 : (a.units < 0 ? -1 : 0);
+  int sb = b.units > 0 ? 1 : (b.units < 0 ? -1 : 0);
+  if (sa != sb) return sa < sb ? -1 : 1;
+  if (sa == 0) return 0;
   int s = std::max(a.scale, b.scale);
   i128 x = 0, y = 0;
-  Rescale(a, s, &x);
-  Rescale(b, s, &y);
-  return x < y ? -1 : (x > y ? 1 : 0);
+  bool okx = Rescale(a, s, &x), oky = Rescale(b, s, &y);
+  if (okx && oky) return x < y ? -1 : (x > y ? 1 : 0);
+  // Only the coarser one is multiplied; when that overflows, its magnitude
+  // is beyond 10^30 units of the finer scale while the other's is below
+  // 10^19: it is the larger in magnitude.
+  bool a_larger = !okx;
+  return (a_larger == (sa > 0)) ? 1 : -1;
 }
 
 Decimal HalfUlp(const Decimal& a) { return Decimal{5, a.scale + 1}; }
@@ -113,6 +135,14 @@ bool DivideDecimal(const Decimal& a, const Decimal& b, int scale, Decimal* out) 
   // a/b = (a.units / 10^a.scale) / (b.units / 10^b.scale)
   // result × 10^scale = a.units × 10^(scale + b.scale - a.scale) / b.units
   int shift = scale + b.scale - a.scale;
+  if (a.units == 0) {
+    *out = Decimal{0, scale};
+    return true;
+  }
+  // Beyond 19 digits either way the 128-bit operands would overflow; such a
+  // quotient is out of range (or rounds to zero at this scale, which is no
+  // answer for a rate either).
+  if (shift > 19 || shift < -19) return false;
   i128 num = a.units, den = b.units;
   if (shift >= 0) {
     for (int i = 0; i < shift; ++i) num *= 10;

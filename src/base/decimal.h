@@ -29,6 +29,10 @@ bool AddDecimal(const Decimal& a, const Decimal& b, Decimal* out);
 bool SubDecimal(const Decimal& a, const Decimal& b, Decimal* out);
 // a × 10^pow10 (pow10 may be negative: the scale grows).
 bool ShiftDecimal(const Decimal& a, int pow10, Decimal* out);
+// v / 10^scale when it fits 18 significant digits (trailing zeros dropped as
+// needed, never a nonzero digit); false otherwise. For sums kept in 128 bits:
+// the one way back that never wraps.
+bool DecimalFromWide(__int128 v, int scale, Decimal* out);
 // -1, 0, 1.
 int CompareDecimal(const Decimal& a, const Decimal& b);
 // Half a unit of the last printed digit: the rounding interval's radius.

@@ -1,10 +1,14 @@
 #include "base/patterns.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 #include "base/text.h"
@@ -24,7 +28,7 @@ bool PatternFile::Parse(std::string origin, std::string_view content, std::strin
   opts.set_max_mem(64 << 20);
   set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
   int line_no = 0;
-  size_t pos = 0;
+  size_t pos = 0, total = 0;
   while (pos <= content.size()) {
     size_t nl = content.find('\n', pos);
     if (nl == std::string_view::npos) nl = content.size();
@@ -58,6 +62,14 @@ bool PatternFile::Parse(std::string origin, std::string_view content, std::strin
     e.name = std::string(t.substr(0, sp));
     e.pattern = std::string(TrimSpace(t.substr(sp)));
     e.line = line_no;
+    if (entries_.size() >= static_cast<size_t>(kMaxEntries))
+      return fail("more than " + std::to_string(kMaxEntries) + " patterns in one file");
+    if (e.pattern.size() > kMaxPatternBytes)
+      return fail("pattern longer than " + std::to_string(kMaxPatternBytes) + " bytes");
+    total += e.pattern.size();
+    if (total > kMaxTotalBytes)
+      return fail("more than " + std::to_string(kMaxTotalBytes) +
+                  " bytes of patterns in one file");
     e.re = std::make_unique<RE2>(e.pattern, opts);
     if (!e.re->ok()) return fail(e.re->error());
     std::string set_err;
@@ -295,10 +307,112 @@ bool Patterns::ParseGrades(const std::string& origin, std::string_view content,
   return true;
 }
 
+namespace {
+
+// Reads a pattern file, refusing anything but a regular file: opening a FIFO
+// would wait for a writer forever, and a device never ends.
+bool ReadPatternFile(const std::filesystem::path& p, const std::string& origin,
+                     std::string* out, std::string* err) {
+  constexpr off_t kMaxBytes = 16 << 20;
+  int fd = ::open(p.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    *err = origin + ": cannot read " + p.string() + ": " + std::strerror(errno);
+    return false;
+  }
+  struct stat st;
+  bool ok = ::fstat(fd, &st) == 0;
+  if (ok && !S_ISREG(st.st_mode)) {
+    *err = origin + ": not a regular file";
+    ::close(fd);
+    return false;
+  }
+  if (ok && st.st_size > kMaxBytes) {
+    *err = origin + ": too large (" + std::to_string(st.st_size) + " bytes, limit " +
+           std::to_string(kMaxBytes) + ")";
+    ::close(fd);
+    return false;
+  }
+  out->clear();
+  char buf[1 << 16];
+  while (ok) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ok = n == 0;
+      break;
+    }
+    out->append(buf, static_cast<size_t>(n));
+    if (out->size() > static_cast<size_t>(kMaxBytes)) ok = false;
+  }
+  ::close(fd);
+  if (!ok) *err = origin + ": cannot read " + p.string();
+  return ok;
+}
+
+// Splits a line into words at spaces and tabs.
+std::vector<std::string> Words(std::string_view line) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : line) {
+    if (c == ' ' || c == '\t') {
+      if (!cur.empty()) parts.push_back(std::move(cur)), cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) parts.push_back(std::move(cur));
+  return parts;
+}
+
+}  // namespace
+
+bool Patterns::ParseGroups(const std::string& origin, std::string_view content,
+                           std::string* err) {
+  groups_.clear();
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = TrimSpace(content.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> parts = Words(line);
+    if (parts.size() < 3) {
+      *err = origin + ":" + std::to_string(line_no) +
+             ": expected 'file pattern group...', e.g. 'sentences figure label num unit'";
+      return false;
+    }
+    auto& groups = groups_[parts[0]][parts[1]];
+    groups.insert(groups.end(), parts.begin() + 2, parts.end());
+  }
+  return true;
+}
+
+bool Patterns::CheckGroups(const std::string& name, const PatternFile& f,
+                           std::string* err) const {
+  auto file = groups_.find(name);
+  if (file == groups_.end()) return true;
+  for (const PatternFile::Entry& e : f.entries()) {
+    auto want = file->second.find(e.name);
+    if (want == file->second.end()) continue;
+    const std::map<std::string, int>& have = e.re->NamedCapturingGroups();
+    for (const std::string& g : want->second) {
+      if (have.count(g)) continue;
+      *err = f.origin() + ":" + std::to_string(e.line) + ": pattern '" + e.name +
+             "' needs group (?P<" + g + ">)";
+      return false;
+    }
+  }
+  return true;
+}
+
 bool Patterns::Add(const std::string& name, const std::string& origin,
                    std::string_view content, std::string* err) {
   auto f = std::make_unique<PatternFile>();
   if (!f->Parse(origin, content, err)) return false;
+  if (!CheckGroups(name, *f, err)) return false;
   files_[name] = std::move(f);
   return true;
 }
@@ -306,25 +420,22 @@ bool Patterns::Add(const std::string& name, const std::string& origin,
 bool Patterns::LoadDir(const std::string& dir, std::string* err) {
   for (const std::string& name : RequiredFiles()) {
     std::filesystem::path p = std::filesystem::path(dir) / (name + ".txt");
-    std::ifstream in(p, std::ios::binary);
-    std::string origin = "patterns/" + name + ".txt";
-    if (!in) {
-      *err = origin + ": cannot read " + p.string();
-      return false;
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (!Add(name, origin, ss.str(), err)) return false;
+    std::string origin = "patterns/" + name + ".txt", content;
+    if (!ReadPatternFile(p, origin, &content, err)) return false;
+    if (!Add(name, origin, content, err)) return false;
   }
+  std::string content;
   std::filesystem::path g = std::filesystem::path(dir) / "grades.txt";
-  std::ifstream in(g, std::ios::binary);
-  if (!in) {
-    *err = "patterns/grades.txt: cannot read " + g.string();
-    return false;
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ParseGrades("patterns/grades.txt", ss.str(), err);
+  if (!ReadPatternFile(g, "patterns/grades.txt", &content, err)) return false;
+  if (!ParseGrades("patterns/grades.txt", content, err)) return false;
+  // Read last, so that an error in a pattern file is what a broken directory
+  // reports first; then every file loaded so far is checked.
+  std::filesystem::path gr = std::filesystem::path(dir) / "groups.txt";
+  if (!ReadPatternFile(gr, "patterns/groups.txt", &content, err)) return false;
+  if (!ParseGroups("patterns/groups.txt", content, err)) return false;
+  for (const auto& [name, f] : files_)
+    if (!CheckGroups(name, *f, err)) return false;
+  return true;
 }
 
 const PatternFile* Patterns::file(std::string_view name) const {

@@ -6,6 +6,10 @@
 //   @match key|text     how cell text is prepared before matching (default key)
 //   name  <white space>  RE2 pattern
 // Several lines may share a name; they are alternatives, tried in file order.
+//
+// patterns/groups.txt says which named groups the code reads from a match
+// ("sentences figure label num unit"); an entry without one is refused at
+// load, so a figure cannot be silently lost to a renamed group.
 #ifndef JXAUDIT_BASE_PATTERNS_H_
 #define JXAUDIT_BASE_PATTERNS_H_
 
@@ -33,6 +37,13 @@ class PatternFile {
   // Parses and compiles `content`; `origin` ("patterns/header.txt") prefixes
   // every error, with the line: "patterns/header.txt:12: missing )".
   bool Parse(std::string origin, std::string_view content, std::string* err);
+
+  // What one file may hold. RE2 combines a file's patterns into one set; past
+  // about a million parse nodes its walkers print internals to stderr and
+  // give up, so a file is refused well before that, at the line over the limit.
+  static constexpr int kMaxEntries = 2000;
+  static constexpr size_t kMaxPatternBytes = 4096;
+  static constexpr size_t kMaxTotalBytes = 128 << 10;
 
   // The text as the patterns of this file expect to see it.
   std::string Prepare(std::string_view text) const;
@@ -105,6 +116,14 @@ class Patterns {
   // The files the stages read.
   static const std::vector<std::string>& RequiredFiles();
 
+  // patterns/groups.txt: "file name group..." per line, the named groups the
+  // stages read from a match of that pattern.
+  bool ParseGroups(const std::string& origin, std::string_view content, std::string* err);
+  // Every entry of `f` (loaded as `name`) has the groups patterns/groups.txt
+  // asks of it; else "patterns/sentences.txt:12: pattern 'figure' needs
+  // group (?P<num>)".
+  bool CheckGroups(const std::string& name, const PatternFile& f, std::string* err) const;
+
   // patterns/grades.txt (not RE2): "grade low high" per line.
   bool ParseGrades(const std::string& origin, std::string_view content, std::string* err);
   const std::vector<GradeBand>& grades() const { return grades_; }
@@ -116,6 +135,8 @@ class Patterns {
  private:
   std::map<std::string, std::unique_ptr<PatternFile>, std::less<>> files_;
   std::vector<GradeBand> grades_;
+  // file → pattern name → groups the code reads.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> groups_;
 };
 
 }  // namespace jx

@@ -1,11 +1,52 @@
 #include "extract/number.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <cstdlib>
 
 #include "base/text.h"
 
 namespace jx {
-bool ParseNumber(std::string_view text, ParsedNumber* out, bool allow_suffix) {
+namespace {
+
+// U+FFFD: what a digit-like character that is no digit becomes before NFKC,
+// so that normalization cannot turn it into one ("²" → "2").
+constexpr std::string_view kNotDigit = "\xEF\xBF\xBD";
+
+enum class Foreign { kNone, kDigit, kNumberSign };
+
+// Finds code points that look like digits but are not ASCII or full-width
+// ones. With `masked`, writes `text` with each kNumberSign one replaced.
+Foreign ForeignDigits(std::string_view text, std::string* masked) {
+  Foreign found = Foreign::kNone;
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    if (p[i] < 0x80) {
+      if (masked) masked->push_back(static_cast<char>(p[i]));
+      ++i;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    bool full_width = c >= 0xFF10 && c <= 0xFF19;
+    int8_t type = c < 0 ? 0 : u_charType(c);
+    if (!full_width && type == U_DECIMAL_DIGIT_NUMBER) return Foreign::kDigit;
+    if (type == U_OTHER_NUMBER) {
+      found = Foreign::kNumberSign;
+      if (masked) masked->append(kNotDigit);
+      continue;
+    }
+    if (masked)
+      masked->append(
+          text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+  }
+  return found;
+}
+
+NumberStatus Parse(std::string_view text, ParsedNumber* out, bool allow_suffix) {
   std::string norm = NormalizeForMatch(text);
   std::string_view t = TrimSpace(norm);
   ParsedNumber r;
@@ -45,37 +86,72 @@ bool ParseNumber(std::string_view text, ParsedNumber* out, bool allow_suffix) {
       } else {
         ++digits;
       }
-      if (digits > 18) return false;
-      units = units * 10 + (c - '0');
+      // Past 18 digits, read on to see whether the text is one number at
+      // all, without accumulating.
+      if (digits <= 18) units = units * 10 + (c - '0');
       if (dot) ++scale;
       if (group_digits >= 0 && !dot) ++group_digits;
       any = true;
     } else if (c == ',' && !dot && any) {
       // Thousands separator: groups of exactly three digits.
-      if (group_digits >= 0 && group_digits != 3) return false;
-      if (group_digits < 0 && i > 3) return false;  // first group too long
+      if (group_digits >= 0 && group_digits != 3) return NumberStatus::kNotNumber;
+      if (group_digits < 0 && i > 3) return NumberStatus::kNotNumber;  // first group
       if (i + 1 >= t.size() || t[i + 1] < '0' || t[i + 1] > '9') break;
       group_digits = 0;
     } else if (c == '.' && !dot && any) {
       if (i + 1 >= t.size() || t[i + 1] < '0' || t[i + 1] > '9') break;
-      if (group_digits >= 0 && group_digits != 3) return false;
+      if (group_digits >= 0 && group_digits != 3) return NumberStatus::kNotNumber;
       dot = true;
     } else {
       break;
     }
   }
-  if (!any) return false;
-  if (group_digits >= 0 && !dot && group_digits != 3) return false;
-  if (units > kDecimalMaxUnits) return false;
+  if (!any) return NumberStatus::kNotNumber;
+  if (group_digits >= 0 && !dot && group_digits != 3) return NumberStatus::kNotNumber;
   std::string_view rest = TrimSpace(t.substr(i));
   if (rest.starts_with("%")) {
     r.percent = true;
     rest = TrimSpace(rest.substr(1));
   }
-  if (!rest.empty() && !allow_suffix) return false;
+  if (!rest.empty() && !allow_suffix) return NumberStatus::kNotNumber;
+  if (digits > 18 || units > kDecimalMaxUnits) return NumberStatus::kTooLarge;
   r.suffix = std::string(rest);
   r.value.units = neg ? -units : units;
   r.value.scale = scale;
+  *out = std::move(r);
+  return NumberStatus::kOk;
+}
+
+}  // namespace
+
+bool ParseNumber(std::string_view text, ParsedNumber* out, bool allow_suffix,
+                 NumberStatus* status) {
+  NumberStatus ignored;
+  if (!status) status = &ignored;
+  Foreign foreign = ForeignDigits(text, nullptr);
+  if (foreign == Foreign::kDigit) {
+    *status = NumberStatus::kNotNumber;
+    return false;
+  }
+  ParsedNumber r;
+  *status = Parse(text, &r, allow_suffix);
+  if (*status != NumberStatus::kOk) return false;
+  if (foreign == Foreign::kNumberSign) {
+    // A superscript or circled number elsewhere in the unit ("m²") is text;
+    // one touching the number changes what NFKC reads ("330.50²" would be
+    // 330.502). Read it again with those signs masked: the same number, or
+    // none at all.
+    std::string masked;
+    ForeignDigits(text, &masked);
+    ParsedNumber m;
+    if (Parse(masked, &m, allow_suffix) != NumberStatus::kOk ||
+        m.suffix.starts_with(kNotDigit) || !(m.value.units == r.value.units) ||
+        m.value.scale != r.value.scale || m.percent != r.percent ||
+        m.comparator != r.comparator) {
+      *status = NumberStatus::kNotNumber;
+      return false;
+    }
+  }
   *out = std::move(r);
   return true;
 }

@@ -122,6 +122,18 @@ size_t Utf8ValidPrefix(std::string_view s) {
   return static_cast<size_t>(n);
 }
 
+// ED A0..BF 80..BF: a surrogate code point written the UTF-8 way.
+bool EncodedSurrogate(std::string_view s) {
+  return s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xED &&
+         (static_cast<unsigned char>(s[1]) & 0xE0) == 0xA0 &&
+         (static_cast<unsigned char>(s[2]) & 0xC0) == 0x80;
+}
+
+size_t LineAt(std::string_view bytes, size_t offset) {
+  return 1 + static_cast<size_t>(std::count(
+                 bytes.begin(), bytes.begin() + static_cast<ptrdiff_t>(offset), '\n'));
+}
+
 }  // namespace
 
 DecodeResult DecodeText(std::string_view bytes) {
@@ -170,20 +182,29 @@ DecodeResult DecodeText(std::string_view bytes) {
       r.error_offset = nul;
       return r;
     }
-    if (IsValidUtf8(bytes)) {
+    size_t utf8_bad = Utf8ValidPrefix(bytes);
+    if (utf8_bad == bytes.size()) {
       r.text = std::string(bytes);
       r.encoding = "UTF-8";
+    } else if (EncodedSurrogate(bytes.substr(utf8_bad))) {
+      // UTF-8 shaped, but holding a UTF-16 surrogate (CESU-8, WTF-8): the
+      // writer meant UTF-8, so say where that breaks, whatever GB18030 makes
+      // of the bytes.
+      r.error = "undecodable: invalid UTF-8 at line " +
+                std::to_string(LineAt(bytes, utf8_bad)) + " (byte offset " +
+                std::to_string(utf8_bad) +
+                ": a UTF-16 surrogate encoded as UTF-8, as CESU-8 and WTF-8 write)";
+      r.error_offset = utf8_bad;
+      return r;
     } else {
       size_t bad = 0;
       if (!ToUtf8Strict(bytes, "GB18030", &r.text, &bad)) {
         // Say where the likelier reading breaks: a file that is UTF-8 for
         // pages and then not was damaged or pasted together from two
         // encodings, and the auditor needs that line.
-        size_t utf8_bad = Utf8ValidPrefix(bytes);
         bool utf8 = utf8_bad >= bad;
         size_t at = utf8 ? utf8_bad : bad;
-        size_t line =
-            1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + at, '\n'));
+        size_t line = LineAt(bytes, at);
         r.error = std::string("undecodable: ") +
                   (utf8 ? "invalid UTF-8" : "invalid GB18030") + " at line " +
                   std::to_string(line) + " (byte offset " + std::to_string(at) +
@@ -194,6 +215,11 @@ DecodeResult DecodeText(std::string_view bytes) {
       }
       r.encoding = "GB18030";
     }
+  }
+  if (r.text.empty()) {
+    // Only a byte-order mark: nothing to read.
+    r.error = "empty file (only a byte-order mark)";
+    return r;
   }
   std::string why;
   if (!LooksLikeText(r.text, &why)) {

@@ -13,16 +13,17 @@
 #include <poppler-config.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 #include "base/text.h"
 
 namespace jx {
 namespace {
-
-constexpr int kMaxPages = 20000;
 
 void Silent(ErrorCategory, Goffset, const char*) {}
 
@@ -42,16 +43,85 @@ bool Unmappable(const Unicode* u, int len) {
          (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0x10FFFF);
 }
 
+// Decoded length of a stream, reading no further than just past `cap`: a
+// compressed stream may expand to gigabytes.
+int64_t DecodedSize(Stream* s, int64_t cap) {
+  s->reset();
+  unsigned char buf[1 << 16];
+  int64_t n = 0;
+  while (n <= cap) {
+    int k = s->doGetChars(static_cast<int>(sizeof buf), buf);
+    if (k <= 0) break;
+    n += k;
+  }
+  s->close();
+  return n;
+}
+
+// Decoded sizes of form and pattern streams, by object, for the whole
+// document: they are shared between pages and drawn many times, and decoding
+// each once is enough.
+struct StreamSizes {
+  std::map<std::pair<int, int>, int64_t> by_ref;
+  // The largest tiling pattern any resources seen so far name: what one tile
+  // may cost. (Poppler exports no type information for GfxTilingPattern, so
+  // its own stream cannot be asked for where UBSan checks member calls.)
+  int64_t max_pattern = 0;
+
+  int64_t Of(XRef* xref, const Object& ref_or_stream, int64_t cap) {
+    if (ref_or_stream.isRef()) {
+      Ref r = ref_or_stream.getRef();
+      auto key = std::make_pair(r.num, r.gen);
+      auto it = by_ref.find(key);
+      if (it != by_ref.end()) return it->second;
+      Object o = ref_or_stream.fetch(xref);
+      int64_t n = o.isStream() ? DecodedSize(o.getStream(), cap) : 0;
+      by_ref.emplace(key, n);
+      return n;
+    }
+    Object o = ref_or_stream.copy();
+    return o.isStream() ? DecodedSize(o.getStream(), cap) : 0;
+  }
+  // Notes the patterns a resource dictionary names.
+  void NotePatterns(XRef* xref, Dict* resources, int64_t cap) {
+    if (!resources) return;
+    Object patterns = resources->lookup("Pattern");
+    if (!patterns.isDict()) return;
+    Dict* d = patterns.getDict();
+    for (int i = 0; i < d->getLength() && i < 1000; ++i)
+      max_pattern = std::max(max_pattern, Of(xref, d->getValNF(i), cap));
+  }
+};
+
+// Poppler asks this between content operators; true stops the stream being
+// interpreted (the page is refused afterwards).
+bool AbortCheck(void* data);
+
 class PageDev : public TextOutputDev {
  public:
-  PageDev() : TextOutputDev(nullptr, nullptr, false, 0, false, false) {}
+  PageDev(const PdfLimits& limits, StreamSizes* sizes)
+      : TextOutputDev(nullptr, nullptr, false, 0, false, false),
+        limits_(limits),
+        sizes_(sizes) {}
 
   PdfPage page;
 
   bool needNonText() override { return true; }
 
+  // Empty while the page is within its budget; else which limit it broke.
+  const std::string& over() const { return over_; }
+  // Counts decoded content bytes (the page's own streams, measured before
+  // Poppler interprets them).
+  void AddBytes(int64_t n) {
+    bytes_ = Saturated(bytes_, n);
+    if (bytes_ > limits_.max_decoded_bytes)
+      Exceed("more than " + std::to_string(limits_.max_decoded_bytes) +
+             " bytes of content streams decoded");
+  }
+
   void startPage(int num, GfxState* state, XRef* xref) override {
     TextOutputDev::startPage(num, state, xref);
+    xref_ = xref;
     page = PdfPage{};
     page.number = num;
     if (state) {
@@ -60,8 +130,75 @@ class PageDev : public TextOutputDev {
     }
   }
 
+  // Over budget, forms are no longer interpreted: Poppler hands them to
+  // drawForm (a no-op here) instead, so a nest of forms stops growing at once.
+  bool useDrawForm() override { return !over_.empty(); }
+  void beginForm(Ref id) override {
+    AddXObjects(1);
+    Tick();
+    if (id != Ref::INVALID() && xref_) {
+      Object ref(id);
+      bool seen = sizes_->by_ref.count({id.num, id.gen}) > 0;
+      AddBytes(sizes_->Of(xref_, ref, limits_.max_decoded_bytes));
+      if (!seen) {
+        Object form = ref.fetch(xref_);
+        if (form.isStream()) {
+          Object res = form.streamGetDict()->lookup("Resources");
+          if (res.isDict())
+            sizes_->NotePatterns(xref_, res.getDict(), limits_.max_decoded_bytes);
+        }
+      }
+    }
+  }
+
+  // Tiles are drawn one by one (returning false lets Poppler do so), but
+  // first counted: a tiny step over a large area asks for billions of them.
+  bool useTilingPatternFill() override { return true; }
+  bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*,
+                         int x0, int y0, int x1, int y1, double, double) override {
+    int64_t tiles = static_cast<int64_t>(std::max(0, x1 - x0)) * std::max(0, y1 - y0);
+    AddXObjects(tiles);
+    int64_t size = sizes_->max_pattern;
+    if (over_.empty() && tiles > 0)
+      AddBytes(size > 0 && tiles > INT64_MAX / size ? INT64_MAX : tiles * size);
+    return !over_.empty();  // true: "done", nothing is drawn
+  }
+
+  void saveState(GfxState* state) override {
+    Tick();
+    TextOutputDev::saveState(state);
+  }
+  void restoreState(GfxState* state) override {
+    Tick();
+    TextOutputDev::restoreState(state);
+  }
+  void updateAll(GfxState* state) override {
+    Tick();
+    TextOutputDev::updateAll(state);
+  }
+  void updateCTM(GfxState* state, double m11, double m12, double m21, double m22,
+                 double m31, double m32) override {
+    Tick();
+    TextOutputDev::updateCTM(state, m11, m12, m21, m22, m31, m32);
+  }
+  void updateFont(GfxState* state) override {
+    Tick();
+    TextOutputDev::updateFont(state);
+  }
+  void clip(GfxState* state) override {
+    Tick();
+    TextOutputDev::clip(state);
+  }
+  void eoClip(GfxState* state) override {
+    Tick();
+    TextOutputDev::eoClip(state);
+  }
+
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double ox,
                 double oy, CharCode c, int nBytes, const Unicode* u, int uLen) override {
+    // Over budget, glyphs are no longer kept: one string operator can hold
+    // millions of them.
+    if (!Tick()) return;
     ++page.chars;
     const GfxFont* font = state->getFont().get();
     // Without a ToUnicode map, a font whose codes are not standard glyph
@@ -71,36 +208,73 @@ class PageDev : public TextOutputDev {
     TextOutputDev::drawChar(state, x, y, dx, dy, ox, oy, c, nBytes, u, uLen);
   }
 
-  void stroke(GfxState* state) override { AddPath(state, /*filled=*/false); }
-  void fill(GfxState* state) override { AddPath(state, /*filled=*/true); }
-  void eoFill(GfxState* state) override { AddPath(state, /*filled=*/true); }
+  void stroke(GfxState* state) override {
+    if (Tick()) AddPath(state, /*filled=*/false);
+  }
+  void fill(GfxState* state) override {
+    if (Tick()) AddPath(state, /*filled=*/true);
+  }
+  void eoFill(GfxState* state) override {
+    if (Tick()) AddPath(state, /*filled=*/true);
+  }
 
   void drawImage(GfxState* state, Object* ref, Stream* str, int w, int h,
                  GfxImageColorMap* map, bool interp, const int* mask, bool inl) override {
-    AddImage(state);
+    if (ImageTick()) AddImage(state);
     OutputDev::drawImage(state, ref, str, w, h, map, interp, mask, inl);
   }
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int w, int h, bool invert,
                      bool interp, bool inl) override {
-    AddImage(state);
+    if (ImageTick()) AddImage(state);
     OutputDev::drawImageMask(state, ref, str, w, h, invert, interp, inl);
   }
   void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h,
                        GfxImageColorMap* map, bool interp, Stream* mstr, int mw, int mh,
                        bool minv, bool minterp) override {
-    AddImage(state);
+    if (ImageTick()) AddImage(state);
     OutputDev::drawMaskedImage(state, ref, str, w, h, map, interp, mstr, mw, mh, minv,
                                minterp);
   }
   void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h,
                            GfxImageColorMap* map, bool interp, Stream* mstr, int mw,
                            int mh, GfxImageColorMap* mmap, bool minterp) override {
-    AddImage(state);
+    if (ImageTick()) AddImage(state);
     OutputDev::drawSoftMaskedImage(state, ref, str, w, h, map, interp, mstr, mw, mh, mmap,
                                    minterp);
   }
 
  private:
+  // One device operation; false once the page is over budget.
+  bool Tick() {
+    if (++ops_ > limits_.max_operations)
+      Exceed("more than " + std::to_string(limits_.max_operations) +
+             " drawing operations");
+    return over_.empty();
+  }
+  bool ImageTick() {
+    AddXObjects(1);
+    return Tick();
+  }
+  void AddXObjects(int64_t n) {
+    xobjects_ = Saturated(xobjects_, n);
+    if (xobjects_ > limits_.max_xobjects)
+      Exceed("more than " + std::to_string(limits_.max_xobjects) +
+             " forms, images and pattern tiles drawn");
+  }
+  // Counts never wrap, whatever limits a caller sets.
+  static int64_t Saturated(int64_t total, int64_t n) {
+    return n > INT64_MAX - total ? INT64_MAX : total + n;
+  }
+  void Exceed(std::string what) {
+    if (over_.empty()) over_ = std::move(what);
+  }
+
+  const PdfLimits& limits_;
+  StreamSizes* sizes_;
+  XRef* xref_ = nullptr;
+  int64_t ops_ = 0, xobjects_ = 0, bytes_ = 0;
+  std::string over_;
+
   static bool NoNames(const GfxFont* font) {
     // Subset fonts with a built-in encoding and no ToUnicode: the names the
     // embedded program uses are not Unicode names, so Poppler echoes codes.
@@ -170,6 +344,22 @@ class PageDev : public TextOutputDev {
   }
 };
 
+bool AbortCheck(void* data) { return !static_cast<PageDev*>(data)->over().empty(); }
+
+// The page's own content streams, decoded (no further than the limit).
+int64_t ContentBytes(Page* page, int64_t cap) {
+  Object contents = page->getContents();
+  int64_t n = 0;
+  if (contents.isStream()) return DecodedSize(contents.getStream(), cap);
+  if (contents.isArray()) {
+    for (int i = 0; i < contents.arrayGetLength() && n <= cap; ++i) {
+      Object part = contents.arrayGet(i);
+      if (part.isStream()) n += DecodedSize(part.getStream(), cap - n);
+    }
+  }
+  return n;
+}
+
 std::string PageList(const std::vector<int>& pages) {
   std::string out;
   size_t i = 0;
@@ -186,12 +376,28 @@ std::string PageList(const std::vector<int>& pages) {
 
 }  // namespace
 
+size_t PdfSignatureOffset(std::string_view bytes) {
+  return bytes.substr(0, 1024).find("%PDF-");
+}
+
 bool LooksLikePdf(std::string_view bytes) {
-  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+  return PdfSignatureOffset(bytes) != std::string_view::npos;
+}
+
+bool PdfOpens(std::string_view bytes) {
+  InitPoppler();
+  auto* stream =
+      new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+  PDFDoc pdf(stream);  // owns the stream
+  return pdf.isOk() && pdf.getNumPages() > 0;
 }
 
 bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc,
-                  Error* err, const PageSink& on_page, int max_pages) {
+                  Error* err, const PageSink& on_page, int max_pages,
+                  const PdfLimits& limits, PdfFailure* why) {
+  PdfFailure ignored;
+  if (!why) why = &ignored;
+  *why = PdfFailure::kNone;
   InitPoppler();
   doc->path = path;
   doc->encoding = "PDF";
@@ -203,6 +409,7 @@ bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc
   PDFDoc pdf(stream);  // owns the stream
   if (!pdf.isOk()) {
     int code = pdf.getErrorCode();
+    *why = code == errEncrypted ? PdfFailure::kEncrypted : PdfFailure::kCannotOpen;
     *err = MakeError(path, code == errEncrypted
                                ? "PDF is encrypted with a password; cannot read it"
                                : "damaged PDF: Poppler cannot open it (error code " +
@@ -211,21 +418,36 @@ bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc
   }
   int n = pdf.getNumPages();
   if (n <= 0) {
+    *why = PdfFailure::kCannotOpen;
     *err = MakeError(path, "damaged PDF: no pages");
     return false;
   }
-  const int limit = std::min(max_pages, kMaxPages);
-  if (n > limit) {
+  // The caller's limit is the limit: per-page budgets bound each page, so a
+  // larger one costs time in proportion, not without bound.
+  if (n > max_pages) {
+    *why = PdfFailure::kRefused;
     *err = MakeError(path, "PDF has " + std::to_string(n) + " pages, limit " +
-                               std::to_string(limit));
+                               std::to_string(max_pages));
     return false;
   }
   std::vector<int> unmapped;
   doc->page_count = n;
+  StreamSizes sizes;
   for (int p = 1; p <= n; ++p) {
-    PageDev dev;
-    pdf.displayPage(&dev, p, 72, 72, 0, /*useMediaBox=*/true, /*crop=*/false,
-                    /*printing=*/false);
+    PageDev dev(limits, &sizes);
+    if (Page* pg = pdf.getPage(p)) {
+      dev.AddBytes(ContentBytes(pg, limits.max_decoded_bytes));
+      sizes.NotePatterns(pdf.getXRef(), pg->getResourceDict(), limits.max_decoded_bytes);
+    }
+    if (dev.over().empty())
+      pdf.displayPage(&dev, p, 72, 72, 0, /*useMediaBox=*/true, /*crop=*/false,
+                      /*printing=*/false, AbortCheck, &dev);
+    if (!dev.over().empty()) {
+      *why = PdfFailure::kRefused;
+      *err = MakeError(path, "over the per-page work limit: " + dev.over());
+      err->where.page = p;
+      return false;
+    }
     PdfPage page = std::move(dev.page);
     page.number = p;
     std::unique_ptr<TextWordList> words = dev.makeWordList();
@@ -249,6 +471,7 @@ bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc
       doc->pages.push_back(std::move(page));
   }
   if (!unmapped.empty()) {
+    *why = PdfFailure::kRefused;
     *err = MakeError(path, "fonts without a Unicode map on page" +
                                std::string(unmapped.size() > 1 ? "s " : " ") +
                                PageList(unmapped) +

@@ -28,11 +28,9 @@ void SplitLines(std::string_view text, Document* doc) {
   }
 }
 
-bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document* doc,
-                       Error* err, const ReadOptions& opts) {
-  if (LooksLikePdf(bytes))
-    return PdfFromBytes(path, bytes, doc, err, opts.on_page, opts.max_pages);
-  DecodeResult d = DecodeText(bytes);
+namespace {
+
+bool FromText(const std::string& path, const DecodeResult& d, Document* doc, Error* err) {
   if (!d.ok) {
     *err = MakeError(path, d.error);
     return false;
@@ -41,6 +39,54 @@ bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document
   doc->encoding = d.encoding;
   SplitLines(d.text, doc);
   return true;
+}
+
+// True when the bytes before the PDF signature hold more than white space
+// and a byte-order mark: a line of text someone reading the file would see.
+bool TextBefore(std::string_view head) {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  for (char c : head)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\0')
+      return true;
+  return false;
+}
+
+// "%PDF-1.7" opening a line and ending it (or followed by white space): the
+// header a PDF writer puts there, as opposed to a sentence quoting it.
+bool HeaderLine(std::string_view bytes, size_t sig) {
+  if (sig > 0 && bytes[sig - 1] != '\n' && bytes[sig - 1] != '\r') return false;
+  std::string_view v = bytes.substr(sig + 5);
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (v.size() < 3 || !digit(v[0]) || v[1] != '.' || !digit(v[2])) return false;
+  return v.size() == 3 || v[3] == '\n' || v[3] == '\r' || v[3] == ' ' || v[3] == '\t';
+}
+
+}  // namespace
+
+bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document* doc,
+                       Error* err, const ReadOptions& opts) {
+  size_t sig = PdfSignatureOffset(bytes);
+  if (sig == std::string_view::npos) return FromText(path, DecodeText(bytes), doc, err);
+  if (sig > 0 && TextBefore(bytes.substr(0, sig))) {
+    DecodeResult d = DecodeText(bytes);
+    if (d.ok) {
+      if (!PdfOpens(bytes)) return FromText(path, d, doc, err);
+      *err = MakeError(path, "both a text file and a PDF (text, then \"%PDF-\" at byte " +
+                                 std::to_string(sig) +
+                                 "): the two readings differ; refusing to choose one");
+      return false;
+    }
+  }
+  PdfFailure why = PdfFailure::kNone;
+  if (PdfFromBytes(path, bytes, doc, err, opts.on_page, opts.max_pages, opts.pdf, &why))
+    return true;
+  if (why == PdfFailure::kCannotOpen && !HeaderLine(bytes, sig)) {
+    // Not a PDF Poppler can read, and the signature is inside a line: a text
+    // report that quotes it. A damaged PDF keeps its header line, and its error.
+    DecodeResult d = DecodeText(bytes);
+    if (d.ok) return FromText(path, d, doc, err);
+  }
+  return false;
 }
 
 bool ReadDocument(const std::string& path, const ReadOptions& opts, Document* doc,

@@ -8,6 +8,7 @@
 
 #include "base/error.h"
 #include "ingest/document.h"
+#include "ingest/pdf.h"
 
 namespace jx {
 
@@ -17,6 +18,7 @@ struct ReadOptions {
   // Document::pages, so a long file never has all its pages in memory.
   PageSink on_page;
   int max_pages = 20000;  // PDFs with more pages are refused
+  PdfLimits pdf;          // work one PDF page may cost
 };
 
 // Reads `path` (a regular file) and decodes it. On failure returns false and
@@ -24,7 +26,12 @@ struct ReadOptions {
 bool ReadDocument(const std::string& path, const ReadOptions& opts, Document* doc,
                   Error* err);
 
-// Decodes `bytes` as if read from `path`.
+// Decodes `bytes` as if read from `path`. A PDF is a file with "%PDF-" in
+// its first kilobyte that Poppler opens; one it cannot open is read as text
+// when the bytes are text and the signature is inside a line (a report may
+// quote it), and is a damaged PDF when the signature is a header line. Bytes that are
+// both a text report before the signature and a PDF are refused: the two
+// readings would disagree about what the report says.
 bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document* doc,
                        Error* err, const ReadOptions& opts = ReadOptions{});
 

@@ -14,6 +14,8 @@ int FuzzNumber(const uint8_t* data, size_t size);  // number parsing and arithme
 int FuzzLayout(const uint8_t* data,
                size_t size);                    // table reconstruction from PDF geometry
 int FuzzPdf(const uint8_t* data, size_t size);  // PDF ingestion and layout
+int FuzzPatterns(const uint8_t* data,
+                 size_t size);  // pattern files: load, group checks, matching
 
 }  // namespace jx::fuzz
 
