@@ -458,3 +458,57 @@ TEST_CASE("A header printed again mid-table goes on with its section", "[validat
       "合计\t\t35.00\n",
       {});
 }
+
+TEST_CASE("Numbers beyond exact range are refused as such, never read as 0", "[validate]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<Want> want;
+  } cases[] = {
+      {"a 22-digit figure in a sentence",
+       "收入预算1234567890123456789012万元，其中：财政拨款收入1万元，其他收入2万元。\n",
+       {{"number.out_of_range", W, "", ""}}},
+      {"a 22-digit part in a table: named, and the total not checked",
+       "项目\t决算数\n一、基本支出\t1234567890123456789012\n二、项目支出\t5.00\n"
+       "合计\t15.00\n",
+       {{"number.out_of_range", W, "", ""}}},
+      {"ten 18-digit parts: their sum has more digits than exact arithmetic keeps",
+       [] {
+         std::string t = "项目\t决算数\n";
+         for (int i = 0; i < 10; ++i)
+           t += "甲" + std::to_string(i) + "\t999999999999999999\n";
+         return t + "合计\t9\n";
+       }(),
+       {}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) {
+      Validation v = CheckText(c.text);
+      INFO(Show(v));
+      for (const Finding& f : v.findings) {
+        // Never an error, never a figure read as 0 or wrapped negative.
+        CHECK(f.severity != Severity::kError);
+        CHECK(f.computed.units >= 0);
+      }
+      size_t ranged = 0;
+      for (const Finding& f : v.findings) ranged += f.rule == "number.out_of_range";
+      if (!c.want.empty()) CHECK(ranged == c.want.size());
+    }
+  }
+}
+
+TEST_CASE("A sum beyond exact range is a warning, not a wrapped number", "[validate]") {
+  validate::Term total{Decimal{9, 0}, 1, false, "合计", Location{}};
+  std::vector<validate::Term> parts;
+  for (int i = 0; i < 10; ++i)
+    parts.push_back(validate::Term{Decimal{999999999999999999, 0}, 1, false, "x", Location{}});
+  validate::SumOutcome o = validate::CompareSum(total, parts);
+  CHECK(o.out_of_range);
+  CHECK_FALSE(o.consistent);
+  Validation v;
+  validate::Sink sink(&v);
+  sink.ReportSum("sum.total", total, parts, "t1", "元");
+  REQUIRE(v.findings.size() == 1);
+  CHECK(v.findings[0].severity == Severity::kWarning);
+  CHECK(v.findings[0].message.find("超出可精确计算的范围") != std::string::npos);
+}

@@ -59,9 +59,9 @@ int NumberingDepth(const Patterns& p, std::string_view label) {
   return 0;
 }
 
-bool CellNumber(const Cell& c, ParsedNumber* n) {
+bool CellNumber(const Cell& c, ParsedNumber* n, NumberStatus* status) {
   if (c.text.empty()) return false;
-  if (!ParseNumber(c.text, n, /*allow_suffix=*/true)) return false;
+  if (!ParseNumber(c.text, n, /*allow_suffix=*/true, status)) return false;
   // A trailing word is fine when it is short (a unit: 万元, 个, 分); longer
   // text means the number opens a sentence.
   return CodePointCount(n->suffix) <= 3;

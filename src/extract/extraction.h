@@ -136,6 +136,7 @@ struct TypedCell {
     kNumber,         // a number, unit words allowed ("3.4万元", "100%")
     kNotApplicable,  // "--", "/", "无": printed to say the figure does not apply
     kText,           // anything else: no rule reads it
+    kOutOfRange,     // one number, with more digits than exact arithmetic keeps
   };
   Kind kind = Kind::kBlank;
   ParsedNumber number;  // when kNumber
@@ -213,8 +214,16 @@ struct TypedTable {
   Location At(const TypedRow& r, size_t c) const;
 };
 
+// A number printed with more significant digits than exact arithmetic keeps
+// (beyond 18): it is neither read as another number nor silently skipped.
+struct OutOfRange {
+  Location where;
+  std::string text;
+};
+
 struct Extraction {
   std::string file;
+  std::vector<OutOfRange> out_of_range;
   std::vector<int> pages_without_text;  // scanned pages: nothing to read there
   DocInfo info;
   std::vector<Figure> figures;

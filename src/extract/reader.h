@@ -24,7 +24,8 @@ int NumberingDepth(const Patterns& p, std::string_view label);
 // column that holds text rather than numbers.
 int LabelColumn(const Table& t, const Section& s, size_t end);
 // A cell as a number with unit words allowed ("3.4万元", "100%").
-bool CellNumber(const Cell& c, ParsedNumber* n);
+// `status`, when given, tells a number beyond exact range from no number.
+bool CellNumber(const Cell& c, ParsedNumber* n, NumberStatus* status = nullptr);
 size_t SectionEnd(const Table& t, size_t section_index);
 // Where a cell was printed: file, page, line, table, row, column.
 Location CellLocation(const std::string& file, const Table& t, size_t r, size_t c);

@@ -26,21 +26,31 @@ class SentenceReader : public Reader {
  public:
   explicit SentenceReader(const Reader& base) : Reader(base) {}
 
-  Figure SentenceFigure(const std::string& label, const std::string& num,
-                        const std::string& unit, const Location& where,
-                        const std::string& evidence) {
-    Figure f;
+  // False when `num` is no number it can read exactly: such a figure is
+  // dropped, never taken as 0 (a number beyond exact range is recorded).
+  bool SentenceFigure(const std::string& label, const std::string& num,
+                      const std::string& unit, const Location& where,
+                      const std::string& evidence, Figure* out) {
+    Figure& f = *out;
+    f = Figure{};
     f.label = label;
     f.name = LabelName(label);
     int64_t count = 0;
-    if (!ParseNumber(num, &f.number) && ParseChineseCount(num, &count))
+    NumberStatus status = NumberStatus::kOk;
+    if (!ParseNumber(num, &f.number, false, &status)) {
+      if (status == NumberStatus::kTooLarge) {
+        out_.out_of_range.push_back({where, num});
+        return false;
+      }
+      if (!ParseChineseCount(num, &count)) return false;
       f.number.value = Decimal{count, 0};  // 十二人
+    }
     FindUnit(units_, unit, &f.unit);
     f.has_yuan = ToYuan(f.number, f.unit, &f.yuan);
     f.source = "sentence";
     f.where = where;
     f.evidence = evidence;
-    return f;
+    return true;
   }
 
   void Run(const std::string& text, const Location& where) {
@@ -52,11 +62,13 @@ class SentenceReader : public Reader {
     if (!can("figure") && !can("ratio_rate") && !can("change_rate")) return;
     std::vector<PatternFile::Match> figs;
     if (can("figure")) figs = sentences_.FindAll("figure", key);
-    std::vector<Figure> here;
+    std::vector<Figure> here(figs.size());
+    std::vector<char> readable(figs.size());
     size_t prev_end = 0;
-    for (const auto& m : figs) {
-      here.push_back(SentenceFigure(m.group("label"), m.group("num"), m.group("unit"),
-                                    where, Excerpt(text, key, m.begin, m.end)));
+    for (size_t i = 0; i < figs.size(); ++i) {
+      const auto& m = figs[i];
+      readable[i] = SentenceFigure(m.group("label"), m.group("num"), m.group("unit"),
+                                   where, Excerpt(text, key, m.begin, m.end), &here[i]);
       // The words of its clause up to the number: "比上年增加 Y" is a change
       // against another figure, not a figure of its own nor a part. Only the
       // stretch since the previous figure is looked at, so a long line stays
@@ -65,11 +77,12 @@ class SentenceReader : public Reader {
       size_t comma = lead.rfind(',');
       if (comma != std::string_view::npos) lead.remove_prefix(comma + 1);
       std::string words = std::string(lead) + m.group("label");
-      here.back().change = sentences_.Matches("change_words", words);
+      here[i].change = sentences_.Matches("change_words", words);
       prev_end = m.end;
     }
-    for (const Figure& f : here)
-      if (!f.name.empty() && !f.change) out_.figures.push_back(f);
+    for (size_t i = 0; i < here.size(); ++i)
+      if (readable[i] && !here[i].name.empty() && !here[i].change)
+        out_.figures.push_back(here[i]);
     // Breakdowns: "X 其中 A, B, C" within one sentence.
     std::vector<PatternFile::Match> ends;
     if (can("clause_end")) ends = sentences_.FindAll("clause_end", key);
@@ -107,7 +120,8 @@ class SentenceReader : public Reader {
       int total = -1;
       if (after != figs.begin() && std::prev(after)->begin >= start)
         total = static_cast<int>(std::prev(after) - figs.begin());
-      if (total < 0 || here[static_cast<size_t>(total)].unit.kind != "money" ||
+      if (total < 0 || !readable[static_cast<size_t>(total)] ||
+          here[static_cast<size_t>(total)].unit.kind != "money" ||
           here[static_cast<size_t>(total)].change)
         continue;
       size_t stop = clause_end(b.end);
@@ -129,6 +143,9 @@ class SentenceReader : public Reader {
       Breakdown bd;
       bd.total = here[static_cast<size_t>(total)];
       bd.evidence = Excerpt(text, key, figs[static_cast<size_t>(total)].begin, stop);
+      bool all_readable = true;
+      for (size_t i = first; i < last; ++i) all_readable &= readable[i] != 0;
+      if (!all_readable) continue;  // a part beyond exact range: not checked
       for (size_t i = first; i < last && bd.parts.size() <= kMaxParts; ++i) {
         if (static_cast<int>(i) == total || here[i].unit.kind != "money" ||
             here[i].change)
@@ -151,12 +168,14 @@ class SentenceReader : public Reader {
         std::string evidence = Excerpt(text, key, m.begin, m.end);
         bool ratio = std::string(kind) == "ratio_rate";
         sr.kind = ratio ? "ratio" : "change";
-        sr.a = SentenceFigure(ratio ? m.group("numlabel") : "调整数",
-                              m.group(ratio ? "num" : "new"),
-                              m.group(ratio ? "numunit" : "newunit"), where, evidence);
-        sr.b = SentenceFigure(ratio ? m.group("denlabel") : "年初预算数",
-                              m.group(ratio ? "den" : "base"),
-                              m.group(ratio ? "denunit" : "baseunit"), where, evidence);
+        if (!SentenceFigure(
+                ratio ? m.group("numlabel") : "调整数", m.group(ratio ? "num" : "new"),
+                m.group(ratio ? "numunit" : "newunit"), where, evidence, &sr.a) ||
+            !SentenceFigure(ratio ? m.group("denlabel") : "年初预算数",
+                            m.group(ratio ? "den" : "base"),
+                            m.group(ratio ? "denunit" : "baseunit"), where, evidence,
+                            &sr.b))
+          continue;
         if (!ParseNumber(m.group("cmp") + m.group("rate") + "%", &sr.rate)) continue;
         if (ratio && structure_.Matches("rate_denominator", sr.a.label) &&
             !structure_.Matches("rate_denominator", sr.b.label))

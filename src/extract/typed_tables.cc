@@ -82,6 +82,8 @@ class TypedTableReader : public Reader {
     tr.cells.reserve(row.size());
     for (size_t c = 0; c < row.size(); ++c) {
       TypedCell cell = ReadCell(row[c]);
+      if (cell.kind == TypedCell::Kind::kOutOfRange)
+        out_.out_of_range.push_back({CellLocation(doc_.path, t, r, c), row[c].text});
       if (cell.kind == TypedCell::Kind::kNumber && static_cast<int>(c) != label_col &&
           c >= ts.first_column && c < ts.end_column)
         tr.numeric = true;
@@ -95,8 +97,11 @@ class TypedTableReader : public Reader {
     tc.line = c.first_line;
     tc.page = c.page;
     if (IsBlank(c.text)) return tc;
-    if (CellNumber(c, &tc.number)) {
+    NumberStatus status = NumberStatus::kOk;
+    if (CellNumber(c, &tc.number, &status)) {
       tc.kind = TypedCell::Kind::kNumber;
+    } else if (status == NumberStatus::kTooLarge) {
+      tc.kind = TypedCell::Kind::kOutOfRange;
     } else if (structure_.Matches("not_applicable", TrimSpace(c.text))) {
       tc.kind = TypedCell::Kind::kNotApplicable;
     } else {

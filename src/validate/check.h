@@ -23,7 +23,8 @@ struct Term {
 };
 
 struct SumOutcome {
-  bool consistent = false;  // within rounding
+  bool out_of_range = false;  // the sum has more digits than exact arithmetic keeps
+  bool consistent = false;    // within rounding
   bool exact = false;
   int blanks = 0;
   Decimal computed, difference, tolerance;

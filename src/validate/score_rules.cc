@@ -29,7 +29,8 @@ Effective EffectiveWeight(const ScoreTable& st, int i) {
   for (int c : n.children) {
     Effective k = EffectiveWeight(st, c);
     if (!k.known) return Effective{};
-    AddDecimal(e.value, k.value, &e.value);
+    if (!AddDecimal(e.value, k.value, &e.value))
+      return Effective{};  // beyond exact range
     e.from.insert(e.from.end(), k.from.begin(), k.from.end());
   }
   return e;
@@ -50,8 +51,8 @@ Effective EffectiveScore(const ScoreTable& st, int i) {
   for (int c : n.children) {
     Effective k = EffectiveScore(st, c);
     if (!k.known) return Effective{};
-    AddDecimal(e.value, k.value, &e.value);
-    AddDecimal(e.half, k.half, &e.half);
+    if (!AddDecimal(e.value, k.value, &e.value) || !AddDecimal(e.half, k.half, &e.half))
+      return Effective{};  // beyond exact range
     e.from.insert(e.from.end(), k.from.begin(), k.from.end());
   }
   return e;
@@ -105,11 +106,9 @@ void CheckTable(const ScoreTable& st, Sink* sink) {
     // Score within weight.
     if (n.has_score && n.has_weight) {
       sink->Checked(n.score_at);
-      Decimal hi;
-      AddDecimal(n.weight, HalfUlp(n.weight), &hi);
-      Decimal lo;
-      SubDecimal(n.score, HalfUlp(n.score), &lo);
-      if (CompareDecimal(lo, hi) > 0) {
+      Decimal hi, lo;
+      if (AddDecimal(n.weight, HalfUlp(n.weight), &hi) &&
+          SubDecimal(n.score, HalfUlp(n.score), &lo) && CompareDecimal(lo, hi) > 0) {
         Finding& f = sink->Add("score.exceeds_weight", Severity::kError, n.score_at,
                                tid + " “" + n.label + "”得分 " + Num(n.score) +
                                    " 超过其分值 " + Num(n.weight));
@@ -179,9 +178,10 @@ void CheckTable(const ScoreTable& st, Sink* sink) {
     Report(sink, "score.total", stated, weights, tid + " 总分值与各项分值之和");
   } else if (all_weights && weights.size() >= 2 && st.has_scores) {
     Decimal sum{0, 0};
-    for (const Term& t : weights) AddDecimal(sum, t.value, &sum);
+    bool exact = true;
+    for (const Term& t : weights) exact &= AddDecimal(sum, t.value, &sum);
     // Only a framework of about 100 points is meant to be exactly 100.
-    if (CompareDecimal(sum, Decimal{50, 0}) >= 0 &&
+    if (exact && CompareDecimal(sum, Decimal{50, 0}) >= 0 &&
         CompareDecimal(sum, Decimal{150, 0}) <= 0) {
       Location at = weights.front().at;
       Report(sink, "score.framework", Exact(100, "满分", at), weights,
@@ -204,8 +204,9 @@ std::optional<Term> TableTotal(const ScoreTable& st) {
   sum.label = st.table + " 各项得分之和";
   for (const Term& t : roots) {
     if (t.blank) return std::nullopt;
-    AddDecimal(sum.value, t.value, &sum.value);
-    AddDecimal(sum.half, t.half, &sum.half);
+    if (!AddDecimal(sum.value, t.value, &sum.value) ||
+        !AddDecimal(sum.half, t.half, &sum.half))
+      return std::nullopt;  // beyond exact range
     if (sum.at.line == 0)
       sum.at = t.at;
     else

@@ -45,6 +45,8 @@ const std::vector<RuleInfo>& Rules() {
       {"unit.slip", "figures agree only if one of them is read in another unit"},
       {"unit.implausible", "amounts under a unit header are implausibly small"},
       {"figure.conflict", "the same named figure is stated with different values"},
+      {"number.out_of_range",
+       "a number beyond 18 significant digits: not read, and no check rests on it"},
       {"pdf.no_text_layer",
        "PDF pages that are images only (scans): nothing to check there"},
   };
@@ -72,13 +74,20 @@ i128 HalfOf(const Term& t, int scale) {
   return t.has_half ? At(t.half, scale) : Half(t.value, scale);
 }
 
+// For shown figures (tolerances, bounds): digits past what fits are dropped,
+// and a magnitude beyond 18 digits saturates rather than wraps.
 Decimal FromI128(i128 v, int scale) {
-  while ((v > INT64_MAX || v < -INT64_MAX) && scale > 0) {
+  while ((v > kDecimalMaxUnits || v < -kDecimalMaxUnits) && scale > 0) {
     v /= 10;
     --scale;
   }
+  if (v > kDecimalMaxUnits) v = kDecimalMaxUnits;
+  if (v < -kDecimalMaxUnits) v = -kDecimalMaxUnits;
   return Decimal{static_cast<int64_t>(v), scale};
 }
+
+// A running sum stays far inside 128 bits: beyond this it is out of range.
+const i128 kWideLimit = Pow10(36);
 
 }  // namespace
 
@@ -90,20 +99,30 @@ SumOutcome CompareSum(const Term& stated, const std::vector<Term>& parts) {
   scale = std::min(scale, 18);
   i128 sum = 0, tol = HalfOf(stated, scale);
   SumOutcome o;
+  auto abs = [](i128 v) { return v < 0 ? -v : v; };
   for (const Term& t : parts) {
     if (t.blank) {
       ++o.blanks;
       continue;
     }
-    sum += t.sign * At(t.value, scale);
+    i128 v = At(t.value, scale);
+    if (abs(sum) > kWideLimit - abs(v)) {
+      o.out_of_range = true;
+      return o;
+    }
+    sum += t.sign * v;
     tol += HalfOf(t, scale);
   }
   i128 diff = sum - At(stated.value, scale);
   i128 adiff = diff < 0 ? -diff : diff;
   o.consistent = adiff <= tol;
   o.exact = diff == 0;
-  o.computed = FromI128(sum, scale);
-  o.difference = FromI128(diff, scale);
+  // The sum and the difference are shown as they are, or not at all.
+  if (!DecimalFromWide(sum, scale, &o.computed) ||
+      !DecimalFromWide(diff, scale, &o.difference)) {
+    o.out_of_range = true;
+    return o;
+  }
   o.tolerance = FromI128(tol, scale);
   // Show computed with the printed precision when it is exact there.
   for (Decimal* d : {&o.computed, &o.difference, &o.tolerance})
@@ -210,6 +229,13 @@ void Sink::ReportSum(const std::string& rule, const Term& stated,
   if (!requirement) Checked(std::vector<Term>{stated});
   Checked(parts);
   SumOutcome o = CompareSum(stated, parts);
+  if (o.out_of_range) {
+    Finding& f = Add(rule, Severity::kWarning, stated.at,
+                     what + "：分项之和超出可精确计算的范围（18 位有效数字），未核对");
+    f.evidence.push_back(Describe(parts));
+    f.involved.push_back(stated.at);
+    return;
+  }
   if (o.consistent && o.exact) return;
   Severity sev = Severity::kInfo;
   std::string msg;
@@ -264,6 +290,16 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
   validate::SentenceRules(ctx, &sink);
   validate::ScoreRules(ctx, &sink);
   validate::FigureRules(ctx, &sink);
+  for (const OutOfRange& n : ex.out_of_range) {
+    Finding f;
+    f.rule = "number.out_of_range";
+    f.severity = Severity::kWarning;
+    f.message =
+        "数字“" + n.text + "”超过 18 位有效数字，无法精确核对，涉及它的核对未进行";
+    f.where = n.where;
+    f.evidence.push_back(n.text);
+    v.findings.push_back(std::move(f));
+  }
   if (!ex.pages_without_text.empty()) {
     Finding f;
     f.rule = "pdf.no_text_layer";
