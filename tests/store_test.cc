@@ -14,7 +14,8 @@
 #include <thread>
 
 #include "cli/workers.h"
-#include "export/sheets.h"
+#include "audit/audit.h"
+#include "record/record.h"
 #include "extract/extract.h"
 #include "ingest/read.h"
 #include "layout/layout.h"

@@ -16,15 +16,17 @@
 #include <thread>
 #include <vector>
 
+#include "audit/audit.h"
 #include "base/patterns.h"
 #include "cli/inputs.h"
 #include "cli/workers.h"
 #include "export/report.h"
-#include "export/sheets.h"
+#include "export/summary.h"
 #include "export/tables.h"
 #include "extract/extract.h"
 #include "ingest/read.h"
 #include "layout/layout.h"
+#include "record/record.h"
 #include "store/store.h"
 #include "validate/validate.h"
 

@@ -8,27 +8,9 @@
 #include <vector>
 
 #include "base/error.h"
-#include "extract/extract.h"
-#include "layout/table.h"
-#include "validate/validate.h"
+#include "record/document.h"
 
 namespace jx {
-
-struct DocumentReport {
-  std::string file;
-  bool ok = true;
-  Error error;  // when !ok
-  std::string encoding;
-  int pages = 0;  // PDF pages read
-  Layout layout;
-  Extraction ex;
-  Validation v;
-};
-
-struct Counts {
-  int errors = 0, warnings = 0, infos = 0, failed = 0;
-};
-Counts CountFindings(const std::vector<DocumentReport>& docs);
 
 // The `check --format json` contract.
 nlohmann::json ReportToJson(const std::vector<DocumentReport>& docs);
@@ -39,6 +21,8 @@ std::string DocumentText(const DocumentReport& d, bool verbose);
 
 // Human text, grouped by document; info findings only when `verbose`.
 std::string ReportToText(const std::vector<DocumentReport>& docs, bool verbose);
+// The last line of `check` text.
+std::string SummaryText(const Counts& c, size_t files);
 
 // The normalized sheets (Documents, Budget, Indicators, Findings, Tables).
 bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string& path,

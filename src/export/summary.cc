@@ -1,7 +1,9 @@
+#include "export/summary.h"
+
 #include <xlsxwriter.h>
 
-#include "export/sheets.h"
 #include "export/workbook.h"
+#include "record/sheets.h"
 
 namespace jx {
 

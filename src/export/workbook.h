@@ -1,10 +1,13 @@
-// Shared by the xlsx writers of the export stage.
+// The xlsx writers of the export stage that work on sheets.
 #ifndef JXAUDIT_EXPORT_WORKBOOK_H_
 #define JXAUDIT_EXPORT_WORKBOOK_H_
 
 #include <xlsxwriter.h>
 
 #include <string>
+#include <vector>
+
+#include "record/sheets.h"
 
 namespace jx {
 
@@ -12,6 +15,10 @@ namespace jx {
 // unwritable path when it closes the book (and prints its own complaint), so
 // the path is tried first. `streamed`: rows go out in order (constant memory).
 lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, std::string* err);
+
+// Writes the sheets into an open workbook: header row, numbers as numbers,
+// text always as text (never a formula), frozen header, autofilter.
+void AddSheets(lxw_workbook* wb, const std::vector<Sheet>& sheets);
 
 }  // namespace jx
 

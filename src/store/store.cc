@@ -4,7 +4,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -12,8 +11,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-
-#include "extract/number.h"
 
 namespace jx {
 namespace {
@@ -61,7 +58,9 @@ std::string Now() {
 
 // The sheet columns each table keeps (the `file` column becomes the join with
 // `files`).
-std::vector<Sheet> Shapes() { return BuildSheets({}, /*tables=*/false); }
+std::vector<Sheet> Shapes() {
+  return BuildSheets(std::vector<const DocumentReport*>{}, /*tables=*/false);
+}
 
 std::vector<std::string> StoredColumns(const Sheet& s) {
   std::vector<std::string> cols;
@@ -126,14 +125,8 @@ class Stmt {
     switch (sqlite3_column_type(s_, i)) {
       case SQLITE_INTEGER:
         return NumberValue(Decimal{sqlite3_column_int64(s_, i), 0});
-      case SQLITE_FLOAT: {
-        char buf[64];
-        auto r = std::to_chars(buf, buf + sizeof buf, sqlite3_column_double(s_, i));
-        ParsedNumber n;
-        if (ParseNumber(std::string_view(buf, static_cast<size_t>(r.ptr - buf)), &n))
-          return NumberValue(n.value);
-        return TextValue(std::string(buf, r.ptr));
-      }
+      case SQLITE_FLOAT:
+        return NumberFromDouble(sqlite3_column_double(s_, i));
       case SQLITE_NULL:
         return Value{};
       default:

@@ -8,7 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "export/sheets.h"
+#include "record/record.h"
+#include "record/sheets.h"
 
 struct sqlite3;
 
