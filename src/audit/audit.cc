@@ -1,8 +1,68 @@
 #include "audit/audit.h"
 
+#include <exception>
+
 #include "export/report.h"
+#include "extract/extract.h"
+#include "layout/layout.h"
+#include "validate/validate.h"
 
 namespace jx {
+namespace {
+
+// The one catch-all for a file: an exception out of any stage becomes that
+// file's error, whatever the pipeline.
+template <typename Result, typename Run>
+Result Guarded(const std::string& path, Run run) {
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    Result r;
+    r.file = path;
+    r.ok = false;
+    r.error = MakeError(path, std::string("internal error: ") + e.what());
+    return r;
+  }
+}
+
+}  // namespace
+
+DocumentReport CheckFile(const std::string& path, const ReadOptions& ropts,
+                         const Patterns& patterns) {
+  return Guarded<DocumentReport>(path, [&] {
+    DocumentReport d;
+    d.file = path;
+    Document doc;
+    if (!ReadAndLayout(path, ropts, patterns, &doc, &d.layout, &d.error)) {
+      d.ok = false;
+      return d;
+    }
+    d.encoding = doc.encoding;
+    d.pages = doc.page_count;
+    d.ex = Extract(doc, d.layout, patterns);
+    d.v = Validate(doc, d.layout, d.ex, patterns);
+    return d;
+  });
+}
+
+DocumentTables LayoutFile(const std::string& path, const ReadOptions& ropts,
+                          const Patterns& patterns) {
+  return Guarded<DocumentTables>(path, [&] {
+    DocumentTables d;
+    d.file = path;
+    Document doc;
+    if (!ReadAndLayout(path, ropts, patterns, &doc, &d.layout, &d.error))
+      d.ok = false;
+    else
+      d.encoding = doc.encoding;
+    return d;
+  });
+}
+
+DocumentRecord CheckRecord(const std::string& path, const ReadOptions& ropts,
+                           const Patterns& patterns, const RecordParts& parts) {
+  return MakeRecord(CheckFile(path, ropts, patterns), parts);
+}
 
 DocumentRecord MakeRecord(const DocumentReport& d, const RecordParts& parts) {
   DocumentRecord r;

@@ -1,15 +1,30 @@
-// One file through the pipeline, as the commands run it: never throws, a
-// failure is a value.
+// One file through the pipeline, as the commands run it. Each function here
+// never throws: whatever goes wrong in a stage is the file's error value, so
+// a batch goes on with the next file.
 #ifndef JXAUDIT_AUDIT_AUDIT_H_
 #define JXAUDIT_AUDIT_AUDIT_H_
 
 #include <string>
 
 #include "base/error.h"
+#include "base/patterns.h"
+#include "export/tables.h"
+#include "ingest/read.h"
 #include "record/document.h"
 #include "record/record.h"
 
 namespace jx {
+
+// read → layout → extract → validate (`check`, `extract`).
+DocumentReport CheckFile(const std::string& path, const ReadOptions& ropts,
+                         const Patterns& patterns);
+// read → layout (`tables`).
+DocumentTables LayoutFile(const std::string& path, const ReadOptions& ropts,
+                          const Patterns& patterns);
+
+// CheckFile, then its record: what a `check` worker sends back.
+DocumentRecord CheckRecord(const std::string& path, const ReadOptions& ropts,
+                           const Patterns& patterns, const RecordParts& parts);
 
 DocumentRecord MakeRecord(const DocumentReport& d,
                           const RecordParts& parts = RecordParts{});

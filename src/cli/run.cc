@@ -23,12 +23,9 @@
 #include "export/report.h"
 #include "export/summary.h"
 #include "export/tables.h"
-#include "extract/extract.h"
 #include "ingest/read.h"
-#include "layout/layout.h"
 #include "record/record.h"
 #include "store/store.h"
-#include "validate/validate.h"
 
 namespace jx {
 namespace {
@@ -62,30 +59,6 @@ struct BatchOptions {
   bool force = false;    // check again what the store already has
   std::string command_line;
 };
-
-// One file through every stage. Never throws: a failure is a value.
-DocumentReport ProcessFile(const std::string& path, const ReadOptions& ropts,
-                           const Patterns& patterns) {
-  DocumentReport d;
-  d.file = path;
-  try {
-    Document doc;
-    if (!ReadAndLayout(path, ropts, patterns, &doc, &d.layout, &d.error)) {
-      d.ok = false;
-      return d;
-    }
-    d.encoding = doc.encoding;
-    d.pages = doc.page_count;
-    d.ex = Extract(doc, d.layout, patterns);
-    d.v = Validate(doc, d.layout, d.ex, patterns);
-  } catch (const std::exception& e) {
-    d = DocumentReport{};
-    d.file = path;
-    d.ok = false;
-    d.error = MakeError(path, std::string("internal error: ") + e.what());
-  }
-  return d;
-}
 
 bool WriteText(const std::string& text, const std::string& output, std::ostream& out,
                std::ostream& err) {
@@ -293,8 +266,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   RunInChildren(
       todo.size(), bo.jobs, bo.timeout_s,
       [&](size_t k) {
-        return RecordToWire(
-            MakeRecord(ProcessFile(files[todo[k]], bo.read, patterns), parts));
+        return RecordToWire(CheckRecord(files[todo[k]], bo.read, patterns, parts));
       },
       [&](size_t k, ChildResult&& cr) {
         size_t i = todo[k];
@@ -369,7 +341,7 @@ int RunAudit(const std::string& command, const std::vector<std::string>& files,
   std::vector<DocumentReport> docs = RunBatch<DocumentReport>(
       files, bo, patterns,
       [&](const std::string& f, const Patterns& pats) {
-        return ProcessFile(f, bo.read, pats);
+        return CheckFile(f, bo.read, pats);
       },
       err);
   Counts c = CountFindings(docs);
@@ -424,21 +396,7 @@ int RunTables(const std::vector<std::string>& files, const std::string& format,
   std::vector<DocumentTables> docs = RunBatch<DocumentTables>(
       files, bo, patterns,
       [&](const std::string& f, const Patterns& pats) {
-        DocumentTables d;
-        d.file = f;
-        Document doc;
-        try {
-          if (!ReadAndLayout(f, bo.read, pats, &doc, &d.layout, &d.error))
-            d.ok = false;
-          else
-            d.encoding = doc.encoding;
-        } catch (const std::exception& e) {
-          d = DocumentTables{};
-          d.file = f;
-          d.ok = false;
-          d.error = MakeError(f, std::string("internal error: ") + e.what());
-        }
-        return d;
+        return LayoutFile(f, bo.read, pats);
       },
       err);
   int status = 0;
