@@ -2,7 +2,7 @@
 
 #include <exception>
 
-#include "export/report.h"
+#include "export/check.h"
 #include "extract/extract.h"
 #include "layout/layout.h"
 #include "validate/validate.h"

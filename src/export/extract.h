@@ -1,0 +1,21 @@
+// Output of `extract`: the normalized sheets over all given files, as an xlsx
+// workbook, a JSON object of arrays, or one CSV with a "sheet" first column.
+#ifndef JXAUDIT_EXPORT_EXTRACT_H_
+#define JXAUDIT_EXPORT_EXTRACT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "record/document.h"
+
+namespace jx {
+
+bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string& path,
+                      std::string* err);
+nlohmann::json ExtractToJson(const std::vector<DocumentReport>& docs);
+std::string ExtractToCsv(const std::vector<DocumentReport>& docs);
+
+}  // namespace jx
+
+#endif  // JXAUDIT_EXPORT_EXTRACT_H_
