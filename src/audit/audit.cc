@@ -68,13 +68,12 @@ DocumentRecord MakeRecord(const DocumentReport& d, const RecordParts& parts) {
   DocumentRecord r;
   r.file = d.file;
   r.status = d.ok ? "ok" : "failed";
-  if (!d.ok) r.error = d.error.ToString();
+  if (!d.ok) r.error = d.error;
   r.pages = d.pages;
   r.counts = Tally(d.v.findings);
   r.counts.failed = d.ok ? 0 : 1;
-  if (parts.text) r.text = DocumentText(d, false);
-  if (parts.text_verbose) r.text_verbose = DocumentText(d, true);
-  if (parts.json) r.json = DocumentJson(d);
+  if (parts.text || parts.text_verbose) r.text = CheckTextOf(d, parts.text_verbose);
+  if (parts.json) r.json = CheckJsonOf(d);
   if (parts.sheets)
     r.sheets = BuildSheets(std::vector<const DocumentReport*>{&d}, /*tables=*/false);
   return r;

@@ -1,3 +1,5 @@
+#include "export/check.h"
+
 #include <fstream>
 #include <map>
 #include <string>
@@ -6,7 +8,6 @@
 #include "audit/audit.h"
 #include "cli/commands.h"
 #include "cli/workers.h"
-#include "export/check.h"
 #include "record/record.h"
 #include "store/store.h"
 
@@ -17,7 +18,8 @@ namespace {
 // binary, so that a rebuilt jxaudit never takes an older build's results for
 // its own.
 std::string ToolVersion() {
-  std::string hex, err;
+  std::string hex;
+  Error err;
   uint64_t size = 0;
   if (!FileSha256("/proc/self/exe", &hex, &size, &err)) return JXAUDIT_VERSION;
   return std::string(JXAUDIT_VERSION) + "+" + hex.substr(0, 12);
@@ -41,11 +43,12 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   Store store;
   bool use_store = !bo.db.empty();
   if (use_store) {
-    std::string pv, serr;
+    std::string pv;
+    Error serr;
     if (!PatternsVersion(bo.patterns_dir, &pv, &serr) ||
         !store.Open(bo.db, ToolVersion(), pv, &serr) ||
         !store.BeginRun(bo.command_line, &serr)) {
-      err << "jxaudit: " << serr << "\n";
+      err << "jxaudit: " << serr.ToString() << "\n";
       return 2;
     }
   }
@@ -61,7 +64,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   bool store_ok = true;
   for (size_t i = 0; i < n; ++i) {
     rows[i].path = files[i];
-    std::string herr;
+    Error herr;
     if (use_store && !FileSha256(files[i], &rows[i].sha256, &rows[i].size, &herr))
       rows[i].sha256.clear();  // the worker will say why it cannot be read
     if (use_store && !bo.force &&
@@ -82,7 +85,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   }
   RecordParts parts;
   if (!use_store) {
-    parts.text = format != "json" && !verbose;
+    parts.text = format != "json";
     parts.text_verbose = format != "json" && verbose;
     parts.json = format == "json";
     parts.sheets = false;
@@ -102,17 +105,16 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
                                                        " but not readable there; run "
                                                        "again with --force"));
       if (r.status != "ok" && !bo.quiet)
-        err << (progress.enabled() ? "\r" : "") << "jxaudit: " << r.error << "\n";
+        err << (progress.enabled() ? "\r" : "") << "jxaudit: " << r.error.ToString()
+            << "\n";
       if (format == "json") {
         *sink << (printed > 0 ? ",\n" : "")
-              << r.json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+              << RecordJson(r).dump(1, ' ', false,
+                                    nlohmann::json::error_handler_t::replace);
       } else {
-        *sink << (verbose ? r.text_verbose : r.text);
+        *sink << RecordText(r, verbose);
       }
-      total.errors += r.counts.errors;
-      total.warnings += r.counts.warnings;
-      total.infos += r.counts.infos;
-      total.failed += r.status != "ok";
+      total += r.counts;     // `failed` is 1 exactly when the status is not ok
       r = DocumentRecord{};  // printed: its memory goes back
     }
   };
@@ -121,9 +123,9 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
       ++done;
       failed += rows[i].status != "ok";
       {
-        std::string serr;
+        Error serr;
         if (store_ok && !store.Put(rows[i], nullptr, &serr)) {
-          err << "jxaudit: " << serr << "\n";
+          err << "jxaudit: " << serr.ToString() << "\n";
           store_ok = false;
         }
       }
@@ -137,11 +139,11 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
       [&](size_t k, ChildResult&& cr) {
         size_t i = todo[k];
         DocumentRecord& r = recs[i];
-        std::string werr;
+        Error werr;
         if (!cr.ok) {
           r = FailedRecord(files[i], cr.status, MakeError(files[i], cr.failure));
         } else if (!RecordFromWire(cr.bytes, &r, &werr)) {
-          r = FailedRecord(files[i], "crashed", MakeError(files[i], werr));
+          r = FailedRecord(files[i], "crashed", MakeError(files[i], werr.message));
         }
         FileRow& row = rows[i];
         row.status = r.status;
@@ -154,9 +156,9 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
         if (use_store && store_ok) {
           // A timeout or a crash is recorded too, so a re-run does not retry
           // it unless forced; a file that could not be hashed is not kept.
-          std::string serr;
+          Error serr;
           if (!store.Put(row, row.sha256.empty() ? nullptr : &r, &serr)) {
-            err << "jxaudit: " << serr << "\n";
+            err << "jxaudit: " << serr.ToString() << "\n";
             store_ok = false;
           }
         }
@@ -167,9 +169,9 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
           FileRow& cr = rows[c];
           if (store_ok &&
               store.Known(cr.sha256, files[c], &cr.status, &cr.error, &cr.pages)) {
-            std::string serr;
+            Error serr;
             if (!store.Put(cr, nullptr, &serr)) {
-              err << "jxaudit: " << serr << "\n";
+              err << "jxaudit: " << serr.ToString() << "\n";
               store_ok = false;
             }
           }
@@ -187,9 +189,9 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     *sink << SummaryText(total, n);
   sink->flush();
   if (use_store && store_ok) {
-    std::string serr;
+    Error serr;
     if (!store.EndRun(totals, &serr))
-      err << "jxaudit: " << serr << "\n", store_ok = false;
+      err << "jxaudit: " << serr.ToString() << "\n", store_ok = false;
   }
   if (!*sink) {
     err << "jxaudit: " << (output.empty() ? "standard output" : output)

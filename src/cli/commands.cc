@@ -24,9 +24,9 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
   // Findings are data here, not a verdict: only a failed file sets the status.
   int status = CountFindings(docs).failed > 0 ? 2 : 0;
   if (!output.empty() && EndsWith(output, ".xlsx")) {
-    std::string werr;
+    Error werr;
     if (!WriteExtractXlsx(docs, output, &werr)) {
-      err << "jxaudit: " << werr << "\n";
+      err << "jxaudit: " << werr.ToString() << "\n";
       return 2;
     }
     return status;
@@ -48,11 +48,11 @@ int RunReport(const std::string& db, const std::string& output, std::ostream& er
   StoreSummary summary;
   std::vector<Sheet> sheets;
   Sheet failures;
-  std::string serr;
+  Error serr;
   if (!store.Open(db, "", "", &serr) || !store.ReadSummary(&summary, &serr) ||
       !store.ReadSheets(&sheets, &serr) || !store.ReadFailures(&failures, &serr) ||
       !WriteSummaryXlsx(summary, sheets, failures, output, &serr)) {
-    err << "jxaudit: " << serr << "\n";
+    err << "jxaudit: " << serr.ToString() << "\n";
     return 2;
   }
   return 0;
@@ -71,9 +71,9 @@ int RunTables(const std::vector<std::string>& files, const std::string& format,
   for (const DocumentTables& d : docs)
     if (!d.ok) status = 2;
   if (!output.empty() && EndsWith(output, ".xlsx")) {
-    std::string werr;
+    Error werr;
     if (!WriteTablesXlsx(docs, output, &werr)) {
-      err << "jxaudit: " << werr << "\n";
+      err << "jxaudit: " << werr.ToString() << "\n";
       return 2;
     }
     return status;

@@ -8,13 +8,18 @@
 
 #include "base/decimal.h"
 #include "record/document.h"
+#include "record/record.h"
 
 namespace jx {
 
-// One document's part of the `check --format json` contract.
-nlohmann::json DocumentJson(const DocumentReport& d);
-// One document's block of `check` text; info findings only when `verbose`.
-std::string DocumentText(const DocumentReport& d, bool verbose);
+// What a record keeps of the `check` JSON: the document without what names
+// the file ("file", "error").
+nlohmann::json CheckJsonOf(const DocumentReport& d);
+
+// A record's block of `check` output, its path and error put in from its
+// fields; info findings in the text only when `verbose`.
+std::string RecordText(const DocumentRecord& r, bool verbose);
+nlohmann::json RecordJson(const DocumentRecord& r);
 // The last line of `check` text.
 std::string SummaryText(const Counts& c, size_t files);
 

@@ -85,11 +85,9 @@ nlohmann::json FindingJson(const Finding& f) {
 
 }  // namespace
 
-nlohmann::json DocumentJson(const DocumentReport& d) {
+nlohmann::json CheckJsonOf(const DocumentReport& d) {
   nlohmann::json j;
-  j["file"] = d.file;
   j["status"] = d.ok ? "ok" : "failed";
-  j["error"] = d.ok ? nlohmann::json(nullptr) : nlohmann::json(d.error.ToString());
   const DocInfo& info = d.ex.info;
   j["encoding"] = d.encoding;
   j["kind"] = d.ok ? info.kind : "";
@@ -110,6 +108,14 @@ nlohmann::json DocumentJson(const DocumentReport& d) {
   nlohmann::json finds = nlohmann::json::array();
   for (const Finding& f : d.v.findings) finds.push_back(FindingJson(f));
   j["findings"] = std::move(finds);
+  return j;
+}
+
+nlohmann::json RecordJson(const DocumentRecord& r) {
+  nlohmann::json j = r.json;
+  j["file"] = r.file;
+  j["error"] =
+      r.status == "ok" ? nlohmann::json(nullptr) : nlohmann::json(r.error.ToString());
   return j;
 }
 

@@ -4,30 +4,23 @@
 
 namespace jx {
 
-std::string DocumentText(const DocumentReport& d, bool verbose) {
+std::string RecordText(const DocumentRecord& r, bool verbose) {
   std::ostringstream out;
-  if (!d.ok) {
-    out << d.file << ": failed: " << d.error.message << "\n\n";
+  if (r.status != "ok") {
+    out << r.file << ": failed: " << r.error.message << "\n\n";
     return out.str();
   }
-  const DocInfo& info = d.ex.info;
-  out << d.file << "  [" << KindName(info.kind);
-  if (!info.department.value.empty()) out << " · " << info.department.value;
-  if (!info.year.value.empty()) out << " · " << info.year.value;
-  out << "]\n";
+  out << r.file << r.text.head << "\n";
   int shown = 0;
-  for (const Finding& f : d.v.findings) {
-    if (f.severity == Severity::kInfo && !verbose) continue;
+  for (const CheckText::Line& l : r.text.lines) {
+    if (l.info && !verbose) continue;
     ++shown;
-    Error where;
-    where.where = f.where;
-    where.where.file = d.file;
-    out << "  " << where.ToString() << SeverityName(f.severity) << " [" << f.rule << "] "
-        << f.message << "\n";
+    out << "  " << r.file << l.text << "\n";
   }
   if (shown == 0)
-    out << (d.v.findings.empty() ? "  no findings\n"
-                                 : "  no errors or warnings (-v lists rounding notes)\n");
+    out << (r.counts.errors + r.counts.warnings + r.counts.infos == 0
+                ? "  no findings\n"
+                : "  no errors or warnings (-v lists rounding notes)\n");
   out << "\n";
   return out.str();
 }

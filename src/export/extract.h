@@ -7,12 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "record/document.h"
 
 namespace jx {
 
 bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string& path,
-                      std::string* err);
+                      Error* err);
 nlohmann::json ExtractToJson(const std::vector<DocumentReport>& docs);
 std::string ExtractToCsv(const std::vector<DocumentReport>& docs);
 

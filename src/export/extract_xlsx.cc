@@ -73,14 +73,14 @@ void AddSheets(lxw_workbook* wb, const std::vector<Sheet>& sheets) {
 }
 
 bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string& path,
-                      std::string* err) {
+                      Error* err) {
   // Rows are written in order: constant memory mode streams each sheet.
   lxw_workbook* wb = OpenWorkbook(path, /*streamed=*/true, err);
   if (!wb) return false;
   AddSheets(wb, BuildSheets(docs));
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
-    *err = path + ": " + lxw_strerror(e);
+    *err = MakeError(path, lxw_strerror(e));
     return false;
   }
   return true;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "record/sheets.h"
 
 namespace jx {
@@ -12,7 +13,7 @@ namespace jx {
 // Summary (totals, findings by rule and severity, a chart), the normalized
 // sheets, and Failures.
 bool WriteSummaryXlsx(const StoreSummary& summary, const std::vector<Sheet>& sheets,
-                      const Sheet& failures, const std::string& path, std::string* err);
+                      const Sheet& failures, const std::string& path, Error* err);
 
 }  // namespace jx
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "record/sheets.h"
 
 namespace jx {
@@ -14,7 +15,7 @@ namespace jx {
 // Opens a workbook for writing, or says why not. libxlsxwriter only notices an
 // unwritable path when it closes the book (and prints its own complaint), so
 // the path is tried first. `streamed`: rows go out in order (constant memory).
-lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, std::string* err);
+lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, Error* err);
 
 // Writes the sheets into an open workbook: header row, numbers as numbers,
 // text always as text (never a formula), frozen header, autofilter.

@@ -9,33 +9,59 @@
 #include <string_view>
 #include <vector>
 
+#include "base/error.h"
 #include "record/document.h"
 #include "record/sheets.h"
 
 namespace jx {
 
-// What a checked file leaves: status, its block of `check` output in both
-// forms, and its rows of the normalized sheets (without Tables).
+// A document's block of `check` text with its path left out. The path is
+// put in when the record is printed, so content known under another path
+// prints under the path it was given as.
+struct CheckText {
+  std::string head;  // after the path on the first line: "  [kind · department]"
+  struct Line {
+    bool info = false;  // an info finding: printed only with -v
+    std::string text;   // after "  <path>": ":page 2:14: error [rule] message"
+    bool operator==(const Line&) const = default;
+  };
+  std::vector<Line> lines;  // one per finding, in order
+  bool operator==(const CheckText&) const = default;
+};
+
+// The pieces of a CheckText, from fields: the same for a record made from a
+// document and for one read back from a store. `kind` is the printed name.
+std::string CheckHead(const std::string& kind, const std::string& department,
+                      const std::string& year);
+CheckText::Line CheckLine(const Location& where, const std::string& severity,
+                          const std::string& rule, const std::string& message);
+// A document's CheckText; info findings' lines only `with_info`.
+CheckText CheckTextOf(const DocumentReport& d, bool with_info);
+
+// What a checked file leaves: status, its error, its `check` output, and its
+// rows of the normalized sheets (without Tables).
 struct DocumentRecord {
   std::string file;
   std::string status = "ok";  // ok, failed, timeout, crashed
-  std::string error;          // "file:line: message" when not ok
+  Error error;                // when not ok; where.file is `file`
   int pages = 0;
   Counts counts;
-  std::string text, text_verbose;  // the `check` text block
-  nlohmann::json json;             // the `check --format json` document
-  std::vector<Sheet> sheets;       // Documents, Budget, Indicators, Findings
+  CheckText text;
+  nlohmann::json json;        // `check --format json` without file and error
+  std::vector<Sheet> sheets;  // Documents, Budget, Indicators, Findings
 };
 
 // Which parts to render: all of them for the store (a skipped file prints
 // either form later); without a store, only the output asked for.
+// `text_verbose` adds the info findings' lines to the text.
 struct RecordParts {
   bool text = true, text_verbose = true, json = true, sheets = true;
 };
 
 // Between processes: CBOR of the record; decimals stay exact.
 std::string RecordToWire(const DocumentRecord& r);
-bool RecordFromWire(std::string_view bytes, DocumentRecord* r, std::string* err);
+// On failure `err` says why; its location is left for the caller to name.
+bool RecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err);
 
 }  // namespace jx
 

@@ -35,11 +35,10 @@ struct Digest {
 
 }  // namespace
 
-bool FileSha256(const std::string& path, std::string* hex, uint64_t* size,
-                std::string* err) {
+bool FileSha256(const std::string& path, std::string* hex, uint64_t* size, Error* err) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    *err = path + ": cannot open";
+    *err = MakeError(path, "cannot open");
     return false;
   }
   Digest d;
@@ -53,20 +52,20 @@ bool FileSha256(const std::string& path, std::string* hex, uint64_t* size,
     *size += static_cast<uint64_t>(got);
   }
   if (in.bad()) {
-    *err = path + ": read error";
+    *err = MakeError(path, "read error");
     return false;
   }
   *hex = d.Done();
   return true;
 }
 
-bool PatternsVersion(const std::string& dir, std::string* hex, std::string* err) {
+bool PatternsVersion(const std::string& dir, std::string* hex, Error* err) {
   std::error_code ec;
   std::vector<std::string> names;
   for (const auto& e : std::filesystem::directory_iterator(dir, ec))
     if (e.is_regular_file()) names.push_back(e.path().filename().string());
   if (ec) {
-    *err = dir + ": " + ec.message();
+    *err = MakeError(dir, ec.message());
     return false;
   }
   std::sort(names.begin(), names.end());

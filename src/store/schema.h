@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "record/sheets.h"
 
 namespace jx {
@@ -21,10 +22,25 @@ std::vector<Sheet> Shapes();
 // `files`; a document's status and error are the record's).
 std::vector<std::string> StoredColumns(const Sheet& s);
 
-// Extra columns of `documents`, beside the sheet's.
-// `report_path`: the path the report texts name, replaced by the path of
-// another file with the same content when that one is skipped.
-extern const char* const kDocExtra[4];
+// What `meta` says of a store this build writes; a store of another version
+// is refused rather than half understood.
+extern const char* const kSchemaVersion;
+
+class Stmt;
+
+// An error is kept as its fields, in these columns of `files` and
+// `documents`; its file is the path of whatever row names it, so that
+// content known under another path reads back under that path.
+extern const char* const kErrorColumns;      // "error_message, error_page, ..."
+extern const char* const kErrorColumnsDecl;  // the same with their types
+constexpr int kErrorColumnCount = 6;
+// Binds the error's fields from position `*i` on, advancing it.
+void BindError(Stmt& s, int* i, const Error& e);
+// The error read from columns `i` … `i + 5`, located in `path`.
+Error ColError(Stmt& s, int i, const std::string& path);
+// An error column of a sheet: empty for a document that was read, else the
+// error as printed, naming `path`.
+Value ErrorValue(const std::string& status, const Error& e);
 
 }  // namespace store
 }  // namespace jx

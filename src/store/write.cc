@@ -10,7 +10,8 @@
 namespace jx {
 namespace {
 
-using store::kDocExtra;
+using store::BindError;
+using store::kErrorColumns;
 using store::Quote;
 using store::Shapes;
 using store::Stmt;
@@ -26,12 +27,12 @@ std::string Now() {
 
 }  // namespace
 
-bool Store::BeginRun(const std::string& command_line, std::string* err) {
+bool Store::BeginRun(const std::string& command_line, Error* err) {
   Stmt s(db_,
          "INSERT INTO runs(started_at, tool_version, patterns_version, command_line) "
          "VALUES(?,?,?,?)");
   if (!s.ok()) {
-    *err = Error("prepare");
+    *err = Failure("prepare");
     return false;
   }
   s.Text(1, Now());
@@ -39,19 +40,19 @@ bool Store::BeginRun(const std::string& command_line, std::string* err) {
   s.Text(3, patterns_);
   s.Text(4, command_line);
   if (!s.Run()) {
-    *err = Error("cannot record the run");
+    *err = Failure("cannot record the run");
     return false;
   }
   run_id_ = sqlite3_last_insert_rowid(db_);
   return true;
 }
 
-bool Store::EndRun(const RunTotals& t, std::string* err) {
+bool Store::EndRun(const RunTotals& t, Error* err) {
   Stmt s(db_,
          "UPDATE runs SET finished_at=?, files=?, checked=?, skipped=?, failed=? WHERE "
          "id=?");
   if (!s.ok()) {
-    *err = Error("prepare");
+    *err = Failure("prepare");
     return false;
   }
   s.Text(1, Now());
@@ -61,16 +62,16 @@ bool Store::EndRun(const RunTotals& t, std::string* err) {
   s.Int(5, t.failed);
   s.Int(6, run_id_);
   if (!s.Run()) {
-    *err = Error("cannot finish the run");
+    *err = Failure("cannot finish the run");
     return false;
   }
   return true;
 }
 
-bool Store::Put(const FileRow& f, const DocumentRecord* rec, std::string* err) {
+bool Store::Put(const FileRow& f, const DocumentRecord* rec, Error* err) {
   if (!Exec("BEGIN IMMEDIATE", err)) return false;
   auto fail = [&](const std::string& what) {
-    *err = Error(what);
+    *err = Failure(what);
     char* msg = nullptr;
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, &msg);
     sqlite3_free(msg);
@@ -91,15 +92,15 @@ bool Store::Put(const FileRow& f, const DocumentRecord* rec, std::string* err) {
       std::string sql = "INSERT INTO " + Quote(t) + "(sha256";
       std::string qs = "?";
       if (doc) {
-        sql += ", tool_version, patterns_version, status, error, pages";
-        qs += ",?,?,?,?,?";
+        sql += std::string(", tool_version, patterns_version, status, ") + kErrorColumns +
+               ", pages";
+        qs += ",?,?,?,?,?,?,?,?,?,?";
       } else {
         sql += ", seq";
         qs += ",?";
       }
       for (const std::string& c : cols) sql += ", " + Quote(c), qs += ",?";
-      if (doc)
-        for (const char* c : kDocExtra) sql += ", " + Quote(c), qs += ",?";
+      if (doc) sql += ", report_json", qs += ",?";
       sql += ") VALUES(" + qs + ")";
       Stmt ins(db_, sql);
       if (!ins.ok()) return fail("prepare");
@@ -116,19 +117,15 @@ bool Store::Put(const FileRow& f, const DocumentRecord* rec, std::string* err) {
           ins.Text(i++, tool_);
           ins.Text(i++, patterns_);
           ins.Text(i++, rec->status);
-          ins.Text(i++, rec->error);
+          BindError(ins, &i, rec->error);
           ins.Int(i++, rec->pages);
         } else {
           ins.Int(i++, static_cast<int64_t>(r + 1));
         }
         for (size_t k : at) ins.Bind(i++, k < row.size() ? row[k] : Value{});
-        if (doc) {
-          ins.Text(i++, rec->file);
-          ins.Text(i++, rec->text);
-          ins.Text(i++, rec->text_verbose);
+        if (doc)
           ins.Text(i++, rec->json.dump(-1, ' ', false,
                                        nlohmann::json::error_handler_t::replace));
-        }
         if (!ins.Run()) return fail("cannot record " + t);
       }
     }
@@ -143,20 +140,21 @@ bool Store::Put(const FileRow& f, const DocumentRecord* rec, std::string* err) {
     same.Text(3, f.status);
     if (same.Row()) return Exec("COMMIT", err);
   }
-  Stmt fs(
-      db_,
-      "INSERT OR REPLACE INTO files(path, sha256, size, status, error, pages, seconds, "
-      "max_rss_kb, run_id) VALUES(?,?,?,?,?,?,?,?,?)");
+  Stmt fs(db_, std::string("INSERT OR REPLACE INTO files(path, sha256, size, status, ") +
+                   kErrorColumns +
+                   ", pages, seconds, max_rss_kb, run_id) "
+                   "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!fs.ok()) return fail("prepare");
-  fs.Text(1, f.path);
-  fs.Text(2, f.sha256);
-  fs.Int(3, static_cast<int64_t>(f.size));
-  fs.Text(4, f.status);
-  fs.Text(5, f.error);
-  fs.Int(6, f.pages);
-  fs.Real(7, f.seconds);
-  fs.Int(8, f.max_rss_kb);
-  fs.Int(9, run_id_);
+  int i = 1;
+  fs.Text(i++, f.path);
+  fs.Text(i++, f.sha256);
+  fs.Int(i++, static_cast<int64_t>(f.size));
+  fs.Text(i++, f.status);
+  BindError(fs, &i, f.error);
+  fs.Int(i++, f.pages);
+  fs.Real(i++, f.seconds);
+  fs.Int(i++, f.max_rss_kb);
+  fs.Int(i++, run_id_);
   if (!fs.Run()) return fail("cannot record the file");
   return Exec("COMMIT", err);
 }
