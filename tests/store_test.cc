@@ -19,6 +19,7 @@
 #include "ingest/read.h"
 #include "layout/layout.h"
 #include "record/record.h"
+#include "record/wire.h"
 #include "test_util.h"
 #include "validate/validate.h"
 

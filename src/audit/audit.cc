@@ -5,6 +5,7 @@
 #include "export/check.h"
 #include "extract/extract.h"
 #include "layout/layout.h"
+#include "record/wire.h"
 #include "validate/validate.h"
 
 namespace jx {
@@ -75,19 +76,48 @@ DocumentRecord MakeRecord(const DocumentReport& d, const RecordParts& parts) {
   if (parts.text || parts.text_verbose) r.text = CheckTextOf(d, parts.text_verbose);
   if (parts.json) r.json = CheckJsonOf(d);
   if (parts.sheets)
-    r.sheets = BuildSheets(std::vector<const DocumentReport*>{&d}, /*tables=*/false);
+    r.sheets = BuildSheets(std::vector<const DocumentReport*>{&d}, parts.tables);
   return r;
 }
 
 DocumentRecord FailedRecord(const std::string& file, const std::string& status,
-                            const Error& error) {
+                            const Error& error, const RecordParts& parts) {
   DocumentReport d;
   d.file = file;
   d.ok = false;
   d.error = error;
-  DocumentRecord r = MakeRecord(d);
+  DocumentRecord r = MakeRecord(d, parts);
   r.status = status;
   return r;
+}
+
+std::string TablesToWire(const DocumentTables& d) {
+  nlohmann::json j;
+  j["file"] = d.file;
+  j["encoding"] = d.encoding;
+  j["ok"] = d.ok;
+  j["error"] = ErrorToWire(d.error);
+  j["layout"] = LayoutToWire(d.layout);
+  return ToCbor(j);
+}
+
+bool TablesFromWire(std::string_view bytes, DocumentTables* d, Error* err) {
+  nlohmann::json j;
+  if (!FromCbor(bytes, &j)) {
+    *err = Error{{}, "unreadable worker result"};
+    return false;
+  }
+  try {
+    d->file = j.at("file").get<std::string>();
+    d->encoding = j.at("encoding").get<std::string>();
+    d->ok = j.at("ok").get<bool>();
+    d->error = ErrorFromWire(j.at("error"));
+    d->layout = LayoutFromWire(j.at("layout"));
+  } catch (const nlohmann::json::exception& e) {
+    *err = Error{{}, std::string("unreadable worker result: ") + e.what()};
+    return false;
+  }
+  return true;
 }
 
 }  // namespace jx

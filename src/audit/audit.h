@@ -5,6 +5,7 @@
 #define JXAUDIT_AUDIT_AUDIT_H_
 
 #include <string>
+#include <string_view>
 
 #include "base/error.h"
 #include "base/patterns.h"
@@ -30,7 +31,12 @@ DocumentRecord MakeRecord(const DocumentReport& d,
                           const RecordParts& parts = RecordParts{});
 // A file that gave no report: read error, time limit or crash.
 DocumentRecord FailedRecord(const std::string& file, const std::string& status,
-                            const Error& error);
+                            const Error& error, const RecordParts& parts = RecordParts{});
+
+// What a `tables` worker sends back, and its reading; on failure `err` says
+// why, its location left for the caller to name.
+std::string TablesToWire(const DocumentTables& d);
+bool TablesFromWire(std::string_view bytes, DocumentTables* d, Error* err);
 
 }  // namespace jx
 

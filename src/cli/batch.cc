@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 
 namespace jx {
 
@@ -19,6 +20,31 @@ void Progress::Done(size_t done, size_t failed) {
   err_ << line << std::flush;
   if (done == total_) err_ << "\n";
 }
+void RunFiles(const std::vector<std::string>& files, const BatchOptions& bo,
+              const std::function<std::string(size_t)>& work,
+              const std::function<void(size_t, ChildResult&&, bool*, Error*)>& take,
+              std::ostream& err) {
+  const size_t n = files.size();
+  std::vector<bool> ready(n, false), failed(n, false);
+  std::vector<Error> why(n);
+  size_t done = 0, failures = 0, reported = 0;
+  Progress progress(n, ShowProgress(bo, err), err);
+  RunInChildren(n, bo.jobs, bo.timeout_s, work, [&](size_t i, ChildResult&& cr) {
+    bool ok = true;
+    take(i, std::move(cr), &ok, &why[i]);
+    ready[i] = true;
+    failed[i] = !ok;
+    failures += !ok;
+    for (; reported < n && ready[reported]; ++reported) {
+      if (failed[reported] && !bo.quiet)
+        err << (progress.enabled() ? "\r" : "") << "jxaudit: " << why[reported].ToString()
+            << "\n";
+      why[reported] = Error{};
+    }
+    progress.Done(++done, failures);
+  });
+}
+
 bool ShowProgress(const BatchOptions& bo, std::ostream& err) {
   return !bo.quiet && ::isatty(2) && &err == &std::cerr;
 }

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/workers.h"
 #include "record/record.h"
+#include "record/wire.h"
 #include "store/store.h"
 
 namespace jx {

@@ -8,6 +8,7 @@
 #include "export/extract.h"
 #include "export/summary.h"
 #include "export/tables.h"
+#include "record/wire.h"
 #include "store/store.h"
 
 namespace jx {
@@ -15,25 +16,45 @@ namespace jx {
 int RunExtract(const std::vector<std::string>& files, const std::string& format,
                const std::string& output, const BatchOptions& bo,
                const Patterns& patterns, std::ostream& out, std::ostream& err) {
-  std::vector<DocumentReport> docs = RunBatch<DocumentReport>(
-      files, bo, patterns,
-      [&](const std::string& f, const Patterns& pats) {
-        return CheckFile(f, bo.read, pats);
+  // Each file's rows of the sheets, Tables included; nothing else of it is
+  // output.
+  RecordParts parts;
+  parts.text = parts.text_verbose = parts.json = false;
+  parts.tables = true;
+  std::vector<std::vector<Sheet>> per_file(files.size());
+  bool any_failed = false;
+  RunFiles(
+      files, bo,
+      [&](size_t i) {
+        return RecordToWire(CheckRecord(files[i], bo.read, patterns, parts));
+      },
+      [&](size_t i, ChildResult&& cr, bool* ok, Error* why) {
+        DocumentRecord r;
+        Error werr;
+        if (!cr.ok)
+          r = FailedRecord(files[i], cr.status, MakeError(files[i], cr.failure), parts);
+        else if (!RecordFromWire(cr.bytes, &r, &werr))
+          r = FailedRecord(files[i], "crashed", MakeError(files[i], werr.message), parts);
+        *ok = r.status == "ok";
+        *why = r.error;
+        any_failed |= !*ok;
+        per_file[i] = std::move(r.sheets);
       },
       err);
+  std::vector<Sheet> sheets = MergeSheets(std::move(per_file));
   // Findings are data here, not a verdict: only a failed file sets the status.
-  int status = CountFindings(docs).failed > 0 ? 2 : 0;
+  int status = any_failed ? 2 : 0;
   if (!output.empty() && EndsWith(output, ".xlsx")) {
     Error werr;
-    if (!WriteExtractXlsx(docs, output, &werr)) {
+    if (!WriteExtractXlsx(sheets, output, &werr)) {
       err << "jxaudit: " << werr.ToString() << "\n";
       return 2;
     }
     return status;
   }
   std::string text = format == "csv"
-                         ? ExtractToCsv(docs)
-                         : ExtractToJson(docs).dump(
+                         ? ExtractToCsv(sheets)
+                         : ExtractToJson(sheets).dump(
                                1, ' ', false, nlohmann::json::error_handler_t::replace) +
                                "\n";
   return WriteText(text, output, out, err) ? status : 2;
@@ -61,10 +82,21 @@ int RunReport(const std::string& db, const std::string& output, std::ostream& er
 int RunTables(const std::vector<std::string>& files, const std::string& format,
               const std::string& output, const BatchOptions& bo, const Patterns& patterns,
               std::ostream& out, std::ostream& err) {
-  std::vector<DocumentTables> docs = RunBatch<DocumentTables>(
-      files, bo, patterns,
-      [&](const std::string& f, const Patterns& pats) {
-        return LayoutFile(f, bo.read, pats);
+  std::vector<DocumentTables> docs(files.size());
+  RunFiles(
+      files, bo,
+      [&](size_t i) { return TablesToWire(LayoutFile(files[i], bo.read, patterns)); },
+      [&](size_t i, ChildResult&& cr, bool* ok, Error* why) {
+        DocumentTables& d = docs[i];
+        Error werr;
+        if (!cr.ok || !TablesFromWire(cr.bytes, &d, &werr)) {
+          d = DocumentTables{};
+          d.file = files[i];
+          d.ok = false;
+          d.error = MakeError(files[i], cr.ok ? werr.message : cr.failure);
+        }
+        *ok = d.ok;
+        *why = d.error;
       },
       err);
   int status = 0;

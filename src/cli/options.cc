@@ -51,7 +51,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ("max-pages", po::value<int>(), "refuse PDFs with more pages (default 20000)")
       ("quiet,q", "no progress and no per-file error lines on stderr")
       ("timeout", po::value<double>(),
-       "check: stop a file after this many seconds and record it as timed out")
+       "stop a file after this many seconds (check records it as timed out)")
       ("db", po::value<std::string>(),
        "check: the SQLite store (default: jxaudit.sqlite beside the output, or in the "
        "current directory); report: the store to summarise")

@@ -8,14 +8,16 @@
 #include <vector>
 
 #include "base/error.h"
-#include "record/document.h"
+#include "record/sheets.h"
 
 namespace jx {
 
-bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string& path,
+// `sheets`: BuildSheets over the files, with Tables (or MergeSheets of each
+// file's own).
+bool WriteExtractXlsx(const std::vector<Sheet>& sheets, const std::string& path,
                       Error* err);
-nlohmann::json ExtractToJson(const std::vector<DocumentReport>& docs);
-std::string ExtractToCsv(const std::vector<DocumentReport>& docs);
+nlohmann::json ExtractToJson(const std::vector<Sheet>& sheets);
+std::string ExtractToCsv(const std::vector<Sheet>& sheets);
 
 }  // namespace jx
 

@@ -7,9 +7,9 @@
 
 namespace jx {
 
-nlohmann::json ExtractToJson(const std::vector<DocumentReport>& docs) {
+nlohmann::json ExtractToJson(const std::vector<Sheet>& sheets) {
   nlohmann::json out = nlohmann::json::object();
-  for (const Sheet& s : BuildSheets(docs)) {
+  for (const Sheet& s : sheets) {
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& row : s.rows) {
       nlohmann::json o = nlohmann::json::object();
@@ -26,9 +26,9 @@ nlohmann::json ExtractToJson(const std::vector<DocumentReport>& docs) {
   return out;
 }
 
-std::string ExtractToCsv(const std::vector<DocumentReport>& docs) {
+std::string ExtractToCsv(const std::vector<Sheet>& sheets) {
   std::ostringstream out;
-  for (const Sheet& s : BuildSheets(docs)) {
+  for (const Sheet& s : sheets) {
     out << "sheet";
     for (const auto& c : s.columns) out << ',' << c;
     out << '\n';

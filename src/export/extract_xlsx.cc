@@ -72,12 +72,12 @@ void AddSheets(lxw_workbook* wb, const std::vector<Sheet>& sheets) {
   }
 }
 
-bool WriteExtractXlsx(const std::vector<DocumentReport>& docs, const std::string& path,
+bool WriteExtractXlsx(const std::vector<Sheet>& sheets, const std::string& path,
                       Error* err) {
   // Rows are written in order: constant memory mode streams each sheet.
   lxw_workbook* wb = OpenWorkbook(path, /*streamed=*/true, err);
   if (!wb) return false;
-  AddSheets(wb, BuildSheets(docs));
+  AddSheets(wb, sheets);
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
     *err = MakeError(path, lxw_strerror(e));

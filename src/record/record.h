@@ -6,7 +6,6 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "base/error.h"
@@ -53,15 +52,11 @@ struct DocumentRecord {
 
 // Which parts to render: all of them for the store (a skipped file prints
 // either form later); without a store, only the output asked for.
-// `text_verbose` adds the info findings' lines to the text.
+// `text_verbose` adds the info findings' lines to the text; `tables` the
+// Tables sheet to the sheets (for `extract`; the store keeps none).
 struct RecordParts {
-  bool text = true, text_verbose = true, json = true, sheets = true;
+  bool text = true, text_verbose = true, json = true, sheets = true, tables = false;
 };
-
-// Between processes: CBOR of the record; decimals stay exact.
-std::string RecordToWire(const DocumentRecord& r);
-// On failure `err` says why; its location is left for the caller to name.
-bool RecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err);
 
 }  // namespace jx
 

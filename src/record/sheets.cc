@@ -192,8 +192,7 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
       const Location& l = fd.where;
       Value link = Text(fd.id);
       auto it = table_row.find(CellKey(doc.file, l.table, l.row, l.column));
-      if (it != table_row.end())
-        link.link = "internal:'Tables'!F" + std::to_string(it->second + 2);
+      if (it != table_row.end()) link.link = TablesLink(it->second);
       f.rows.push_back(
           {Text(doc.file), link, Text(fd.rule), Text(SeverityName(fd.severity)),
            Text(fd.message), OptNum(fd.has_numbers, fd.stated),
@@ -209,6 +208,71 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
   for (Sheet* s : {&d, &b, &ind, &f}) sheets.push_back(std::move(*s));
   if (tables) sheets.push_back(std::move(t));
   return sheets;
+}
+
+namespace {
+
+constexpr std::string_view kTablesLink = "internal:'Tables'!F";
+
+}  // namespace
+
+std::string TablesLink(size_t row) {
+  // The header is the sheet's first row; F is the cell's text.
+  return std::string(kTablesLink) + std::to_string(row + 2);
+}
+
+bool TablesLinkRow(const std::string& link, size_t* row) {
+  if (link.compare(0, kTablesLink.size(), kTablesLink) != 0) return false;
+  size_t n = 0;
+  auto r =
+      std::from_chars(link.data() + kTablesLink.size(), link.data() + link.size(), n);
+  if (r.ec != std::errc() || r.ptr != link.data() + link.size() || n < 2) return false;
+  *row = n - 2;
+  return true;
+}
+
+std::vector<Sheet> MergeSheets(std::vector<std::vector<Sheet>>&& per_doc) {
+  std::vector<Sheet> all = BuildSheets(std::vector<const DocumentReport*>{}, true);
+  auto find = [](std::vector<Sheet>& sheets, const std::string& name) -> Sheet* {
+    for (Sheet& s : sheets)
+      if (s.name == name) return &s;
+    return nullptr;
+  };
+  // A cell is named by file, table, row and column (the Tables sheet's first
+  // four columns). As when the sheets are built over the whole batch at once,
+  // a link goes to the last row that holds its cell.
+  auto key = [](const std::vector<Value>& row) {
+    std::string k;
+    for (size_t c = 0; c < 4 && c < row.size(); ++c)
+      k +=
+          (row[c].kind == Value::kText ? row[c].text : row[c].number.ToString()) + '\x1f';
+    return k;
+  };
+  Sheet* tables = find(all, "Tables");
+  std::map<std::string, size_t> cell_row;
+  for (std::vector<Sheet>& doc : per_doc)
+    if (const Sheet* t = find(doc, "Tables"))
+      for (const auto& row : t->rows) {
+        cell_row[key(row)] = tables->rows.size();
+        tables->rows.push_back(row);
+      }
+  for (std::vector<Sheet>& doc : per_doc) {
+    const Sheet* own_tables = find(doc, "Tables");
+    for (Sheet& s : doc) {
+      Sheet* into = s.name == "Tables" ? nullptr : find(all, s.name);
+      if (!into) continue;
+      for (auto& row : s.rows) {
+        for (Value& v : row) {
+          size_t local;
+          if (!v.link.empty() && own_tables && TablesLinkRow(v.link, &local) &&
+              local < own_tables->rows.size())
+            v.link = TablesLink(cell_row[key(own_tables->rows[local])]);
+        }
+        into->rows.push_back(std::move(row));
+      }
+    }
+  }
+  return all;
 }
 
 std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs, bool tables) {

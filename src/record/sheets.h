@@ -43,6 +43,15 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs,
 std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
                                bool tables);
 
+// The normalized sheets of several files from each one's own (BuildSheets
+// of that file with its Tables sheet), in order: the same as BuildSheets over
+// all of them at once, finding links moved to the rows of the joined Tables.
+std::vector<Sheet> MergeSheets(std::vector<std::vector<Sheet>>&& per_doc);
+
+// A finding's link to a row of the Tables sheet (0-based), and back.
+std::string TablesLink(size_t row);
+bool TablesLinkRow(const std::string& link, size_t* row);
+
 // What a store holds, in totals, for the Summary sheet.
 struct StoreSummary {
   int64_t files = 0, documents = 0;
