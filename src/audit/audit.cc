@@ -92,29 +92,24 @@ DocumentRecord FailedRecord(const std::string& file, const std::string& status,
 }
 
 std::string TablesToWire(const DocumentTables& d) {
-  nlohmann::json j;
-  j["file"] = d.file;
-  j["encoding"] = d.encoding;
-  j["ok"] = d.ok;
-  j["error"] = ErrorToWire(d.error);
-  j["layout"] = LayoutToWire(d.layout);
-  return ToCbor(j);
+  WireWriter w;
+  w.Str(d.file);
+  w.Str(d.encoding);
+  w.Bool(d.ok);
+  w.Err(d.error);
+  w.Lay(d.layout);
+  return std::move(w.bytes());
 }
 
 bool TablesFromWire(std::string_view bytes, DocumentTables* d, Error* err) {
-  nlohmann::json j;
-  if (!FromCbor(bytes, &j)) {
+  WireReader in(bytes);
+  d->file = in.Str();
+  d->encoding = in.Str();
+  d->ok = in.Bool();
+  d->error = in.Err();
+  d->layout = in.Lay();
+  if (!in.done()) {
     *err = Error{{}, "unreadable worker result"};
-    return false;
-  }
-  try {
-    d->file = j.at("file").get<std::string>();
-    d->encoding = j.at("encoding").get<std::string>();
-    d->ok = j.at("ok").get<bool>();
-    d->error = ErrorFromWire(j.at("error"));
-    d->layout = LayoutFromWire(j.at("layout"));
-  } catch (const nlohmann::json::exception& e) {
-    *err = Error{{}, std::string("unreadable worker result: ") + e.what()};
     return false;
   }
   return true;

@@ -110,8 +110,8 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
             << "\n";
       if (format == "json") {
         *sink << (printed > 0 ? ",\n" : "")
-              << RecordJson(r).dump(1, ' ', false,
-                                    nlohmann::json::error_handler_t::replace);
+              << RecordJson(std::move(r))
+                     .dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
       } else {
         *sink << RecordText(r, verbose);
       }

@@ -26,14 +26,14 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
   RunFiles(
       files, bo,
       [&](size_t i) {
-        return RecordToWire(CheckRecord(files[i], bo.read, patterns, parts));
+        return SheetsRecordToWire(CheckRecord(files[i], bo.read, patterns, parts));
       },
       [&](size_t i, ChildResult&& cr, bool* ok, Error* why) {
         DocumentRecord r;
         Error werr;
         if (!cr.ok)
           r = FailedRecord(files[i], cr.status, MakeError(files[i], cr.failure), parts);
-        else if (!RecordFromWire(cr.bytes, &r, &werr))
+        else if (!SheetsRecordFromWire(cr.bytes, &r, &werr))
           r = FailedRecord(files[i], "crashed", MakeError(files[i], werr.message), parts);
         *ok = r.status == "ok";
         *why = r.error;

@@ -19,7 +19,8 @@ nlohmann::json CheckJsonOf(const DocumentReport& d);
 // A record's block of `check` output, its path and error put in from its
 // fields; info findings in the text only when `verbose`.
 std::string RecordText(const DocumentRecord& r, bool verbose);
-nlohmann::json RecordJson(const DocumentRecord& r);
+// The JSON is taken out of the record (it is printed once), the rest stays.
+nlohmann::json RecordJson(DocumentRecord&& r);
 // The last line of `check` text.
 std::string SummaryText(const Counts& c, size_t files);
 

@@ -111,8 +111,8 @@ nlohmann::json CheckJsonOf(const DocumentReport& d) {
   return j;
 }
 
-nlohmann::json RecordJson(const DocumentRecord& r) {
-  nlohmann::json j = r.json;
+nlohmann::json RecordJson(DocumentRecord&& r) {
+  nlohmann::json j = std::move(r.json);
   j["file"] = r.file;
   j["error"] =
       r.status == "ok" ? nlohmann::json(nullptr) : nlohmann::json(r.error.ToString());

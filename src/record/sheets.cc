@@ -238,9 +238,13 @@ std::vector<Sheet> MergeSheets(std::vector<std::vector<Sheet>>&& per_doc) {
       if (s.name == name) return &s;
     return nullptr;
   };
+  auto file_of = [&](std::vector<Sheet>& doc) {
+    const Sheet* d = find(doc, "Documents");
+    return d && !d->rows.empty() && !d->rows[0].empty() ? d->rows[0][0].text
+                                                        : std::string();
+  };
   // A cell is named by file, table, row and column (the Tables sheet's first
-  // four columns). As when the sheets are built over the whole batch at once,
-  // a link goes to the last row that holds its cell.
+  // four columns).
   auto key = [](const std::vector<Value>& row) {
     std::string k;
     for (size_t c = 0; c < 4 && c < row.size(); ++c)
@@ -248,29 +252,46 @@ std::vector<Sheet> MergeSheets(std::vector<std::vector<Sheet>>&& per_doc) {
           (row[c].kind == Value::kText ? row[c].text : row[c].number.ToString()) + '\x1f';
     return k;
   };
+  // Where each file's Tables rows start in the joined sheet. A file given
+  // more than once names the same cells more than once: as when the sheets
+  // are built over the whole batch at once, a link then goes to the last row
+  // that holds its cell.
+  std::map<std::string, int> times;
+  for (std::vector<Sheet>& doc : per_doc) ++times[file_of(doc)];
+  std::vector<size_t> offset(per_doc.size());
+  std::map<std::string, size_t> cell_row;  // of files given more than once
+  size_t rows = 0;
+  for (size_t d = 0; d < per_doc.size(); ++d) {
+    offset[d] = rows;
+    const Sheet* t = find(per_doc[d], "Tables");
+    if (!t) continue;
+    if (times[file_of(per_doc[d])] > 1)
+      for (size_t r = 0; r < t->rows.size(); ++r) cell_row[key(t->rows[r])] = rows + r;
+    rows += t->rows.size();
+  }
   Sheet* tables = find(all, "Tables");
-  std::map<std::string, size_t> cell_row;
-  for (std::vector<Sheet>& doc : per_doc)
-    if (const Sheet* t = find(doc, "Tables"))
-      for (const auto& row : t->rows) {
-        cell_row[key(row)] = tables->rows.size();
-        tables->rows.push_back(row);
-      }
-  for (std::vector<Sheet>& doc : per_doc) {
-    const Sheet* own_tables = find(doc, "Tables");
+  tables->rows.reserve(rows);
+  for (size_t d = 0; d < per_doc.size(); ++d) {
+    std::vector<Sheet>& doc = per_doc[d];
+    Sheet* own_tables = find(doc, "Tables");
+    const bool repeated = times[file_of(doc)] > 1;
     for (Sheet& s : doc) {
       Sheet* into = s.name == "Tables" ? nullptr : find(all, s.name);
       if (!into) continue;
       for (auto& row : s.rows) {
         for (Value& v : row) {
           size_t local;
-          if (!v.link.empty() && own_tables && TablesLinkRow(v.link, &local) &&
-              local < own_tables->rows.size())
-            v.link = TablesLink(cell_row[key(own_tables->rows[local])]);
+          if (v.link.empty() || !own_tables || !TablesLinkRow(v.link, &local) ||
+              local >= own_tables->rows.size())
+            continue;
+          v.link = TablesLink(repeated ? cell_row[key(own_tables->rows[local])]
+                                       : offset[d] + local);
         }
         into->rows.push_back(std::move(row));
       }
     }
+    if (own_tables)
+      for (auto& row : own_tables->rows) tables->rows.push_back(std::move(row));
   }
   return all;
 }

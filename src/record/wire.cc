@@ -39,82 +39,6 @@ bool ValueFromWire(const json& j, Value* v) {
   return true;
 }
 
-json CellWire(const Cell& c) {
-  // The value is most often the text itself: null then.
-  return json::array({c.text, c.first_line, c.last_line, c.page, c.rowspan, c.colspan,
-                      c.anchor_row, c.anchor_col,
-                      c.value == c.text ? json(nullptr) : json(c.value)});
-}
-
-Cell CellFromWire(const json& j) {
-  Cell c;
-  c.text = j.at(0).get<std::string>();
-  c.first_line = j.at(1).get<int>();
-  c.last_line = j.at(2).get<int>();
-  c.page = j.at(3).get<int>();
-  c.rowspan = j.at(4).get<int>();
-  c.colspan = j.at(5).get<int>();
-  c.anchor_row = j.at(6).get<int>();
-  c.anchor_col = j.at(7).get<int>();
-  c.value = j.at(8).is_null() ? c.text : j.at(8).get<std::string>();
-  return c;
-}
-
-json TableWire(const Table& t) {
-  json rows = json::array();
-  for (const auto& row : t.rows) {
-    json jr = json::array();
-    for (const Cell& c : row) jr.push_back(CellWire(c));
-    rows.push_back(std::move(jr));
-  }
-  json header = json::array();
-  for (bool h : t.row_is_header) header.push_back(h);
-  json sections = json::array();
-  for (const Section& s : t.sections) {
-    json cols = json::array();
-    for (const Column& c : s.columns)
-      cols.push_back(json::array({c.label, c.key, c.level, c.path_keys}));
-    sections.push_back(json::array({s.first_row, s.header_rows, std::move(cols)}));
-  }
-  return json::array({t.id, t.title, t.title_line, t.first_line, t.last_line, t.page,
-                      static_cast<int>(t.format), t.pieces, t.header_rows,
-                      std::move(rows), std::move(header), std::move(sections)});
-}
-
-Table TableFromWire(const json& j) {
-  Table t;
-  t.id = j.at(0).get<std::string>();
-  t.title = j.at(1).get<std::string>();
-  t.title_line = j.at(2).get<int>();
-  t.first_line = j.at(3).get<int>();
-  t.last_line = j.at(4).get<int>();
-  t.page = j.at(5).get<int>();
-  t.format = static_cast<TableFormat>(j.at(6).get<int>());
-  t.pieces = j.at(7).get<int>();
-  t.header_rows = j.at(8).get<int>();
-  for (const auto& jr : j.at(9)) {
-    std::vector<Cell> row;
-    for (const auto& jc : jr) row.push_back(CellFromWire(jc));
-    t.rows.push_back(std::move(row));
-  }
-  for (const auto& h : j.at(10)) t.row_is_header.push_back(h.get<bool>());
-  for (const auto& js : j.at(11)) {
-    Section s;
-    s.first_row = js.at(0).get<int>();
-    s.header_rows = js.at(1).get<int>();
-    for (const auto& jc : js.at(2)) {
-      Column c;
-      c.label = jc.at(0).get<std::string>();
-      c.key = jc.at(1).get<std::string>();
-      c.level = jc.at(2).get<int>();
-      c.path_keys = jc.at(3).get<std::vector<std::string>>();
-      s.columns.push_back(std::move(c));
-    }
-    t.sections.push_back(std::move(s));
-  }
-  return t;
-}
-
 }  // namespace
 
 json ErrorToWire(const Error& e) {
@@ -134,30 +58,6 @@ Error ErrorFromWire(const json& j) {
   return e;
 }
 
-json LayoutToWire(const Layout& layout) {
-  json paragraphs = json::array();
-  for (const Paragraph& p : layout.paragraphs)
-    paragraphs.push_back(json::array({p.text, p.line, p.page}));
-  json tables = json::array();
-  for (const Table& t : layout.tables) tables.push_back(TableWire(t));
-  json blocks = json::array();
-  for (const Block& b : layout.blocks)
-    blocks.push_back(json::array({static_cast<int>(b.kind), b.index}));
-  return json::array({std::move(paragraphs), std::move(tables), std::move(blocks)});
-}
-
-Layout LayoutFromWire(const json& j) {
-  Layout layout;
-  for (const auto& p : j.at(0))
-    layout.paragraphs.push_back(
-        {p.at(0).get<std::string>(), p.at(1).get<int>(), p.at(2).get<int>()});
-  for (const auto& t : j.at(1)) layout.tables.push_back(TableFromWire(t));
-  for (const auto& b : j.at(2))
-    layout.blocks.push_back(
-        {static_cast<Block::Kind>(b.at(0).get<int>()), b.at(1).get<size_t>()});
-  return layout;
-}
-
 std::string ToCbor(const json& j) {
   std::vector<uint8_t> cbor = json::to_cbor(j);
   return std::string(cbor.begin(), cbor.end());
@@ -166,6 +66,296 @@ std::string ToCbor(const json& j) {
 bool FromCbor(std::string_view bytes, json* j) {
   *j = json::from_cbor(bytes.begin(), bytes.end(), true, false);
   return !j->is_discarded() && j->is_object();
+}
+
+void WireWriter::Uint(uint64_t v) {
+  while (v >= 0x80) {
+    out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out_.push_back(static_cast<char>(v));
+}
+
+void WireWriter::Int(int64_t v) {
+  // Zigzag: small negative numbers (-1 for "none") stay one byte.
+  Uint((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63));
+}
+
+void WireWriter::Str(const std::string& s) {
+  Uint(s.size());
+  out_.append(s);
+}
+
+void WireWriter::Err(const Error& e) {
+  Str(e.message);
+  Str(e.where.file);
+  Int(e.where.page);
+  Int(e.where.line);
+  Str(e.where.table);
+  Int(e.where.row);
+  Int(e.where.column);
+}
+
+void WireWriter::Lay(const Layout& layout) {
+  Uint(layout.paragraphs.size());
+  for (const Paragraph& p : layout.paragraphs) {
+    Str(p.text);
+    Int(p.line);
+    Int(p.page);
+  }
+  Uint(layout.tables.size());
+  for (const Table& t : layout.tables) {
+    Str(t.id);
+    Str(t.title);
+    Int(t.title_line);
+    Int(t.first_line);
+    Int(t.last_line);
+    Int(t.page);
+    Int(static_cast<int>(t.format));
+    Int(t.pieces);
+    Int(t.header_rows);
+    Uint(t.rows.size());
+    for (const auto& row : t.rows) {
+      Uint(row.size());
+      for (const Cell& c : row) {
+        Str(c.text);
+        Int(c.first_line);
+        Int(c.last_line);
+        Int(c.page);
+        Int(c.rowspan);
+        Int(c.colspan);
+        Int(c.anchor_row);
+        Int(c.anchor_col);
+        // The value is most often the text itself.
+        const bool same = c.value == c.text;
+        Bool(same);
+        if (!same) Str(c.value);
+      }
+    }
+    Uint(t.row_is_header.size());
+    for (bool h : t.row_is_header) Bool(h);
+    Uint(t.sections.size());
+    for (const Section& s : t.sections) {
+      Int(s.first_row);
+      Int(s.header_rows);
+      Uint(s.columns.size());
+      for (const Column& c : s.columns) {
+        Str(c.label);
+        Str(c.key);
+        Int(c.level);
+        Uint(c.path_keys.size());
+        for (const std::string& k : c.path_keys) Str(k);
+      }
+    }
+  }
+  Uint(layout.blocks.size());
+  for (const Block& b : layout.blocks) {
+    Int(static_cast<int>(b.kind));
+    Uint(b.index);
+  }
+}
+
+void WireWriter::Sheets(const std::vector<Sheet>& sheets) {
+  Uint(sheets.size());
+  for (const Sheet& s : sheets) {
+    Str(s.name);
+    Uint(s.columns.size());
+    for (const std::string& c : s.columns) Str(c);
+    Uint(s.rows.size());
+    for (const auto& row : s.rows) {
+      Uint(row.size());
+      for (const Value& v : row) {
+        // Kind in the low bits, the marks above it.
+        Uint(static_cast<uint64_t>(v.kind) | (v.percent ? 4u : 0u) |
+             (v.flagged ? 8u : 0u) | (v.link.empty() ? 0u : 16u));
+        if (v.kind == Value::kText) Str(v.text);
+        if (v.kind == Value::kNumber) {
+          Int(v.number.units);
+          Int(v.number.scale);
+        }
+        if (!v.link.empty()) Str(v.link);
+      }
+    }
+  }
+}
+
+uint64_t WireReader::Uint() {
+  uint64_t v = 0;
+  for (int shift = 0; ok_; shift += 7) {
+    if (p_ == end_ || shift > 63) {
+      ok_ = false;
+      break;
+    }
+    const unsigned char b = static_cast<unsigned char>(*p_++);
+    v |= static_cast<uint64_t>(b & 0x7f) << shift;
+    if (!(b & 0x80)) return v;
+  }
+  return 0;
+}
+
+int64_t WireReader::Int() {
+  const uint64_t u = Uint();
+  return static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1);
+}
+
+size_t WireReader::Count() {
+  const uint64_t n = Uint();
+  if (n > static_cast<uint64_t>(end_ - p_)) {
+    ok_ = false;
+    return 0;
+  }
+  return static_cast<size_t>(n);
+}
+
+std::string WireReader::Str() {
+  const size_t n = Count();
+  if (!ok_) return {};
+  std::string s(p_, n);
+  p_ += n;
+  return s;
+}
+
+Error WireReader::Err() {
+  Error e;
+  e.message = Str();
+  e.where.file = Str();
+  e.where.page = Small();
+  e.where.line = Small();
+  e.where.table = Str();
+  e.where.row = Small();
+  e.where.column = Small();
+  return e;
+}
+
+Layout WireReader::Lay() {
+  Layout layout;
+  for (size_t n = Count(); ok_ && n > 0; --n) {
+    Paragraph p;
+    p.text = Str();
+    p.line = Small();
+    p.page = Small();
+    layout.paragraphs.push_back(std::move(p));
+  }
+  for (size_t n = Count(); ok_ && n > 0; --n) {
+    Table t;
+    t.id = Str();
+    t.title = Str();
+    t.title_line = Small();
+    t.first_line = Small();
+    t.last_line = Small();
+    t.page = Small();
+    t.format = static_cast<TableFormat>(Small());
+    t.pieces = Small();
+    t.header_rows = Small();
+    const size_t rows = Count();
+    t.rows.reserve(rows);
+    for (size_t r = rows; ok_ && r > 0; --r) {
+      std::vector<Cell> row;
+      const size_t cols = Count();
+      row.reserve(cols);
+      for (size_t c = cols; ok_ && c > 0; --c) {
+        Cell cell;
+        cell.text = Str();
+        cell.first_line = Small();
+        cell.last_line = Small();
+        cell.page = Small();
+        cell.rowspan = Small();
+        cell.colspan = Small();
+        cell.anchor_row = Small();
+        cell.anchor_col = Small();
+        cell.value = Bool() ? cell.text : Str();
+        row.push_back(std::move(cell));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    for (size_t h = Count(); ok_ && h > 0; --h) t.row_is_header.push_back(Bool());
+    for (size_t k = Count(); ok_ && k > 0; --k) {
+      Section s;
+      s.first_row = Small();
+      s.header_rows = Small();
+      for (size_t c = Count(); ok_ && c > 0; --c) {
+        Column col;
+        col.label = Str();
+        col.key = Str();
+        col.level = Small();
+        for (size_t p = Count(); ok_ && p > 0; --p) col.path_keys.push_back(Str());
+        s.columns.push_back(std::move(col));
+      }
+      t.sections.push_back(std::move(s));
+    }
+    layout.tables.push_back(std::move(t));
+  }
+  for (size_t n = Count(); ok_ && n > 0; --n) {
+    Block b;
+    b.kind = static_cast<Block::Kind>(Small());
+    b.index = static_cast<size_t>(Uint());
+    layout.blocks.push_back(b);
+  }
+  return layout;
+}
+
+std::vector<Sheet> WireReader::Sheets() {
+  std::vector<Sheet> sheets;
+  for (size_t n = Count(); ok_ && n > 0; --n) {
+    Sheet s;
+    s.name = Str();
+    for (size_t c = Count(); ok_ && c > 0; --c) s.columns.push_back(Str());
+    const size_t rows = Count();
+    s.rows.reserve(rows);
+    for (size_t r = rows; ok_ && r > 0; --r) {
+      std::vector<Value> row;
+      const size_t cols = Count();
+      row.reserve(cols);
+      for (size_t c = cols; ok_ && c > 0; --c) {
+        const uint64_t tag = Uint();
+        Value v;
+        switch (tag & 3) {
+          case Value::kText:
+            v.kind = Value::kText;
+            v.text = Str();
+            break;
+          case Value::kNumber:
+            v.kind = Value::kNumber;
+            v.number.units = Int();
+            v.number.scale = Small();
+            break;
+          case Value::kEmpty:
+            break;
+          default:
+            ok_ = false;
+        }
+        v.percent = tag & 4;
+        v.flagged = tag & 8;
+        if (tag & 16) v.link = Str();
+        row.push_back(std::move(v));
+      }
+      s.rows.push_back(std::move(row));
+    }
+    sheets.push_back(std::move(s));
+  }
+  return sheets;
+}
+
+std::string SheetsRecordToWire(const DocumentRecord& r) {
+  WireWriter w;
+  w.Str(r.file);
+  w.Str(r.status);
+  w.Err(r.error);
+  w.Sheets(r.sheets);
+  return std::move(w.bytes());
+}
+
+bool SheetsRecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err) {
+  WireReader in(bytes);
+  r->file = in.Str();
+  r->status = in.Str();
+  r->error = in.Err();
+  r->sheets = in.Sheets();
+  if (!in.done()) {
+    *err = Error{{}, "unreadable worker result"};
+    return false;
+  }
+  return true;
 }
 
 std::string RecordToWire(const DocumentRecord& r) {
