@@ -3,8 +3,6 @@
 #ifndef JXAUDIT_CLI_BATCH_H_
 #define JXAUDIT_CLI_BATCH_H_
 
-#include <unistd.h>
-
 #include <chrono>
 #include <functional>
 #include <ostream>

@@ -38,7 +38,7 @@ CheckText::Line CheckLine(const Location& where, const std::string& severity,
 CheckText CheckTextOf(const DocumentReport& d, bool with_info);
 
 // What a checked file leaves: status, its error, its `check` output, and its
-// rows of the normalized sheets (without Tables).
+// rows of the normalized sheets (Tables only for `extract`).
 struct DocumentRecord {
   std::string file;
   std::string status = "ok";  // ok, failed, timeout, crashed
@@ -47,7 +47,7 @@ struct DocumentRecord {
   Counts counts;
   CheckText text;
   nlohmann::json json;        // `check --format json` without file and error
-  std::vector<Sheet> sheets;  // Documents, Budget, Indicators, Findings
+  std::vector<Sheet> sheets;  // Documents, Budget, Indicators, Findings[, Tables]
 };
 
 // Which parts to render: all of them for the store (a skipped file prints
