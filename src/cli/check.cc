@@ -84,13 +84,15 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
       todo.push_back(i);
     }
   }
-  RecordParts parts;
-  if (!use_store) {
-    parts.text = format != "json";
-    parts.text_verbose = format != "json" && verbose;
-    parts.json = format == "json";
-    parts.sheets = false;
-  }
+  // What printing needs of a record. Without a store a worker renders only
+  // that; with one, everything (a later run may print the other form), and
+  // a record read back from the store is read only as far as printing needs.
+  RecordParts printing;
+  printing.text = format != "json";
+  printing.text_verbose = format != "json" && verbose;
+  printing.json = format == "json";
+  printing.sheets = false;
+  const RecordParts parts = use_store ? RecordParts{} : printing;
   Counts total;
   size_t printed = 0, done = 0, failed = 0;
   Progress progress(n, ShowProgress(bo, err), err);
@@ -100,7 +102,8 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   auto flush = [&] {
     for (; printed < n && ready[printed]; ++printed) {
       DocumentRecord& r = recs[printed];
-      if (known[printed] && !store.Find(rows[printed].sha256, files[printed], &r))
+      if (known[printed] &&
+          !store.Find(rows[printed].sha256, files[printed], printing, &r))
         r = FailedRecord(files[printed], "failed",
                          MakeError(files[printed], "recorded in " + bo.db +
                                                        " but not readable there; run "

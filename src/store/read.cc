@@ -50,7 +50,7 @@ bool Store::Known(const std::string& sha256, const std::string& path, std::strin
 }
 
 bool Store::Find(const std::string& sha256, const std::string& path,
-                 DocumentRecord* rec) {
+                 const RecordParts& parts, DocumentRecord* rec) {
   if (sha256.empty()) return false;
   Stmt s(db_, std::string("SELECT status, pages, errors, warnings, infos, kind, "
                           "department, year, report_json, ") +
@@ -70,10 +70,12 @@ bool Store::Find(const std::string& sha256, const std::string& path,
   r.counts.warnings = static_cast<int>(s.ColInt(3));
   r.counts.infos = static_cast<int>(s.ColInt(4));
   r.counts.failed = r.status == "ok" ? 0 : 1;
-  r.json = nlohmann::json::parse(s.ColText(8), nullptr, false);
-  if (r.json.is_discarded() || !r.json.is_object()) return false;
+  if (parts.json) {
+    r.json = nlohmann::json::parse(s.ColText(8), nullptr, false);
+    if (r.json.is_discarded() || !r.json.is_object()) return false;
+  }
   r.error = ColError(s, 9, path);
-  if (r.status == "ok") {
+  if (r.status == "ok" && (parts.text || parts.text_verbose)) {
     // The text from its fields: the document's kind, department and year,
     // and its findings in order.
     r.text.head = CheckHead(s.ColText(5), s.ColText(6), s.ColText(7));

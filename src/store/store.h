@@ -53,8 +53,11 @@ class Store {
   // ended; cheap, for deciding what to skip.
   bool Known(const std::string& sha256, const std::string& path, std::string* status,
              Error* error, int* pages);
-  // The record kept for this content, its texts naming `path`.
-  bool Find(const std::string& sha256, const std::string& path, DocumentRecord* rec);
+  // The record kept for this content, under `path`: what names the file is
+  // put in from fields when it is printed. Only the parts asked for are read
+  // (the text, the JSON); the sheets never are.
+  bool Find(const std::string& sha256, const std::string& path, const RecordParts& parts,
+            DocumentRecord* rec);
   // One transaction: the file's row, and the document's rows when `rec` is
   // given (replacing what an older version left for the same content).
   bool Put(const FileRow& file, const DocumentRecord* rec, Error* err);
