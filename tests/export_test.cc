@@ -101,7 +101,7 @@ TEST_CASE("Markdown escapes pipes and keeps one header row", "[export]") {
 TEST_CASE("xlsx: numbers numeric, text never a formula, merges kept", "[export]") {
   std::string dir = TempDir();
   std::string path = dir + "/t.xlsx";
-  std::string err;
+  Error err;
   auto docs = OneDoc("一级指标\t二级指标\t分值\n产出\t数量\t5\n\t质量\t=1+1\n");
   REQUIRE(WriteTablesXlsx(docs, path, &err));
   std::string sheet = Unzip(path, "xl/worksheets/sheet1.xml");
@@ -115,8 +115,9 @@ TEST_CASE("xlsx: numbers numeric, text never a formula, merges kept", "[export]"
 }
 
 TEST_CASE("xlsx: unwritable path is an error, not a crash", "[export][errors]") {
-  std::string err;
+  Error err;
   auto docs = OneDoc(kReport);
   CHECK_FALSE(WriteTablesXlsx(docs, "/nonexistent-dir/x.xlsx", &err));
-  CHECK_FALSE(err.empty());
+  CHECK(err.where.file == "/nonexistent-dir/x.xlsx");
+  CHECK_FALSE(err.message.empty());
 }

@@ -13,11 +13,13 @@
 #include <map>
 #include <thread>
 
+#include "audit/audit.h"
 #include "cli/workers.h"
-#include "export/sheets.h"
 #include "extract/extract.h"
 #include "ingest/read.h"
 #include "layout/layout.h"
+#include "record/record.h"
+#include "record/wire.h"
 #include "test_util.h"
 #include "validate/validate.h"
 
@@ -72,10 +74,9 @@ TEST_CASE("records: what a worker sends back arrives whole, decimals exact") {
     INFO(s);
     DocumentRecord a = RecordOf(SamplePath(s));
     DocumentRecord b;
-    std::string err;
+    Error err;
     REQUIRE(RecordFromWire(RecordToWire(a), &b, &err));
     CHECK(b.text == a.text);
-    CHECK(b.text_verbose == a.text_verbose);
     CHECK(b.json == a.json);
     CHECK(b.counts.errors == a.counts.errors);
     REQUIRE(b.sheets.size() == a.sheets.size());
@@ -92,9 +93,9 @@ TEST_CASE("records: what a worker sends back arrives whole, decimals exact") {
     }
   }
   DocumentRecord r;
-  std::string err;
+  Error err;
   CHECK_FALSE(RecordFromWire("not cbor at all", &r, &err));
-  CHECK(err.find("unreadable worker result") != std::string::npos);
+  CHECK(err.message.find("unreadable worker result") != std::string::npos);
 }
 
 // Every table of a store as sorted text, leaving out what differs between
@@ -103,9 +104,12 @@ std::string Dump(const std::string& db) {
   sqlite3* h = nullptr;
   REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
   std::string out;
-  const char* queries[] = {"SELECT path, sha256, size, status, error, pages FROM files",
-                           "SELECT * FROM documents", "SELECT * FROM figures",
-                           "SELECT * FROM indicators", "SELECT * FROM findings"};
+  const char* queries[] = {
+      "SELECT path, sha256, size, status, error_message, error_page, "
+      "error_line, error_table, error_row, error_column, pages "
+      "FROM files",
+      "SELECT * FROM documents", "SELECT * FROM figures", "SELECT * FROM indicators",
+      "SELECT * FROM findings"};
   for (const char* q : queries) {
     sqlite3_stmt* st = nullptr;
     REQUIRE(sqlite3_prepare_v2(h, q, -1, &st, nullptr) == SQLITE_OK);
@@ -228,6 +232,49 @@ TEST_CASE("store: a run killed or interrupted midway, run again, equals one clea
           recorded);
     CHECK(Dump(killed) == Dump(clean));
   }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("store: content known under another path prints under its own", "[e2e]") {
+  std::string dir = TempDir();
+  std::string db = dir + "/s.sqlite";
+  std::string sample = ReadFile(SamplePath(SeedSamples()[0]));
+  std::string bad = ReadFile(SamplePath("pdf/bad/damaged.pdf"));
+  WriteFile(dir + "/a.txt", sample);
+  WriteFile(dir + "/a.pdf", bad);
+  RunResult first = RunJxaudit({"check", "--db", db, dir + "/a.txt", dir + "/a.pdf"});
+  WriteFile(dir + "/b.txt", sample);
+  WriteFile(dir + "/b.pdf", bad);
+  for (const char* format : {"text", "json"}) {
+    INFO(format);
+    RunResult known =
+        RunJxaudit({"check", "--db", db, "-f", format, dir + "/b.txt", dir + "/b.pdf"});
+    RunResult fresh =
+        RunJxaudit({"check", "--no-db", "-f", format, dir + "/b.txt", dir + "/b.pdf"});
+    CHECK(known.status == fresh.status);
+    CHECK(known.out == fresh.out);
+    CHECK(known.err == fresh.err);
+    CHECK(known.out.find(dir + "/a.") == std::string::npos);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("store: one of another schema version is refused, not half read", "[e2e]") {
+  std::string dir = TempDir();
+  std::string db = dir + "/old.sqlite";
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(h,
+                       "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+                       "INSERT INTO meta VALUES('schema_version', '1');",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(h);
+  RunResult r = RunJxaudit({"check", "-q", "--db", db, SamplePath(SeedSamples()[0])});
+  CHECK(r.status == 2);
+  CHECK(r.err.find("store schema version 1") != std::string::npos);
+  RunResult rep = RunJxaudit({"report", "--db", db, "-o", dir + "/s.xlsx"});
+  CHECK(rep.status == 2);
+  CHECK(Scalar(db, "SELECT count(*) FROM sqlite_master WHERE name='files'") == 0);
   fs::remove_all(dir);
 }
 

@@ -1,12 +1,14 @@
+#include "export/summary.h"
+
 #include <xlsxwriter.h>
 
-#include "export/sheets.h"
 #include "export/workbook.h"
+#include "record/sheets.h"
 
 namespace jx {
 
 bool WriteSummaryXlsx(const StoreSummary& sm, const std::vector<Sheet>& sheets,
-                      const Sheet& failures, const std::string& path, std::string* err) {
+                      const Sheet& failures, const std::string& path, Error* err) {
   // Every sheet, Summary included, is written top to bottom: streamed.
   lxw_workbook* wb = OpenWorkbook(path, /*streamed=*/true, err);
   if (!wb) return false;
@@ -79,7 +81,7 @@ bool WriteSummaryXlsx(const StoreSummary& sm, const std::vector<Sheet>& sheets,
   AddSheets(wb, all);
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
-    *err = path + ": " + lxw_strerror(e);
+    *err = MakeError(path, lxw_strerror(e));
     return false;
   }
   return true;

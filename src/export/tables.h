@@ -30,7 +30,7 @@ std::string TablesToMarkdown(const std::vector<DocumentTables>& docs);
 // One sheet per table, title on the first row, header rows frozen, merged
 // ranges merged, numbers as numeric cells, all document text as strings.
 bool WriteTablesXlsx(const std::vector<DocumentTables>& docs, const std::string& path,
-                     std::string* err);
+                     Error* err);
 
 // A CSV field that a spreadsheet will not evaluate: text starting with = + - @
 // (or a tab/CR) is prefixed with ' unless it is a plain number.

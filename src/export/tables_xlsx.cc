@@ -99,10 +99,10 @@ class XlsxWriter {
   }
 
   bool WriteTable(const std::string& file, const Table& t, const std::string& sheet,
-                  std::string* err) {
+                  Error* err) {
     lxw_worksheet* ws = workbook_add_worksheet(wb_, sheet.c_str());
     if (!ws) {
-      *err = "cannot add worksheet '" + sheet + "'";
+      *err = MakeError(file, "cannot add worksheet '" + sheet + "'");
       return false;
     }
     // Built by appending: GCC 12 warns wrongly (-Wrestrict) on chains of +.
@@ -128,8 +128,8 @@ class XlsxWriter {
         if (cell.anchor_row >= 0) continue;  // covered by a merge
         lxw_error e = WriteCell(ws, xr, xc, cell.text, header);
         if (e != LXW_NO_ERROR) {
-          *err = t.id + " row " + std::to_string(r + 1) + " col " +
-                 std::to_string(c + 1) + ": " + lxw_strerror(e);
+          *err = MakeError(file, t.id + " row " + std::to_string(r + 1) + " col " +
+                                     std::to_string(c + 1) + ": " + lxw_strerror(e));
           return false;
         }
         size_t w = 0;
@@ -162,23 +162,23 @@ class XlsxWriter {
 
 }  // namespace
 
-lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, std::string* err) {
+lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, Error* err) {
   {
     std::ofstream probe(path, std::ios::binary | std::ios::app);
     if (!probe) {
-      *err = path + ": cannot write: " + std::strerror(errno);
+      *err = MakeError(path, std::string("cannot write: ") + std::strerror(errno));
       return nullptr;
     }
   }
   lxw_workbook_options opts = {};
   opts.constant_memory = streamed ? LXW_TRUE : LXW_FALSE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &opts);
-  if (!wb) *err = path + ": cannot create workbook";
+  if (!wb) *err = MakeError(path, "cannot create workbook");
   return wb;
 }
 
 bool WriteTablesXlsx(const std::vector<DocumentTables>& docs, const std::string& path,
-                     std::string* err) {
+                     Error* err) {
   lxw_workbook* wb =
       OpenWorkbook(path, /*streamed=*/false, err);  // merges need random access
   if (!wb) return false;
@@ -193,9 +193,7 @@ bool WriteTablesXlsx(const std::vector<DocumentTables>& docs, const std::string&
       if (docs.size() > 1) want.append("d").append(std::to_string(d + 1)).append(" ");
       want.append(t.id);
       if (!t.title.empty()) want.append(" ").append(t.title);
-      std::string table_err;
-      if (!w.WriteTable(docs[d].file, t, SheetName(want, &used), &table_err)) {
-        *err = docs[d].file + ": " + table_err;
+      if (!w.WriteTable(docs[d].file, t, SheetName(want, &used), err)) {
         ok = false;
         break;
       }
@@ -208,7 +206,7 @@ bool WriteTablesXlsx(const std::vector<DocumentTables>& docs, const std::string&
   }
   lxw_error e = workbook_close(wb);
   if (ok && e != LXW_NO_ERROR) {
-    *err = path + ": " + lxw_strerror(e);
+    *err = MakeError(path, lxw_strerror(e));
     return false;
   }
   return ok;

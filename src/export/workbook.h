@@ -1,17 +1,25 @@
-// Shared by the xlsx writers of the export stage.
+// The xlsx writers of the export stage that work on sheets.
 #ifndef JXAUDIT_EXPORT_WORKBOOK_H_
 #define JXAUDIT_EXPORT_WORKBOOK_H_
 
 #include <xlsxwriter.h>
 
 #include <string>
+#include <vector>
+
+#include "base/error.h"
+#include "record/sheets.h"
 
 namespace jx {
 
 // Opens a workbook for writing, or says why not. libxlsxwriter only notices an
 // unwritable path when it closes the book (and prints its own complaint), so
 // the path is tried first. `streamed`: rows go out in order (constant memory).
-lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, std::string* err);
+lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, Error* err);
+
+// Writes the sheets into an open workbook: header row, numbers as numbers,
+// text always as text (never a formula), frozen header, autofilter.
+void AddSheets(lxw_workbook* wb, const std::vector<Sheet>& sheets);
 
 }  // namespace jx
 

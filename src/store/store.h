@@ -8,22 +8,24 @@
 #include <string>
 #include <vector>
 
-#include "export/sheets.h"
+#include "base/error.h"
+#include "record/record.h"
+#include "record/sheets.h"
 
 struct sqlite3;
 
 namespace jx {
 
 // SHA-256 of a file's bytes, as hex, read in blocks (any size).
-bool FileSha256(const std::string& path, std::string* hex, uint64_t* size,
-                std::string* err);
+bool FileSha256(const std::string& path, std::string* hex, uint64_t* size, Error* err);
 // SHA-256 of the pattern files (names and contents): the patterns' version.
-bool PatternsVersion(const std::string& dir, std::string* hex, std::string* err);
+bool PatternsVersion(const std::string& dir, std::string* hex, Error* err);
 
 struct FileRow {
   std::string path, sha256;
   uint64_t size = 0;
-  std::string status, error;
+  std::string status;
+  Error error;  // when status is not ok; where.file is `path`
   int pages = 0;
   double seconds = 0;
   long max_rss_kb = 0;
@@ -43,29 +45,33 @@ class Store {
   // Opens or creates the database and its schema. `tool`/`patterns` are the
   // versions recorded with each document; a reader may leave them empty.
   bool Open(const std::string& path, const std::string& tool, const std::string& patterns,
-            std::string* err);
-  bool BeginRun(const std::string& command_line, std::string* err);
-  bool EndRun(const RunTotals& totals, std::string* err);
+            Error* err);
+  bool BeginRun(const std::string& command_line, Error* err);
+  bool EndRun(const RunTotals& totals, Error* err);
 
   // Whether this content is recorded under the same versions, and how it
   // ended; cheap, for deciding what to skip.
   bool Known(const std::string& sha256, const std::string& path, std::string* status,
-             std::string* error, int* pages);
-  // The record kept for this content, its texts naming `path`.
-  bool Find(const std::string& sha256, const std::string& path, DocumentRecord* rec);
+             Error* error, int* pages);
+  // The record kept for this content, under `path`: what names the file is
+  // put in from fields when it is printed. Only the parts asked for are read
+  // (the text, the JSON); the sheets never are.
+  bool Find(const std::string& sha256, const std::string& path, const RecordParts& parts,
+            DocumentRecord* rec);
   // One transaction: the file's row, and the document's rows when `rec` is
   // given (replacing what an older version left for the same content).
-  bool Put(const FileRow& file, const DocumentRecord* rec, std::string* err);
+  bool Put(const FileRow& file, const DocumentRecord* rec, Error* err);
 
   // Report side: the normalized sheets over every file path, the failures,
   // and the totals.
-  bool ReadSheets(std::vector<Sheet>* sheets, std::string* err);
-  bool ReadFailures(Sheet* failures, std::string* err);
-  bool ReadSummary(StoreSummary* s, std::string* err);
+  bool ReadSheets(std::vector<Sheet>* sheets, Error* err);
+  bool ReadFailures(Sheet* failures, Error* err);
+  bool ReadSummary(StoreSummary* s, Error* err);
 
  private:
-  bool Exec(const char* sql, std::string* err);
-  std::string Error(const std::string& what) const;
+  bool Exec(const char* sql, Error* err);
+  // An error of this store: what failed and SQLite's reason.
+  Error Failure(const std::string& what) const;
 
   sqlite3* db_ = nullptr;
   std::string path_, tool_, patterns_;

@@ -1,0 +1,118 @@
+#include "audit/audit.h"
+
+#include <exception>
+
+#include "export/check.h"
+#include "extract/extract.h"
+#include "layout/layout.h"
+#include "record/wire.h"
+#include "validate/validate.h"
+
+namespace jx {
+namespace {
+
+// The one catch-all for a file: an exception out of any stage becomes that
+// file's error, whatever the pipeline.
+template <typename Result, typename Run>
+Result Guarded(const std::string& path, Run run) {
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    Result r;
+    r.file = path;
+    r.ok = false;
+    r.error = MakeError(path, std::string("internal error: ") + e.what());
+    return r;
+  }
+}
+
+}  // namespace
+
+DocumentReport CheckFile(const std::string& path, const ReadOptions& ropts,
+                         const Patterns& patterns) {
+  return Guarded<DocumentReport>(path, [&] {
+    DocumentReport d;
+    d.file = path;
+    Document doc;
+    if (!ReadAndLayout(path, ropts, patterns, &doc, &d.layout, &d.error)) {
+      d.ok = false;
+      return d;
+    }
+    d.encoding = doc.encoding;
+    d.pages = doc.page_count;
+    d.ex = Extract(doc, d.layout, patterns);
+    d.v = Validate(d.ex, patterns);
+    return d;
+  });
+}
+
+DocumentTables LayoutFile(const std::string& path, const ReadOptions& ropts,
+                          const Patterns& patterns) {
+  return Guarded<DocumentTables>(path, [&] {
+    DocumentTables d;
+    d.file = path;
+    Document doc;
+    if (!ReadAndLayout(path, ropts, patterns, &doc, &d.layout, &d.error))
+      d.ok = false;
+    else
+      d.encoding = doc.encoding;
+    return d;
+  });
+}
+
+DocumentRecord CheckRecord(const std::string& path, const ReadOptions& ropts,
+                           const Patterns& patterns, const RecordParts& parts) {
+  return MakeRecord(CheckFile(path, ropts, patterns), parts);
+}
+
+DocumentRecord MakeRecord(const DocumentReport& d, const RecordParts& parts) {
+  DocumentRecord r;
+  r.file = d.file;
+  r.status = d.ok ? "ok" : "failed";
+  if (!d.ok) r.error = d.error;
+  r.pages = d.pages;
+  r.counts = Tally(d.v.findings);
+  r.counts.failed = d.ok ? 0 : 1;
+  if (parts.text || parts.text_verbose) r.text = CheckTextOf(d, parts.text_verbose);
+  if (parts.json) r.json = CheckJsonOf(d);
+  if (parts.sheets)
+    r.sheets = BuildSheets(std::vector<const DocumentReport*>{&d}, parts.tables);
+  return r;
+}
+
+DocumentRecord FailedRecord(const std::string& file, const std::string& status,
+                            const Error& error, const RecordParts& parts) {
+  DocumentReport d;
+  d.file = file;
+  d.ok = false;
+  d.error = error;
+  DocumentRecord r = MakeRecord(d, parts);
+  r.status = status;
+  return r;
+}
+
+std::string TablesToWire(const DocumentTables& d) {
+  WireWriter w;
+  w.Str(d.file);
+  w.Str(d.encoding);
+  w.Bool(d.ok);
+  w.Err(d.error);
+  w.Lay(d.layout);
+  return std::move(w.bytes());
+}
+
+bool TablesFromWire(std::string_view bytes, DocumentTables* d, Error* err) {
+  WireReader in(bytes);
+  d->file = in.Str();
+  d->encoding = in.Str();
+  d->ok = in.Bool();
+  d->error = in.Err();
+  d->layout = in.Lay();
+  if (!in.done()) {
+    *err = Error{{}, "unreadable worker result"};
+    return false;
+  }
+  return true;
+}
+
+}  // namespace jx

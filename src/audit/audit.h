@@ -1,0 +1,43 @@
+// One file through the pipeline, as the commands run it. Each function here
+// never throws: whatever goes wrong in a stage is the file's error value, so
+// a batch goes on with the next file.
+#ifndef JXAUDIT_AUDIT_AUDIT_H_
+#define JXAUDIT_AUDIT_AUDIT_H_
+
+#include <string>
+#include <string_view>
+
+#include "base/error.h"
+#include "base/patterns.h"
+#include "export/tables.h"
+#include "ingest/read.h"
+#include "record/document.h"
+#include "record/record.h"
+
+namespace jx {
+
+// read → layout → extract → validate (`check`, `extract`).
+DocumentReport CheckFile(const std::string& path, const ReadOptions& ropts,
+                         const Patterns& patterns);
+// read → layout (`tables`).
+DocumentTables LayoutFile(const std::string& path, const ReadOptions& ropts,
+                          const Patterns& patterns);
+
+// CheckFile, then its record: what a `check` worker sends back.
+DocumentRecord CheckRecord(const std::string& path, const ReadOptions& ropts,
+                           const Patterns& patterns, const RecordParts& parts);
+
+DocumentRecord MakeRecord(const DocumentReport& d,
+                          const RecordParts& parts = RecordParts{});
+// A file that gave no report: read error, time limit or crash.
+DocumentRecord FailedRecord(const std::string& file, const std::string& status,
+                            const Error& error, const RecordParts& parts = RecordParts{});
+
+// What a `tables` worker sends back, and its reading; on failure `err` says
+// why, its location left for the caller to name.
+std::string TablesToWire(const DocumentTables& d);
+bool TablesFromWire(std::string_view bytes, DocumentTables* d, Error* err);
+
+}  // namespace jx
+
+#endif  // JXAUDIT_AUDIT_AUDIT_H_

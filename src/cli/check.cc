@@ -1,0 +1,209 @@
+#include "export/check.h"
+
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "cli/commands.h"
+#include "cli/workers.h"
+#include "record/record.h"
+#include "record/wire.h"
+#include "store/store.h"
+
+namespace jx {
+namespace {
+
+// The version recorded with each document: the release and a digest of this
+// binary, so that a rebuilt jxaudit never takes an older build's results for
+// its own.
+std::string ToolVersion() {
+  std::string hex;
+  Error err;
+  uint64_t size = 0;
+  if (!FileSha256("/proc/self/exe", &hex, &size, &err)) return JXAUDIT_VERSION;
+  return std::string(JXAUDIT_VERSION) + "+" + hex.substr(0, 12);
+}
+
+}  // namespace
+
+int RunCheck(const std::vector<std::string>& files, const std::string& format,
+             const std::string& output, bool verbose, const BatchOptions& bo,
+             const Patterns& patterns, std::ostream& out, std::ostream& err) {
+  std::ofstream file_out;
+  std::ostream* sink = &out;
+  if (!output.empty()) {
+    file_out.open(output, std::ios::binary);
+    if (!file_out) {
+      err << "jxaudit: " << output << ": cannot write\n";
+      return 2;
+    }
+    sink = &file_out;
+  }
+  Store store;
+  bool use_store = !bo.db.empty();
+  if (use_store) {
+    std::string pv;
+    Error serr;
+    if (!PatternsVersion(bo.patterns_dir, &pv, &serr) ||
+        !store.Open(bo.db, ToolVersion(), pv, &serr) ||
+        !store.BeginRun(bo.command_line, &serr)) {
+      err << "jxaudit: " << serr.ToString() << "\n";
+      return 2;
+    }
+  }
+  const size_t n = files.size();
+  std::vector<FileRow> rows(n);
+  std::vector<DocumentRecord> recs(n);
+  std::vector<bool> ready(n, false), known(n, false);
+  std::map<std::string, size_t> first;           // content → its first file
+  std::map<size_t, std::vector<size_t>> copies;  // first file → later copies
+  std::vector<size_t> todo;
+  RunTotals totals;
+  totals.files = static_cast<int64_t>(n);
+  bool store_ok = true;
+  for (size_t i = 0; i < n; ++i) {
+    rows[i].path = files[i];
+    Error herr;
+    if (use_store && !FileSha256(files[i], &rows[i].sha256, &rows[i].size, &herr))
+      rows[i].sha256.clear();  // the worker will say why it cannot be read
+    if (use_store && !bo.force &&
+        store.Known(rows[i].sha256, files[i], &rows[i].status, &rows[i].error,
+                    &rows[i].pages)) {
+      known[i] = true;  // its report is read from the store when its turn comes
+      ready[i] = true;
+      ++totals.skipped;
+    } else if (use_store && !rows[i].sha256.empty() && first.count(rows[i].sha256)) {
+      // The same content earlier in this batch: checked once, recorded under
+      // the first name, whichever worker ends first.
+      copies[first[rows[i].sha256]].push_back(i);
+      known[i] = true;
+    } else {
+      if (use_store && !rows[i].sha256.empty()) first[rows[i].sha256] = i;
+      todo.push_back(i);
+    }
+  }
+  // What printing needs of a record. Without a store a worker renders only
+  // that; with one, everything (a later run may print the other form), and
+  // a record read back from the store is read only as far as printing needs.
+  RecordParts printing;
+  printing.text = format != "json";
+  printing.text_verbose = format != "json" && verbose;
+  printing.json = format == "json";
+  printing.sheets = false;
+  const RecordParts parts = use_store ? RecordParts{} : printing;
+  Counts total;
+  size_t printed = 0, done = 0, failed = 0;
+  Progress progress(n, ShowProgress(bo, err), err);
+  if (format == "json")
+    *sink << "{\"tool\": \"jxaudit\", \"version\": \"" << JXAUDIT_VERSION
+          << "\", \"documents\": [\n";
+  auto flush = [&] {
+    for (; printed < n && ready[printed]; ++printed) {
+      DocumentRecord& r = recs[printed];
+      if (known[printed] &&
+          !store.Find(rows[printed].sha256, files[printed], printing, &r))
+        r = FailedRecord(files[printed], "failed",
+                         MakeError(files[printed], "recorded in " + bo.db +
+                                                       " but not readable there; run "
+                                                       "again with --force"));
+      if (r.status != "ok" && !bo.quiet)
+        err << (progress.enabled() ? "\r" : "") << "jxaudit: " << r.error.ToString()
+            << "\n";
+      if (format == "json") {
+        *sink << (printed > 0 ? ",\n" : "")
+              << RecordJson(std::move(r))
+                     .dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+      } else {
+        *sink << RecordText(r, verbose);
+      }
+      total += r.counts;     // `failed` is 1 exactly when the status is not ok
+      r = DocumentRecord{};  // printed: its memory goes back
+    }
+  };
+  for (size_t i = 0; i < n; ++i)
+    if (known[i]) {
+      ++done;
+      failed += rows[i].status != "ok";
+      {
+        Error serr;
+        if (store_ok && !store.Put(rows[i], nullptr, &serr)) {
+          err << "jxaudit: " << serr.ToString() << "\n";
+          store_ok = false;
+        }
+      }
+    }
+  flush();
+  RunInChildren(
+      todo.size(), bo.jobs, bo.timeout_s,
+      [&](size_t k) {
+        return RecordToWire(CheckRecord(files[todo[k]], bo.read, patterns, parts));
+      },
+      [&](size_t k, ChildResult&& cr) {
+        size_t i = todo[k];
+        DocumentRecord& r = recs[i];
+        Error werr;
+        if (!cr.ok) {
+          r = FailedRecord(files[i], cr.status, MakeError(files[i], cr.failure));
+        } else if (!RecordFromWire(cr.bytes, &r, &werr)) {
+          r = FailedRecord(files[i], "crashed", MakeError(files[i], werr.message));
+        }
+        FileRow& row = rows[i];
+        row.status = r.status;
+        row.error = r.error;
+        row.pages = r.pages;
+        row.seconds = cr.seconds;
+        row.max_rss_kb = cr.max_rss_kb;
+        ++totals.checked;
+        if (r.status != "ok") ++totals.failed, ++failed;
+        if (use_store && store_ok) {
+          // A timeout or a crash is recorded too, so a re-run does not retry
+          // it unless forced; a file that could not be hashed is not kept.
+          Error serr;
+          if (!store.Put(row, row.sha256.empty() ? nullptr : &r, &serr)) {
+            err << "jxaudit: " << serr.ToString() << "\n";
+            store_ok = false;
+          }
+        }
+        r.sheets.clear();
+        ready[i] = true;
+        progress.Done(++done, failed);
+        for (size_t c : copies[i]) {
+          FileRow& cr = rows[c];
+          if (store_ok &&
+              store.Known(cr.sha256, files[c], &cr.status, &cr.error, &cr.pages)) {
+            Error serr;
+            if (!store.Put(cr, nullptr, &serr)) {
+              err << "jxaudit: " << serr.ToString() << "\n";
+              store_ok = false;
+            }
+          }
+          ++totals.skipped;
+          failed += cr.status != "ok";
+          ready[c] = true;
+          progress.Done(++done, failed);
+        }
+        flush();
+      });
+  flush();
+  if (format == "json")
+    *sink << "\n]}\n";
+  else
+    *sink << SummaryText(total, n);
+  sink->flush();
+  if (use_store && store_ok) {
+    Error serr;
+    if (!store.EndRun(totals, &serr))
+      err << "jxaudit: " << serr.ToString() << "\n", store_ok = false;
+  }
+  if (!*sink) {
+    err << "jxaudit: " << (output.empty() ? "standard output" : output)
+        << ": cannot write\n";
+    return 2;
+  }
+  if (!store_ok) return 2;
+  return total.failed > 0 ? 2 : (total.errors > 0 ? 1 : 0);
+}
+
+}  // namespace jx

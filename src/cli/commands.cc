@@ -1,0 +1,127 @@
+#include "cli/commands.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "export/extract.h"
+#include "export/summary.h"
+#include "export/tables.h"
+#include "record/wire.h"
+#include "store/store.h"
+
+namespace jx {
+
+int RunExtract(const std::vector<std::string>& files, const std::string& format,
+               const std::string& output, const BatchOptions& bo,
+               const Patterns& patterns, std::ostream& out, std::ostream& err) {
+  // Each file's rows of the sheets, Tables included; nothing else of it is
+  // output.
+  RecordParts parts;
+  parts.text = parts.text_verbose = parts.json = false;
+  parts.tables = true;
+  std::vector<std::vector<Sheet>> per_file(files.size());
+  bool any_failed = false;
+  RunFiles(
+      files, bo,
+      [&](size_t i) {
+        return SheetsRecordToWire(CheckRecord(files[i], bo.read, patterns, parts));
+      },
+      [&](size_t i, ChildResult&& cr, bool* ok, Error* why) {
+        DocumentRecord r;
+        Error werr;
+        if (!cr.ok)
+          r = FailedRecord(files[i], cr.status, MakeError(files[i], cr.failure), parts);
+        else if (!SheetsRecordFromWire(cr.bytes, &r, &werr))
+          r = FailedRecord(files[i], "crashed", MakeError(files[i], werr.message), parts);
+        *ok = r.status == "ok";
+        *why = r.error;
+        any_failed |= !*ok;
+        per_file[i] = std::move(r.sheets);
+      },
+      err);
+  std::vector<Sheet> sheets = MergeSheets(std::move(per_file));
+  // Findings are data here, not a verdict: only a failed file sets the status.
+  int status = any_failed ? 2 : 0;
+  if (!output.empty() && EndsWith(output, ".xlsx")) {
+    Error werr;
+    if (!WriteExtractXlsx(sheets, output, &werr)) {
+      err << "jxaudit: " << werr.ToString() << "\n";
+      return 2;
+    }
+    return status;
+  }
+  std::string text = format == "csv"
+                         ? ExtractToCsv(sheets)
+                         : ExtractToJson(sheets).dump(
+                               1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                               "\n";
+  return WriteText(text, output, out, err) ? status : 2;
+}
+
+int RunReport(const std::string& db, const std::string& output, std::ostream& err) {
+  if (!std::filesystem::exists(db)) {
+    err << "jxaudit: " << db << ": no such store\n";
+    return 2;
+  }
+  Store store;
+  StoreSummary summary;
+  std::vector<Sheet> sheets;
+  Sheet failures;
+  Error serr;
+  if (!store.Open(db, "", "", &serr) || !store.ReadSummary(&summary, &serr) ||
+      !store.ReadSheets(&sheets, &serr) || !store.ReadFailures(&failures, &serr) ||
+      !WriteSummaryXlsx(summary, sheets, failures, output, &serr)) {
+    err << "jxaudit: " << serr.ToString() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
+int RunTables(const std::vector<std::string>& files, const std::string& format,
+              const std::string& output, const BatchOptions& bo, const Patterns& patterns,
+              std::ostream& out, std::ostream& err) {
+  std::vector<DocumentTables> docs(files.size());
+  RunFiles(
+      files, bo,
+      [&](size_t i) { return TablesToWire(LayoutFile(files[i], bo.read, patterns)); },
+      [&](size_t i, ChildResult&& cr, bool* ok, Error* why) {
+        DocumentTables& d = docs[i];
+        Error werr;
+        if (!cr.ok || !TablesFromWire(cr.bytes, &d, &werr)) {
+          d = DocumentTables{};
+          d.file = files[i];
+          d.ok = false;
+          d.error = MakeError(files[i], cr.ok ? werr.message : cr.failure);
+        }
+        *ok = d.ok;
+        *why = d.error;
+      },
+      err);
+  int status = 0;
+  for (const DocumentTables& d : docs)
+    if (!d.ok) status = 2;
+  if (!output.empty() && EndsWith(output, ".xlsx")) {
+    Error werr;
+    if (!WriteTablesXlsx(docs, output, &werr)) {
+      err << "jxaudit: " << werr.ToString() << "\n";
+      return 2;
+    }
+    return status;
+  }
+  std::string text;
+  if (format == "json") {
+    text =
+        TablesToJson(docs).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) +
+        "\n";
+  } else if (format == "csv") {
+    text = TablesToCsv(docs);
+  } else {
+    text = TablesToMarkdown(docs);
+  }
+  if (!WriteText(text, output, out, err)) return 2;
+  return status;
+}
+
+}  // namespace jx

@@ -1,0 +1,162 @@
+#include <algorithm>
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "base/patterns.h"
+#include "cli/batch.h"
+#include "cli/commands.h"
+#include "cli/inputs.h"
+#include "cli/run.h"
+
+namespace jx {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr const char* kUsage =
+    "usage: jxaudit <command> [options] FILE|DIR...\n"
+    "\n"
+    "commands:\n"
+    "  check    audit each report's arithmetic; exit 0 clean, 1 errors found, 2 "
+    "unreadable\n"
+    "  extract  normalized figures, indicators and findings (xlsx with -o, json, csv)\n"
+    "  tables   rebuild the tables of each report (json, csv, markdown or xlsx)\n"
+    "  report   summary workbook of a store: jxaudit report --db FILE -o summary.xlsx\n"
+    "\n"
+    "options:\n";
+
+}  // namespace
+
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  po::options_description visible;
+  // clang-format off
+  visible.add_options()
+      ("help,h", "show this help")
+      ("version", "print the version")
+      ("format,f", po::value<std::string>(),
+       "output format. check: text (default) or json; extract: json (default) or "
+       "csv; tables: json (default), csv or markdown")
+      ("output,o", po::value<std::string>(),
+       "write to this file instead of standard output (.xlsx: a workbook)")
+      ("verbose,v", "check: also list info findings (differences rounding explains)")
+      ("patterns", po::value<std::string>(),
+       "directory of pattern files (default: the installed patterns/)")
+      ("jobs,j", po::value<unsigned>(),
+       "files read in parallel (default: all cores)")
+      ("max-bytes", po::value<uint64_t>(),
+       "refuse files larger than this many bytes (default 256 MiB)")
+      ("max-pages", po::value<int>(), "refuse PDFs with more pages (default 20000)")
+      ("quiet,q", "no progress and no per-file error lines on stderr")
+      ("timeout", po::value<double>(),
+       "stop a file after this many seconds (check records it as timed out)")
+      ("db", po::value<std::string>(),
+       "check: the SQLite store (default: jxaudit.sqlite beside the output, or in the "
+       "current directory); report: the store to summarise")
+      ("no-db", "check: record nothing")
+      ("force", "check: check again files the store already has");
+  // clang-format on
+  po::options_description hidden;
+  hidden.add_options()("command", po::value<std::string>())(
+      "files", po::value<std::vector<std::string>>()->multitoken());
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description pos;
+  pos.add("command", 1).add("files", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    err << "jxaudit: " << e.what() << "\n" << kUsage << visible;
+    return 2;
+  }
+  if (vm.count("version")) {
+    out << "jxaudit " << JXAUDIT_VERSION << "\n";
+    return 0;
+  }
+  if (vm.count("help") || !vm.count("command")) {
+    (vm.count("help") ? out : err) << kUsage << visible;
+    return vm.count("help") ? 0 : 2;
+  }
+  std::string command = vm["command"].as<std::string>();
+  std::vector<std::string> files;
+  if (vm.count("files")) files = vm["files"].as<std::vector<std::string>>();
+  std::string format = vm.count("format") ? vm["format"].as<std::string>() : "";
+  if (format == "md") format = "markdown";
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> kFormats = {
+      {"check", {"text", "json"}},
+      {"extract", {"json", "csv"}},
+      {"tables", {"json", "csv", "markdown"}}};
+  for (const auto& [cmd, allowed] : kFormats) {
+    if (cmd != command) continue;
+    if (format.empty()) format = allowed.front();
+    if (std::find(allowed.begin(), allowed.end(), format) == allowed.end()) {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      err << "jxaudit: unknown format '" << format << "' for " << command << " (" << list
+          << ")\n";
+      return 2;
+    }
+  }
+  std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
+
+  Patterns patterns;
+  std::string pdir = vm.count("patterns") ? vm["patterns"].as<std::string>()
+                                          : Patterns::DefaultDir(argc > 0 ? argv[0] : "");
+  std::string perr;
+  if (!patterns.LoadDir(pdir, &perr)) {
+    err << "jxaudit: " << perr << "\n";
+    return 2;
+  }
+  BatchOptions bo;
+  bo.patterns_dir = pdir;
+  bo.quiet = vm.count("quiet") > 0;
+  bo.jobs = vm.count("jobs") ? vm["jobs"].as<unsigned>()
+                             : std::max(1u, std::thread::hardware_concurrency());
+  if (vm.count("max-bytes")) bo.read.max_bytes = vm["max-bytes"].as<uint64_t>();
+  if (vm.count("max-pages")) bo.read.max_pages = vm["max-pages"].as<int>();
+  if (vm.count("timeout")) bo.timeout_s = std::max(0.0, vm["timeout"].as<double>());
+  bo.force = vm.count("force") > 0;
+  for (int i = 0; i < argc; ++i) bo.command_line += (i ? " " : "") + std::string(argv[i]);
+  if (vm.count("db")) {
+    bo.db = vm["db"].as<std::string>();
+  } else {
+    std::filesystem::path dir = std::filesystem::path(output).parent_path();
+    bo.db = (dir.empty() ? std::filesystem::path(".") : dir) / "jxaudit.sqlite";
+  }
+  if (vm.count("no-db")) bo.db.clear();
+  if (command == "report") {
+    if (!vm.count("db") || output.empty()) {
+      err << "jxaudit: report: needs --db FILE and -o summary.xlsx\n";
+      return 2;
+    }
+    return RunReport(bo.db, output, err);
+  }
+  std::vector<std::string> warnings;
+  files = CollectInputs(files, &warnings);
+  for (const std::string& w : warnings) err << "jxaudit: " << w << "\n";
+  if (command == "check" || command == "extract") {
+    if (files.empty()) {
+      err << "jxaudit: " << command << ": no input files\n";
+      return 2;
+    }
+    if (command == "check")
+      return RunCheck(files, format, output, vm.count("verbose") > 0, bo, patterns, out,
+                      err);
+    return RunExtract(files, format, output, bo, patterns, out, err);
+  }
+  if (command == "tables") {
+    if (files.empty()) {
+      err << "jxaudit: tables: no input files\n";
+      return 2;
+    }
+    return RunTables(files, format, output, bo, patterns, out, err);
+  }
+  err << "jxaudit: unknown command '" << command << "'\n" << kUsage << visible;
+  return 2;
+}
+
+}  // namespace jx

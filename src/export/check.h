@@ -1,0 +1,32 @@
+// `check` output of one document, text or JSON; a run's output is these
+// blocks in input order and a summary line.
+#ifndef JXAUDIT_EXPORT_CHECK_H_
+#define JXAUDIT_EXPORT_CHECK_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "base/decimal.h"
+#include "record/document.h"
+#include "record/record.h"
+
+namespace jx {
+
+// What a record keeps of the `check` JSON: the document without what names
+// the file ("file", "error").
+nlohmann::json CheckJsonOf(const DocumentReport& d);
+
+// A record's block of `check` output, its path and error put in from its
+// fields; info findings in the text only when `verbose`.
+std::string RecordText(const DocumentRecord& r, bool verbose);
+// The JSON is taken out of the record (it is printed once), the rest stays.
+nlohmann::json RecordJson(DocumentRecord&& r);
+// The last line of `check` text.
+std::string SummaryText(const Counts& c, size_t files);
+
+// A decimal in JSON: whole numbers stay integers.
+nlohmann::json JsonNumber(const Decimal& d);
+
+}  // namespace jx
+
+#endif  // JXAUDIT_EXPORT_CHECK_H_

@@ -1,0 +1,37 @@
+#include <sstream>
+
+#include "export/check.h"
+
+namespace jx {
+
+std::string RecordText(const DocumentRecord& r, bool verbose) {
+  std::ostringstream out;
+  if (r.status != "ok") {
+    out << r.file << ": failed: " << r.error.message << "\n\n";
+    return out.str();
+  }
+  out << r.file << r.text.head << "\n";
+  int shown = 0;
+  for (const CheckText::Line& l : r.text.lines) {
+    if (l.info && !verbose) continue;
+    ++shown;
+    out << "  " << r.file << l.text << "\n";
+  }
+  if (shown == 0)
+    out << (r.counts.errors + r.counts.warnings + r.counts.infos == 0
+                ? "  no findings\n"
+                : "  no errors or warnings (-v lists rounding notes)\n");
+  out << "\n";
+  return out.str();
+}
+
+std::string SummaryText(const Counts& c, size_t files) {
+  std::ostringstream out;
+  out << c.errors << " errors, " << c.warnings << " warnings, " << c.infos << " info in "
+      << files << " files";
+  if (c.failed > 0) out << " (" << c.failed << " could not be read)";
+  out << "\n";
+  return out.str();
+}
+
+}  // namespace jx

@@ -1,0 +1,69 @@
+// The normalized sheets (Documents, Budget, Indicators, Findings, Tables): one
+// model for the xlsx, JSON and CSV exports and for the store.
+#ifndef JXAUDIT_RECORD_SHEETS_H_
+#define JXAUDIT_RECORD_SHEETS_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/decimal.h"
+#include "record/document.h"
+
+namespace jx {
+
+struct Value {
+  enum Kind { kEmpty, kText, kNumber } kind = kEmpty;
+  std::string text;
+  Decimal number;
+  bool percent = false;
+  std::string link;  // internal link target ("'Tables'!A12")
+  bool flagged = false;
+};
+
+Value TextValue(const std::string& s);
+Value NumberValue(const Decimal& d);
+// A number kept as a double (a store's REAL) back as a sheet value: its
+// shortest printed form, so 6874309.59 is 6874309.59 again; text when that
+// form is not a plain number.
+Value NumberFromDouble(double d);
+
+struct Sheet {
+  std::string name;
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+};
+
+// Documents, Budget, Indicators, Findings and, with `tables`, the long-form
+// Tables sheet (one row per printed cell).
+std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs,
+                               bool tables = true);
+// Over pointers, so that one document's rows need no copy of the document.
+std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
+                               bool tables);
+
+// The normalized sheets of several files from each one's own (BuildSheets
+// of that file with its Tables sheet), in order: the same as BuildSheets over
+// all of them at once, finding links moved to the rows of the joined Tables.
+std::vector<Sheet> MergeSheets(std::vector<std::vector<Sheet>>&& per_doc);
+
+// A finding's link to a row of the Tables sheet (0-based), and back.
+std::string TablesLink(size_t row);
+bool TablesLinkRow(const std::string& link, size_t* row);
+
+// What a store holds, in totals, for the Summary sheet.
+struct StoreSummary {
+  int64_t files = 0, documents = 0;
+  std::vector<std::pair<std::string, int64_t>> by_status;  // status → files
+  struct RuleCount {
+    std::string rule;
+    int64_t errors = 0, warnings = 0, infos = 0;
+  };
+  std::vector<RuleCount> by_rule;  // findings, over every file path
+  std::string tool_version, patterns_version;
+};
+
+}  // namespace jx
+
+#endif  // JXAUDIT_RECORD_SHEETS_H_

@@ -1,0 +1,156 @@
+#include "store/schema.h"
+
+#include <sqlite3.h>
+
+#include <cctype>
+
+#include "store/sqlite.h"
+#include "store/store.h"
+
+namespace jx {
+namespace store {
+
+std::string Quote(const std::string& ident) { return "\"" + ident + "\""; }
+
+std::string TableOf(const Sheet& sheet) {
+  if (sheet.name == "Budget") return "figures";
+  std::string s = sheet.name;
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::vector<Sheet> Shapes() {
+  return BuildSheets(std::vector<const DocumentReport*>{}, /*tables=*/false);
+}
+
+std::vector<std::string> StoredColumns(const Sheet& s) {
+  std::vector<std::string> cols;
+  for (const std::string& c : s.columns)
+    if (c != "file" && c != "status" && c != "error") cols.push_back(c);
+  return cols;
+}
+
+const char* const kSchemaVersion = "2";
+
+const char* const kErrorColumns =
+    "error_message, error_page, error_line, error_table, error_row, error_column";
+const char* const kErrorColumnsDecl =
+    "error_message TEXT, error_page INTEGER, error_line INTEGER, error_table TEXT, "
+    "error_row INTEGER, error_column INTEGER";
+
+void BindError(Stmt& s, int* i, const Error& e) {
+  s.Text((*i)++, e.message);
+  s.Int((*i)++, e.where.page);
+  s.Int((*i)++, e.where.line);
+  s.Text((*i)++, e.where.table);
+  s.Int((*i)++, e.where.row);
+  s.Int((*i)++, e.where.column);
+}
+
+Error ColError(Stmt& s, int i, const std::string& path) {
+  Error e;
+  e.where.file = path;
+  e.message = s.ColText(i);
+  e.where.page = static_cast<int>(s.ColInt(i + 1));
+  e.where.line = static_cast<int>(s.ColInt(i + 2));
+  e.where.table = s.ColText(i + 3);
+  e.where.row = static_cast<int>(s.ColInt(i + 4));
+  e.where.column = static_cast<int>(s.ColInt(i + 5));
+  return e;
+}
+
+Value ErrorValue(const std::string& status, const Error& e) {
+  return TextValue(status == "ok" ? "" : e.ToString());
+}
+
+}  // namespace store
+
+using store::kErrorColumnsDecl;
+using store::kSchemaVersion;
+using store::Quote;
+using store::Shapes;
+using store::Stmt;
+using store::StoredColumns;
+using store::TableOf;
+
+Store::~Store() {
+  if (db_) sqlite3_close(db_);
+}
+
+Error Store::Failure(const std::string& what) const {
+  return MakeError(path_, what + ": " + (db_ ? sqlite3_errmsg(db_) : "no database"));
+}
+
+bool Store::Exec(const char* sql, Error* err) {
+  char* msg = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+    *err = MakeError(path_, msg ? msg : "error");
+    sqlite3_free(msg);
+    return false;
+  }
+  return true;
+}
+
+bool Store::Open(const std::string& path, const std::string& tool,
+                 const std::string& patterns, Error* err) {
+  path_ = path;
+  tool_ = tool;
+  patterns_ = patterns;
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                      nullptr) != SQLITE_OK) {
+    *err = Failure("cannot open");
+    return false;
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  // WAL: a commit is one append, and a killed writer leaves every committed
+  // file intact. NORMAL sync is durable against a killed process.
+  if (!Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err)) return false;
+  // A new store takes this build's version; an existing one keeps its own.
+  std::string meta =
+      std::string(
+          "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+          "INSERT OR IGNORE INTO meta VALUES('schema_version', '") +
+      kSchemaVersion + "');";
+  if (!Exec(meta.c_str(), err)) return false;
+  {
+    Stmt v(db_, "SELECT value FROM meta WHERE key='schema_version'");
+    std::string version = v.ok() && v.Row() ? v.ColText(0) : "";
+    if (version != kSchemaVersion) {
+      *err = MakeError(path_, "store schema version " + version + ", this jxaudit " +
+                                  "keeps version " + kSchemaVersion +
+                                  ": name another --db or remove this one");
+      return false;
+    }
+  }
+  std::string schema =
+      "CREATE TABLE IF NOT EXISTS runs(id INTEGER PRIMARY KEY, started_at TEXT, "
+      "finished_at TEXT, tool_version TEXT, patterns_version TEXT, command_line TEXT, "
+      "files INTEGER, checked INTEGER, skipped INTEGER, failed INTEGER);"
+      "CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, sha256 TEXT, size "
+      "INTEGER, "
+      "status TEXT, " +
+      std::string(kErrorColumnsDecl) +
+      ", pages INTEGER, seconds REAL, max_rss_kb INTEGER, run_id INTEGER);"
+      "CREATE INDEX IF NOT EXISTS files_sha256 ON files(sha256);";
+  for (const Sheet& s : Shapes()) {
+    std::string t = TableOf(s);
+    bool doc = t == "documents";
+    schema +=
+        "CREATE TABLE IF NOT EXISTS " + Quote(t) + "(sha256 TEXT" +
+        (doc ? std::string(" PRIMARY KEY, tool_version TEXT, patterns_version TEXT, "
+                           "status TEXT, ") +
+                   kErrorColumnsDecl + ", pages INTEGER"
+             : std::string(", seq INTEGER"));
+    for (const std::string& c : StoredColumns(s)) schema += ", " + Quote(c);
+    // The `check --format json` document without what names the file; the
+    // text is printed from the columns (kind, department, year, findings).
+    if (doc) schema += ", report_json TEXT";
+    schema += ");";
+    if (!doc)
+      schema += "CREATE INDEX IF NOT EXISTS " + Quote(t + "_sha256") + " ON " + Quote(t) +
+                "(sha256, seq);";
+  }
+  return Exec(schema.c_str(), err);
+}
+
+}  // namespace jx
