@@ -1,6 +1,7 @@
 // The result rules (scores against what was achieved), the funds block of a
 // project form and the cross-document check.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "extract/extract.h"
@@ -465,4 +466,53 @@ TEST_CASE("Fixtures give exactly their planted findings", "[result][e2e]") {
   CHECK(got == std::vector<std::string>{"cross.target_changed warning 16",
                                         "cross.indicator_missing warning 14",
                                         "cross.budget_mismatch error 7"});
+}
+
+TEST_CASE("Methods and thresholds come from patterns/scoring.txt", "[result]") {
+  // A province that flags over-achievement from 1.2 × T as a warning, and
+  // wants 0.9 × 分值 for an achieved qualitative indicator.
+  std::string dir = TempDir();
+  std::string src = std::string(JXAUDIT_PATTERNS_DIR);
+  for (const auto& entry : std::filesystem::directory_iterator(src)) {
+    std::string name = entry.path().stem().string();
+    std::string text = ReadFile(entry.path().string());
+    if (name == "scoring") {
+      auto set = [&](const std::string& key, const std::string& value) {
+        size_t at = text.find("\n" + key + " ");
+        REQUIRE(at != std::string::npos);
+        size_t end = text.find('\n', at + 1);
+        text.replace(at + 1, end - at - 1, key + "  " + value);
+      };
+      set("set.over_ratio", "1.2");
+      set("set.over_severity", "warning");
+      set("set.band.achieved", "0.9 1");
+    }
+    WriteFile(dir + "/" + name + ".txt", text);
+  }
+  Patterns p;
+  std::string err;
+  INFO(err);
+  REQUIRE(p.LoadDir(dir, &err));
+  auto found = [&](const Row& r) {
+    Document doc = DocFromText(Form(r));
+    Layout l = BuildLayout(doc, p);
+    Validation v = Validate(Extract(doc, l, p), p);
+    std::vector<std::string> out;
+    for (const Finding& f : v.findings)
+      if (f.rule.starts_with("result."))
+        out.push_back(f.rule + " " + SeverityName(f.severity));
+    return out;
+  };
+  CHECK(found({.target = "≥100人", .actual = "125人", .score = "10"}) ==
+        std::vector<std::string>{"result.over_achievement warning"});
+  CHECK(found({.level2 = "社会效益指标",
+               .target = "明显改善",
+               .actual = "明显改善",
+               .weight = "20",
+               .score = "17"}) ==
+        std::vector<std::string>{"result.qualitative_band warning"});
+  // The defaults say nothing about either.
+  CHECK(Found(Form({.target = "≥100人", .actual = "125人", .score = "10"}), "result.")
+            .empty());
+  std::filesystem::remove_all(dir);
 }
