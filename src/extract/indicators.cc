@@ -30,6 +30,7 @@ class IndicatorReader : public Reader {
   }
 
   void Run(const Table& t) {
+    ProjectsOf(t);
     for (size_t si = 0; si < t.sections.size(); ++si) {
       const Section& s = t.sections[si];
       if (s.header_rows == 0) continue;
@@ -217,22 +218,37 @@ class IndicatorReader : public Reader {
       ind->deviation = c < row.size() ? row[c].text : "";
       ind->deviation_at = CellLocation(doc_.path, t, r, c);
     }
-    ind->project = ProjectOf(t);
+    if (r < projects_.size()) ind->project = projects_[r];
   }
 
-  // The 项目名称 a form states: in this table, else in the tables before it.
-  std::string ProjectOf(const Table& t) const {
+  // The 项目名称 a row's form states: the nearest one above it in its table,
+  // else the last one in the few tables before it (a form broken over pieces).
+  // One pass per table, so that long tables stay linear.
+  void ProjectsOf(const Table& t) {
+    projects_.assign(t.rows.size(), "");
+    if (!scoring_) return;
+    auto named = [&](const std::vector<Cell>& row, std::string* out) {
+      for (size_t c = 0; c + 1 < row.size(); ++c) {
+        if (!scoring_->Matches("project_label", row[c].text)) continue;
+        for (size_t d = c + 1; d < row.size(); ++d)
+          if (!IsBlank(row[d].text)) return *out = CollapseSpace(row[d].text), true;
+      }
+      return false;
+    };
+    std::string current;
     size_t idx = static_cast<size_t>(&t - layout_.tables.data());
-    if (idx >= layout_.tables.size()) return "";
-    for (size_t k = idx + 1; k-- > 0;) {
-      for (const auto& row : layout_.tables[k].rows)
-        for (size_t c = 0; c + 1 < row.size(); ++c) {
-          if (!scoring_->Matches("project_label", row[c].text)) continue;
-          for (size_t d = c + 1; d < row.size(); ++d)
-            if (!IsBlank(row[d].text)) return CollapseSpace(row[d].text);
-        }
+    constexpr size_t kTablesBack = 3;
+    if (idx < layout_.tables.size())
+      for (size_t k = idx, back = 0; k-- > 0 && back < kTablesBack && current.empty();
+           ++back) {
+        const auto& rows = layout_.tables[k].rows;
+        for (size_t r = rows.size(); r-- > 0;)
+          if (named(rows[r], &current)) break;
+      }
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      named(t.rows[r], &current);
+      projects_[r] = current;
     }
-    return "";
   }
 
   void BuildIndicators(const Table& t, const Section& s, size_t end,
@@ -539,6 +555,7 @@ class IndicatorReader : public Reader {
   }
 
   const PatternFile* scoring_;
+  std::vector<std::string> projects_;  // per row of the table being read
 };
 
 }  // namespace

@@ -91,6 +91,12 @@ std::string Name(const Indicator& ind) {
   return ind.levels.empty() ? "" : "“" + ind.levels.back() + "”";
 }
 
+// "12.0" as "12": derived bounds carry the scale of their factors.
+std::string Short(Decimal d) {
+  while (d.scale > 0 && d.units % 10 == 0) d.units /= 10, --d.scale;
+  return Num(d);
+}
+
 std::string Show(const Quantity& q) {
   std::string s = Num(q.value);
   if (q.has_high) s += "-" + Num(q.high);
@@ -311,7 +317,7 @@ class IndicatorRules {
                        : band == "partial" ? names[1]
                                            : names[2];
     Finding& f = Add("result.qualitative_band", Severity::kWarning, ind,
-                     Head(ind) + "属“" + name + "”，应得 " + Num(wl) + "–" + Num(wh) +
+                     Head(ind) + "属“" + name + "”，应得 " + Short(wl) + "–" + Short(wh) +
                          " 分（分值的 " + Num(lo.value) + "–" + Num(hi.value) +
                          " 倍），自评得分 " + Num(ind.score),
                      true);
