@@ -286,6 +286,12 @@ TEST_CASE("The funds block closes and its 执行率 scores", "[result]") {
        Funds("120.00\t150.00\t160.00", "100.00\t130.00\t150.00", "20.00\t20.00\t10.00",
              "0.00\t0.00\t0.00", "10"),
        {}},
+      {"a source left out is unknown, not zero",
+       "项目支出绩效自评表\n\n项目名称\t测试项目\n"
+       "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+       "\t年度资金总额\t120.00\t150.00\t135.00\t10\t—\t9\n"
+       "\t其中：当年财政拨款\t100.00\t150.00\t135.00\t—\t—\t—\n",
+       {"sum.fund_sources warning"}},
       {"an integer score rounds 9.3",
        Funds("120.00\t150.00\t139.50", "100.00\t130.00\t129.50", "20.00\t20.00\t10.00",
              "0.00\t0.00\t0.00", "9"),

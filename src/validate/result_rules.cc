@@ -427,6 +427,15 @@ void FundRows(const PatternFile& s, const TypedSection& sec, Sink* sink,
     for (size_t j = i + 1;
          j < sec.rows.size() && s.Matches("fund_part", sec.rows[j].label); ++j)
       parts.push_back(&sec.rows[j]);
+    // Sources the form leaves out (no 其他资金 row) are unknown, not zero: a
+    // total they would close is a warning, not an error.
+    int unlisted = 0;
+    for (const PatternFile::Entry* e : s.Named("fund_part")) {
+      bool listed = false;
+      for (const TypedRow* p : parts)
+        listed |= RE2::PartialMatch(s.Prepare(p->label), *e->re);
+      unlisted += !listed;
+    }
     if (sink && parts.size() >= 1) {
       for (const char* key :
            {"budget_initial", "budget_adjusted", "budget_final", "budget_amount"}) {
@@ -450,6 +459,12 @@ void FundRows(const PatternFile& s, const TypedSection& sec, Sink* sink,
           terms.push_back(term);
         }
         if (!ok || terms.empty()) continue;
+        for (int k = 0; k < unlisted; ++k) {
+          Term missing;
+          missing.blank = true;
+          missing.label = "未列出的资金来源";
+          terms.push_back(missing);
+        }
         std::string col = sec.columns[static_cast<size_t>(c)].label;
         sink->ReportSum("sum.fund_sources", st, terms,
                         t.id + " “" + col + "”列年度资金总额与资金来源",
