@@ -197,9 +197,14 @@ class IndicatorReader : public Reader {
       } else if (pos != rev) {
         ind->direction = pos ? "positive" : "reverse";
       } else if (!pos && pre.empty() && post.empty()) {
+        // A plain rate is a goal; a plain cost, deadline or count of
+        // complaints may be a ceiling.
         bool unknown = false;
         for (size_t k = 0; k + 1 < ind->levels.size(); ++k)
-          unknown |= scoring_->Matches("plain_unknown_level", ind->levels[k]);
+          unknown |= ind->target_q.unit != "%" &&
+                     scoring_->Matches("plain_unknown_level", ind->levels[k]);
+        if (!ind->levels.empty())
+          unknown |= scoring_->Matches("plain_unknown_name", ind->levels.back());
         ind->direction = unknown ? "" : "positive";
       }
     } else if (!HasDigit(scoring_->Prepare(ind->target))) {
