@@ -513,6 +513,7 @@ TEST_CASE("Methods and thresholds come from patterns/scoring.txt", "[result]") {
       set("set.over_ratio", "1.2");
       set("set.over_severity", "warning");
       set("set.band.achieved", "0.9 1");
+      text += "set.execution_full_from  95\n";
     }
     WriteFile(dir + "/" + name + ".txt", text);
   }
@@ -538,6 +539,17 @@ TEST_CASE("Methods and thresholds come from patterns/scoring.txt", "[result]") {
                .weight = "20",
                .score = "17"}) ==
         std::vector<std::string>{"result.qualitative_band warning"});
+  // 96% executed: the full 10.0 points from 95% on (9.6 by default).
+  std::string funds = Funds("120.00\t150.00\t144.00", "100.00\t130.00\t134.00",
+                            "20.00\t20.00\t10.00", "0.00\t0.00\t0.00", "10.0");
+  {
+    Document doc = DocFromText(funds);
+    Layout l = BuildLayout(doc, p);
+    Validation v = Validate(Extract(doc, l, p), p);
+    for (const Finding& f : v.findings) CHECK(f.rule != "result.execution_rate");
+  }
+  CHECK(Found(funds, "result.execution_rate") ==
+        std::vector<std::string>{"result.execution_rate error"});
   // The defaults say nothing about either.
   CHECK(Found(Form({.target = "≥100人", .actual = "125人", .score = "10"}), "result.")
             .empty());

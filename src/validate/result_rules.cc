@@ -521,6 +521,13 @@ void ExecutionRate(const Context& ctx, const PatternFile& s, Sink* sink) {
                                       t.At(r, static_cast<size_t>(w))};
         for (const Location& l : used) sink->Checked(l);
         if (Within(sn.value, iv)) continue;
+        // Provinces that give the full 分值 from a rate on (set.execution_full_from).
+        Decimal from, rate;
+        if (ScoringNumber(s, "set.execution_full_from", &from) &&
+            CompareDecimal(sn.value, wn.value) == 0 &&
+            Ratio(a.value, b.value, Decimal{100, 0}, &rate) &&
+            CompareDecimal(rate, from) >= 0)
+          continue;
         Decimal expected;
         if (!Ratio(a.value, b.value, wn.value, &expected)) continue;
         expected = Min(expected, wn.value);
