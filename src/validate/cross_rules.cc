@@ -33,14 +33,15 @@ std::vector<Form> Forms(const Extraction& ex, const PatternFile& s) {
   for (const Indicator& ind : ex.indicators) {
     if (ind.is_total || ind.project.empty() || ind.levels.empty() || IsBlank(ind.target))
       continue;
-    auto [it, fresh] = by_project.try_emplace(ind.project);
+    std::string name = Normal(s, ind.project);
+    auto [it, fresh] = by_project.try_emplace(name);
     Form& f = it->second;
     if (fresh) {
-      order.push_back(ind.project);
+      order.push_back(name);
       f.ex = &ex;
       f.project = ind.project;
-      f.key = Normal(s, ex.info.department.value) + "\x1f" + Normal(s, ind.project) +
-              "\x1f" + ex.info.year.value;
+      f.key = Normal(s, ex.info.department.value) + "\x1f" + name + "\x1f" +
+              ex.info.year.value;
     }
     f.indicators.push_back(&ind);
   }
@@ -124,12 +125,12 @@ std::vector<Finding> CrossCheck(const std::vector<const Extraction*>& docs,
   std::vector<Form> selfs, decls;
   for (const Extraction* ex : docs) {
     if (!ex) continue;
+    std::vector<Form>* to = ex->info.kind == "project_self_evaluation" ? &selfs
+                            : ex->info.kind == "target_declaration"    ? &decls
+                                                                       : nullptr;
+    if (!to) continue;  // department reports are not paired
     std::vector<Form> forms = Forms(*ex, *s);
-    auto& to = ex->info.kind == "project_self_evaluation" ? selfs
-               : ex->info.kind == "target_declaration"    ? decls
-                                                          : forms;
-    if (&to == &forms) continue;
-    to.insert(to.end(), forms.begin(), forms.end());
+    to->insert(to->end(), forms.begin(), forms.end());
   }
   for (const Form& self : selfs) {
     Location at;
