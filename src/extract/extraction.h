@@ -60,6 +60,17 @@ struct StatedRate {
   std::string evidence;
 };
 
+// A target or a result read as a number, in a unit both sides share (money
+// in 元, 个工作日 as 天, 百分比 as %: patterns/scoring.txt).
+struct Quantity {
+  bool has = false;
+  Decimal value;          // the number, or a range's low end
+  Decimal half;           // rounding radius of the printed number, in `unit`
+  bool has_high = false;  // a range ("80%-90%")
+  Decimal high;
+  std::string unit;  // canonical unit ("%", "元", "天", "公里/年") or ""
+};
+
 // One row of an indicator table (一级/二级/三级指标 …).
 struct Indicator {
   std::string table;                // table id
@@ -79,6 +90,19 @@ struct Indicator {
   UnitInfo target_unit;
   std::string actual;
   Location where;
+  // What the result rules compare, read by patterns/scoring.txt.
+  std::string direction;      // "positive", "reverse", "range", "qualitative", ""
+  bool quantitative = false;  // 数量/成本/时效, or a unit printed for it
+  bool satisfaction = false;  // a 满意度 indicator
+  Quantity target_q;          // the target as a number
+  Location target_at;
+  Quantity actual_q;         // the result as a number (a plain value only)
+  bool actual_blank = true;  // no result printed
+  Location actual_at;
+  bool has_deviation = false;  // the table has a deviation-reason column
+  std::string deviation;       // its text on this row
+  Location deviation_at;
+  std::string project;  // the 项目名称 its form names, or ""
 };
 
 // The weights and scores of one indicator table as a tree.

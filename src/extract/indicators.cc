@@ -11,7 +11,8 @@ namespace {
 
 class IndicatorReader : public Reader {
  public:
-  explicit IndicatorReader(const Reader& base) : Reader(base) {}
+  explicit IndicatorReader(const Reader& base)
+      : Reader(base), scoring_(p_.file("scoring")) {}
 
   bool WeightInLabel(const std::string& label, Decimal* w) const {
     PatternFile::Match m;
@@ -29,13 +30,19 @@ class IndicatorReader : public Reader {
   }
 
   void Run(const Table& t) {
+    ProjectsOf(t);
     for (size_t si = 0; si < t.sections.size(); ++si) {
       const Section& s = t.sections[si];
       if (s.header_rows == 0) continue;
       std::vector<size_t> names, weights;
       int score_col = -1, target_col = -1, actual_col = -1;
+      Columns extra;
       for (size_t c = 0; c < s.columns.size(); ++c) {
         const Column& col = s.columns[c];
+        if (col.key == "basis" && extra.deviation < 0 && scoring_ &&
+            scoring_->Matches("deviation_header", col.label))
+          extra.deviation = static_cast<int>(c);
+        if (col.key == "unit" && extra.unit < 0) extra.unit = static_cast<int>(c);
         if (col.key == "weight") {
           weights.push_back(c);
         } else if (col.level >= 0) {
@@ -50,7 +57,7 @@ class IndicatorReader : public Reader {
       }
       if (names.empty()) continue;
       BuildIndicators(t, s, extract::SectionEnd(t, si), names, weights, score_col,
-                      target_col, actual_col);
+                      target_col, actual_col, extra);
     }
     ScoredRowsOutsideGrid(t);
   }
@@ -99,10 +106,160 @@ class IndicatorReader : public Reader {
     }
   }
 
+  // Columns the result rules read besides target and result.
+  struct Columns {
+    int deviation = -1;  // 偏差原因分析及改进措施
+    int unit = -1;       // 计量单位
+  };
+
+  // A target or result that is one quantity: its number (or range) in a
+  // canonical unit, and the comparator words before and after it.
+  bool ReadQuantity(const std::string& text, Quantity* q, std::string* pre,
+                    std::string* post) const {
+    if (!scoring_) return false;
+    PatternFile::Match m;
+    if (!scoring_->FindFirst("quantity", scoring_->Prepare(text), &m)) return false;
+    ParsedNumber lo, hi;
+    if (!ParseNumber(m.group("num"), &lo)) return false;
+    Quantity out;
+    out.has = true;
+    out.value = lo.value;
+    // A printed 0 is nothing, not a rounded amount.
+    out.half = lo.value.units == 0 ? Decimal{0, 0} : HalfUlp(lo.value);
+    if (!m.group("hi").empty()) {
+      if (!ParseNumber(m.group("hi"), &hi)) return false;
+      out.has_high = true;
+      out.high = hi.value;
+    }
+    std::string unit = m.group("unit");
+    std::string tail;
+    if (size_t slash = unit.find('/'); slash != std::string::npos) {
+      tail = unit.substr(slash);
+      unit.resize(slash);
+    }
+    if (!m.group("pct").empty() || !m.group("pct2").empty()) {
+      if (!unit.empty()) return false;  // "90%以上的村" is a sentence, not a unit
+      out.unit = "%";
+    } else if (!unit.empty()) {
+      UnitInfo u;
+      if (FindUnit(units_, unit, &u) && u.kind == "money" && MatchKey(u.text) == unit) {
+        // Money in 元, so that 万元 and 元 compare.
+        if (!ShiftDecimal(out.value, u.pow10, &out.value) ||
+            !ShiftDecimal(out.half, u.pow10, &out.half) ||
+            (out.has_high && !ShiftDecimal(out.high, u.pow10, &out.high)))
+          return false;
+        out.unit = "元";
+      } else {
+        out.unit = unit;
+        for (const auto& e : scoring_->entries())
+          if (e.name.starts_with("unit_alias.") && RE2::PartialMatch(unit, *e.re))
+            out.unit = e.name.substr(std::string_view("unit_alias.").size());
+      }
+    }
+    out.unit += tail;
+    *q = out;
+    if (pre) *pre = m.group("pre");
+    if (post) *post = m.group("post");
+    return true;
+  }
+
+  static bool HasDigit(const std::string& key) {
+    return std::any_of(key.begin(), key.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  }
+
+  // Direction, numbers, units and deviation text of one indicator row.
+  void ReadResult(const Table& t, size_t r, int target_col, int actual_col,
+                  const Columns& extra, Indicator* ind) {
+    if (!scoring_) return;
+    const auto& row = t.rows[r];
+    for (const std::string& level : ind->levels) {
+      if (scoring_->Matches("quantitative_level", level)) ind->quantitative = true;
+      if (scoring_->Matches("satisfaction", level)) ind->satisfaction = true;
+    }
+    if (extra.unit >= 0 && static_cast<size_t>(extra.unit) < row.size() &&
+        !IsBlank(row[static_cast<size_t>(extra.unit)].text))
+      ind->quantitative = true;
+    if (target_col >= 0)
+      ind->target_at = CellLocation(doc_.path, t, r, static_cast<size_t>(target_col));
+    if (actual_col >= 0)
+      ind->actual_at = CellLocation(doc_.path, t, r, static_cast<size_t>(actual_col));
+    std::string pre, post;
+    if (IsBlank(ind->target)) {
+      ind->direction = "";
+    } else if (ReadQuantity(ind->target, &ind->target_q, &pre, &post)) {
+      bool pos = scoring_->Matches("positive_pre", pre) ||
+                 scoring_->Matches("positive_post", post);
+      bool rev = scoring_->Matches("reverse_pre", pre) ||
+                 scoring_->Matches("reverse_post", post);
+      if (ind->target_q.has_high) {
+        ind->direction = pos || rev ? "" : "range";
+      } else if (pos != rev) {
+        ind->direction = pos ? "positive" : "reverse";
+      } else if (!pos && pre.empty() && post.empty()) {
+        // A plain rate is a goal; a plain cost, deadline or count of
+        // complaints may be a ceiling.
+        bool unknown = false;
+        for (size_t k = 0; k + 1 < ind->levels.size(); ++k)
+          unknown |= ind->target_q.unit != "%" &&
+                     scoring_->Matches("plain_unknown_level", ind->levels[k]);
+        if (!ind->levels.empty())
+          unknown |= scoring_->Matches("plain_unknown_name", ind->levels.back());
+        ind->direction = unknown ? "" : "positive";
+      }
+    } else if (!HasDigit(scoring_->Prepare(ind->target))) {
+      ind->direction = "qualitative";
+    }
+    ind->actual_blank = IsBlank(ind->actual);
+    Quantity a;
+    // A result is compared only when it is one value ("92%", "=85%"); "＜50%"
+    // or "20余次" says too little.
+    if (!ind->actual_blank && ReadQuantity(ind->actual, &a, &pre, &post) && !a.has_high &&
+        (pre.empty() || pre == "=") && post.empty())
+      ind->actual_q = a;
+    if (extra.deviation >= 0) {
+      ind->has_deviation = true;
+      size_t c = static_cast<size_t>(extra.deviation);
+      ind->deviation = c < row.size() ? row[c].text : "";
+      ind->deviation_at = CellLocation(doc_.path, t, r, c);
+    }
+    if (r < projects_.size()) ind->project = projects_[r];
+  }
+
+  // The 项目名称 a row's form states: the nearest one above it in its table,
+  // else the last one in the few tables before it (a form broken over pieces).
+  // One pass per table, so that long tables stay linear.
+  void ProjectsOf(const Table& t) {
+    projects_.assign(t.rows.size(), "");
+    if (!scoring_) return;
+    auto named = [&](const std::vector<Cell>& row, std::string* out) {
+      for (size_t c = 0; c + 1 < row.size(); ++c) {
+        if (!scoring_->Matches("project_label", row[c].text)) continue;
+        for (size_t d = c + 1; d < row.size(); ++d)
+          if (!IsBlank(row[d].text)) return *out = CollapseSpace(row[d].text), true;
+      }
+      return false;
+    };
+    std::string current;
+    size_t idx = static_cast<size_t>(&t - layout_.tables.data());
+    constexpr size_t kTablesBack = 3;
+    if (idx < layout_.tables.size())
+      for (size_t k = idx, back = 0; k-- > 0 && back < kTablesBack && current.empty();
+           ++back) {
+        const auto& rows = layout_.tables[k].rows;
+        for (size_t r = rows.size(); r-- > 0;)
+          if (named(rows[r], &current)) break;
+      }
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      named(t.rows[r], &current);
+      projects_[r] = current;
+    }
+  }
+
   void BuildIndicators(const Table& t, const Section& s, size_t end,
                        const std::vector<size_t>& names,
                        const std::vector<size_t>& weights, int score_col, int target_col,
-                       int actual_col) {
+                       int actual_col, const Columns& extra) {
     ScoreTable st;
     st.table = t.id;
     st.title = t.title;
@@ -211,6 +368,7 @@ class IndicatorReader : public Reader {
       if (actual_col >= 0 && cell(static_cast<size_t>(actual_col)))
         ind.actual = cell(static_cast<size_t>(actual_col))->text;
       if (ind.levels.empty() && !ind.is_total && !ind.has_score) continue;
+      if (!ind.is_total) ReadResult(t, r, target_col, actual_col, extra, &ind);
       if (ind.is_total) {
         if (ind.has_score) {
           st.has_total_score = true;
@@ -400,6 +558,9 @@ class IndicatorReader : public Reader {
       }
     }
   }
+
+  const PatternFile* scoring_;
+  std::vector<std::string> projects_;  // per row of the table being read
 };
 
 }  // namespace

@@ -91,6 +91,7 @@ void FormRules(const Context& ctx, Sink* sink);
 void SentenceRules(const Context& ctx, Sink* sink);
 void ScoreRules(const Context& ctx, Sink* sink);
 void FigureRules(const Context& ctx, Sink* sink);
+void ResultRules(const Context& ctx, Sink* sink);
 
 }  // namespace jx::validate
 

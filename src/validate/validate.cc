@@ -47,6 +47,28 @@ const std::vector<RuleInfo>& Rules() {
       {"figure.conflict", "the same named figure is stated with different values"},
       {"number.out_of_range",
        "a number beyond 18 significant digits: not read, and no check rests on it"},
+      {"sum.fund_sources",
+       "年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, in each budget column"},
+      {"result.full_marks_short",
+       "full marks on a positive (or range) indicator whose result falls short"},
+      {"result.full_marks_over",
+       "full marks on a reverse indicator whose result is over"},
+      {"result.points_lost",
+       "points lost though the result reaches the target (warning)"},
+      {"result.method",
+       "a reduced score that the scoring method does not give (warning)"},
+      {"result.qualitative_band",
+       "a qualitative score outside the band of its result (达成/部分达成/未达成)"},
+      {"result.no_reason", "a score below its 分值 without a 偏差原因 (warning)"},
+      {"result.execution_rate", "执行率 score = 全年执行数 / 全年预算数 × 分值, capped"},
+      {"result.unquantified", "a quantitative indicator whose target has no number"},
+      {"result.over_achievement", "a result at least 1.3 × its target (info)"},
+      {"result.inflated", "indicator scores well above the execution rate (warning)"},
+      {"cross.target_changed", "a self-evaluated target differs from the declared one"},
+      {"cross.indicator_missing",
+       "a declared indicator missing from the self-evaluation"},
+      {"cross.budget_mismatch", "自评表 年初预算数 differs from the declared 资金总额"},
+      {"cross.ambiguous", "a declaration and a self-evaluation that cannot be paired"},
       {"pdf.no_text_layer",
        "PDF pages that are images only (scans): nothing to check there"},
   };
@@ -300,6 +322,7 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
     f.evidence.push_back(n.text);
     v.findings.push_back(std::move(f));
   }
+  validate::ResultRules(ctx, &sink);
   if (!ex.pages_without_text.empty()) {
     Finding f;
     f.rule = "pdf.no_text_layer";
