@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "base/text.h"
 #include "export/tables.h"
 #include "test_util.h"
 
@@ -78,6 +79,12 @@ TEST_CASE("CSV fields never start a formula", "[export]") {
       {"say \"hi\"", "\"say \"\"hi\"\"\""},
       {"two\nlines", "\"two\nlines\""},
       {"=1,2", "\"'=1,2\""},
+      // The rule is on the text as written: these parse as numbers with a
+      // comparator, and a spreadsheet still reads them as formulas.
+      {"=5", "'=5"},
+      {"=5%", "'=5%"},
+      {"=-5", "'=-5"},
+      {"+3.2", "+3.2"},
       {"普通文字", "普通文字"},
   };
   for (const Case& c : cases) {
@@ -120,4 +127,73 @@ TEST_CASE("xlsx: unwritable path is an error, not a crash", "[export][errors]") 
   CHECK_FALSE(WriteTablesXlsx(docs, "/nonexistent-dir/x.xlsx", &err));
   CHECK(err.where.file == "/nonexistent-dir/x.xlsx");
   CHECK_FALSE(err.message.empty());
+}
+
+TEST_CASE("Text output shows control characters, never passes them to a terminal",
+          "[export]") {
+  struct Case {
+    const char* in;
+    const char* want;
+  } cases[] = {
+      {"\x1b]0;title\x07", "\\x1b]0;title\\x07"},  // set the window title
+      {"\x1b[2J\x1b[8m", "\\x1b[2J\\x1b[8m"},      // clear, conceal
+      {"a\nb.txt", "a\\nb.txt"},                   // a file name with a newline
+      {"\xc2\x9b"
+       "31m",
+       "\\u009b31m"},                                        // C1 CSI
+      {"\xb1\xa8\xb8\xe6.txt", "\\xb1\\xa8\\xb8\\xe6.txt"},  // GBK bytes
+      {"普通文字 100%", "普通文字 100%"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK(ShowControls(c.in) == c.want);
+  }
+  auto docs = OneDoc("项目\t金额\n清屏\t5\n");
+  REQUIRE_FALSE(docs[0].layout.tables.empty());
+  docs[0].layout.tables[0].rows[1][0].text = "\x1b[2J清屏";  // as a PDF may hand it over
+  std::string md = TablesToMarkdown(docs);
+  CHECK(md.find('\x1b') == std::string::npos);
+  CHECK(md.find("\\x1b[2J清屏") != std::string::npos);
+}
+
+TEST_CASE("Spreadsheet cells: valid UTF-8, no XML-invalid controls, cut at Excel's limit",
+          "[export]") {
+  CHECK(CellText("\xb1\xa8.txt", 100, "…") == "\xEF\xBF\xBD\xEF\xBF\xBD.txt");
+  CHECK(CellText("a\x01"
+                 "b\tc\nd",
+                 100, "…") ==
+        "a\\x01"
+        "b\tc\nd");
+  std::string longer;
+  for (int i = 0; i < 40000; ++i) longer += "中";
+  std::string cut = CellText(longer, 32767, "…[已截断]");
+  CHECK(IsValidUtf8(cut));
+  CHECK(CodePointCount(cut) == 32767);
+  CHECK(cut.size() > 6);
+  CHECK(cut.substr(cut.size() - std::string("…[已截断]").size()) == "…[已截断]");
+  // A character outside the BMP is two UTF-16 units.
+  std::string emoji;
+  for (int i = 0; i < 10; ++i) emoji += "\xF0\x9F\x98\x80";
+  CHECK(CodePointCount(CellText(emoji, 10, "")) == 5);
+  CHECK(CellText("short", 32767, "…") == "short");
+}
+
+TEST_CASE("xlsx: a GBK file name and a 40,000-character cell give a well-formed book",
+          "[export]") {
+  std::string dir = TempDir();
+  std::string name = dir + "/\xb1\xa8\xb8\xe6.txt";  // 报告.txt in GBK
+  std::string big;
+  for (int i = 0; i < 40000; ++i) big += "长";
+  WriteFile(name, "项目\t说明\t金额\n甲\t" + big + "\t5\n乙\t无\t6\n");
+  std::string out = dir + "/t.xlsx";
+  RunResult r = RunJxaudit({"tables", name, "-o", out});
+  REQUIRE(r.status == 0);
+  std::string sheet = Unzip(out, "xl/worksheets/sheet1.xml");
+  std::string strings = Unzip(out, "xl/sharedStrings.xml");
+  for (const std::string* x : {&sheet, &strings}) {
+    CHECK(IsValidUtf8(*x));
+  }
+  CHECK(strings.find("…[已截断]") != std::string::npos);
+  std::string wb = Unzip(out, "xl/workbook.xml");
+  CHECK(IsValidUtf8(wb));
 }

@@ -208,4 +208,100 @@ size_t CodePointCount(std::string_view s) {
   return n;
 }
 
+namespace {
+
+void AppendHex(std::string* out, const char* prefix, unsigned v, int digits) {
+  static const char kHex[] = "0123456789abcdef";
+  *out += prefix;
+  for (int d = digits - 1; d >= 0; --d) *out += kHex[(v >> (4 * d)) & 0xF];
+}
+
+// Calls `f(code_point, bytes)` for each character; an ill-formed byte comes
+// as code point -1 with its one byte.
+template <typename F>
+void ForEachChar(std::string_view s, F f) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  size_t i = 0;
+  while (i < s.size()) {
+    if (p[i] < 0x80) {
+      f(static_cast<UChar32>(p[i]), s.substr(i, 1));
+      ++i;
+      continue;
+    }
+    int32_t j = 0, n = static_cast<int32_t>(std::min<size_t>(s.size() - i, 4));
+    UChar32 c;
+    U8_NEXT(p + i, j, n, c);
+    if (c < 0) {
+      f(-1, s.substr(i, 1));
+      ++i;
+    } else {
+      f(c, s.substr(i, static_cast<size_t>(j)));
+      i += static_cast<size_t>(j);
+    }
+  }
+}
+
+}  // namespace
+
+std::string ShowControls(std::string_view s) {
+  bool plain = true;
+  for (unsigned char ch : s) plain &= ch >= 0x20 && ch < 0x7F;
+  if (plain) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  ForEachChar(s, [&](UChar32 c, std::string_view bytes) {
+    if (c < 0) {
+      AppendHex(&out, "\\x", static_cast<unsigned char>(bytes[0]), 2);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c == 0x7F) {
+      AppendHex(&out, "\\x", static_cast<unsigned>(c), 2);
+    } else if (c >= 0x80 && c < 0xA0) {
+      AppendHex(&out, "\\u", static_cast<unsigned>(c), 4);
+    } else {
+      out += bytes;
+    }
+  });
+  return out;
+}
+
+std::string CellText(std::string_view s, size_t max_units, std::string_view marker) {
+  // Each character as written to the cell, with its UTF-16 length.
+  std::string out;
+  out.reserve(s.size());
+  std::vector<std::pair<size_t, size_t>> ends;  // (bytes so far, units so far)
+  size_t units = 0;
+  ForEachChar(s, [&](UChar32 c, std::string_view bytes) {
+    size_t before = out.size();
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+    } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE ||
+               c == 0xFFFF) {
+      AppendHex(&out, "\\x", static_cast<unsigned>(c), 2);
+    } else {
+      out += bytes;
+    }
+    units +=
+        c > 0xFFFF
+            ? 2
+            : (c >= 0 && out.size() - before > bytes.size() ? out.size() - before : 1);
+    ends.push_back({out.size(), units});
+  });
+  if (units <= max_units) return out;
+  size_t room =
+      max_units > CodePointCount(marker) ? max_units - CodePointCount(marker) : 0;
+  size_t keep = 0;
+  for (const auto& [bytes, u] : ends) {
+    if (u > room) break;
+    keep = bytes;
+  }
+  out.resize(keep);
+  out += marker;
+  return out;
+}
+
 }  // namespace jx

@@ -42,6 +42,19 @@ std::vector<std::string> SplitTabs(std::string_view s);
 // Number of code points (for width decisions, not display width).
 size_t CodePointCount(std::string_view s);
 
+// Document text and file names as a line of terminal or text output: control
+// characters (C0, DEL, C1: escapes that set a title, clear the screen or
+// conceal text; a newline that would split a finding line) and bytes that
+// are not UTF-8 (a GBK file name) are shown as escapes ("\x1b", "\n",
+// "\u009b"), so what is printed is always what the document holds, visibly.
+std::string ShowControls(std::string_view s);
+
+// Text for a spreadsheet cell: well-formed UTF-8 (a byte that is not becomes
+// U+FFFD), without the control characters XML 1.0 cannot hold (shown as
+// "\x01"), and at most `max_units` UTF-16 units (Excel counts those), cut at
+// a character boundary with `marker` appended.
+std::string CellText(std::string_view s, size_t max_units, std::string_view marker);
+
 }  // namespace jx
 
 #endif  // JXAUDIT_BASE_TEXT_H_

@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "base/text.h"
 #include "export/check.h"
 
 namespace jx {
@@ -7,15 +8,18 @@ namespace jx {
 std::string RecordText(const DocumentRecord& r, bool verbose) {
   std::ostringstream out;
   if (r.status != "ok") {
-    out << r.file << ": failed: " << r.error.message << "\n\n";
+    out << ShowControls(r.file) << ": failed: " << ShowControls(r.error.message)
+        << "\n\n";
     return out.str();
   }
-  out << r.file << r.text.head << "\n";
+  // Document text reaches a terminal here: controls are shown, never obeyed.
+  const std::string file = ShowControls(r.file);
+  out << file << ShowControls(r.text.head) << "\n";
   int shown = 0;
   for (const CheckText::Line& l : r.text.lines) {
     if (l.info && !verbose) continue;
     ++shown;
-    out << "  " << r.file << l.text << "\n";
+    out << "  " << file << ShowControls(l.text) << "\n";
   }
   if (shown == 0)
     out << (r.counts.errors + r.counts.warnings + r.counts.infos == 0

@@ -48,7 +48,7 @@ void AddSheets(lxw_workbook* wb, const std::vector<Sheet>& sheets) {
           worksheet_write_number(ws, xr, xc, v.number.ToDouble(),
                                  num_format(v.number.scale, v.flagged));
         } else if (v.kind == Value::kText) {
-          std::string text = v.text.size() > 32767 ? v.text.substr(0, 32000) : v.text;
+          std::string text = FitCell(v.text);
           if (!v.link.empty()) {
             worksheet_write_url_opt(ws, xr, xc, v.link.c_str(), link, text.c_str(),
                                     nullptr);

@@ -92,10 +92,16 @@ nlohmann::json TablesToJson(const std::vector<DocumentTables>& docs) {
 
 std::string CsvField(const std::string& text) {
   std::string v = text;
+  // A spreadsheet reads a cell starting with one of these as a formula. Only
+  // a plain signed number ("-5", "+3.2") is left as written: the rule is on
+  // the text as printed, so "=5" and "=5%" are prefixed even though they
+  // parse as numbers with a comparator.
   if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' ||
                      v[0] == '\t' || v[0] == '\r')) {
     ParsedNumber n;
-    if (!ParseNumber(v, &n)) v.insert(0, "'");
+    bool plain_number = (v[0] == '+' || v[0] == '-') && ParseNumber(v, &n) &&
+                        n.comparator.empty() && !n.percent;
+    if (!plain_number) v.insert(0, "'");
   }
   bool quote = v.find_first_of(",\"\n\r") != std::string::npos;
   if (!quote) return v;
@@ -138,13 +144,13 @@ std::string TablesToMarkdown(const std::vector<DocumentTables>& docs) {
       else if (c != '\r')
         o += c;
     }
-    return o;
+    return ShowControls(o);  // a terminal shows the cell, never obeys it
   };
   std::ostringstream out;
   for (const DocumentTables& d : docs) {
-    out << "# " << d.file << "\n\n";
+    out << "# " << ShowControls(d.file) << "\n\n";
     if (!d.ok) {
-      out << "error: " << d.error.ToString() << "\n\n";
+      out << "error: " << ShowControls(d.error.ToString()) << "\n\n";
       continue;
     }
     for (const Table& t : d.layout.tables) {

@@ -12,22 +12,17 @@
 #include "extract/number.h"
 
 namespace jx {
-namespace {
 
-constexpr size_t kMaxCellBytes = 32767;  // Excel's limit for one cell
-
-// Cuts at a UTF-8 boundary.
 std::string FitCell(const std::string& s) {
-  if (s.size() <= kMaxCellBytes) return s;
-  size_t n = kMaxCellBytes;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
+  return CellText(s, kMaxCellUnits, kCutMarker);
 }
+
+namespace {
 
 // Sheet names: at most 31 characters, none of []:*?/\, unique in the book.
 std::string SheetName(const std::string& want, std::set<std::string>* used) {
   std::string clean;
-  for (char c : want) {
+  for (char c : CellText(want, 1000, "")) {
     if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = ' ';
     clean += c;
   }

@@ -12,6 +12,14 @@
 
 namespace jx {
 
+// Excel holds at most 32,767 characters (UTF-16 units) in a cell; a longer
+// text is cut at a character boundary and says so.
+inline constexpr size_t kMaxCellUnits = 32767;
+inline constexpr const char* kCutMarker = "…[已截断]";
+// Document text as a cell takes it: valid UTF-8, no XML-invalid controls,
+// within kMaxCellUnits.
+std::string FitCell(const std::string& s);
+
 // Opens a workbook for writing, or says why not. libxlsxwriter only notices an
 // unwritable path when it closes the book (and prints its own complaint), so
 // the path is tried first. `streamed`: rows go out in order (constant memory).

@@ -327,9 +327,17 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
     Finding f;
     f.rule = "pdf.no_text_layer";
     f.severity = Severity::kWarning;
+    // As ranges ("1-40, 52"): a scanned file of ten thousand pages is one
+    // short line, not a list of every page.
     std::string pages;
-    for (int p : ex.pages_without_text)
-      pages += (pages.empty() ? "" : ", ") + std::to_string(p);
+    const std::vector<int>& ps = ex.pages_without_text;
+    for (size_t i = 0; i < ps.size();) {
+      size_t j = i;
+      while (j + 1 < ps.size() && ps[j + 1] == ps[j] + 1) ++j;
+      pages += (pages.empty() ? "" : ", ") + std::to_string(ps[i]);
+      if (j > i) pages += "-" + std::to_string(ps[j]);
+      i = j + 1;
+    }
     f.message = "第 " + pages +
                 " 页没有文字层（扫描图像），需要 OCR 才能核对: no text layer on pages " +
                 pages + "; OCR required";
