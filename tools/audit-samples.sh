@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 tools/build.sh >/dev/null
 mkdir -p out
 status=0
-build/jxaudit check --db out/jxaudit.sqlite samples/*.txt samples/pdf/*_ruled.pdf || status=$?
+build/jxaudit check --db out/jxaudit.sqlite samples/*.txt samples/fixtures/*.txt samples/pdf/*_ruled.pdf samples/real/*.pdf || status=$?
 build/jxaudit check --no-db --format json samples/*.txt -o out/check.json || true
 build/jxaudit report --db out/jxaudit.sqlite -o out/summary.xlsx
 build/jxaudit extract samples/*.txt -o out/audit.xlsx

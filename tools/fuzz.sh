@@ -4,6 +4,7 @@
 # build-fuzz/artifacts/<target>/; fix it, then keep the input in
 # tests/fuzz/regressions/<target>/ so the test suite replays it.
 # Usage: tools/fuzz.sh [seconds per target] [target...]   (default 60; all)
+# FUZZ_JOBS=N runs N targets at a time (default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
@@ -15,31 +16,44 @@ fi
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(text number layout pdf)
+[ ${#targets[@]} -eq 0 ] && targets=(text number layout pdf patterns)
+jobs=${FUZZ_JOBS:-1}
 build=build-fuzz
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -g -O1"
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS="$flags" -DJXAUDIT_FUZZ=ON -DJXAUDIT_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" >"$build/build.log" 2>&1 || { tail -30 "$build/build.log" >&2; exit 1; }
-status=0
-for t in "${targets[@]}"; do
-  corpus="$build/corpus/$t"
-  art="$build/artifacts/$t/"
+run_one() {
+  local t=$1
+  local corpus="$build/corpus/$t" art="$build/artifacts/$t/"
   mkdir -p "$corpus" "$art"
-  seeds=("tests/fuzz/regressions/$t")
+  local seeds=("tests/fuzz/regressions/$t")
   case $t in
     text) seeds+=(samples tests/malformed samples/fixtures) ;;
     number) seeds+=(tests/fuzz/seeds/number) ;;
     layout) seeds+=(tests/fuzz/seeds/layout) ;;
     pdf) seeds+=(samples/pdf) ;;
+    patterns) seeds+=(tests/fuzz/seeds/patterns patterns) ;;
+    *) [ -d "tests/fuzz/seeds/$t" ] && seeds+=("tests/fuzz/seeds/$t") ;;
   esac
   echo "fuzz: $t for ${secs}s" >&2
   if ! "$build/fuzz_$t" "$corpus" "${seeds[@]}" -max_total_time="$secs" -timeout=20 \
       -rss_limit_mb=2048 -max_len=262144 -artifact_prefix="$art" -print_final_stats=1 \
       >"$build/fuzz_$t.log" 2>&1; then
     echo "fuzz: $t found a failure; see $build/fuzz_$t.log and $art" >&2
-    status=1
+    return 1
   fi
   grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$build/fuzz_$t.log" | sed "s/^/  $t /" >&2 || true
+}
+status=0
+pids=()
+for t in "${targets[@]}"; do
+  run_one "$t" &
+  pids+=($!)
+  if [ ${#pids[@]} -ge "$jobs" ]; then
+    wait "${pids[0]}" || status=1
+    pids=("${pids[@]:1}")
+  fi
 done
+for p in "${pids[@]}"; do wait "$p" || status=1; done
 exit $status

@@ -61,6 +61,20 @@ int NumberingDepth(const Patterns& p, std::string_view label) {
 
 bool CellNumber(const Cell& c, ParsedNumber* n, NumberStatus* status) {
   if (c.text.empty()) return false;
+  // Only ASCII and full-width digits (U+FF10-U+FF19: EF BC 90-99) make a
+  // number: a cell with neither is answered without normalizing it.
+  bool digit = false;
+  const std::string& t = c.text;
+  for (size_t i = 0; i < t.size() && !digit; ++i)
+    digit = (t[i] >= '0' && t[i] <= '9') ||
+            (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xEF &&
+             static_cast<unsigned char>(t[i + 1]) == 0xBC &&
+             static_cast<unsigned char>(t[i + 2]) >= 0x90 &&
+             static_cast<unsigned char>(t[i + 2]) <= 0x99);
+  if (!digit) {
+    if (status) *status = NumberStatus::kNotNumber;
+    return false;
+  }
   if (!ParseNumber(c.text, n, /*allow_suffix=*/true, status)) return false;
   // A trailing word is fine when it is short (a unit: 万元, 个, 分); longer
   // text means the number opens a sentence.

@@ -27,7 +27,13 @@ class TypedTableReader : public Reader {
       for (const jx::Cell& c : t.rows[r])
         if (structure_.Matches("project_label", c.text)) tt.names_project = true;
     for (size_t si = 0; si < t.sections.size(); ++si) {
-      std::vector<SectionSide> sides = SidesOf(t, t.sections[si], SectionEnd(t, si));
+      const Section& s = t.sections[si];
+      bool grid = false;
+      for (const Column& c : s.columns) grid |= c.level >= 0;
+      // Indicator grids are read as indicators: one side, no label column.
+      std::vector<SectionSide> sides =
+          grid ? std::vector<SectionSide>{SectionSide{0, SIZE_MAX, -1, ""}}
+               : SidesOf(t, s, SectionEnd(t, si));
       for (const SectionSide& side : sides)
         tt.sections.push_back(ReadSection(t, si, side, sides.size() > 1, tt.unit));
     }
@@ -60,6 +66,8 @@ class TypedTableReader : public Reader {
       ts.indicator_grid |= c.level >= 0;
       ts.columns.push_back(std::move(tc));
     }
+    // Indicator grids are read as indicators (indicators.cc), not as rows.
+    if (ts.indicator_grid) return ts;
     for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r)
       ts.rows.push_back(ReadRow(t, r, ts));
     ReadCodes(t, &ts);
@@ -75,10 +83,15 @@ class TypedTableReader : public Reader {
     if (!row.empty()) tr.line = row[0].first_line, tr.page = row[0].page;
     if (label_col >= 0 && static_cast<size_t>(label_col) < row.size())
       tr.label = CollapseSpace(row[static_cast<size_t>(label_col)].value);
-    tr.depth = NumberingDepth(p_, tr.label);
-    tr.total = structure_.Matches("total", tr.label);
-    tr.subtotal = structure_.Matches("subtotal", tr.label);
-    tr.part_of_previous = structure_.Matches("part_of_previous", tr.label);
+    // One pass over the structure patterns answers every role of the label.
+    const std::vector<std::string_view> names =
+        structure_.NamesMatching(structure_.Prepare(tr.label));
+    auto is = [&](std::string_view n) { return PatternFile::Contains(names, n); };
+    for (int d = 4; d >= 1; --d)
+      if (is(kNumbering[d - 1])) tr.depth = d;
+    tr.total = is("total");
+    tr.subtotal = is("subtotal");
+    tr.part_of_previous = is("part_of_previous");
     tr.cells.reserve(row.size());
     for (size_t c = 0; c < row.size(); ++c) {
       TypedCell cell = ReadCell(row[c]);
@@ -102,7 +115,8 @@ class TypedTableReader : public Reader {
       tc.kind = TypedCell::Kind::kNumber;
     } else if (status == NumberStatus::kTooLarge) {
       tc.kind = TypedCell::Kind::kOutOfRange;
-    } else if (structure_.Matches("not_applicable", TrimSpace(c.text))) {
+    } else if (c.text.size() <= kMaxMarkBytes &&
+               structure_.Matches("not_applicable", TrimSpace(c.text))) {
       tc.kind = TypedCell::Kind::kNotApplicable;
     } else {
       tc.kind = TypedCell::Kind::kText;
@@ -173,6 +187,13 @@ class TypedTableReader : public Reader {
     }
   }
 
+  // Numbering patterns by depth (一、 / （一） / 1、 / （1）), as NumberingDepth
+  // reads them.
+  static constexpr std::string_view kNumbering[4] = {"numbering1", "numbering2",
+                                                     "numbering3", "numbering4"};
+  // A "not applicable" mark is a few characters ("--", "／", "无"): longer
+  // text is never one, and is not normalized to find out.
+  static constexpr size_t kMaxMarkBytes = 16;
   // A table names one project when a 项目名称 cell opens it.
   static constexpr size_t kProjectLabelRows = 4;
 };
