@@ -30,6 +30,9 @@ class FactsReader : public Reader {
           size_t v = c + 1;
           while (v < row.size() && IsBlank(row[v].text)) ++v;
           if (v >= row.size()) continue;
+          // A header row ("主管部门 | 备注") names columns, it fills no form:
+          // a value that is itself a column name is no value.
+          if (t.row_is_header[r] || !header_.FirstName(row[v].text).empty()) continue;
           Location at = CellLocation(doc_.path, t, r, v);
           std::string value = CollapseSpace(row[v].text);
           if (name == "department_label") SetField(&info.department, value, at);

@@ -23,6 +23,8 @@ Counts CountFindings(const std::vector<DocumentReport>& docs) {
 std::string KindName(const std::string& k) {
   if (k == "target_declaration") return "绩效目标申报表";
   if (k == "department_self_evaluation") return "部门整体支出绩效自评";
+  if (k == "budget_disclosure") return "预算公开";
+  if (k == "final_account_disclosure") return "决算公开";
   if (k == "project_self_evaluation") return "项目支出绩效自评";
   return "其他";
 }
