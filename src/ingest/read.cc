@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "ingest/encoding.h"
+#include "ingest/office/office.h"
 #include "ingest/pdf.h"
 
 namespace jx {
@@ -32,6 +33,9 @@ bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document
                        Error* err, const ReadOptions& opts) {
   if (LooksLikePdf(bytes))
     return PdfFromBytes(path, bytes, doc, err, opts.on_page, opts.max_pages);
+  // Word, Excel, web and older office documents, by content.
+  if (office::Sniffed s = office::Sniff(bytes); s.kind != office::Kind::kNone)
+    return office::ReadOffice(path, bytes, s, opts, doc, err);
   DecodeResult d = DecodeText(bytes);
   if (!d.ok) {
     *err = MakeError(path, d.error);

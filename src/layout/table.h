@@ -47,7 +47,8 @@ struct Section {
   std::vector<Column> columns;
 };
 
-enum class TableFormat { kTabRows, kCellLines, kPipeRows };
+// kStructured: read whole from a Word, Excel or web document.
+enum class TableFormat { kTabRows, kCellLines, kPipeRows, kStructured };
 
 struct Table {
   std::string id;  // "t1", "t2" ... in document order

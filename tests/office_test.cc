@@ -1,0 +1,293 @@
+// Office and web documents: each reader's structures, bad input, and the
+// converted samples against their text versions.
+#include "ingest/office/office.h"
+
+#include <zip.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+#include <tuple>
+
+#include "base/text.h"
+#include "extract/extract.h"
+#include "ingest/read.h"
+#include "layout/layout.h"
+#include "test_util.h"
+#include "validate/validate.h"
+
+namespace jx {
+namespace {
+
+using test::ProjectPatterns;
+using test::Texts;
+
+// A zip of the given parts, as bytes.
+std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& parts) {
+  std::string path = test::TempDir() + "/z.zip";
+  int e = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &e);
+  REQUIRE(z);
+  for (const auto& [name, data] : parts) {
+    zip_source_t* s = zip_source_buffer(z, data.data(), data.size(), 0);
+    REQUIRE(zip_file_add(z, name.c_str(), s, ZIP_FL_OVERWRITE) >= 0);
+  }
+  REQUIRE(zip_close(z) == 0);
+  return test::ReadFile(path);
+}
+
+const char* kWordNs =
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+    "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+    "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"";
+
+std::string Docx(const std::string& body) {
+  std::string doc =
+      std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document ") + kWordNs +
+      "><w:body>" + body + "</w:body></w:document>";
+  return MakeZip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", doc}});
+}
+
+std::string P(const std::string& text) {
+  return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+}
+std::string Tc(const std::string& text, const std::string& pr = "") {
+  return "<w:tc>" + (pr.empty() ? "" : "<w:tcPr>" + pr + "</w:tcPr>") + P(text) +
+         "</w:tc>";
+}
+
+struct Read {
+  bool ok = false;
+  Document doc;
+  Layout layout;
+  Error err;
+};
+
+Read ReadBytes(const std::string& name, const std::string& bytes,
+               const ReadOptions& opts = ReadOptions{}) {
+  Read r;
+  r.ok = DocumentFromBytes(name, bytes, &r.doc, &r.err, opts);
+  if (r.ok) r.layout = BuildLayout(r.doc, ProjectPatterns());
+  return r;
+}
+
+std::vector<std::string> Paragraphs(const Layout& l) {
+  std::vector<std::string> out;
+  for (const Paragraph& p : l.paragraphs) out.push_back(p.text);
+  return out;
+}
+
+TEST_CASE("office sniffing by content", "[office]") {
+  CHECK(office::Sniff("plain text").kind == office::Kind::kNone);
+  CHECK(office::Sniff(Docx(P("x"))).kind == office::Kind::kDocx);
+  CHECK(office::Sniff("<!DOCTYPE html><html>").kind == office::Kind::kHtml);
+  CHECK(office::Sniff("  <HTML><body>").kind == office::Kind::kHtml);
+  CHECK(office::Sniff("{\\rtf1\\ansi").kind == office::Kind::kWordLegacy);
+  std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  std::string word_stream("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24);
+  CHECK(office::Sniff(ole + std::string(100, '\0') + word_stream).kind ==
+        office::Kind::kWordLegacy);
+  CHECK(office::Sniff(MakeZip({{"a.txt", "x"}})).kind == office::Kind::kOtherZip);
+}
+
+TEST_CASE("docx paragraphs, fields and tracked changes", "[office][docx]") {
+  std::string body =
+      P("第一段") +
+      // A tracked insertion is kept, a deletion dropped.
+      "<w:p><w:r><w:t>预算</w:t></w:r><w:ins><w:r><w:t>总额</w:t></w:r></w:ins>"
+      "<w:del><w:r><w:delText>合计</w:delText></w:r></w:del><w:r><w:t>100万元</w:t></"
+      "w:r></w:p>"
+      // A complex field shows its result, never its code.
+      "<w:p><w:r><w:t>第</w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      "<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar "
+      "w:fldCharType=\"separate\"/></w:r>"
+      "<w:r><w:t>3</w:t></w:r><w:r><w:fldChar "
+      "w:fldCharType=\"end\"/></w:r><w:r><w:t>页</w:t></w:r></w:p>"
+      // A simple field: its runs are the result.
+      "<w:p><w:fldSimple "
+      "w:instr=\"DATE\"><w:r><w:t>2023年</w:t></w:r></w:fldSimple></w:p>"
+      // A text box, in both the drawing and its VML fallback: read once.
+      "<w:p><w:r><w:t>正文</w:t></w:r><w:r><mc:AlternateContent><mc:Choice "
+      "Requires=\"wps\">"
+      "<w:drawing><wps:txbx><w:txbxContent>" +
+      P("文本框内容") +
+      "</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+      "<w:txbxContent>" +
+      P("文本框内容") +
+      "</w:txbxContent></w:pict></mc:Fallback>"
+      "</mc:AlternateContent></w:r></w:p>";
+  Read r = ReadBytes("a.docx", Docx(body));
+  REQUIRE(r.ok);
+  CHECK(r.doc.encoding == "DOCX");
+  CHECK(Paragraphs(r.layout) == std::vector<std::string>{"第一段", "预算总额100万元",
+                                                         "第3页", "2023年", "正文",
+                                                         "文本框内容"});
+  CHECK(r.layout.paragraphs[1].line == 2);  // paragraphs are numbered
+}
+
+TEST_CASE("docx tables: gridSpan and vMerge are spans", "[office][docx]") {
+  std::string body =
+      P("表1 项目支出绩效自评表") + "<w:tbl><w:tr>" + Tc("一级指标") + Tc("二级指标") +
+      Tc("分值") +
+      "</w:tr>"
+      "<w:tr>" +
+      Tc("产出指标", "<w:vMerge w:val=\"restart\"/>") + Tc("数量指标") + Tc("20") +
+      "</w:tr>"
+      "<w:tr>" +
+      Tc("", "<w:vMerge/>") + Tc("质量指标") + Tc("30") +
+      "</w:tr>"
+      "<w:tr>" +
+      Tc("合计", "<w:gridSpan w:val=\"2\"/>") + Tc("50") + "</w:tr></w:tbl>";
+  Read r = ReadBytes("a.docx", Docx(body));
+  REQUIRE(r.ok);
+  REQUIRE(r.layout.tables.size() == 1);
+  const Table& t = r.layout.tables[0];
+  CHECK(t.title == "表1 项目支出绩效自评表");
+  CHECK(t.format == TableFormat::kStructured);
+  CHECK(Texts(t) ==
+        std::vector<std::vector<std::string>>{{"一级指标", "二级指标", "分值"},
+                                              {"产出指标", "数量指标", "20"},
+                                              {"", "质量指标", "30"},
+                                              {"合计", "", "50"}});
+  CHECK(t.rows[1][0].rowspan == 2);
+  CHECK(t.rows[2][0].anchor_row == 1);
+  CHECK(t.rows[2][0].value == "产出指标");  // filled down by the header analysis
+  CHECK(t.rows[3][0].colspan == 2);
+  CHECK(t.rows[3][1].anchor_col == 0);
+  CHECK(t.header_rows == 1);
+  REQUIRE(!t.sections.empty());
+  CHECK(t.sections[0].columns[0].level == 1);
+}
+
+TEST_CASE("docx nested tables: a table of tables lays a page out", "[office][docx]") {
+  std::string inner = "<w:tbl><w:tr>" + Tc("项目") + Tc("金额") + "</w:tr><w:tr>" +
+                      Tc("基本支出") + Tc("10") + "</w:tr></w:tbl>";
+  std::string body = "<w:tbl><w:tr><w:tc>" + P("标题") + inner + "</w:tc></w:tr><w:tr>" +
+                     Tc("落款") + "</w:tr></w:tbl>";
+  Read r = ReadBytes("a.docx", Docx(body));
+  REQUIRE(r.ok);
+  REQUIRE(r.layout.tables.size() == 1);
+  CHECK(Texts(r.layout.tables[0]) ==
+        std::vector<std::vector<std::string>>{{"项目", "金额"}, {"基本支出", "10"}});
+  CHECK(Paragraphs(r.layout) == std::vector<std::string>{"标题", "落款"});
+}
+
+TEST_CASE("docx bad input: one clear error each", "[office][docx][bad]") {
+  SECTION("corrupt zip") {
+    std::string z = Docx(P("x"));
+    std::string cut = z.substr(0, z.size() / 2) + std::string(z.size() / 2, 'x');
+    Read r = ReadBytes("bad.docx", cut);
+    CHECK(!r.ok);
+    CHECK(r.err.ToString().find("bad.docx: corrupt zip") == 0);
+  }
+  SECTION("zip bomb") {
+    // 16 MiB of one character pack into a few kilobytes: over the ratio.
+    std::string doc = std::string("<w:document ") + kWordNs + "><w:body>" +
+                      P(std::string(16 << 20, 'a')) + "</w:body></w:document>";
+    Read r = ReadBytes("bomb.docx", MakeZip({{"[Content_Types].xml", "<Types/>"},
+                                             {"word/document.xml", doc}}));
+    CHECK(!r.ok);
+    CHECK(r.err.message.find("zip bomb refused") != std::string::npos);
+  }
+  SECTION("DTD and external entities are never read") {
+    std::string doc = std::string(
+                          "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM "
+                          "\"file:///etc/passwd\">]><w:document ") +
+                      kWordNs + "><w:body>" + P("&x;") + "</w:body></w:document>";
+    Read r = ReadBytes("dtd.docx", MakeZip({{"[Content_Types].xml", "<Types/>"},
+                                            {"word/document.xml", doc}}));
+    CHECK(!r.ok);
+    CHECK(r.err.message.find("document type declaration (DTD) refused") !=
+          std::string::npos);
+  }
+  SECTION("deeply nested XML") {
+    std::string open, close;
+    for (int i = 0; i < 5000; ++i)
+      open += "<w:sdt><w:sdtContent>", close += "</w:sdtContent></w:sdt>";
+    Read r = ReadBytes("deep.docx", Docx(open + P("x") + close));
+    CHECK(!r.ok);
+    CHECK(r.err.message.find("depth") != std::string::npos);
+  }
+  SECTION("password-protected") {
+    std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    std::string name("E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0", 28);
+    Read r = ReadBytes("secret.docx", ole + std::string(512, '\0') + name);
+    CHECK(!r.ok);
+    CHECK(r.err.message.find("password-protected") == 0);
+  }
+  SECTION("a zip of something else") {
+    Read r = ReadBytes("x.docx", MakeZip({{"a.txt", "x"}}));
+    CHECK(!r.ok);
+    CHECK(r.err.message.find("not a Word or Excel document") != std::string::npos);
+  }
+}
+
+struct Key {
+  std::string rule, severity, stated, computed;
+  auto operator<=>(const Key&) const = default;
+};
+
+std::vector<Key> FindingKeys(const std::string& path, std::string* error) {
+  Document d;
+  Error err;
+  if (!ReadDocument(path, ReadOptions{}, &d, &err)) {
+    *error = err.ToString();
+    return {};
+  }
+  Layout l = BuildLayout(d, ProjectPatterns());
+  Validation v = Validate(Extract(d, l, ProjectPatterns()), ProjectPatterns());
+  std::vector<Key> out;
+  for (const Finding& f : v.findings) {
+    if (f.severity == Severity::kInfo) continue;
+    out.push_back(
+        {f.rule, SeverityName(f.severity), f.stated.ToString(), f.computed.ToString()});
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// tests/office/converted/<stem>.<format> was written from samples/<stem>.txt
+// (or samples/fixtures/) by tools/office-samples.py.
+std::string TextOf(const std::string& stem) {
+  for (const char* dir : {"", "fixtures/"}) {
+    std::string p = test::SamplePath(std::string(dir) + stem + ".txt");
+    if (std::filesystem::exists(p)) return p;
+  }
+  return "";
+}
+
+std::map<std::string, std::pair<int, int>> CompareConverted(const std::string& ext) {
+  std::map<std::string, std::pair<int, int>> by_format;  // same, all
+  std::string dir = std::string(JXAUDIT_TESTS_DIR) + "/office/converted";
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::string name = f.filename().string();
+    if (!name.ends_with(ext)) continue;
+    std::string stem = name.substr(0, name.find('.'));
+    std::string text = TextOf(stem);
+    INFO(f.string());
+    REQUIRE(!text.empty());
+    std::string e1, e2;
+    auto want = FindingKeys(text, &e1);
+    auto got = FindingKeys(f.string(), &e2);
+    INFO(e2);
+    CHECK(e2.empty());
+    CHECK(got == want);
+    auto& [same, all] = by_format[ext];
+    ++all;
+    if (e2.empty() && got == want) ++same;
+  }
+  return by_format;
+}
+
+TEST_CASE("converted samples: docx gives the text's findings", "[office][property]") {
+  auto r = CompareConverted(".docx");
+  CHECK(r[".docx"].second >= 8);
+  CHECK(r[".docx"].first == r[".docx"].second);
+}
+
+}  // namespace
+}  // namespace jx
