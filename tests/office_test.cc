@@ -11,6 +11,7 @@
 
 #include "base/text.h"
 #include "extract/extract.h"
+#include "ingest/office/numfmt.h"
 #include "ingest/read.h"
 #include "layout/layout.h"
 #include "test_util.h"
@@ -222,6 +223,110 @@ TEST_CASE("docx bad input: one clear error each", "[office][docx][bad]") {
   }
 }
 
+std::string Xlsx(const std::vector<std::pair<std::string, std::string>>& sheets,
+                 const std::string& hidden_sheet = "") {
+  std::string wb =
+      "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+      "<sheets>";
+  std::string rels = "<Relationships>";
+  std::vector<std::pair<std::string, std::string>> parts = {
+      {"[Content_Types].xml", "<Types/>"}};
+  for (size_t i = 0; i < sheets.size(); ++i) {
+    std::string n = std::to_string(i + 1);
+    wb += "<sheet name=\"" + sheets[i].first + "\" sheetId=\"" + n + "\" r:id=\"rId" + n +
+          "\"" + (sheets[i].first == hidden_sheet ? " state=\"hidden\"" : "") + "/>";
+    rels +=
+        "<Relationship Id=\"rId" + n + "\" Target=\"worksheets/sheet" + n + ".xml\"/>";
+    parts.push_back({"xl/worksheets/sheet" + n + ".xml",
+                     "<worksheet>" + sheets[i].second + "</worksheet>"});
+  }
+  rels +=
+      "<Relationship Id=\"rS\" Target=\"sharedStrings.xml\"/>"
+      "<Relationship Id=\"rT\" Target=\"styles.xml\"/></Relationships>";
+  parts.push_back({"xl/workbook.xml", wb + "</sheets></workbook>"});
+  parts.push_back({"xl/_rels/workbook.xml.rels", rels});
+  parts.push_back({"xl/sharedStrings.xml",
+                   "<sst><si><t>项目</t></si><si><r><t>预算</t></r><r><t>数</t></r></si>"
+                   "<si><t>执行率</t></si><si><t>合计</t></si></sst>"});
+  // Styles 0 General, 1 0.00, 2 0%, 3 #,##0, 4 a custom 0.0"万元".
+  parts.push_back(
+      {"xl/styles.xml",
+       "<styleSheet><numFmts><numFmt numFmtId=\"164\" "
+       "formatCode=\"0.0&quot;万元&quot;\"/>"
+       "</numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"2\"/><xf numFmtId=\"9\"/>"
+       "<xf numFmtId=\"3\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>"});
+  return MakeZip(parts);
+}
+
+TEST_CASE("xlsx number formats print as Excel prints", "[office][xlsx]") {
+  using office::FormatNumber;
+  CHECK(FormatNumber("6874309.59", "0.00", false) == "6874309.59");
+  CHECK(FormatNumber("6874309.5", "0.00", false) == "6874309.50");
+  CHECK(FormatNumber("0.2", "0%", false) == "20%");
+  CHECK(FormatNumber("0.12345", "0.00%", false) == "12.35%");
+  CHECK(FormatNumber("1234567", "#,##0", false) == "1,234,567");
+  CHECK(FormatNumber("1234567.891", "#,##0.00", false) == "1,234,567.89");
+  CHECK(FormatNumber("-1234.5", "#,##0.00;(#,##0.00)", false) == "(1,234.50)");
+  CHECK(FormatNumber("-3", "0", false) == "-3");
+  CHECK(FormatNumber("2.675", "0.00", false) == "2.68");  // decimal rounding, not binary
+  CHECK(FormatNumber("0.30000000000000004", "General", false) == "0.3");
+  CHECK(FormatNumber("15897000", "", false) == "15897000");
+  CHECK(FormatNumber("12.34", "0.0\"万元\"", false) == "12.3万元");
+  CHECK(FormatNumber("1234", "[Red]#,##0", false) == "1,234");
+  CHECK(FormatNumber("45000", "yyyy\"年\"m\"月\"d\"日\"", false) == "2023年3月15日");
+  CHECK(FormatNumber("45000", "yyyy-mm-dd", false) == "2023-03-15");
+  CHECK(FormatNumber("1500", "#,##0,", false) == "2");  // scaled by a thousand
+}
+
+TEST_CASE("xlsx cells, merges, sheets and hidden rows", "[office][xlsx]") {
+  std::string s1 =
+      "<sheetData>"
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>表1 "
+      "预算执行情况</t></is></c></row>"
+      "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"B2\" t=\"s\"><v>1</v></c>"
+      "<c r=\"C2\" t=\"s\"><v>2</v></c></row>"
+      "<row r=\"3\"><c r=\"A3\" t=\"str\"><v>基本支出</v></c><c r=\"B3\" "
+      "s=\"1\"><v>6874309.59</v></c>"
+      "<c r=\"C3\" s=\"2\"><v>0.2</v></c></row>"
+      "<row r=\"4\" hidden=\"1\"><c r=\"A4\" t=\"inlineStr\"><is><t>隐藏行</t></is></c>"
+      "<c r=\"B4\"><v>1</v></c></row>"
+      // A formula: its cached value, under its format.
+      "<row r=\"5\"><c r=\"A5\" t=\"s\"><v>3</v></c><c r=\"B5\" s=\"3\"><f>SUM(B3:B4)</f>"
+      "<v>6874310</v></c><c r=\"C5\" s=\"4\"><v>12.34</v></c></row>"
+      "<row r=\"6\"><c r=\"A6\" t=\"inlineStr\"><is><t>说明</t></is></c><c r=\"B6\"/><c "
+      "r=\"C6\"/></row>"
+      "</sheetData><mergeCells><mergeCell ref=\"A6:C6\"/></mergeCells>";
+  std::string s2 =
+      "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>隐藏表</t></is></c>"
+      "</row></sheetData>";
+  std::string s3 =
+      "<sheetData><row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>甲</t></is></c>"
+      "<c r=\"C2\"><v>1</v></c></row><row r=\"3\"><c r=\"B3\" t=\"inlineStr\">"
+      "<is><t>乙</t></is></c><c r=\"C3\" t=\"b\"><v>1</v></c></row></sheetData>";
+  Read r = ReadBytes("a.xlsx", Xlsx({{"表一", s1}, {"隐藏", s2}, {"表三", s3}}, "隐藏"));
+  INFO(r.err.ToString());
+  REQUIRE(r.ok);
+  CHECK(r.doc.encoding == "XLSX");
+  REQUIRE(r.layout.tables.size() == 2);
+  const Table& t = r.layout.tables[0];
+  CHECK(t.title == "表1 预算执行情况");
+  CHECK(Texts(t) ==
+        std::vector<std::vector<std::string>>{{"项目", "预算数", "执行率"},
+                                              {"基本支出", "6874309.59", "20%"},
+                                              {"合计", "6,874,310", "12.3万元"},
+                                              {"说明", "", ""}});
+  CHECK(t.rows[3][0].colspan == 3);
+  CHECK(t.rows[3][2].anchor_col == 0);
+  CHECK(t.rows[1][1].first_line == 3);  // the sheet's row
+  CHECK(t.rows[1][1].page == 1);        // the sheet's number
+  // The third sheet: its table starts at column B, the hidden sheet is skipped.
+  CHECK(Texts(r.layout.tables[1]) ==
+        std::vector<std::vector<std::string>>{{"甲", "1"}, {"乙", "TRUE"}});
+  CHECK(r.layout.tables[1].rows[0][0].page == 3);
+  CHECK(Paragraphs(r.layout) == std::vector<std::string>{"表1 预算执行情况"});
+}
+
 struct Key {
   std::string rule, severity, stated, computed;
   auto operator<=>(const Key&) const = default;
@@ -283,10 +388,13 @@ std::map<std::string, std::pair<int, int>> CompareConverted(const std::string& e
   return by_format;
 }
 
-TEST_CASE("converted samples: docx gives the text's findings", "[office][property]") {
-  auto r = CompareConverted(".docx");
-  CHECK(r[".docx"].second >= 8);
-  CHECK(r[".docx"].first == r[".docx"].second);
+TEST_CASE("converted samples: docx and xlsx give the text's findings",
+          "[office][property]") {
+  for (const char* ext : {".docx", ".xlsx"}) {
+    auto r = CompareConverted(ext);
+    CHECK(r[ext].second >= 8);
+    CHECK(r[ext].first == r[ext].second);
+  }
 }
 
 }  // namespace

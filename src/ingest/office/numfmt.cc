@@ -280,9 +280,12 @@ std::string FormatSection(double v, const std::vector<Token>& toks, bool sign) {
   }
   // A comma between digit placeholders groups thousands; commas after the
   // last one divide by a thousand each.
+  size_t point_at = toks.size();
+  for (size_t i = 0; i < toks.size(); ++i)
+    if (toks[i].kind == Token::kPoint && point_at == toks.size()) point_at = i;
   for (size_t i = first; i < toks.size(); ++i) {
     if (toks[i].kind != Token::kComma) continue;
-    if (i < last && !point) group = true;
+    if (i < last && i < point_at) group = true;
     bool after_digits = true;
     for (size_t j = i + 1; j < toks.size(); ++j)
       if (toks[j].kind == Token::kDigit || toks[j].kind == Token::kPoint)

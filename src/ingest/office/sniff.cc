@@ -133,6 +133,7 @@ bool ReadOffice(const std::string& path, std::string_view bytes, const Sniffed& 
     case Kind::kDocx:
       return ReadDocx(path, bytes, doc, err);
     case Kind::kXlsx:
+      return ReadXlsx(path, bytes, doc, err);
     case Kind::kHtml:
     case Kind::kWordLegacy:
     case Kind::kSheetLegacy:
