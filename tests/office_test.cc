@@ -11,6 +11,7 @@
 
 #include "base/text.h"
 #include "extract/extract.h"
+#include "ingest/encoding.h"
 #include "ingest/office/numfmt.h"
 #include "ingest/read.h"
 #include "layout/layout.h"
@@ -327,6 +328,75 @@ TEST_CASE("xlsx cells, merges, sheets and hidden rows", "[office][xlsx]") {
   CHECK(Paragraphs(r.layout) == std::vector<std::string>{"表1 预算执行情况"});
 }
 
+TEST_CASE("html tables, spans, layout tables and page noise", "[office][html]") {
+  std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+      "charset=gb2312\">"
+      "<style>p{color:red}</style><script>var "
+      "s='<table><tr><td>1</td></tr></table>';</script>"
+      "</head><body><nav>首页 | 信息公开</nav>"
+      "<table><tr><td><p>表1&nbsp;&nbsp;绩效指标（朱镕基路𠮷）</p>"
+      "<table "
+      "border=1><thead><tr><th>一级指标</th><th>二级指标</th><th>分值</th></tr></thead>"
+      "<tr><td rowspan=2>产出指标</td><td>数量指标</td><td>20</td></tr>"
+      "<tr><td>质量<br>指标</td><td>30</td></tr>"
+      "<tr><td colspan=\"2\">合计</td><td>50</td></tr></table></td></tr></table>"
+      "<div role=\"navigation\">上一篇</div><footer>版权所有 2023</footer></body></html>";
+  std::string gb;
+  REQUIRE(EncodeText(page, "GB18030", &gb));
+  Read r = ReadBytes("a.html", gb);
+  INFO(r.err.ToString());
+  REQUIRE(r.ok);
+  CHECK(r.doc.encoding == "HTML GB18030");
+  CHECK(Paragraphs(r.layout) == std::vector<std::string>{"表1  绩效指标（朱镕基路𠮷）"});
+  REQUIRE(r.layout.tables.size() == 1);
+  const Table& t = r.layout.tables[0];
+  CHECK(Texts(t) ==
+        std::vector<std::vector<std::string>>{{"一级指标", "二级指标", "分值"},
+                                              {"产出指标", "数量指标", "20"},
+                                              {"", "质量\n指标", "30"},
+                                              {"合计", "", "50"}});
+  CHECK(t.rows[1][0].rowspan == 2);
+  CHECK(t.rows[2][0].anchor_row == 1);
+  CHECK(t.rows[2][0].value == "产出指标");
+  CHECK(t.rows[3][0].colspan == 2);
+  CHECK(t.header_rows == 1);
+  CHECK(t.title == "表1  绩效指标（朱镕基路𠮷）");
+}
+
+TEST_CASE("html encodings: meta charset, BOM, detection", "[office][html]") {
+  std::string body = "<p>预算执行率 98.5%</p>";
+  SECTION("meta charset gbk") {
+    std::string gb;
+    REQUIRE(EncodeText("<html><head><meta charset=\"gbk\"></head><body>" + body,
+                       "GB18030", &gb));
+    Read r = ReadBytes("a.html", gb);
+    REQUIRE(r.ok);
+    CHECK(r.doc.encoding == "HTML GB18030");
+    CHECK(Paragraphs(r.layout) == std::vector<std::string>{"预算执行率 98.5%"});
+  }
+  SECTION("UTF-8 BOM") {
+    Read r = ReadBytes("a.html", "\xEF\xBB\xBF<html><body>" + body);
+    REQUIRE(r.ok);
+    CHECK(Paragraphs(r.layout) == std::vector<std::string>{"预算执行率 98.5%"});
+  }
+  SECTION("no declaration: detected") {
+    std::string gb;
+    REQUIRE(EncodeText("<html><body>" + body, "GB18030", &gb));
+    Read r = ReadBytes("a.html", gb);
+    REQUIRE(r.ok);
+    CHECK(r.doc.encoding == "HTML GB18030");
+    CHECK(Paragraphs(r.layout) == std::vector<std::string>{"预算执行率 98.5%"});
+  }
+  SECTION("deep nesting is refused") {
+    std::string deep = "<html><body>";
+    for (int i = 0; i < 3000; ++i) deep += "<div>";
+    Read r = ReadBytes("deep.html", deep + "x");
+    CHECK(!r.ok);
+    CHECK(r.err.message.find("depth limit") != std::string::npos);
+  }
+}
+
 struct Key {
   std::string rule, severity, stated, computed;
   auto operator<=>(const Key&) const = default;
@@ -388,9 +458,9 @@ std::map<std::string, std::pair<int, int>> CompareConverted(const std::string& e
   return by_format;
 }
 
-TEST_CASE("converted samples: docx and xlsx give the text's findings",
+TEST_CASE("converted samples: docx, xlsx and html give the text's findings",
           "[office][property]") {
-  for (const char* ext : {".docx", ".xlsx"}) {
+  for (const char* ext : {".docx", ".xlsx", ".utf8.html", ".gbk.html"}) {
     auto r = CompareConverted(ext);
     CHECK(r[ext].second >= 8);
     CHECK(r[ext].first == r[ext].second);

@@ -124,6 +124,11 @@ size_t Utf8ValidPrefix(std::string_view s) {
 
 }  // namespace
 
+bool DecodeAs(std::string_view bytes, const char* charset, std::string* out,
+              size_t* bad_offset) {
+  return ToUtf8Strict(bytes, charset, out, bad_offset);
+}
+
 DecodeResult DecodeText(std::string_view bytes) {
   DecodeResult r;
   if (bytes.empty()) {

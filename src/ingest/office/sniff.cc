@@ -135,6 +135,7 @@ bool ReadOffice(const std::string& path, std::string_view bytes, const Sniffed& 
     case Kind::kXlsx:
       return ReadXlsx(path, bytes, doc, err);
     case Kind::kHtml:
+      return ReadHtml(path, bytes, doc, err);
     case Kind::kWordLegacy:
     case Kind::kSheetLegacy:
       *err = MakeError(path, s.format + " documents are not read yet");
