@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <tuple>
@@ -397,6 +398,58 @@ TEST_CASE("html encodings: meta charset, BOM, detection", "[office][html]") {
   }
 }
 
+// An OLE2 file with a WordDocument stream: sniffed as .doc, so converted.
+std::string FakeDoc() {
+  std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  return ole + std::string(512, '\0') +
+         std::string("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24);
+}
+
+// A stand-in for soffice that behaves badly.
+std::string FakeSoffice(const std::string& body) {
+  std::string path = test::TempDir() + "/soffice";
+  test::WriteFile(path, "#!/bin/sh\n" + body + "\n");
+  std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+  return path;
+}
+
+TEST_CASE("legacy formats: a converter that hangs, crashes or is missing",
+          "[office][legacy][bad]") {
+  ReadOptions o;
+  o.convert_timeout_seconds = 1;
+  SECTION("missing") {
+    o.soffice = "/nonexistent/soffice";
+    Read r = ReadBytes("old.doc", FakeDoc(), o);
+    CHECK(!r.ok);
+    CHECK(
+        r.err.message ==
+        "DOC files are converted by LibreOffice, which is not installed: apt-get install "
+        "libreoffice-writer libreoffice-calc");
+  }
+  SECTION("hangs: killed with its process group") {
+    // The child it forks would outlive a kill of the script alone.
+    o.soffice = FakeSoffice("sleep 30 & sleep 30");
+    auto start = std::chrono::steady_clock::now();
+    Read r = ReadBytes("old.doc", FakeDoc(), o);
+    CHECK(!r.ok);
+    CHECK(r.err.message ==
+          "DOC: LibreOffice did not finish converting within 1 s (stopped)");
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+  }
+  SECTION("crashes") {
+    o.soffice = FakeSoffice("kill -SEGV $$");
+    Read r = ReadBytes("old.doc", FakeDoc(), o);
+    CHECK(!r.ok);
+    CHECK(r.err.message == "DOC: LibreOffice crashed converting it (signal 11)");
+  }
+  SECTION("writes nothing") {
+    o.soffice = FakeSoffice("exit 0");
+    Read r = ReadBytes("old.doc", FakeDoc(), o);
+    CHECK(!r.ok);
+    CHECK(r.err.message.find("LibreOffice wrote nothing") != std::string::npos);
+  }
+}
+
 struct Key {
   std::string rule, severity, stated, computed;
   auto operator<=>(const Key&) const = default;
@@ -463,6 +516,26 @@ TEST_CASE("converted samples: docx, xlsx and html give the text's findings",
   for (const char* ext : {".docx", ".xlsx", ".utf8.html", ".gbk.html"}) {
     auto r = CompareConverted(ext);
     CHECK(r[ext].second >= 8);
+    CHECK(r[ext].first == r[ext].second);
+  }
+}
+
+bool HaveSoffice() {
+  for (const char* d : {"/usr/bin/soffice", "/usr/local/bin/soffice"})
+    if (std::filesystem::exists(d)) return true;
+  return false;
+}
+
+TEST_CASE(
+    "converted samples: doc, xls and odt through LibreOffice give the text's findings",
+    "[office][property][legacy]") {
+  if (!HaveSoffice()) {
+    WARN("LibreOffice is not installed: legacy conversions not checked");
+    return;
+  }
+  for (const char* ext : {".doc", ".xls", ".odt"}) {
+    auto r = CompareConverted(ext);
+    CHECK(r[ext].second >= 2);
     CHECK(r[ext].first == r[ext].second);
   }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes each text sample as .docx, .xlsx and .html (UTF-8, and GB2312-declared
 GB18030 with page noise), from jxaudit's own tables of the text, then .doc, .xls
-and .odt from those through LibreOffice.
+and .odt from those through LibreOffice (the .doc by way of the .odt).
 
   tools/office-samples.py BINARY OUTDIR SAMPLE.txt...   (Debian's python3-docx,
   python3-openpyxl; LibreOffice for the legacy formats, skipped without it)
@@ -241,8 +241,11 @@ def main():
         write_html(blocks, base + ".utf8.html", noisy=False)
         write_html(blocks, base + ".gbk.html", noisy=True)
         if legacy:
-            soffice_convert(base + ".docx", "doc", outdir)
+            # .doc from the .odt: LibreOffice 7.4 writing .doc straight from
+            # these .docx files drops some tables (rows ending early), the
+            # same content through ODF keeps them.
             soffice_convert(base + ".docx", "odt", outdir)
+            soffice_convert(base + ".odt", "doc", outdir)
             soffice_convert(base + ".xlsx", "xls", outdir)
         print(stem)
 

@@ -138,8 +138,7 @@ bool ReadOffice(const std::string& path, std::string_view bytes, const Sniffed& 
       return ReadHtml(path, bytes, doc, err);
     case Kind::kWordLegacy:
     case Kind::kSheetLegacy:
-      *err = MakeError(path, s.format + " documents are not read yet");
-      return false;
+      return ReadConverted(path, bytes, s, opts, doc, err);
     case Kind::kEncrypted:
       *err = MakeError(path,
                        "password-protected office document (encrypted OOXML): save it "
