@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <tuple>
 
 #include "base/text.h"
@@ -517,6 +518,54 @@ TEST_CASE("converted samples: docx, xlsx and html give the text's findings",
     auto r = CompareConverted(ext);
     CHECK(r[ext].second >= 8);
     CHECK(r[ext].first == r[ext].second);
+  }
+}
+
+TEST_CASE("a batch with bad office files: one error each, the rest checked", "[office][bad]") {
+  namespace fs = std::filesystem;
+  std::string dir = test::TempDir();
+  std::string conv = std::string(JXAUDIT_TESTS_DIR) + "/office/converted/";
+  // Taken by content whatever their names.
+  fs::copy_file(conv + "web_copy_pipes.docx", dir + "/a_report.bin");
+  fs::copy_file(conv + "web_copy_pipes.xlsx", dir + "/b_report");
+  std::string good = test::ReadFile(conv + "web_copy_pipes.docx");
+  test::WriteFile(dir + "/c_corrupt.docx", good.substr(0, good.size() / 3));
+  std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  test::WriteFile(dir + "/d_secret.docx",
+                  ole + std::string(512, '\0') +
+                      std::string("E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0", 28));
+  fs::copy_file(conv + "web_copy_pipes.gbk.html", dir + "/e_page.htm");
+  test::RunResult r = test::RunJxaudit({"check", "--no-db", "--format", "json", "-j", "1", dir});
+  CHECK(r.status == 2);
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  REQUIRE(j["documents"].size() == 5);
+  CHECK(j["documents"][0]["status"] == "ok");
+  CHECK(j["documents"][0]["encoding"] == "DOCX");
+  CHECK(j["documents"][1]["encoding"] == "XLSX");
+  CHECK(j["documents"][2]["status"] == "failed");
+  CHECK(j["documents"][2]["error"].get<std::string>().find("corrupt zip") != std::string::npos);
+  CHECK(j["documents"][3]["error"].get<std::string>().find("password-protected") !=
+        std::string::npos);
+  CHECK(j["documents"][4]["encoding"] == "HTML GB18030");
+  CHECK(j["documents"][4]["findings"].size() == j["documents"][0]["findings"].size());
+  fs::remove_all(dir);
+}
+
+// Damaged copies of real files: every reader answers (a document or an
+// error) and never crashes.
+TEST_CASE("office readers survive damaged bytes", "[office][bad]") {
+  std::string conv = std::string(JXAUDIT_TESTS_DIR) + "/office/converted/";
+  uint32_t seed = 12345;
+  auto next = [&seed]() { return seed = seed * 1103515245u + 12345u; };
+  for (const char* f : {"web_copy_pipes.docx", "web_copy_pipes.xlsx", "web_copy_pipes.gbk.html"}) {
+    std::string good = test::ReadFile(conv + f);
+    for (int i = 0; i < 60; ++i) {
+      std::string bad = good;
+      for (int k = 0; k < 8; ++k) bad[next() % bad.size()] = static_cast<char>(next() >> 8);
+      if (i % 3 == 0) bad.resize(next() % bad.size());
+      Read r = ReadBytes(f, bad);
+      CHECK((r.ok || !r.err.message.empty()));
+    }
   }
 }
 

@@ -65,12 +65,12 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
       std::string ext = p.extension().string();
       std::transform(ext.begin(), ext.end(), ext.begin(),
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      static const char* kOfficeExt[] = {".docx", ".xlsx", ".doc", ".xls", ".wps", ".et",
+      static const char* kOfficeExt[] = {".docx", ".xlsx", ".doc", ".xls",  ".wps", ".et",
                                          ".rtf",  ".odt",  ".ods", ".html", ".htm"};
       bool office_ext = false;
       for (const char* e : kOfficeExt) office_ext = office_ext || ext == e;
-      if (ext == ".txt" || ext == ".pdf" || ext == ".tsv" || ext == ".csv" || office_ext ||
-          LooksLikeReport(p.string()))
+      if (ext == ".txt" || ext == ".pdf" || ext == ".tsv" || ext == ".csv" ||
+          office_ext || LooksLikeReport(p.string()))
         found.push_back(p.string());
     }
     if (found.empty()) warnings->push_back(a + ": no report files found");

@@ -65,8 +65,9 @@ struct DocBlock {
 
 struct Document {
   std::string path;
-  std::string encoding;  // "UTF-8", "UTF-8 BOM", "GB18030", "UTF-16LE", "UTF-16BE", "PDF",
-                         // "DOCX", "XLSX", "HTML UTF-8", "HTML GB18030" …, "DOC → DOCX" …
+  // "UTF-8", "UTF-8 BOM", "GB18030", "UTF-16LE", "UTF-16BE", "PDF", "DOCX", "XLSX",
+  // "HTML UTF-8", "HTML GB18030" …, "DOC → DOCX", "XLS → XLSX" …
+  std::string encoding;
   std::vector<TextLine> lines;
   // PDF sources: the pages as drawn; `lines` is filled by the layout stage.
   std::vector<PdfPage> pages;
