@@ -323,6 +323,8 @@ TEST_CASE("xlsx cells, merges, sheets and hidden rows", "[office][xlsx]") {
   CHECK(t.rows[3][2].anchor_col == 0);
   CHECK(t.rows[1][1].first_line == 3);  // the sheet's row
   CHECK(t.rows[1][1].page == 1);        // the sheet's number
+  CHECK(t.rows[1][1].ref == "表一!B3");
+  CHECK(r.layout.tables[1].rows[1][1].ref == "表三!C3");
   // The third sheet: its table starts at column B, the hidden sheet is skipped.
   CHECK(Texts(r.layout.tables[1]) ==
         std::vector<std::vector<std::string>>{{"甲", "1"}, {"乙", "TRUE"}});
@@ -521,7 +523,8 @@ TEST_CASE("converted samples: docx, xlsx and html give the text's findings",
   }
 }
 
-TEST_CASE("a batch with bad office files: one error each, the rest checked", "[office][bad]") {
+TEST_CASE("a batch with bad office files: one error each, the rest checked",
+          "[office][bad]") {
   namespace fs = std::filesystem;
   std::string dir = test::TempDir();
   std::string conv = std::string(JXAUDIT_TESTS_DIR) + "/office/converted/";
@@ -535,15 +538,22 @@ TEST_CASE("a batch with bad office files: one error each, the rest checked", "[o
                   ole + std::string(512, '\0') +
                       std::string("E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0", 28));
   fs::copy_file(conv + "web_copy_pipes.gbk.html", dir + "/e_page.htm");
-  test::RunResult r = test::RunJxaudit({"check", "--no-db", "--format", "json", "-j", "1", dir});
+  test::RunResult r =
+      test::RunJxaudit({"check", "--no-db", "--format", "json", "-j", "1", dir});
   CHECK(r.status == 2);
   nlohmann::json j = nlohmann::json::parse(r.out);
   REQUIRE(j["documents"].size() == 5);
   CHECK(j["documents"][0]["status"] == "ok");
   CHECK(j["documents"][0]["encoding"] == "DOCX");
   CHECK(j["documents"][1]["encoding"] == "XLSX");
+  // A finding on a table cell of a workbook names its sheet and cell.
+  bool named = false;
+  for (const auto& f : j["documents"][1]["findings"])
+    named = named || f["location"].value("cell", "").starts_with("报告!");
+  CHECK(named);
   CHECK(j["documents"][2]["status"] == "failed");
-  CHECK(j["documents"][2]["error"].get<std::string>().find("corrupt zip") != std::string::npos);
+  CHECK(j["documents"][2]["error"].get<std::string>().find("corrupt zip") !=
+        std::string::npos);
   CHECK(j["documents"][3]["error"].get<std::string>().find("password-protected") !=
         std::string::npos);
   CHECK(j["documents"][4]["encoding"] == "HTML GB18030");
@@ -557,11 +567,13 @@ TEST_CASE("office readers survive damaged bytes", "[office][bad]") {
   std::string conv = std::string(JXAUDIT_TESTS_DIR) + "/office/converted/";
   uint32_t seed = 12345;
   auto next = [&seed]() { return seed = seed * 1103515245u + 12345u; };
-  for (const char* f : {"web_copy_pipes.docx", "web_copy_pipes.xlsx", "web_copy_pipes.gbk.html"}) {
+  for (const char* f :
+       {"web_copy_pipes.docx", "web_copy_pipes.xlsx", "web_copy_pipes.gbk.html"}) {
     std::string good = test::ReadFile(conv + f);
     for (int i = 0; i < 60; ++i) {
       std::string bad = good;
-      for (int k = 0; k < 8; ++k) bad[next() % bad.size()] = static_cast<char>(next() >> 8);
+      for (int k = 0; k < 8; ++k)
+        bad[next() % bad.size()] = static_cast<char>(next() >> 8);
       if (i % 3 == 0) bad.resize(next() % bad.size());
       Read r = ReadBytes(f, bad);
       CHECK((r.ok || !r.err.message.empty()));

@@ -32,6 +32,7 @@ nlohmann::json LocationJson(const Location& l) {
   // 0-based, as indexes into the rows of `jxaudit tables --format json`.
   j["row"] = l.row >= 0 ? nlohmann::json(l.row) : nlohmann::json(nullptr);
   j["column"] = l.column >= 0 ? nlohmann::json(l.column) : nlohmann::json(nullptr);
+  if (!l.cell.empty()) j["cell"] = l.cell;  // workbooks only
   return j;
 }
 

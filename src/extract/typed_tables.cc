@@ -81,6 +81,7 @@ class TypedTableReader : public Reader {
     TypedCell tc;
     tc.line = c.first_line;
     tc.page = c.page;
+    tc.ref = c.ref;
     if (IsBlank(c.text)) return tc;
     if (CellNumber(c, &tc.number)) {
       tc.kind = TypedCell::Kind::kNumber;
@@ -111,6 +112,7 @@ Location TypedTable::At(const TypedRow& r, size_t c) const {
   TypedCell cell = r.Cell(c);
   l.line = cell.line;
   l.page = cell.page;
+  l.cell = cell.ref;
   return l;
 }
 

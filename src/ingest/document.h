@@ -51,6 +51,7 @@ struct DocCell {
   int page = 0;      // sheet number for workbooks, else 0
   int rowspan = 1, colspan = 1;  // on the top-left cell of a merge
   int anchor_row = -1, anchor_col = -1;  // on cells a merge covers
+  std::string ref;  // workbooks: "表1!B7"
 };
 
 struct DocTable {

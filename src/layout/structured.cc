@@ -33,6 +33,7 @@ std::vector<Item> StructuredItems(const Document& doc) {
         c.colspan = dc.colspan;
         c.anchor_row = dc.anchor_row;
         c.anchor_col = dc.anchor_col;
+        c.ref = dc.ref;
         row.cells.push_back(std::move(c));
       }
       if (!row.cells.empty()) {

@@ -29,6 +29,12 @@ int IntAttr(const xmlNode* n, int fallback) {
   return static_cast<int>(std::clamp<long>(x, 0, 1 << 20));
 }
 
+DocCell EmptyCell(int line) {
+  DocCell c;
+  c.line = line;
+  return c;
+}
+
 // Widest grid a row may claim: a gridSpan of a billion is not a table.
 constexpr int kMaxColumns = 1024;
 
@@ -232,7 +238,7 @@ class DocxReader {
           pr && Child(pr, "gridBefore") ? IntAttr(Child(pr, "gridBefore"), 0) : 0;
       before = std::min(before, kMaxColumns);
       const int line = paragraphs_ + 1;
-      for (int i = 0; i < before; ++i) out.push_back(DocCell{"", line, 0});
+      for (int i = 0; i < before; ++i) out.push_back(EmptyCell(line));
       for (const xmlNode* tc : cells[r]) {
         const xmlNode* tcpr = Child(tc, "tcPr");
         int span =
@@ -258,7 +264,7 @@ class DocxReader {
           DocCell& a = t.rows[static_cast<size_t>(arow)][static_cast<size_t>(acol)];
           a.rowspan = std::max(a.rowspan, static_cast<int>(r) - arow + 1);
           for (int k = 0; k < span; ++k) {
-            DocCell cov{"", c.line, 0};
+            DocCell cov = EmptyCell(c.line);
             cov.anchor_row = arow;
             cov.anchor_col = acol;
             out.push_back(cov);
@@ -269,7 +275,7 @@ class DocxReader {
         c.colspan = span;
         out.push_back(c);
         for (int k = 1; k < span; ++k) {
-          DocCell cov{"", c.line, 0};
+          DocCell cov = EmptyCell(c.line);
           cov.anchor_row = static_cast<int>(r);
           cov.anchor_col = col;
           out.push_back(cov);

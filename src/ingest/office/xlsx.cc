@@ -292,6 +292,7 @@ class XlsxReader {
         DocCell dc;
         dc.line = r;
         dc.page = sheet;
+        dc.ref = CellRef(c, r);
         auto it = cols.find(c);
         if (it != cols.end()) dc.text = Trim(it->second.text);
         auto m = anchor_of.find({r, c});
@@ -316,6 +317,18 @@ class XlsxReader {
     }
     doc_->blocks.push_back({true, doc_->tables.size()});
     doc_->tables.push_back(std::move(t));
+  }
+
+  // "表1!B7"; a name with ASCII punctuation or spaces quoted, as Excel does.
+  std::string CellRef(int col, int row) const {
+    std::string letters;
+    for (int c = col + 1; c > 0; c = (c - 1) / 26)
+      letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    bool quote = false;
+    for (unsigned char ch : sheet_name_)
+      quote = quote || (ch < 0x80 && !std::isalnum(ch) && ch != '_');
+    std::string name = quote ? "'" + sheet_name_ + "'" : sheet_name_;
+    return name + "!" + letters + std::to_string(row);
   }
 
   Zip* zip_;
