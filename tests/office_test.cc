@@ -88,8 +88,8 @@ TEST_CASE("office sniffing by content", "[office]") {
   CHECK(office::Sniff("  <HTML><body>").kind == office::Kind::kHtml);
   CHECK(office::Sniff("{\\rtf1\\ansi").kind == office::Kind::kWordLegacy);
   std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-  std::string word_stream("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24);
-  CHECK(office::Sniff(ole + std::string(100, '\0') + word_stream).kind ==
+  std::string word_stream("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0\0\0", 26);
+  CHECK(office::Sniff(ole + std::string(120, '\0') + word_stream).kind ==
         office::Kind::kWordLegacy);
   CHECK(office::Sniff(MakeZip({{"a.txt", "x"}})).kind == office::Kind::kOtherZip);
 }
@@ -214,8 +214,8 @@ TEST_CASE("docx bad input: one clear error each", "[office][docx][bad]") {
   }
   SECTION("password-protected") {
     std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-    std::string name("E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0", 28);
-    Read r = ReadBytes("secret.docx", ole + std::string(512, '\0') + name);
+    std::string name("E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0\0\0", 30);
+    Read r = ReadBytes("secret.docx", ole + std::string(504, '\0') + name);
     CHECK(!r.ok);
     CHECK(r.err.message.find("password-protected") == 0);
   }
@@ -404,8 +404,8 @@ TEST_CASE("html encodings: meta charset, BOM, detection", "[office][html]") {
 // An OLE2 file with a WordDocument stream: sniffed as .doc, so converted.
 std::string FakeDoc() {
   std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-  return ole + std::string(512, '\0') +
-         std::string("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", 24);
+  return ole + std::string(504, '\0') +
+         std::string("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0\0\0", 26);
 }
 
 // A stand-in for soffice that behaves badly.
@@ -535,8 +535,8 @@ TEST_CASE("a batch with bad office files: one error each, the rest checked",
   test::WriteFile(dir + "/c_corrupt.docx", good.substr(0, good.size() / 3));
   std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
   test::WriteFile(dir + "/d_secret.docx",
-                  ole + std::string(512, '\0') +
-                      std::string("E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0", 28));
+                  ole + std::string(504, '\0') +
+                      std::string("E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0\0\0", 30));
   fs::copy_file(conv + "web_copy_pipes.gbk.html", dir + "/e_page.htm");
   test::RunResult r =
       test::RunJxaudit({"check", "--no-db", "--format", "json", "-j", "1", dir});

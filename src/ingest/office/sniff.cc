@@ -15,14 +15,21 @@ namespace {
 constexpr std::string_view kZipMagic = "PK\x03\x04";
 constexpr std::string_view kOle2Magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
-// A stream name as it is stored in an OLE2 directory entry: UTF-16LE.
+// A stream name as it is stored in an OLE2 directory entry: UTF-16LE at the
+// start of a 128-byte entry (the header is 512 bytes and sectors are
+// multiples of 512, so entries start at multiples of 128). Text inside a
+// stream that happens to spell the name is not taken for it.
 bool HasStreamName(std::string_view bytes, std::string_view ascii) {
   std::string u16;
   for (char c : ascii) {
     u16.push_back(c);
     u16.push_back('\0');
   }
-  return bytes.find(u16) != std::string_view::npos;
+  u16 += std::string(2, '\0');  // the name's terminator
+  for (size_t at = bytes.find(u16); at != std::string_view::npos;
+       at = bytes.find(u16, at + 1))
+    if (at % 128 == 0) return true;
+  return false;
 }
 
 Sniffed Ole2(std::string_view bytes) {
