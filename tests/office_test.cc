@@ -14,6 +14,7 @@
 #include "base/text.h"
 #include "extract/extract.h"
 #include "ingest/encoding.h"
+#include "ingest/office/numbering.h"
 #include "ingest/office/numfmt.h"
 #include "ingest/read.h"
 #include "layout/layout.h"
@@ -127,6 +128,52 @@ TEST_CASE("docx paragraphs, fields and tracked changes", "[office][docx]") {
                                                          "第3页", "2023年", "正文",
                                                          "文本框内容"});
   CHECK(r.layout.paragraphs[1].line == 2);  // paragraphs are numbered
+}
+
+TEST_CASE("docx automatic numbering is part of the text", "[office][docx]") {
+  using office::FormatListNumber;
+  CHECK(FormatListNumber(11, "chineseCounting") == "十一");
+  CHECK(FormatListNumber(20, "chineseCounting") == "二十");
+  CHECK(FormatListNumber(105, "chineseCountingThousand") == "一百〇五");
+  CHECK(FormatListNumber(3, "ideographTraditional") == "丙");
+  CHECK(FormatListNumber(14, "upperRoman") == "XIV");
+  CHECK(FormatListNumber(2, "decimalEnclosedCircle") == "②");
+  std::string w = std::string(
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"");
+  std::string numbering =
+      "<w:numbering " + w +
+      "><w:abstractNum w:abstractNumId=\"0\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+      "<w:lvlText w:val=\"%1、\"/><w:suff w:val=\"nothing\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+      "<w:lvlText w:val=\"（%2）\"/><w:suff w:val=\"nothing\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%1.%3\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+  std::string styles =
+      "<w:styles " + w +
+      "><w:style w:type=\"paragraph\" w:styleId=\"H1\"><w:pPr>"
+      "<w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style></w:styles>";
+  auto np = [](int lvl, const std::string& text) {
+    return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(lvl) +
+           "\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>" + text +
+           "</w:t></w:r></w:p>";
+  };
+  std::string body =
+      np(0, "基本支出") + np(1, "人员经费") + np(1, "公用经费") + np(0, "项目支出") +
+      np(1, "专项") + np(2, "明细") +
+      "<w:p><w:pPr><w:pStyle w:val=\"H1\"/></w:pPr><w:r><w:t>结论</w:t></w:r></w:p>";
+  std::string doc = std::string("<w:document ") + kWordNs + "><w:body>" + body +
+                    "</w:body></w:document>";
+  Read r = ReadBytes("n.docx", MakeZip({{"[Content_Types].xml", "<Types/>"},
+                                        {"word/document.xml", doc},
+                                        {"word/numbering.xml", numbering},
+                                        {"word/styles.xml", styles}}));
+  INFO(r.err.ToString());
+  REQUIRE(r.ok);
+  CHECK(Paragraphs(r.layout) ==
+        std::vector<std::string>{"一、基本支出", "（一）人员经费", "（二）公用经费",
+                                 "二、项目支出", "（一）专项", "二.1 明细", "三、结论"});
 }
 
 TEST_CASE("docx tables: gridSpan and vMerge are spans", "[office][docx]") {

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "base/text.h"
+#include "ingest/office/numbering.h"
 #include "ingest/office/office.h"
 #include "ingest/office/package.h"
 
@@ -40,7 +41,8 @@ constexpr int kMaxColumns = 1024;
 
 class DocxReader {
  public:
-  explicit DocxReader(Document* doc) : doc_(doc) {}
+  DocxReader(Document* doc, WordNumbering* numbering)
+      : doc_(doc), numbering_(numbering) {}
 
   bool Run(const xmlNode* body, std::string* why) {
     if (!Blocks(body, 0)) {
@@ -66,7 +68,7 @@ class DocxReader {
       if (W(n, "p")) {
         std::vector<const xmlNode*> boxes;
         int number = ++paragraphs_;
-        std::string text;
+        std::string text = numbering_->Label(n);
         if (!Inline(n, depth + 1, &text, &boxes)) return false;
         EmitParagraph(text, number);
         for (const xmlNode* b : boxes)
@@ -300,7 +302,7 @@ class DocxReader {
     for (const xmlNode* n = tc->children; n; n = n->next) {
       if (W(n, "p")) {
         ++paragraphs_;
-        std::string text;
+        std::string text = numbering_->Label(n);
         std::vector<const xmlNode*> boxes;
         if (!Inline(n, depth + 1, &text, &boxes)) return false;
         for (const xmlNode* b : boxes)
@@ -318,6 +320,7 @@ class DocxReader {
   }
 
   Document* doc_;
+  WordNumbering* numbering_;
   int paragraphs_ = 0;
   std::vector<bool> fields_;  // open complex fields: true while in the code
   int field_code_ = 0;        // how many of them are in their code part
@@ -350,7 +353,12 @@ bool ReadDocx(const std::string& path, std::string_view bytes, Document* doc,
   doc->path = path;
   doc->encoding = "DOCX";
   doc->structured = true;
-  DocxReader reader(doc);
+  WordNumbering numbering;
+  if (!numbering.Load(&zip, &why)) {
+    *err = MakeError(path, why);
+    return false;
+  }
+  DocxReader reader(doc, &numbering);
   if (!reader.Run(body, &why)) {
     *err = MakeError(path, why);
     return false;
