@@ -101,7 +101,7 @@ TEST_CASE("docx paragraphs, fields and tracked changes", "[office][docx]") {
       // A tracked insertion is kept, a deletion dropped.
       "<w:p><w:r><w:t>预算</w:t></w:r><w:ins><w:r><w:t>总额</w:t></w:r></w:ins>"
       "<w:del><w:r><w:delText>合计</w:delText></w:r></w:del><w:r><w:t>100万元</w:t></"
-      "w:r></w:p>"
+      "w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r></w:p>"
       // A complex field shows its result, never its code.
       "<w:p><w:r><w:t>第</w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
       "<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar "

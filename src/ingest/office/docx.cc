@@ -146,6 +146,7 @@ class DocxReader {
           if (field_code_ == 0) *text += '-';
           continue;
         }
+        if (!std::strcmp(name, "r") && Hidden(n)) continue;  // hidden text is not shown
         if (!std::strcmp(name, "txbxContent")) {
           boxes->push_back(n);
           continue;
@@ -167,6 +168,15 @@ class DocxReader {
       if (!Inline(n, depth + 1, text, boxes)) return false;
     }
     return true;
+  }
+
+  // A run formatted as hidden (w:vanish), which Word neither shows nor prints.
+  static bool Hidden(const xmlNode* r) {
+    const xmlNode* pr = Child(r, "rPr");
+    const xmlNode* v = pr ? Child(pr, "vanish") : nullptr;
+    if (!v) return false;
+    std::string val = Attr(v, "val");
+    return val != "0" && val != "false" && val != "off";
   }
 
   // Rows of a table, through content controls and tracked insertions.

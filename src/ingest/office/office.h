@@ -47,7 +47,7 @@ struct Limits {
   double max_ratio = 200;
   uint64_t ratio_floor = 4ull << 20;
   int max_depth = 256;  // XML and HTML element nesting (libxml2 stops at 256 too)
-  uint64_t max_cells = 2000000;  // grid cells of one table or sheet
+  uint64_t max_cells = 1000000;  // grid cells of one table or sheet
 };
 inline constexpr Limits kLimits;
 
