@@ -59,12 +59,12 @@ struct TempDir {
 
 // Runs `argv` in its own process group; false with `why` on a timeout
 // (the group is killed), a crash or a failing exit.
-bool RunGroup(const std::vector<std::string>& argv, const std::string& home,
-              int timeout_s, std::string* why) {
+bool RunGroup(const std::vector<std::string>& argv, int timeout_s, std::string* why) {
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
-  std::string home_env = "HOME=" + home;
+  // HOME stays the caller's (fontconfig's cache lives there); LibreOffice's
+  // own state goes to the private profile.
   pid_t pid = fork();
   if (pid < 0) {
     *why = "cannot start LibreOffice (fork failed)";
@@ -80,7 +80,6 @@ bool RunGroup(const std::vector<std::string>& argv, const std::string& home,
       dup2(devnull, 1);
       dup2(devnull, 2);
     }
-    putenv(const_cast<char*>(home_env.c_str()));
     execv(args[0], args.data());
     _exit(127);
   }
@@ -177,7 +176,7 @@ bool ReadConverted(const std::string& path, std::string_view bytes, const Sniffe
       tmp.path + "/out",
       in};
   std::string why;
-  if (!RunGroup(argv, tmp.path, std::max(1, opts.convert_timeout_seconds), &why)) {
+  if (!RunGroup(argv, std::max(1, opts.convert_timeout_seconds), &why)) {
     *err = MakeError(path, s.format + ": " + why);
     return false;
   }
