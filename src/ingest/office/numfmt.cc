@@ -292,6 +292,13 @@ std::string FormatSection(double v, const std::vector<Token>& toks, bool sign) {
         after_digits = false;
     if (after_digits) ++scale;
   }
+  // Beyond what a double holds: a format asking for more prints zeros, and
+  // a hostile one could ask for millions.
+  decimals = std::min(decimals, 30);
+  frac_zeros = std::min(frac_zeros, 30);
+  int_zeros = std::min(int_zeros, 30);
+  pct = std::min(pct, 8);
+  scale = std::min(scale, 8);
   double x = v;
   for (int i = 0; i < pct; ++i) x *= 100;
   for (int i = 0; i < scale; ++i) x /= 1000;
