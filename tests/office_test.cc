@@ -413,6 +413,14 @@ TEST_CASE("html tables, spans, layout tables and page noise", "[office][html]") 
   CHECK(t.rows[3][0].colspan == 2);
   CHECK(t.header_rows == 1);
   CHECK(t.title == "表1  绩效指标（朱镕基路𠮷）");
+  // A caption titles its table.
+  Read c = ReadBytes(
+      "c.html",
+      "<html><body><p>正文</p><table><caption>表2 收支情况</caption><tr><td>项目</td>"
+      "<td>金额</td></tr><tr><td>合计</td><td>10</td></tr></table></body></html>");
+  REQUIRE(c.ok);
+  REQUIRE(c.layout.tables.size() == 1);
+  CHECK(c.layout.tables[0].title == "表2 收支情况");
 }
 
 TEST_CASE("html encodings: meta charset, BOM, detection", "[office][html]") {

@@ -270,6 +270,13 @@ class HtmlReader {
 
   bool Table(const xmlNode* table, int depth) {
     if (TooDeep(depth)) return false;
+    // A caption is the table's title: a paragraph just above it.
+    for (const xmlNode* n = table->children; n; n = n->next)
+      if (Named(n, {"caption"}) && !Skipped(n)) {
+        Flush();
+        if (!Walk(n, depth + 1)) return false;
+        Flush();
+      }
     std::vector<const xmlNode*> rows;
     int header_rows = 0;
     Rows(table, &rows, &header_rows);
