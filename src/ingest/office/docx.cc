@@ -369,7 +369,7 @@ bool ReadDocx(const std::string& path, std::string_view bytes, Document* doc,
     return false;
   }
   DocxReader reader(doc, &numbering);
-  if (!reader.Run(body, &why)) {
+  if (!reader.Run(body, &why) || !numbering.ok(&why)) {
     *err = MakeError(path, why);
     return false;
   }

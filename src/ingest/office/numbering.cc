@@ -132,21 +132,26 @@ bool WordNumbering::Load(Zip* zip, std::string* why) {
       }
     }
   }
-  if (zip->Has("word/styles.xml")) {
-    XmlDoc s;
-    if (!zip->Read("word/styles.xml", &xml, why) ||
-        !ParseXml(xml, "word/styles.xml", &s, why))
-      return false;
-    const xmlNode* root = xmlDocGetRootElement(s.get());
-    for (const xmlNode* st = root ? root->children : nullptr; st; st = st->next) {
-      const xmlNode* ppr = Is(st, "style") ? Child(st, "pPr") : nullptr;
-      const xmlNode* np = ppr ? Child(ppr, "numPr") : nullptr;
-      if (np)
-        style_num_[Attr(st, "styleId")] = {Val(Child(np, "numId"), 0),
-                                           Val(Child(np, "ilvl"), 0)};
-    }
-  }
+  zip_ = zip;
   return true;
+}
+
+void WordNumbering::ReadStyles() {
+  styles_read_ = true;
+  if (!zip_ || !zip_->Has("word/styles.xml")) return;
+  std::string xml;
+  XmlDoc s;
+  if (!zip_->Read("word/styles.xml", &xml, &why_) ||
+      !ParseXml(xml, "word/styles.xml", &s, &why_))
+    return;
+  const xmlNode* root = xmlDocGetRootElement(s.get());
+  for (const xmlNode* st = root ? root->children : nullptr; st; st = st->next) {
+    const xmlNode* ppr = Is(st, "style") ? Child(st, "pPr") : nullptr;
+    const xmlNode* np = ppr ? Child(ppr, "numPr") : nullptr;
+    if (np)
+      style_num_[Attr(st, "styleId")] = {Val(Child(np, "numId"), 0),
+                                         Val(Child(np, "ilvl"), 0)};
+  }
 }
 
 std::string WordNumbering::Label(const xmlNode* p) {
@@ -158,6 +163,7 @@ std::string WordNumbering::Label(const xmlNode* p) {
     num_id = Val(Child(np, "numId"), 0);
     ilvl = Val(Child(np, "ilvl"), 0);
   } else if (const xmlNode* ps = ppr ? Child(ppr, "pStyle") : nullptr) {
+    if (!styles_read_) ReadStyles();
     auto it = style_num_.find(Attr(ps, "val"));
     if (it == style_num_.end()) return "";
     std::tie(num_id, ilvl) = it->second;

@@ -14,9 +14,15 @@ namespace jx::office {
 
 class WordNumbering {
  public:
-  // Reads word/numbering.xml and the paragraph styles of word/styles.xml
-  // (both optional).
+  // Reads word/numbering.xml (optional). The paragraph styles of
+  // word/styles.xml are read only when a numbered document first needs them:
+  // the part is often several times the size of the text.
   bool Load(Zip* zip, std::string* why);
+  // False when styles.xml, read late, was refused; `why` says why.
+  bool ok(std::string* why) const {
+    *why = why_;
+    return why_.empty();
+  }
   // The label of paragraph `p` and the separator after it, advancing the
   // list's counters; "" for a paragraph without numbering or with bullets.
   std::string Label(const xmlNode* p);
@@ -37,6 +43,11 @@ class WordNumbering {
   std::map<int, Num> nums_;
   std::map<std::string, std::pair<int, int>> style_num_;  // styleId → (numId, ilvl)
   std::map<int, std::vector<int>> counters_;              // by abstract list
+  Zip* zip_ = nullptr;
+  bool styles_read_ = false;
+  std::string why_;
+
+  void ReadStyles();
 };
 
 // A counter as Word writes it in `format` (decimal, chineseCounting,
