@@ -1,5 +1,5 @@
 // Shared by the office readers: a zip read within limits, XML parsed without
-// DTDs or network, and helpers over libxml2 trees.
+// DTDs or network, and small accessors over libxml2 trees.
 #ifndef JXAUDIT_INGEST_OFFICE_PACKAGE_H_
 #define JXAUDIT_INGEST_OFFICE_PACKAGE_H_
 
