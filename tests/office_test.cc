@@ -329,7 +329,7 @@ TEST_CASE("xlsx number formats print as Excel prints", "[office][xlsx]") {
   CHECK(FormatNumber("1500", "#,##0,", false) == "2");  // scaled by a thousand
 }
 
-TEST_CASE("xlsx cells, merges, sheets and hidden rows", "[office][xlsx]") {
+TEST_CASE("xlsx cells, merges, sheets, hidden rows and columns", "[office][xlsx]") {
   std::string s1 =
       "<sheetData>"
       "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>表1 "
@@ -351,8 +351,10 @@ TEST_CASE("xlsx cells, merges, sheets and hidden rows", "[office][xlsx]") {
       "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>隐藏表</t></is></c>"
       "</row></sheetData>";
   std::string s3 =
+      "<cols><col min=\"4\" max=\"4\" hidden=\"1\"/></cols>"
       "<sheetData><row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>甲</t></is></c>"
-      "<c r=\"C2\"><v>1</v></c></row><row r=\"3\"><c r=\"B3\" t=\"inlineStr\">"
+      "<c r=\"C2\"><v>1</v></c><c r=\"D2\" t=\"inlineStr\"><is><t>隐藏列</t></is></c>"
+      "<c r=\"E2\"><v>2</v></c></row><row r=\"3\"><c r=\"B3\" t=\"inlineStr\">"
       "<is><t>乙</t></is></c><c r=\"C3\" t=\"b\"><v>1</v></c></row></sheetData>";
   Read r = ReadBytes("a.xlsx", Xlsx({{"表一", s1}, {"隐藏", s2}, {"表三", s3}}, "隐藏"));
   INFO(r.err.ToString());
@@ -374,7 +376,8 @@ TEST_CASE("xlsx cells, merges, sheets and hidden rows", "[office][xlsx]") {
   CHECK(r.layout.tables[1].rows[1][1].ref == "表三!C3");
   // The third sheet: its table starts at column B, the hidden sheet is skipped.
   CHECK(Texts(r.layout.tables[1]) ==
-        std::vector<std::vector<std::string>>{{"甲", "1"}, {"乙", "TRUE"}});
+        std::vector<std::vector<std::string>>{{"甲", "1", "2"}, {"乙", "TRUE"}});
+  CHECK(r.layout.tables[1].rows[0][2].ref == "表三!E2");  // column D is hidden
   CHECK(r.layout.tables[1].rows[0][0].page == 3);
   CHECK(Paragraphs(r.layout) == std::vector<std::string>{"表1 预算执行情况"});
 }

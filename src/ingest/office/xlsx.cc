@@ -170,6 +170,16 @@ class XlsxReader {
     const xmlNode* data = Child(root, "sheetData");
     std::map<int, std::map<int, SheetCell>> grid;  // row → column → cell
     hidden_.clear();
+    hidden_cols_.assign(16384, false);
+    // Hidden columns, like hidden rows, are not shown: left out.
+    if (const xmlNode* cols = Child(root, "cols"))
+      for (const xmlNode* c = cols->children; c; c = c->next) {
+        std::string h = Attr(c, "hidden");
+        if (!Is(c, "col") || (h != "1" && h != "true")) continue;
+        int lo = std::clamp(std::atoi(Attr(c, "min").c_str()), 1, 16384);
+        int hi = std::clamp(std::atoi(Attr(c, "max").c_str()), lo, 16384);
+        for (int k = lo; k <= hi; ++k) hidden_cols_[static_cast<size_t>(k - 1)] = true;
+      }
     uint64_t cells = 0;
     int next_row = 1;
     for (const xmlNode* r = data ? data->children : nullptr; r; r = r->next) {
@@ -194,6 +204,7 @@ class XlsxReader {
                  " cells";
           return false;
         }
+        if (hidden_cols_[static_cast<size_t>(col)]) continue;
         grid[row][col] = {CellText(c), true};
       }
       if (grid.find(row) == grid.end()) grid[row];  // an empty row still separates
@@ -282,6 +293,12 @@ class XlsxReader {
     int first = 1 << 20;
     for (int r : rows)
       for (auto& [c, cell] : grid[r]) first = std::min(first, c);
+    // Table column of each sheet column from `first`, hidden ones skipped.
+    auto index_of = [&](int c) {
+      int n = 0;
+      for (int k = first; k < c; ++k) n += !hidden_cols_[static_cast<size_t>(k)];
+      return n;
+    };
     DocTable t;
     for (size_t i = 0; i < rows.size(); ++i) {
       int r = rows[i];
@@ -289,6 +306,7 @@ class XlsxReader {
       int last = cols.empty() ? first - 1 : cols.rbegin()->first;
       std::vector<DocCell> out;
       for (int c = first; c <= last; ++c) {
+        if (hidden_cols_[static_cast<size_t>(c)]) continue;
         DocCell dc;
         dc.line = r;
         dc.page = sheet;
@@ -304,11 +322,12 @@ class XlsxReader {
             int span = 0;
             for (size_t k = i; k < rows.size() && rows[k] <= mg.r1; ++k) ++span;
             dc.rowspan = std::max(1, span);
-            dc.colspan = mg.c1 - mg.c0 + 1;
-          } else if (top != rows.end() && mg.c0 >= first) {
+            dc.colspan = std::max(1, index_of(mg.c1 + 1) - index_of(mg.c0));
+          } else if (top != rows.end() && mg.c0 >= first &&
+                     !hidden_cols_[static_cast<size_t>(mg.c0)]) {
             dc.text.clear();  // a merged range shows its top-left cell only
             dc.anchor_row = static_cast<int>(top - rows.begin());
-            dc.anchor_col = mg.c0 - first;
+            dc.anchor_col = index_of(mg.c0);
           }
         }
         out.push_back(std::move(dc));
@@ -337,6 +356,7 @@ class XlsxReader {
   std::vector<std::string> shared_;
   std::vector<std::string> formats_;  // by cell style index
   std::vector<int> hidden_;           // hidden rows of the sheet at hand
+  std::vector<bool> hidden_cols_;     // and its hidden columns
   std::string sheet_name_;
 };
 
