@@ -223,6 +223,77 @@ TEST_CASE("docx nested tables: a table of tables lays a page out", "[office][doc
   CHECK(Paragraphs(r.layout) == std::vector<std::string>{"标题", "落款"});
 }
 
+std::string Xlsx(const std::vector<std::pair<std::string, std::string>>& sheets,
+                 const std::string& hidden_sheet = "") {
+  std::string wb =
+      "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+      "<sheets>";
+  std::string rels = "<Relationships>";
+  std::vector<std::pair<std::string, std::string>> parts = {
+      {"[Content_Types].xml", "<Types/>"}};
+  for (size_t i = 0; i < sheets.size(); ++i) {
+    std::string n = std::to_string(i + 1);
+    wb += "<sheet name=\"" + sheets[i].first + "\" sheetId=\"" + n + "\" r:id=\"rId" + n +
+          "\"" + (sheets[i].first == hidden_sheet ? " state=\"hidden\"" : "") + "/>";
+    rels +=
+        "<Relationship Id=\"rId" + n + "\" Target=\"worksheets/sheet" + n + ".xml\"/>";
+    parts.push_back({"xl/worksheets/sheet" + n + ".xml",
+                     "<worksheet>" + sheets[i].second + "</worksheet>"});
+  }
+  rels +=
+      "<Relationship Id=\"rS\" Target=\"sharedStrings.xml\"/>"
+      "<Relationship Id=\"rT\" Target=\"styles.xml\"/></Relationships>";
+  parts.push_back({"xl/workbook.xml", wb + "</sheets></workbook>"});
+  parts.push_back({"xl/_rels/workbook.xml.rels", rels});
+  parts.push_back({"xl/sharedStrings.xml",
+                   "<sst><si><t>项目</t></si><si><r><t>预算</t></r><r><t>数</t></r></si>"
+                   "<si><t>执行率</t></si><si><t>合计</t></si></sst>"});
+  // Styles 0 General, 1 0.00, 2 0%, 3 #,##0, 4 a custom 0.0"万元".
+  parts.push_back(
+      {"xl/styles.xml",
+       "<styleSheet><numFmts><numFmt numFmtId=\"164\" "
+       "formatCode=\"0.0&quot;万元&quot;\"/>"
+       "</numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"2\"/><xf numFmtId=\"9\"/>"
+       "<xf numFmtId=\"3\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>"});
+  return MakeZip(parts);
+}
+
+TEST_CASE("docx: a workbook embedded as an object is read in its place",
+          "[office][docx]") {
+  std::string sheet =
+      "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" "
+      "t=\"s\"><v>1</v></c>"
+      "</row><row r=\"2\"><c r=\"A2\" t=\"s\"><v>3</v></c><c r=\"B2\" "
+      "s=\"1\"><v>12.5</v></c>"
+      "</row></sheetData>";
+  std::string xlsx = Xlsx({{"Sheet1", sheet}});
+  std::string body =
+      P("表3 收支") +
+      "<w:p><w:r><w:object><o:OLEObject xmlns:o=\"urn:schemas-microsoft-com:office:"
+      "office\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+      "relationships\" ProgID=\"Excel.Sheet.12\" r:id=\"rId9\"/></w:object></w:r></w:p>" +
+      P("说明");
+  std::string doc = std::string("<w:document ") + kWordNs + "><w:body>" + body +
+                    "</w:body></w:document>";
+  Read r = ReadBytes(
+      "e.docx",
+      MakeZip({{"[Content_Types].xml", "<Types/>"},
+               {"word/document.xml", doc},
+               {"word/_rels/document.xml.rels",
+                "<Relationships><Relationship Id=\"rId9\" "
+                "Target=\"embeddings/Microsoft_Excel_Worksheet.xlsx\"/></Relationships>"},
+               {"word/embeddings/Microsoft_Excel_Worksheet.xlsx", xlsx}}));
+  INFO(r.err.ToString());
+  REQUIRE(r.ok);
+  REQUIRE(r.layout.tables.size() == 1);
+  CHECK(r.layout.tables[0].title == "表3 收支");
+  CHECK(Texts(r.layout.tables[0]) ==
+        std::vector<std::vector<std::string>>{{"项目", "预算数"}, {"合计", "12.50"}});
+  CHECK(r.layout.tables[0].rows[1][1].first_line == 2);  // the paragraph holding it
+  CHECK(Paragraphs(r.layout) == std::vector<std::string>{"表3 收支", "说明"});
+}
+
 TEST_CASE("docx bad input: one clear error each", "[office][docx][bad]") {
   SECTION("corrupt zip") {
     std::string z = Docx(P("x"));
@@ -271,42 +342,6 @@ TEST_CASE("docx bad input: one clear error each", "[office][docx][bad]") {
     CHECK(!r.ok);
     CHECK(r.err.message.find("not a Word or Excel document") != std::string::npos);
   }
-}
-
-std::string Xlsx(const std::vector<std::pair<std::string, std::string>>& sheets,
-                 const std::string& hidden_sheet = "") {
-  std::string wb =
-      "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-      "<sheets>";
-  std::string rels = "<Relationships>";
-  std::vector<std::pair<std::string, std::string>> parts = {
-      {"[Content_Types].xml", "<Types/>"}};
-  for (size_t i = 0; i < sheets.size(); ++i) {
-    std::string n = std::to_string(i + 1);
-    wb += "<sheet name=\"" + sheets[i].first + "\" sheetId=\"" + n + "\" r:id=\"rId" + n +
-          "\"" + (sheets[i].first == hidden_sheet ? " state=\"hidden\"" : "") + "/>";
-    rels +=
-        "<Relationship Id=\"rId" + n + "\" Target=\"worksheets/sheet" + n + ".xml\"/>";
-    parts.push_back({"xl/worksheets/sheet" + n + ".xml",
-                     "<worksheet>" + sheets[i].second + "</worksheet>"});
-  }
-  rels +=
-      "<Relationship Id=\"rS\" Target=\"sharedStrings.xml\"/>"
-      "<Relationship Id=\"rT\" Target=\"styles.xml\"/></Relationships>";
-  parts.push_back({"xl/workbook.xml", wb + "</sheets></workbook>"});
-  parts.push_back({"xl/_rels/workbook.xml.rels", rels});
-  parts.push_back({"xl/sharedStrings.xml",
-                   "<sst><si><t>项目</t></si><si><r><t>预算</t></r><r><t>数</t></r></si>"
-                   "<si><t>执行率</t></si><si><t>合计</t></si></sst>"});
-  // Styles 0 General, 1 0.00, 2 0%, 3 #,##0, 4 a custom 0.0"万元".
-  parts.push_back(
-      {"xl/styles.xml",
-       "<styleSheet><numFmts><numFmt numFmtId=\"164\" "
-       "formatCode=\"0.0&quot;万元&quot;\"/>"
-       "</numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"2\"/><xf numFmtId=\"9\"/>"
-       "<xf numFmtId=\"3\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>"});
-  return MakeZip(parts);
 }
 
 TEST_CASE("xlsx number formats print as Excel prints", "[office][xlsx]") {

@@ -4,6 +4,8 @@
 // deletions dropped). The structure is read, never inferred.
 #include <algorithm>
 #include <cstring>
+#include <map>
+#include <utility>
 
 #include "base/text.h"
 #include "ingest/office/numbering.h"
@@ -36,13 +38,17 @@ DocCell EmptyCell(int line) {
   return c;
 }
 
+// Embedded workbooks read from one document, at most: each is a package of
+// its own, held to the zip limits again.
+constexpr int kMaxEmbedded = 16;
+
 // Widest grid a row may claim: a gridSpan of a billion is not a table.
 constexpr int kMaxColumns = 1024;
 
 class DocxReader {
  public:
-  DocxReader(Document* doc, WordNumbering* numbering)
-      : doc_(doc), numbering_(numbering) {}
+  DocxReader(Document* doc, WordNumbering* numbering, Zip* zip, std::string part)
+      : doc_(doc), numbering_(numbering), zip_(zip), part_(std::move(part)) {}
 
   bool Run(const xmlNode* body, std::string* why) {
     if (!Blocks(body, 0)) {
@@ -73,6 +79,7 @@ class DocxReader {
         EmitParagraph(text, number);
         for (const xmlNode* b : boxes)
           if (!Blocks(b, depth + 1)) return false;
+        for (const std::string& id : std::exchange(embeds_, {})) Embedded(id, number);
       } else if (W(n, "tbl")) {
         if (!Table(n, depth + 1)) return false;
       } else if (W(n, "del") || W(n, "moveFrom") || W(n, "sectPr")) {
@@ -113,6 +120,13 @@ class DocxReader {
     for (const xmlNode* n = parent->children; n; n = n->next) {
       if (n->type != XML_ELEMENT_NODE) continue;
       const char* name = Name(n);
+      // A workbook pasted as an object (Word shows a picture of it): its
+      // cells are in the package, read after the paragraph holding it.
+      if (Is(n, "OLEObject")) {
+        if (Attr(n, "ProgID").starts_with("Excel.Sheet"))
+          embeds_.push_back(Attr(n, "id"));
+        continue;
+      }
       if (IsWordNs(n)) {
         if (!std::strcmp(name, "t")) {
           if (field_code_ == 0) *text += TextOf(n);
@@ -168,6 +182,47 @@ class DocxReader {
       if (!Inline(n, depth + 1, text, boxes)) return false;
     }
     return true;
+  }
+
+  // Reads an embedded .xlsx and appends its paragraphs and tables, placed
+  // at paragraph `number`. One that cannot be read stays what Word shows of
+  // it, a picture: nothing.
+  void Embedded(const std::string& id, int number) {
+    if (!rels_read_) {
+      rels_read_ = true;
+      std::string name = part_.substr(0, part_.rfind('/') + 1) + "_rels/" +
+                         part_.substr(part_.rfind('/') + 1) + ".rels";
+      std::string xml, why;
+      XmlDoc d;
+      if (zip_->Has(name) && zip_->Read(name, &xml, &why) &&
+          ParseXml(xml, name, &d, &why)) {
+        const xmlNode* root = xmlDocGetRootElement(d.get());
+        for (const xmlNode* r = root ? root->children : nullptr; r; r = r->next)
+          if (Is(r, "Relationship") && Attr(r, "TargetMode") != "External")
+            rels_[Attr(r, "Id")] = ResolvePart(part_, Attr(r, "Target"));
+      }
+    }
+    auto it = rels_.find(id);
+    if (it == rels_.end() || !it->second.ends_with(".xlsx") || ++embedded_ > kMaxEmbedded)
+      return;
+    std::string bytes, why;
+    Document sheet;
+    Error err;
+    if (!zip_->Read(it->second, &bytes, &why) ||
+        !ReadXlsx(it->second, bytes, &sheet, &err))
+      return;
+    for (const DocBlock& b : sheet.blocks) {
+      if (!b.is_table) {
+        doc_->blocks.push_back({false, doc_->lines.size()});
+        doc_->lines.push_back({sheet.lines[b.index].text, number, 0});
+        continue;
+      }
+      DocTable t = std::move(sheet.tables[b.index]);
+      for (auto& row : t.rows)
+        for (DocCell& c : row) c.line = number, c.page = 0;
+      doc_->blocks.push_back({true, doc_->tables.size()});
+      doc_->tables.push_back(std::move(t));
+    }
   }
 
   // A run formatted as hidden (w:vanish), which Word neither shows nor prints.
@@ -317,6 +372,7 @@ class DocxReader {
         if (!Inline(n, depth + 1, &text, &boxes)) return false;
         for (const xmlNode* b : boxes)
           if (!CellText(b, depth + 1, &text)) return false;
+        embeds_.clear();  // a workbook inside a cell is not read
         std::string line = Trim(text);
         if (line.empty()) continue;
         if (!out->empty()) *out += '\n';
@@ -331,6 +387,12 @@ class DocxReader {
 
   Document* doc_;
   WordNumbering* numbering_;
+  Zip* zip_;
+  std::string part_;                 // word/document.xml, or where the package puts it
+  std::vector<std::string> embeds_;  // relationship ids met in a paragraph
+  std::map<std::string, std::string> rels_;
+  bool rels_read_ = false;
+  int embedded_ = 0;
   int paragraphs_ = 0;
   std::vector<bool> fields_;  // open complex fields: true while in the code
   int field_code_ = 0;        // how many of them are in their code part
@@ -368,7 +430,7 @@ bool ReadDocx(const std::string& path, std::string_view bytes, Document* doc,
     *err = MakeError(path, why);
     return false;
   }
-  DocxReader reader(doc, &numbering);
+  DocxReader reader(doc, &numbering, &zip, part);
   if (!reader.Run(body, &why) || !numbering.ok(&why)) {
     *err = MakeError(path, why);
     return false;
