@@ -6,7 +6,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libicu-dev libre2-dev libxlsxwriter-dev libpoppler-private-dev
   libboost-program-options-dev nlohmann-json3-dev libsqlite3-dev libssl-dev catch2
-  unzip
+  unzip libzip-dev libxml2-dev
 )
 
 missing=()

@@ -13,6 +13,7 @@ struct Location {
   std::string table;  // table id ("t3") when the place is a cell
   int row = -1;       // 0-based row within the table, -1 when none
   int column = -1;    // 0-based column within the row, -1 when none
+  std::string cell;   // workbooks: the sheet and cell ("表1!B7"), else ""
 };
 
 struct Error {

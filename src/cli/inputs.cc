@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "ingest/encoding.h"
+#include "ingest/office/office.h"
 #include "ingest/pdf.h"
 
 namespace jx {
@@ -20,6 +21,8 @@ bool LooksLikeReport(const std::string& path) {
   head.resize(static_cast<size_t>(in.gcount()));
   if (head.empty()) return false;
   if (LooksLikePdf(head)) return true;
+  // Word, Excel, OLE2 and ODF packages, HTML pages, RTF.
+  if (office::LooksLikeOffice(path)) return true;
   // A cut in the middle of a multi-byte character is not a reason to refuse
   // a file: drop a partial last character before decoding.
   for (size_t cut = 0; cut < 4 && cut < head.size(); ++cut) {
@@ -62,8 +65,12 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
       std::string ext = p.extension().string();
       std::transform(ext.begin(), ext.end(), ext.begin(),
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      static const char* kOfficeExt[] = {".docx", ".xlsx", ".doc", ".xls",  ".wps", ".et",
+                                         ".rtf",  ".odt",  ".ods", ".html", ".htm"};
+      bool office_ext = false;
+      for (const char* e : kOfficeExt) office_ext = office_ext || ext == e;
       if (ext == ".txt" || ext == ".pdf" || ext == ".tsv" || ext == ".csv" ||
-          LooksLikeReport(p.string()))
+          office_ext || LooksLikeReport(p.string()))
         found.push_back(p.string());
     }
     if (found.empty()) warnings->push_back(a + ": no report files found");

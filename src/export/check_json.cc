@@ -16,6 +16,7 @@ namespace {
 nlohmann::json LocationJson(const Location& l) {
   nlohmann::json j;
   j["line"] = l.line;
+  if (!l.cell.empty()) j["cell"] = l.cell;  // workbooks only
   j["page"] = l.page > 0 ? nlohmann::json(l.page) : nlohmann::json(nullptr);
   j["table"] = l.table.empty() ? nlohmann::json(nullptr) : nlohmann::json(l.table);
   // 0-based, as indexes into the rows of `jxaudit tables --format json`.

@@ -15,6 +15,8 @@ const char* FormatName(TableFormat f) {
       return "cell-lines";
     case TableFormat::kPipeRows:
       return "pipe-rows";
+    case TableFormat::kStructured:
+      return "structured";
   }
   return "";
 }

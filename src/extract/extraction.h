@@ -166,6 +166,7 @@ struct TypedCell {
   ParsedNumber number;  // when kNumber
   int line = 0;         // where it was printed
   int page = 0;
+  std::string ref;  // workbooks: the sheet and cell ("表1!B7")
 };
 
 // A body row of a table section, with its role.

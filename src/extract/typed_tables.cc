@@ -109,6 +109,7 @@ class TypedTableReader : public Reader {
     TypedCell tc;
     tc.line = c.first_line;
     tc.page = c.page;
+    tc.ref = c.ref;
     if (IsBlank(c.text)) return tc;
     NumberStatus status = NumberStatus::kOk;
     if (CellNumber(c, &tc.number, &status)) {
@@ -213,6 +214,7 @@ Location TypedTable::At(const TypedRow& r, size_t c) const {
   TypedCell cell = r.Cell(c);
   l.line = cell.line;
   l.page = cell.page;
+  l.cell = cell.ref;
   return l;
 }
 

@@ -136,6 +136,11 @@ size_t LineAt(std::string_view bytes, size_t offset) {
 
 }  // namespace
 
+bool DecodeAs(std::string_view bytes, const char* charset, std::string* out,
+              size_t* bad_offset) {
+  return ToUtf8Strict(bytes, charset, out, bad_offset);
+}
+
 DecodeResult DecodeText(std::string_view bytes) {
   DecodeResult r;
   if (bytes.empty()) {

@@ -20,6 +20,11 @@ struct DecodeResult {
 // errors, never replacement characters.
 DecodeResult DecodeText(std::string_view bytes);
 
+// Converts `bytes` from `charset` (an ICU converter name) to UTF-8, strictly:
+// false at the first illegal sequence (`*bad_offset` says where).
+bool DecodeAs(std::string_view bytes, const char* charset, std::string* out,
+              size_t* bad_offset);
+
 // Converts UTF-8 to `charset` (an ICU converter name); for tests and tools.
 bool EncodeText(std::string_view utf8, const char* charset, std::string* out);
 

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "ingest/encoding.h"
+#include "ingest/office/office.h"
 #include "ingest/pdf.h"
 
 namespace jx {
@@ -65,6 +66,10 @@ bool HeaderLine(std::string_view bytes, size_t sig) {
 
 bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document* doc,
                        Error* err, const ReadOptions& opts) {
+  // Word, Excel, web and older office documents, by content: their
+  // signatures stand at the start (a zip, OLE2, an HTML document's tags).
+  if (office::Sniffed s = office::Sniff(bytes); s.kind != office::Kind::kNone)
+    return office::ReadOffice(path, bytes, s, opts, doc, err);
   size_t sig = PdfSignatureOffset(bytes);
   if (sig == std::string_view::npos) return FromText(path, DecodeText(bytes), doc, err);
   if (sig > 0 && TextBefore(bytes.substr(0, sig))) {

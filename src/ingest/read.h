@@ -19,6 +19,11 @@ struct ReadOptions {
   PageSink on_page;
   int max_pages = 20000;  // PDFs with more pages are refused
   PdfLimits pdf;          // work one PDF page may cost
+  // Legacy office formats (.doc, .xls, .wps, .et, .rtf, .odt, .ods) are
+  // converted by LibreOffice: the program ("" = soffice on PATH, or
+  // $JXAUDIT_SOFFICE) and how long one conversion may take.
+  std::string soffice;
+  int convert_timeout_seconds = 120;
 };
 
 // Reads `path` (a regular file) and decodes it. On failure returns false and

@@ -62,6 +62,10 @@ class PdfPager {
 
 void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items);
 
+// Structured documents (Document::blocks): paragraphs as text items, each
+// table as one piece with its merges (structured.cc).
+std::vector<Item> StructuredItems(const Document& doc);
+
 // Header recognition and everything that depends on it: row_is_header,
 // sections, columns, header spans and hierarchy fill-down.
 bool IsHeaderRow(const std::vector<Cell>& cells, const PatternFile& header);

@@ -93,8 +93,13 @@ void RejoinSplitRows(Table* t) {
 
 class Builder {
  public:
-  Builder(const Document& doc, const Patterns& patterns)
-      : doc_(doc), header_(*patterns.file("header")), layout_(*patterns.file("layout")) {}
+  // `join`: join pieces split by page breaks. Structured documents hold
+  // each table whole, so two of their tables are never one.
+  Builder(const Document& doc, const Patterns& patterns, bool join = true)
+      : doc_(doc),
+        header_(*patterns.file("header")),
+        layout_(*patterns.file("layout")),
+        join_(join) {}
 
   Layout Run(std::vector<Item> items) {
     for (const Item& it : items)
@@ -148,7 +153,7 @@ class Builder {
   // How many leading rows of `p` to drop to continue the open table, or -1
   // when `p` starts a new table.
   int Continuation(const Piece& p) const {
-    if (!cur_ || p.format != cur_->format || p.rows.empty()) return -1;
+    if (!join_ || !cur_ || p.format != cur_->format || p.rows.empty()) return -1;
     bool running = false;
     for (size_t line : gap_) {
       if (IsBlank(doc_.lines[line].text)) continue;
@@ -294,6 +299,7 @@ class Builder {
   const Document& doc_;
   const PatternFile& header_;
   const PatternFile& layout_;
+  const bool join_;
   std::unordered_map<std::string, int> text_counts_;
   std::vector<size_t> gap_;     // blank and running lines since the last piece
   std::vector<size_t> recent_;  // text lines since the last piece
@@ -306,6 +312,9 @@ class Builder {
 }  // namespace layout
 
 Layout BuildLayout(const Document& doc, const Patterns& patterns) {
+  if (doc.structured)
+    return layout::Builder(doc, patterns, /*join=*/false)
+        .Run(layout::StructuredItems(doc));
   if (!doc.pages.empty()) {
     Document lines;
     std::vector<layout::Item> items;

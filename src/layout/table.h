@@ -22,6 +22,8 @@ struct Cell {
   // The value later stages read: `text`, or the anchor's text for a covered
   // cell of a hierarchy column (the filled-down value).
   std::string value;
+  // Workbooks: the sheet and cell it was read from ("表1!B7"), else "".
+  std::string ref;
 };
 
 struct Column {
@@ -47,7 +49,8 @@ struct Section {
   std::vector<Column> columns;
 };
 
-enum class TableFormat { kTabRows, kCellLines, kPipeRows };
+// kStructured: read whole from a Word, Excel or web document.
+enum class TableFormat { kTabRows, kCellLines, kPipeRows, kStructured };
 
 struct Table {
   std::string id;  // "t1", "t2" ... in document order
