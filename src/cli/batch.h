@@ -4,6 +4,7 @@
 #define JXAUDIT_CLI_BATCH_H_
 
 #include <chrono>
+#include <fstream>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -57,6 +58,42 @@ void RunFiles(const std::vector<std::string>& files, const BatchOptions& bo,
               std::ostream& err);
 
 bool EndsWith(const std::string& s, const std::string& suffix);
+
+// Refuses an output that the run would destroy before or while reading it:
+// one of `inputs` (the files after walking directories) or the store `db`
+// ("" when none) and its side files, by device and inode, or by path when
+// the output does not exist yet; and a directory, saying so.
+bool CheckOutput(const std::string& output, const std::vector<std::string>& inputs,
+                 const std::string& db, Error* err);
+
+// An output written whole or not at all: the bytes go to a temporary file in
+// the output's directory, renamed over the output once all are written, so
+// a full disk or a failed run leaves the old file as it was and no partial
+// one. A device or a pipe (-o /dev/stdout) is written in place.
+class OutputFile {
+ public:
+  OutputFile() = default;
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();  // an output never committed is removed
+
+  bool Open(const std::string& path, Error* err);
+  // Where a writer that takes a path (the xlsx writers) writes.
+  const std::string& WritePath() const { return direct_ ? path_ : temp_; }
+  // A stream on WritePath(), opened on first use.
+  std::ostream& Stream();
+  // Flushes, syncs and renames into place; on failure the output is gone
+  // and the old file intact.
+  bool Commit(Error* err);
+  // An error of a writer given WritePath(), naming the output instead.
+  Error Named(Error e) const;
+
+ private:
+  void Discard();
+  std::string path_, target_, temp_;
+  bool direct_ = false, open_ = false;
+  std::ofstream stream_;
+};
 
 // `text` to `output`, or to `out` when no output file is named.
 bool WriteText(const std::string& text, const std::string& output, std::ostream& out,

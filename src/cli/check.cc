@@ -31,15 +31,15 @@ std::string ToolVersion() {
 int RunCheck(const std::vector<std::string>& files, const std::string& format,
              const std::string& output, bool verbose, const BatchOptions& bo,
              const Patterns& patterns, std::ostream& out, std::ostream& err) {
-  std::ofstream file_out;
+  OutputFile file_out;
   std::ostream* sink = &out;
   if (!output.empty()) {
-    file_out.open(output, std::ios::binary);
-    if (!file_out) {
-      err << "jxaudit: " << output << ": cannot write\n";
+    Error oerr;
+    if (!file_out.Open(output, &oerr)) {
+      err << "jxaudit: " << oerr.ToString() << "\n";
       return 2;
     }
-    sink = &file_out;
+    sink = &file_out.Stream();
   }
   Store store;
   bool use_store = !bo.db.empty();
@@ -197,9 +197,14 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     if (!store.EndRun(totals, &serr))
       err << "jxaudit: " << serr.ToString() << "\n", store_ok = false;
   }
-  if (!*sink) {
-    err << "jxaudit: " << (output.empty() ? "standard output" : output)
-        << ": cannot write\n";
+  if (!output.empty()) {
+    Error oerr;
+    if (!file_out.Commit(&oerr)) {
+      err << "jxaudit: " << oerr.ToString() << "\n";
+      return 2;
+    }
+  } else if (!*sink) {
+    err << "jxaudit: standard output: cannot write\n";
     return 2;
   }
   if (!store_ok) return 2;

@@ -133,11 +133,25 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       err << "jxaudit: report: needs --db FILE and -o summary.xlsx\n";
       return 2;
     }
+    Error oerr;
+    if (!CheckOutput(output, {}, bo.db, &oerr)) {
+      err << "jxaudit: " << oerr.ToString() << "\n";
+      return 2;
+    }
     return RunReport(bo.db, output, err);
   }
   std::vector<std::string> warnings;
   files = CollectInputs(files, &warnings);
   for (const std::string& w : warnings) err << "jxaudit: " << w << "\n";
+  {
+    // Before anything is opened for writing: the output must not be what
+    // the run reads (an input, or check's store).
+    Error oerr;
+    if (!CheckOutput(output, files, command == "check" ? bo.db : "", &oerr)) {
+      err << "jxaudit: " << oerr.ToString() << "\n";
+      return 2;
+    }
+  }
   if (command == "check" || command == "extract") {
     if (files.empty()) {
       err << "jxaudit: " << command << ": no input files\n";

@@ -122,6 +122,10 @@ void RunInChildren(size_t n, unsigned jobs, double timeout_s,
       // recorded as crashed. When the parent goes, the worker goes too.
       ::signal(SIGINT, SIG_IGN);
       ::signal(SIGPIPE, SIG_DFL);
+      // The parent's handlers remove its temporary output; a worker's death
+      // must not.
+      ::signal(SIGTERM, SIG_DFL);
+      ::signal(SIGHUP, SIG_DFL);
       ::prctl(PR_SET_PDEATHSIG, SIGKILL);
       if (::getppid() == 1) ::_exit(5);
       ChildLoop(down[0], up[1], work);

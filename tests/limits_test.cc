@@ -1,0 +1,241 @@
+// What the command line refuses and what it protects: outputs that are
+// inputs or the store, outputs written whole or not at all.
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <thread>
+#include <vector>
+
+#include "cli/batch.h"
+#include "test_util.h"
+
+namespace jx {
+namespace {
+
+using namespace test;
+namespace fs = std::filesystem;
+
+int64_t Count(const std::string& db, const std::string& q) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  int64_t v = -1;
+  if (sqlite3_prepare_v2(h, q.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return v;
+}
+
+std::vector<std::string> Names(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+size_t Lines(const std::string& s) { return std::count(s.begin(), s.end(), '\n'); }
+
+const std::string kSample = "001_20b715a24a62e05c.txt";
+
+TEST_CASE("output: -o naming an input is refused before anything is written",
+          "[e2e][limits]") {
+  std::string dir = TempDir();
+  const std::string report = ReadFile(SamplePath(kSample));
+  fs::create_directories(dir + "/in");
+  WriteFile(dir + "/a.txt", report);
+  WriteFile(dir + "/in/b.txt", report);
+  fs::create_hard_link(dir + "/a.txt", dir + "/link.txt");
+  struct Case {
+    std::vector<std::string> args;
+    std::string victim;
+  };
+  const Case cases[] = {
+      {{"check", "--no-db", dir + "/a.txt", "-o", dir + "/a.txt"}, dir + "/a.txt"},
+      {{"check", "--no-db", dir + "/a.txt", "-o", dir + "/link.txt"}, dir + "/link.txt"},
+      {{"tables", dir + "/a.txt", "-o", dir + "/a.txt"}, dir + "/a.txt"},
+      {{"tables", dir + "/a.txt", "-o", dir + "/./a.txt"}, dir + "/a.txt"},
+      {{"extract", dir + "/in", "-o", dir + "/in/b.txt"}, dir + "/in/b.txt"},
+      {{"extract", dir + "/in", "-o", dir + "/in/../in/b.txt"}, dir + "/in/b.txt"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.args[0] << " -o " << c.args.back());
+    RunResult r = RunJxaudit(c.args);
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(Lines(r.err) == 1);
+    CHECK(r.err.find("is also an input") != std::string::npos);
+    CHECK(ReadFile(c.victim) == report);
+  }
+  CHECK(Names(dir) == std::vector<std::string>{"a.txt", "in", "link.txt"});
+  CHECK(Names(dir + "/in") == std::vector<std::string>{"b.txt"});
+  fs::remove_all(dir);
+}
+
+TEST_CASE("output: -o naming the store is refused and the store kept", "[e2e][limits]") {
+  std::string dir = TempDir();
+  std::string db = dir + "/jxaudit.sqlite";
+  RunResult first = RunJxaudit({"check", "-q", "--db", db, SamplePath(kSample),
+                                SamplePath("002_fef1010ff2924dfd.txt")});
+  REQUIRE(Count(db, "SELECT count(*) FROM files") == 2);
+  // The store defaults to beside -o: -o naming it names the store.
+  RunResult r = RunJxaudit({"check", "-o", db, SamplePath("003_8edb4e5fb5a34cb8.txt")});
+  CHECK(r.status == 2);
+  CHECK(Lines(r.err) == 1);
+  CHECK(r.err.find("is the store") != std::string::npos);
+  RunResult rep = RunJxaudit({"report", "--db", db, "-o", db});
+  CHECK(rep.status == 2);
+  CHECK(rep.err.find("is the store") != std::string::npos);
+  // A store not there yet is the output by its path.
+  RunResult fresh = RunJxaudit({"check", "--db", dir + "/new.sqlite", "-o",
+                                dir + "/new.sqlite", SamplePath(kSample)});
+  CHECK(fresh.status == 2);
+  CHECK(fresh.err.find("is the store") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir + "/new.sqlite"));
+  CHECK(Count(db, "SELECT count(*) FROM files") == 2);
+  CHECK(Count(db, "SELECT count(*) FROM documents") == 2);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("output: -o naming a directory says it is a directory", "[e2e][limits]") {
+  std::string dir = TempDir();
+  RunResult made =
+      RunJxaudit({"check", "-q", "--db", dir + "/s.sqlite", SamplePath(kSample)});
+  const std::vector<std::vector<std::string>> cases = {
+      {"check", "--no-db", SamplePath(kSample), "-o", dir},
+      {"tables", SamplePath(kSample), "-o", dir},
+      {"extract", SamplePath(kSample), "-o", dir},
+      {"report", "--db", dir + "/s.sqlite", "-o", dir},
+  };
+  for (const auto& args : cases) {
+    INFO(args[0]);
+    RunResult r = RunJxaudit(args);
+    CHECK(r.status == 2);
+    CHECK(r.err == "jxaudit: " + dir + ": is a directory; -o names the output file\n");
+  }
+  fs::remove_all(dir);
+}
+
+// Runs jxaudit with files limited to `max_file` bytes, as a full disk would
+// stop it: a write past it fails (EFBIG) instead of killing the process.
+RunResult RunFileLimited(const std::vector<std::string>& args, rlim_t max_file) {
+  std::string dir = TempDir();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::signal(SIGXFSZ, SIG_IGN);  // ignored signals stay ignored across exec
+    int o = ::open((dir + "/out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int e = ::open((dir + "/err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(o, 1);
+    ::dup2(e, 2);
+    rlimit lim{max_file, max_file};
+    ::setrlimit(RLIMIT_FSIZE, &lim);
+    std::vector<const char*> argv{"jxaudit"};
+    for (const std::string& a : args) argv.push_back(a.c_str());
+    argv.push_back(nullptr);
+    ::execv(JXAUDIT_BINARY, const_cast<char* const*>(argv.data()));
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  RunResult r;
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadFile(dir + "/out");
+  r.err = ReadFile(dir + "/err");
+  fs::remove_all(dir);
+  return r;
+}
+
+TEST_CASE("output: a write that fails leaves the old file and no partial one",
+          "[e2e][limits]") {
+  std::string dir = TempDir();
+  fs::create_directories(dir + "/o");
+  const std::string old_bytes = "the previous output\n";
+  struct Case {
+    std::vector<std::string> args;
+    std::string out;
+  };
+  const Case cases[] = {
+      {{"check", "--no-db", SamplePath(kSample)}, "check.txt"},
+      {{"check", "--no-db", "-f", "json", SamplePath(kSample)}, "check.json"},
+      {{"extract", "-f", "csv", SamplePath(kSample)}, "x.csv"},
+      {{"tables", SamplePath(kSample)}, "t.json"},
+      {{"tables", SamplePath(kSample)}, "t.xlsx"},
+      {{"extract", SamplePath(kSample)}, "x.xlsx"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.out);
+    const std::string out = dir + "/o/" + c.out;
+    WriteFile(out, old_bytes);
+    std::vector<std::string> args = c.args;
+    args.push_back("-o");
+    args.push_back(out);
+    RunResult r = RunFileLimited(args, 1000);
+    CHECK(r.status == 2);
+    CHECK(r.err.find(out + ": ") != std::string::npos);
+    CHECK(ReadFile(out) == old_bytes);
+    CHECK(Names(dir + "/o") == std::vector<std::string>{c.out});
+    // Unlimited, the output replaces the old file whole, with its mode.
+    ::chmod(out.c_str(), 0640);
+    RunResult ok = RunJxaudit(args);
+    CHECK(ok.status <= 1);
+    CHECK(ReadFile(out).size() > 1000);
+    CHECK((fs::status(out).permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+    CHECK(Names(dir + "/o") == std::vector<std::string>{c.out});
+    fs::remove(out);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("output: a run stopped by a signal leaves the old output and no partial one",
+          "[e2e][limits]") {
+  std::string dir = TempDir();
+  fs::create_directories(dir + "/in");
+  fs::create_directories(dir + "/o");
+  for (int k = 0; k < 40; ++k)
+    WriteFile(dir + "/in/" + std::to_string(100 + k) + ".txt",
+              ReadFile(SamplePath(kSample)) + "\n备注：" + std::to_string(k) + "\n");
+  const std::string out = dir + "/o/out.txt";
+  for (int sig : {SIGINT, SIGTERM}) {
+    INFO("signal " << sig);
+    WriteFile(out, "old\n");
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      ::setpgid(0, 0);
+      int null = ::open("/dev/null", O_WRONLY);
+      ::dup2(null, 2);
+      ::execl(JXAUDIT_BINARY, "jxaudit", "check", "-q", "--no-db", "-j", "1", "-o",
+              out.c_str(), (dir + "/in").c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    REQUIRE(pid > 0);
+    // Stop it once its temporary output exists.
+    bool seen = false;
+    for (int i = 0; i < 5000 && !seen; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      seen = Names(dir + "/o").size() > 1;
+    }
+    CHECK(seen);
+    ::kill(sig == SIGINT ? -pid : pid, sig);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    CHECK(WIFSIGNALED(status));
+    CHECK(ReadFile(out) == "old\n");
+    CHECK(Names(dir + "/o") == std::vector<std::string>{"out.txt"});
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace jx
