@@ -1,5 +1,5 @@
 // What the command line refuses and what it protects: outputs that are
-// inputs or the store, outputs written whole or not at all.
+// inputs or the store, outputs written whole or not at all, option values.
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -235,6 +235,43 @@ TEST_CASE("output: a run stopped by a signal leaves the old output and no partia
     CHECK(Names(dir + "/o") == std::vector<std::string>{"out.txt"});
   }
   fs::remove_all(dir);
+}
+
+TEST_CASE("options: counts and seconds out of range are refused with one line",
+          "[e2e][limits]") {
+  struct Case {
+    std::vector<std::string> args;
+    const char* says;
+  };
+  const Case cases[] = {
+      {{"--max-bytes", "-1"}, "--max-bytes '-1': expected a whole number from 1 to"},
+      {{"--max-bytes", "0"}, "--max-bytes '0': expected a whole number from 1 to"},
+      {{"--max-bytes", "12k"}, "--max-bytes '12k': expected a whole number"},
+      {{"--max-pages", "-1"}, "--max-pages '-1': expected a whole number from 1 to"},
+      {{"-j", "-1"}, "--jobs '-1': expected a whole number from 1 to 256"},
+      {{"-j", "0"}, "--jobs '0': expected a whole number from 1 to 256"},
+      {{"-j", "910"}, "--jobs '910': expected a whole number from 1 to 256"},
+      {{"--timeout", "nan"}, "--timeout 'nan': expected a number of seconds above 0"},
+      {{"--timeout", "inf"}, "--timeout 'inf': expected a number of seconds above 0"},
+      {{"--timeout", "-1"}, "--timeout '-1': expected a number of seconds above 0"},
+      {{"--timeout", "0"}, "--timeout '0': expected a number of seconds above 0"},
+      {{"--timeout", "1e9"}, "--timeout '1e9': expected a number of seconds above 0"},
+  };
+  for (const char* command : {"check", "tables", "extract"})
+    for (const Case& c : cases) {
+      std::vector<std::string> args = {command, "--no-db"};
+      args.insert(args.end(), c.args.begin(), c.args.end());
+      args.push_back(SamplePath(kSample));
+      if (std::string(command) != "check") args.erase(args.begin() + 1);
+      INFO(command << " " << c.args[0] << " " << c.args[1]);
+      RunResult r = RunJxaudit(args);
+      CHECK(r.status == 2);
+      CHECK(r.out.empty());
+      CHECK(Lines(r.err) == 1);
+      CHECK(r.err.rfind(std::string("jxaudit: ") + c.says, 0) == 0);
+    }
+  RunResult most = RunJxaudit({"tables", "-j", "256", "-q", SamplePath(kSample)});
+  CHECK(most.status == 0);
 }
 
 }  // namespace

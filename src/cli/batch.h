@@ -16,6 +16,13 @@
 
 namespace jx {
 
+// Above a day a stuck worker is not told from a slow one, and poll() takes
+// milliseconds in an int.
+constexpr double kMaxTimeoutS = 86400;
+// More workers than this only adds processes competing for the same cores
+// and memory (each holds its own pattern automata).
+constexpr unsigned kMaxJobs = 256;
+
 struct BatchOptions {
   ReadOptions read;
   unsigned jobs = 1;

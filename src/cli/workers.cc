@@ -92,6 +92,8 @@ void RunInChildren(size_t n, unsigned jobs, double timeout_s,
                    const std::function<void(size_t, ChildResult&&)>& done) {
   if (n == 0) return;
   if (jobs == 0) jobs = 1;
+  // poll() waits in int milliseconds.
+  if (!(timeout_s < 1e6)) timeout_s = 1e6;
   // A worker that died leaves a pipe whose write would kill us with SIGPIPE.
   struct sigaction ignore {
   }, old_pipe{};
