@@ -1,5 +1,6 @@
 // What the command line refuses and what it protects: outputs that are
-// inputs or the store, outputs written whole or not at all, option values.
+// inputs or the store, outputs written whole or not at all, memory and time limits,
+// option values.
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -16,6 +17,8 @@
 #include <vector>
 
 #include "cli/batch.h"
+#include "cli/workers.h"
+#include "store/store.h"
 #include "test_util.h"
 
 namespace jx {
@@ -32,6 +35,21 @@ int64_t Count(const std::string& db, const std::string& q) {
   if (sqlite3_prepare_v2(h, q.c_str(), -1, &st, nullptr) == SQLITE_OK &&
       sqlite3_step(st) == SQLITE_ROW)
     v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return v;
+}
+
+std::string Text(const std::string& db, const std::string& q) {
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  std::string v = "<none>";
+  if (sqlite3_prepare_v2(h, q.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    const unsigned char* t = sqlite3_column_text(st, 0);
+    v = t ? reinterpret_cast<const char*>(t) : "NULL";
+  }
   sqlite3_finalize(st);
   sqlite3_close(h);
   return v;
@@ -237,6 +255,67 @@ TEST_CASE("output: a run stopped by a signal leaves the old output and no partia
   fs::remove_all(dir);
 }
 
+TEST_CASE("defaults: every batch has a time limit and a memory limit unless told",
+          "[limits]") {
+  BatchOptions bo;
+  CHECK(bo.timeout_s == 300);
+  CHECK(bo.timeout_s == kDefaultTimeoutS);
+  CHECK(bo.max_memory_mib == 4096);
+  CHECK(bo.max_memory_mib == kDefaultMaxMemoryMiB);
+  RunResult help = RunJxaudit({"--help"});
+  CHECK(help.out.find("timed out (default 300)") != std::string::npos);
+  CHECK(help.out.find("4096)") != std::string::npos);
+}
+
+TEST_CASE("workers: an item past the memory limit is out_of_memory, a new worker goes on",
+          "[limits]") {
+  std::map<size_t, ChildResult> got;
+  RunInChildren(
+      4, 1, 30.0,
+      [](size_t i) -> std::string {
+        if (i == 1) {
+          std::vector<char> v(size_t{1} << 30, 'x');  // far over the limit
+          return std::string(v.data(), 8);
+        }
+        return "item " + std::to_string(i) + " pid " + std::to_string(::getpid());
+      },
+      [&](size_t i, ChildResult&& r) { got[i] = std::move(r); }, uint64_t{512} << 20);
+  REQUIRE(got.size() == 4);
+  CHECK(got[0].ok);
+  CHECK_FALSE(got[1].ok);
+  CHECK(got[1].status == "out_of_memory");
+  CHECK(got[1].failure == "out of memory (over 512 MiB, --max-memory)");
+  CHECK(got[2].ok);
+  CHECK(got[3].ok);
+  CHECK(got[2].bytes.substr(0, 6) == "item 2");
+  // One worker for all: the one after the failure is a new process.
+  CHECK(got[0].bytes.substr(got[0].bytes.find("pid")) !=
+        got[2].bytes.substr(got[2].bytes.find("pid")));
+}
+
+TEST_CASE("check: a file past --max-memory is recorded out_of_memory, the batch goes on",
+          "[e2e][limits]") {
+  std::string dir = TempDir();
+  std::string db = dir + "/s.sqlite";
+  {
+    // 160 MiB of holes: reading it needs more memory than the limit.
+    int fd = ::open((dir + "/huge.txt").c_str(), O_WRONLY | O_CREAT, 0644);
+    REQUIRE(fd >= 0);
+    REQUIRE(::ftruncate(fd, 160 << 20) == 0);
+    ::close(fd);
+  }
+  RunResult r = RunJxaudit({"check", "--db", db, "-j", "1", "--max-memory", "120",
+                            dir + "/huge.txt", SamplePath(kSample)});
+  CHECK(r.status == 2);
+  CHECK(r.err ==
+        "jxaudit: " + dir + "/huge.txt: out of memory (over 120 MiB, --max-memory)\n");
+  CHECK(Text(db, "SELECT status FROM files WHERE path LIKE '%huge.txt'") ==
+        "out_of_memory");
+  CHECK(Text(db, "SELECT status FROM files WHERE path LIKE '%" + kSample + "'") == "ok");
+  CHECK(Count(db, "SELECT count(*) FROM findings") > 0);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("options: counts and seconds out of range are refused with one line",
           "[e2e][limits]") {
   struct Case {
@@ -256,6 +335,8 @@ TEST_CASE("options: counts and seconds out of range are refused with one line",
       {{"--timeout", "-1"}, "--timeout '-1': expected a number of seconds above 0"},
       {{"--timeout", "0"}, "--timeout '0': expected a number of seconds above 0"},
       {{"--timeout", "1e9"}, "--timeout '1e9': expected a number of seconds above 0"},
+      {{"--max-memory", "0"}, "--max-memory '0': expected a whole number from 1 to"},
+      {{"--max-memory", "-5"}, "--max-memory '-5': expected a whole number from 1 to"},
   };
   for (const char* command : {"check", "tables", "extract"})
     for (const Case& c : cases) {

@@ -35,20 +35,23 @@ void RunFiles(const std::vector<std::string>& files, const BatchOptions& bo,
   std::vector<Error> why(n);
   size_t done = 0, failures = 0, reported = 0;
   Progress progress(n, ShowProgress(bo, err), err);
-  RunInChildren(n, bo.jobs, bo.timeout_s, work, [&](size_t i, ChildResult&& cr) {
-    bool ok = true;
-    take(i, std::move(cr), &ok, &why[i]);
-    ready[i] = true;
-    failed[i] = !ok;
-    failures += !ok;
-    for (; reported < n && ready[reported]; ++reported) {
-      if (failed[reported] && !bo.quiet)
-        err << (progress.enabled() ? "\r" : "") << "jxaudit: " << why[reported].ToString()
-            << "\n";
-      why[reported] = Error{};
-    }
-    progress.Done(++done, failures);
-  });
+  RunInChildren(
+      n, bo.jobs, bo.timeout_s, work,
+      [&](size_t i, ChildResult&& cr) {
+        bool ok = true;
+        take(i, std::move(cr), &ok, &why[i]);
+        ready[i] = true;
+        failed[i] = !ok;
+        failures += !ok;
+        for (; reported < n && ready[reported]; ++reported) {
+          if (failed[reported] && !bo.quiet)
+            err << (progress.enabled() ? "\r" : "")
+                << "jxaudit: " << why[reported].ToString() << "\n";
+          why[reported] = Error{};
+        }
+        progress.Done(++done, failures);
+      },
+      bo.max_memory_mib << 20);
 }
 
 bool ShowProgress(const BatchOptions& bo, std::ostream& err) {

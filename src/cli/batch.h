@@ -16,9 +16,14 @@
 
 namespace jx {
 
+// Limits every command applies per file unless told otherwise: a file that
+// hangs a library or eats memory costs that file, never the batch.
+constexpr double kDefaultTimeoutS = 300;
 // Above a day a stuck worker is not told from a slow one, and poll() takes
 // milliseconds in an int.
 constexpr double kMaxTimeoutS = 86400;
+constexpr uint64_t kDefaultMaxMemoryMiB = 4096;  // address space per worker
+constexpr uint64_t kMaxMemoryMiB = 1ull << 24;   // 16 TiB: fits any rlim_t
 // More workers than this only adds processes competing for the same cores
 // and memory (each holds its own pattern automata).
 constexpr unsigned kMaxJobs = 256;
@@ -28,9 +33,10 @@ struct BatchOptions {
   unsigned jobs = 1;
   bool quiet = false;
   std::string patterns_dir;
-  double timeout_s = 0;  // per file; 0: none
-  std::string db;        // check's store; "" when --no-db
-  bool force = false;    // check again what the store already has
+  double timeout_s = kDefaultTimeoutS;  // per file
+  uint64_t max_memory_mib = kDefaultMaxMemoryMiB;
+  std::string db;      // check's store; "" when --no-db
+  bool force = false;  // check again what the store already has
   std::string command_line;
 };
 

@@ -185,7 +185,8 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
           progress.Done(++done, failed);
         }
         flush();
-      });
+      },
+      bo.max_memory_mib << 20);
   flush();
   if (format == "json")
     *sink << "\n]}\n";

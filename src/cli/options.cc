@@ -83,10 +83,13 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ("max-bytes", po::value<std::string>(),
        "refuse files larger than this many bytes (default 256 MiB)")
       ("max-pages", po::value<std::string>(), "refuse PDFs with more pages (default 20000)")
+      ("max-memory", po::value<std::string>(),
+       "limit each worker's address space to this many MiB; a file past it is recorded "
+       "as out_of_memory (default 4096)")
       ("quiet,q", "no progress and no per-file error lines on stderr")
       ("timeout", po::value<std::string>(),
-       "stop a file after this many seconds, at most 86400 (check records it as timed "
-       "out)")
+       "stop a file after this many seconds, at most 86400; check records it as timed "
+       "out (default 300)")
       ("db", po::value<std::string>(),
        "check: the SQLite store (default: jxaudit.sqlite beside the output, or in the "
        "current directory); report: the store to summarise")
@@ -168,6 +171,11 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     if (vm.count("max-pages")) {
       if (!ParseCount("max-pages", opt("max-pages"), 1, INT32_MAX, &v, err)) return 2;
       bo.read.max_pages = static_cast<int>(v);
+    }
+    if (vm.count("max-memory")) {
+      if (!ParseCount("max-memory", opt("max-memory"), 1, kMaxMemoryMiB, &v, err))
+        return 2;
+      bo.max_memory_mib = v;
     }
     if (vm.count("timeout") &&
         !ParseSeconds("timeout", opt("timeout"), kMaxTimeoutS, &bo.timeout_s, err))
