@@ -1,6 +1,6 @@
 // What the command line refuses and what it protects: outputs that are
-// inputs or the store, outputs written whole or not at all, memory and time limits,
-// option values.
+// inputs or the store, outputs written whole or not at all, limits that are
+// not replayed from the store, memory and time limits, option values.
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -252,6 +252,75 @@ TEST_CASE("output: a run stopped by a signal leaves the old output and no partia
     CHECK(ReadFile(out) == "old\n");
     CHECK(Names(dir + "/o") == std::vector<std::string>{"out.txt"});
   }
+  fs::remove_all(dir);
+}
+
+// A report long enough that a millisecond never sees it through.
+std::string LongReport() {
+  std::string big;
+  for (int k = 0; k < 10; ++k)
+    for (const std::string& s : SeedSamples()) big += ReadFile(SamplePath(s)) + "\n";
+  return big;
+}
+
+TEST_CASE("store: a limit outcome is replayed only under the same limits",
+          "[e2e][limits]") {
+  std::string dir = TempDir();
+  std::string db = dir + "/s.sqlite";
+  WriteFile(dir + "/big.txt", LongReport());
+  const std::string big = dir + "/big.txt";
+  auto run_field = [&](const char* f) {
+    std::string q = "SELECT " + std::string(f) + " FROM runs ORDER BY id DESC LIMIT 1";
+    return Count(db, q);
+  };
+  RunResult t = RunJxaudit({"check", "-q", "--db", db, "--timeout", "0.001", big});
+  CHECK(t.status == 2);
+  CHECK(t.out.find("stopped after 0.001 s (--timeout)") != std::string::npos);
+  CHECK(Text(db, "SELECT status FROM files") == "timeout");
+  // The same limits: the outcome stands, replayed from the store.
+  RunResult same = RunJxaudit({"check", "-q", "--db", db, "--timeout", "0.001", big});
+  CHECK(same.out == t.out);
+  CHECK(run_field("skipped") == 1);
+  // Other limits: checked again, and the new outcome replaces the old.
+  RunResult later = RunJxaudit({"check", "-q", "--db", db, big});
+  CHECK(later.status == 1);
+  CHECK(later.out.find("--timeout") == std::string::npos);
+  CHECK(run_field("checked") == 1);
+  CHECK(Text(db, "SELECT status FROM files") == "ok");
+  CHECK(Text(db, "SELECT status FROM documents") == "ok");
+  // An ok record stands under any limits.
+  RunResult again = RunJxaudit({"check", "-q", "--db", db, "--timeout", "60", big});
+  CHECK(again.out == later.out);
+  CHECK(run_field("skipped") == 1);
+
+  // A refusal by --max-bytes or --max-pages is the limits' too.
+  const std::string small = SamplePath(kSample);
+  const std::string pdf = SamplePath("pdf/002_ruled.pdf");
+  RunResult refused =
+      RunJxaudit({"check", "-q", "--db", db, "--max-bytes", "100", small});
+  CHECK(refused.out.find("file too large") != std::string::npos);
+  RunResult pages = RunJxaudit({"check", "-q", "--db", db, "--max-pages", "1", pdf});
+  CHECK(pages.out.find("pages, limit 1") != std::string::npos);
+  RunResult plain = RunJxaudit({"check", "-q", "--db", db, small, pdf});
+  CHECK(plain.out.find("file too large") == std::string::npos);
+  CHECK(plain.out.find("limit 1") == std::string::npos);
+  CHECK(run_field("checked") == 2);
+  CHECK(Count(db, "SELECT count(*) FROM files WHERE status <> 'ok'") == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("store: records keep the limits they were made under, defaults included",
+          "[e2e][limits]") {
+  std::string dir = TempDir();
+  std::string db = dir + "/s.sqlite";
+  RunResult r = RunJxaudit({"check", "-q", "--db", db, SamplePath(kSample)});
+  CHECK(r.status == 1);
+  CHECK(Text(db, "SELECT limits FROM documents") ==
+        "timeout=300 max_bytes=268435456 max_pages=20000 max_memory_mib=4096");
+  RunResult m = RunJxaudit({"check", "-q", "--db", db, "--force", "--timeout", "2.5",
+                            "--max-memory", "2048", SamplePath(kSample)});
+  CHECK(Text(db, "SELECT limits FROM documents") ==
+        "timeout=2.5 max_bytes=268435456 max_pages=20000 max_memory_mib=2048");
   fs::remove_all(dir);
 }
 

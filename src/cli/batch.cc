@@ -63,6 +63,15 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+std::string LimitsKey(const BatchOptions& bo) {
+  char key[160];
+  std::snprintf(key, sizeof key,
+                "timeout=%g max_bytes=%llu max_pages=%d max_memory_mib=%llu",
+                bo.timeout_s, static_cast<unsigned long long>(bo.read.max_bytes),
+                bo.read.max_pages, static_cast<unsigned long long>(bo.max_memory_mib));
+  return key;
+}
+
 namespace {
 
 namespace fs = std::filesystem;

@@ -70,6 +70,10 @@ void RunFiles(const std::vector<std::string>& files, const BatchOptions& bo,
               const std::function<void(size_t, ChildResult&&, bool*, Error*)>& take,
               std::ostream& err);
 
+// The limits a file's outcome depends on, as one string: a store replays a
+// timeout or a refusal only under the same limits.
+std::string LimitsKey(const BatchOptions& bo);
+
 bool EndsWith(const std::string& s, const std::string& suffix);
 
 // Refuses an output that the run would destroy before or while reading it:

@@ -46,6 +46,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   if (use_store) {
     std::string pv;
     Error serr;
+    store.SetLimits(LimitsKey(bo));
     if (!PatternsVersion(bo.patterns_dir, &pv, &serr) ||
         !store.Open(bo.db, ToolVersion(), pv, &serr) ||
         !store.BeginRun(bo.command_line, &serr)) {

@@ -144,13 +144,20 @@ bool Store::Open(const std::string& path, const std::string& tool,
     for (const std::string& c : StoredColumns(s)) schema += ", " + Quote(c);
     // The `check --format json` document without what names the file; the
     // text is printed from the columns (kind, department, year, findings).
-    if (doc) schema += ", report_json TEXT";
+    if (doc) schema += ", report_json TEXT, limits TEXT";
     schema += ");";
     if (!doc)
       schema += "CREATE INDEX IF NOT EXISTS " + Quote(t + "_sha256") + " ON " + Quote(t) +
                 "(sha256, seq);";
   }
-  return Exec(schema.c_str(), err);
+  if (!Exec(schema.c_str(), err)) return false;
+  // `limits` came after version 2 was first written: a store without it
+  // gains it, its old records without limits (so a failure among them is
+  // checked again once).
+  Stmt cols(db_, "SELECT 1 FROM pragma_table_info('documents') WHERE name='limits'");
+  if (cols.ok() && !cols.Row())
+    return Exec("ALTER TABLE documents ADD COLUMN limits TEXT", err);
+  return true;
 }
 
 }  // namespace jx

@@ -46,6 +46,10 @@ class Store {
   // versions recorded with each document; a reader may leave them empty.
   bool Open(const std::string& path, const std::string& tool, const std::string& patterns,
             Error* err);
+  // The limits records are made under (cli's LimitsKey). A record that ended
+  // in anything but ok (a timeout, a refusal by a limit) is replayed only
+  // under the same limits: such an outcome is the limits', not the content's.
+  void SetLimits(const std::string& limits) { limits_ = limits; }
   bool BeginRun(const std::string& command_line, Error* err);
   bool EndRun(const RunTotals& totals, Error* err);
 
@@ -74,7 +78,7 @@ class Store {
   Error Failure(const std::string& what) const;
 
   sqlite3* db_ = nullptr;
-  std::string path_, tool_, patterns_;
+  std::string path_, tool_, patterns_, limits_;
   int64_t run_id_ = 0;
 };
 
