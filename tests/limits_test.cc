@@ -1,6 +1,7 @@
 // What the command line refuses and what it protects: outputs that are
 // inputs or the store, outputs written whole or not at all, limits that are
-// not replayed from the store, memory and time limits, option values.
+// not replayed from the store, memory and time limits, option values, stores
+// of other applications, read-only stores.
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -422,6 +423,66 @@ TEST_CASE("options: counts and seconds out of range are refused with one line",
     }
   RunResult most = RunJxaudit({"tables", "-j", "256", "-q", SamplePath(kSample)});
   CHECK(most.status == 0);
+}
+
+TEST_CASE("store: another application's database is refused untouched", "[e2e][limits]") {
+  std::string dir = TempDir();
+  std::string other = dir + "/other.db";
+  {
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(other.c_str(), &h) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(h,
+                         "CREATE TABLE contacts(name TEXT); INSERT INTO contacts "
+                         "VALUES('x');",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(h);
+  }
+  const std::string before = ReadFile(other);
+  for (const char* command : {"check", "report"}) {
+    INFO(command);
+    RunResult r = std::string(command) == "check"
+                      ? RunJxaudit({"check", "-q", "--db", other, SamplePath(kSample)})
+                      : RunJxaudit({"report", "--db", other, "-o", dir + "/s.xlsx"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "jxaudit: " + other +
+                       ": not a jxaudit store (no meta table with a schema_version): "
+                       "left untouched; name another --db\n");
+    CHECK(ReadFile(other) == before);
+    CHECK(Names(dir) == std::vector<std::string>{"other.db"});
+  }
+  // An empty file is a new store.
+  WriteFile(dir + "/empty.db", "");
+  RunResult e =
+      RunJxaudit({"check", "-q", "--db", dir + "/empty.db", SamplePath(kSample)});
+  CHECK(e.status == 1);
+  CHECK(Count(dir + "/empty.db", "SELECT count(*) FROM files") == 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("report: a store on a read-only mount is read", "[e2e][limits]") {
+  if (std::system("unshare -rm true >/dev/null 2>&1") != 0) {
+    WARN("no user namespaces here: cannot make a read-only mount");
+    return;
+  }
+  std::string dir = TempDir();
+  fs::create_directories(dir + "/ro");
+  std::string db = dir + "/ro/s.sqlite";
+  RunResult c = RunJxaudit({"check", "-q", "--db", db, SamplePath(kSample)});
+  REQUIRE(c.status == 1);
+  const std::string before = ReadFile(db);
+  const std::vector<std::string> files_before = Names(dir + "/ro");
+  std::string cmd = "unshare -rm sh -c 'mount --bind " + dir + "/ro " + dir +
+                    "/ro && mount -o remount,bind,ro " + dir + "/ro && touch " + dir +
+                    "/ro/probe 2>/dev/null; " + JXAUDIT_BINARY + " report --db " + db +
+                    " -o " + dir + "/summary.xlsx' 2>" + dir + "/err";
+  int rc = std::system(cmd.c_str());
+  INFO(ReadFile(dir + "/err"));
+  CHECK(WIFEXITED(rc));
+  CHECK(WEXITSTATUS(rc) == 0);
+  CHECK(fs::file_size(dir + "/summary.xlsx") > 1000);
+  CHECK(ReadFile(db) == before);
+  CHECK(Names(dir + "/ro") == files_before);  // the mount was read-only: no probe
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -72,7 +72,9 @@ int RunReport(const std::string& db, const std::string& output, std::ostream& er
   std::vector<Sheet> sheets;
   Sheet failures;
   Error serr;
-  if (!store.Open(db, "", "", &serr) || !store.ReadSummary(&summary, &serr) ||
+  // Read only: a store on a read-only mount, or one another run is writing,
+  // is summarised without being touched.
+  if (!store.OpenReadOnly(db, &serr) || !store.ReadSummary(&summary, &serr) ||
       !store.ReadSheets(&sheets, &serr) || !store.ReadFailures(&failures, &serr)) {
     err << "jxaudit: " << serr.ToString() << "\n";
     return 2;

@@ -44,8 +44,14 @@ class Store {
 
   // Opens or creates the database and its schema. `tool`/`patterns` are the
   // versions recorded with each document; a reader may leave them empty.
+  // A file that holds tables but not jxaudit's `meta` with `schema_version`
+  // is another application's and is refused untouched; an empty or new file
+  // is initialised.
   bool Open(const std::string& path, const std::string& tool, const std::string& patterns,
             Error* err);
+  // For reading only (`report`): nothing is created or changed, and a store
+  // on a read-only mount is read all the same.
+  bool OpenReadOnly(const std::string& path, Error* err);
   // The limits records are made under (cli's LimitsKey). A record that ended
   // in anything but ok (a timeout, a refusal by a limit) is replayed only
   // under the same limits: such an outcome is the limits', not the content's.
@@ -74,6 +80,9 @@ class Store {
 
  private:
   bool Exec(const char* sql, Error* err);
+  // Refuses a database without jxaudit's schema marker, or of another
+  // version; `*empty` when it has no tables at all.
+  bool CheckSchema(bool* empty, Error* err);
   // An error of this store: what failed and SQLite's reason.
   Error Failure(const std::string& what) const;
 
