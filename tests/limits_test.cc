@@ -1,8 +1,9 @@
 // What the command line refuses and what it protects: outputs that are
 // inputs or the store, outputs written whole or not at all, limits that are
 // not replayed from the store, memory and time limits, option values, stores
-// of other applications, read-only stores.
+// of other applications, read-only stores, the progress line.
 #include <fcntl.h>
+#include <pty.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -482,6 +483,75 @@ TEST_CASE("report: a store on a read-only mount is read", "[e2e][limits]") {
   CHECK(fs::file_size(dir + "/summary.xlsx") > 1000);
   CHECK(ReadFile(db) == before);
   CHECK(Names(dir + "/ro") == files_before);  // the mount was read-only: no probe
+  fs::remove_all(dir);
+}
+
+// Runs jxaudit with its stderr on a terminal (a pty) and its stdout into a
+// file; returns what the terminal showed.
+std::string RunOnTerminal(const std::vector<std::string>& args, const std::string& out) {
+  int master = -1;
+  pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid == 0) {
+    int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(o, 1);
+    std::vector<const char*> argv{"jxaudit"};
+    for (const std::string& a : args) argv.push_back(a.c_str());
+    argv.push_back(nullptr);
+    ::execv(JXAUDIT_BINARY, const_cast<char* const*>(argv.data()));
+    ::_exit(127);
+  }
+  std::string shown;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = ::read(master, buf, sizeof buf);
+    if (n <= 0) break;
+    shown.append(buf, static_cast<size_t>(n));
+  }
+  ::close(master);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return shown;
+}
+
+TEST_CASE("progress: copies count as skipped, done stays within total, lines are cleared",
+          "[e2e][limits]") {
+  std::string dir = TempDir();
+  fs::create_directories(dir + "/in");
+  const std::string report = ReadFile(SamplePath(kSample));
+  for (const char* name : {"a.txt", "b.txt", "c.txt", "d.txt"})
+    WriteFile(dir + "/in/" + name, report);
+  // First, so its error line comes while the progress line shows.
+  fs::copy_file(SamplePath("pdf/bad/damaged.pdf"), dir + "/in/0.pdf");
+  std::string db = dir + "/s.sqlite";
+  for (int round = 0; round < 2; ++round) {
+    INFO("round " << round);
+    std::string shown =
+        RunOnTerminal({"check", "-j", "2", "--db", db, dir + "/in"}, dir + "/out");
+    INFO(shown);
+    CHECK(shown.find("5/5 files") != std::string::npos);
+    CHECK(shown.find("6/5") == std::string::npos);
+    CHECK(shown.find("7/5") == std::string::npos);
+    CHECK(shown.find("1 failed") != std::string::npos);
+    CHECK(shown.find("2 failed") == std::string::npos);
+    CHECK(shown.find("ETA -") == std::string::npos);
+    // Every ETA is a few digits, never a wrapped count.
+    for (size_t at = shown.find("ETA "); at != std::string::npos;
+         at = shown.find("ETA ", at + 1))
+      CHECK(shown.find(' ', at + 4) - (at + 4) < 6);
+    // The error line starts at the margin: the progress text before it on
+    // its line is cleared first.
+    size_t e = shown.find("jxaudit: " + dir + "/in/0.pdf");
+    REQUIRE(e != std::string::npos);
+    size_t nl = shown.rfind('\n', e);
+    std::string before = shown.substr(nl == std::string::npos ? 0 : nl + 1,
+                                      e - (nl == std::string::npos ? 0 : nl + 1));
+    size_t clear = before.rfind("\033[K");
+    if (clear != std::string::npos) before = before.substr(clear + 3);
+    CHECK((before.empty() || before == "\r"));
+  }
+  CHECK(Count(db, "SELECT skipped FROM runs WHERE id=1") == 3);
+  CHECK(Count(db, "SELECT failed FROM runs WHERE id=1") == 1);
+  CHECK(Count(db, "SELECT skipped FROM runs WHERE id=2") == 5);
   fs::remove_all(dir);
 }
 

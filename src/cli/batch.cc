@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -16,15 +17,24 @@ namespace jx {
 
 void Progress::Done(size_t done, size_t failed) {
   if (!enabled_) return;
+  done = std::min(done, total_);  // never more done than there are
   double secs = std::chrono::duration<double>(Clock::now() - start_).count();
   double rate = secs > 0 ? static_cast<double>(done) / secs : 0;
   double left = rate > 0 ? static_cast<double>(total_ - done) / rate : 0;
   char line[160];
   std::snprintf(line, sizeof line,
-                "\r%zu/%zu files  %.1f files/s  ETA %.0f s  %zu failed ", done, total_,
-                rate, left, failed);
+                "\r\033[K%zu/%zu files  %.1f files/s  ETA %.0f s  %zu failed", done,
+                total_, rate, left, failed);
   err_ << line << std::flush;
-  if (done == total_) err_ << "\n";
+  showing_ = true;
+  if (done == total_) err_ << "\n", showing_ = false;
+}
+
+void Progress::Clear() {
+  if (!enabled_ || !showing_) return;
+  // A line printed after it would otherwise start behind the progress text.
+  err_ << "\r\033[K" << std::flush;
+  showing_ = false;
 }
 void RunFiles(const std::vector<std::string>& files, const BatchOptions& bo,
               const std::function<std::string(size_t)>& work,
@@ -44,9 +54,10 @@ void RunFiles(const std::vector<std::string>& files, const BatchOptions& bo,
         failed[i] = !ok;
         failures += !ok;
         for (; reported < n && ready[reported]; ++reported) {
-          if (failed[reported] && !bo.quiet)
-            err << (progress.enabled() ? "\r" : "")
-                << "jxaudit: " << why[reported].ToString() << "\n";
+          if (failed[reported] && !bo.quiet) {
+            progress.Clear();
+            err << "jxaudit: " << why[reported].ToString() << "\n";
+          }
           why[reported] = Error{};
         }
         progress.Done(++done, failures);

@@ -47,11 +47,14 @@ class Progress {
       : total_(total), enabled_(enabled), err_(err), start_(Clock::now()) {}
   bool enabled() const { return enabled_; }
   void Done(size_t done, size_t failed);
+  // Clears the line (when one shows) so the next line starts at the margin.
+  void Clear();
 
  private:
   using Clock = std::chrono::steady_clock;
   size_t total_;
   bool enabled_;
+  bool showing_ = false;
   std::ostream& err_;
   Clock::time_point start_;
 };

@@ -57,7 +57,9 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   const size_t n = files.size();
   std::vector<FileRow> rows(n);
   std::vector<DocumentRecord> recs(n);
-  std::vector<bool> ready(n, false), known(n, false);
+  // known: read back from the store when printed; from_store: known before
+  // this run (a copy of content first seen in this run is known, not this).
+  std::vector<bool> ready(n, false), known(n, false), from_store(n, false);
   std::map<std::string, size_t> first;           // content → its first file
   std::map<size_t, std::vector<size_t>> copies;  // first file → later copies
   std::vector<size_t> todo;
@@ -73,6 +75,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
         store.Known(rows[i].sha256, files[i], &rows[i].status, &rows[i].error,
                     &rows[i].pages)) {
       known[i] = true;  // its report is read from the store when its turn comes
+      from_store[i] = true;
       ready[i] = true;
       ++totals.skipped;
     } else if (use_store && !rows[i].sha256.empty() && first.count(rows[i].sha256)) {
@@ -109,9 +112,11 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
                          MakeError(files[printed], "recorded in " + bo.db +
                                                        " but not readable there; run "
                                                        "again with --force"));
-      if (r.status != "ok" && !bo.quiet)
-        err << (progress.enabled() ? "\r" : "") << "jxaudit: " << r.error.ToString()
-            << "\n";
+      if (r.status != "ok" && !bo.quiet) {
+        progress.Clear();
+        err << "jxaudit: " << r.error.ToString() << "\n";
+      }
+      if (sink == &out) progress.Clear();  // the terminal may show both
       if (format == "json") {
         *sink << (printed > 0 ? ",\n" : "")
               << RecordJson(std::move(r))
@@ -124,7 +129,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     }
   };
   for (size_t i = 0; i < n; ++i)
-    if (known[i]) {
+    if (from_store[i]) {
       ++done;
       failed += rows[i].status != "ok";
       {
@@ -135,6 +140,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
         }
       }
     }
+  if (done > 0) progress.Done(done, failed);
   flush();
   RunInChildren(
       todo.size(), bo.jobs, bo.timeout_s,
