@@ -31,21 +31,22 @@ std::string ToolVersion() {
 int RunCheck(const std::vector<std::string>& files, const std::string& format,
              const std::string& output, bool verbose, const BatchOptions& bo,
              const Patterns& patterns, std::ostream& out, std::ostream& err) {
-  std::ofstream file_out;
+  OutputFile file_out;
   std::ostream* sink = &out;
   if (!output.empty()) {
-    file_out.open(output, std::ios::binary);
-    if (!file_out) {
-      err << "jxaudit: " << output << ": cannot write\n";
+    Error oerr;
+    if (!file_out.Open(output, &oerr)) {
+      err << "jxaudit: " << oerr.ToString() << "\n";
       return 2;
     }
-    sink = &file_out;
+    sink = &file_out.Stream();
   }
   Store store;
   bool use_store = !bo.db.empty();
   if (use_store) {
     std::string pv;
     Error serr;
+    store.SetLimits(LimitsKey(bo));
     if (!PatternsVersion(bo.patterns_dir, &pv, &serr) ||
         !store.Open(bo.db, ToolVersion(), pv, &serr) ||
         !store.BeginRun(bo.command_line, &serr)) {
@@ -56,7 +57,9 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   const size_t n = files.size();
   std::vector<FileRow> rows(n);
   std::vector<DocumentRecord> recs(n);
-  std::vector<bool> ready(n, false), known(n, false);
+  // known: read back from the store when printed; from_store: known before
+  // this run (a copy of content first seen in this run is known, not this).
+  std::vector<bool> ready(n, false), known(n, false), from_store(n, false);
   std::map<std::string, size_t> first;           // content → its first file
   std::map<size_t, std::vector<size_t>> copies;  // first file → later copies
   std::vector<size_t> todo;
@@ -72,6 +75,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
         store.Known(rows[i].sha256, files[i], &rows[i].status, &rows[i].error,
                     &rows[i].pages)) {
       known[i] = true;  // its report is read from the store when its turn comes
+      from_store[i] = true;
       ready[i] = true;
       ++totals.skipped;
     } else if (use_store && !rows[i].sha256.empty() && first.count(rows[i].sha256)) {
@@ -108,9 +112,11 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
                          MakeError(files[printed], "recorded in " + bo.db +
                                                        " but not readable there; run "
                                                        "again with --force"));
-      if (r.status != "ok" && !bo.quiet)
-        err << (progress.enabled() ? "\r" : "") << "jxaudit: " << r.error.ToString()
-            << "\n";
+      if (r.status != "ok" && !bo.quiet) {
+        progress.Clear();
+        err << "jxaudit: " << r.error.ToString() << "\n";
+      }
+      if (sink == &out) progress.Clear();  // the terminal may show both
       if (format == "json") {
         *sink << (printed > 0 ? ",\n" : "")
               << RecordJson(std::move(r))
@@ -123,7 +129,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     }
   };
   for (size_t i = 0; i < n; ++i)
-    if (known[i]) {
+    if (from_store[i]) {
       ++done;
       failed += rows[i].status != "ok";
       {
@@ -134,6 +140,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
         }
       }
     }
+  if (done > 0) progress.Done(done, failed);
   flush();
   RunInChildren(
       todo.size(), bo.jobs, bo.timeout_s,
@@ -185,7 +192,8 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
           progress.Done(++done, failed);
         }
         flush();
-      });
+      },
+      bo.max_memory_mib << 20);
   flush();
   if (format == "json")
     *sink << "\n]}\n";
@@ -197,9 +205,14 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     if (!store.EndRun(totals, &serr))
       err << "jxaudit: " << serr.ToString() << "\n", store_ok = false;
   }
-  if (!*sink) {
-    err << "jxaudit: " << (output.empty() ? "standard output" : output)
-        << ": cannot write\n";
+  if (!output.empty()) {
+    Error oerr;
+    if (!file_out.Commit(&oerr)) {
+      err << "jxaudit: " << oerr.ToString() << "\n";
+      return 2;
+    }
+  } else if (!*sink) {
+    err << "jxaudit: standard output: cannot write\n";
     return 2;
   }
   if (!store_ok) return 2;

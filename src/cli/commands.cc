@@ -45,9 +45,11 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
   // Findings are data here, not a verdict: only a failed file sets the status.
   int status = any_failed ? 2 : 0;
   if (!output.empty() && EndsWith(output, ".xlsx")) {
+    OutputFile f;
     Error werr;
-    if (!WriteExtractXlsx(sheets, output, &werr)) {
-      err << "jxaudit: " << werr.ToString() << "\n";
+    if (!f.Open(output, &werr) || !WriteExtractXlsx(sheets, f.WritePath(), &werr) ||
+        !f.Commit(&werr)) {
+      err << "jxaudit: " << f.Named(werr).ToString() << "\n";
       return 2;
     }
     return status;
@@ -70,10 +72,18 @@ int RunReport(const std::string& db, const std::string& output, std::ostream& er
   std::vector<Sheet> sheets;
   Sheet failures;
   Error serr;
-  if (!store.Open(db, "", "", &serr) || !store.ReadSummary(&summary, &serr) ||
-      !store.ReadSheets(&sheets, &serr) || !store.ReadFailures(&failures, &serr) ||
-      !WriteSummaryXlsx(summary, sheets, failures, output, &serr)) {
+  // Read only: a store on a read-only mount, or one another run is writing,
+  // is summarised without being touched.
+  if (!store.OpenReadOnly(db, &serr) || !store.ReadSummary(&summary, &serr) ||
+      !store.ReadSheets(&sheets, &serr) || !store.ReadFailures(&failures, &serr)) {
     err << "jxaudit: " << serr.ToString() << "\n";
+    return 2;
+  }
+  OutputFile f;
+  if (!f.Open(output, &serr) ||
+      !WriteSummaryXlsx(summary, sheets, failures, f.WritePath(), &serr) ||
+      !f.Commit(&serr)) {
+    err << "jxaudit: " << f.Named(serr).ToString() << "\n";
     return 2;
   }
   return 0;
@@ -103,9 +113,11 @@ int RunTables(const std::vector<std::string>& files, const std::string& format,
   for (const DocumentTables& d : docs)
     if (!d.ok) status = 2;
   if (!output.empty() && EndsWith(output, ".xlsx")) {
+    OutputFile f;
     Error werr;
-    if (!WriteTablesXlsx(docs, output, &werr)) {
-      err << "jxaudit: " << werr.ToString() << "\n";
+    if (!f.Open(output, &werr) || !WriteTablesXlsx(docs, f.WritePath(), &werr) ||
+        !f.Commit(&werr)) {
+      err << "jxaudit: " << f.Named(werr).ToString() << "\n";
       return 2;
     }
     return status;

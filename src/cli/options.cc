@@ -1,5 +1,8 @@
 #include <algorithm>
 #include <boost/program_options.hpp>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -28,6 +31,37 @@ constexpr const char* kUsage =
     "\n"
     "options:\n";
 
+// A whole number from `lo` to `hi`, all of `text`: no sign, no spaces, no
+// wrap-around (Boost reads "-1" as the largest unsigned).
+bool ParseCount(const std::string& name, const std::string& text, uint64_t lo,
+                uint64_t hi, uint64_t* v, std::ostream& err) {
+  uint64_t x = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || x < lo ||
+      x > hi) {
+    err << "jxaudit: --" << name << " '" << text << "': expected a whole number from "
+        << lo << " to " << hi << "\n";
+    return false;
+  }
+  *v = x;
+  return true;
+}
+
+// Seconds: finite, above zero, at most `hi`.
+bool ParseSeconds(const std::string& name, const std::string& text, double hi, double* v,
+                  std::ostream& err) {
+  char* end = nullptr;
+  double x = text.empty() ? NAN : std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(x) ||
+      !(x > 0) || x > hi) {
+    err << "jxaudit: --" << name << " '" << text
+        << "': expected a number of seconds above 0 and at most " << hi << "\n";
+    return false;
+  }
+  *v = x;
+  return true;
+}
+
 }  // namespace
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -44,14 +78,18 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       ("verbose,v", "check: also list info findings (differences rounding explains)")
       ("patterns", po::value<std::string>(),
        "directory of pattern files (default: the installed patterns/)")
-      ("jobs,j", po::value<unsigned>(),
-       "files read in parallel (default: all cores)")
-      ("max-bytes", po::value<uint64_t>(),
+      ("jobs,j", po::value<std::string>(),
+       "files read in parallel, 1 to 256 (default: all cores, at most 256)")
+      ("max-bytes", po::value<std::string>(),
        "refuse files larger than this many bytes (default 256 MiB)")
-      ("max-pages", po::value<int>(), "refuse PDFs with more pages (default 20000)")
+      ("max-pages", po::value<std::string>(), "refuse PDFs with more pages (default 20000)")
+      ("max-memory", po::value<std::string>(),
+       "limit each worker's address space to this many MiB; a file past it is recorded "
+       "as out_of_memory (default 4096)")
       ("quiet,q", "no progress and no per-file error lines on stderr")
-      ("timeout", po::value<double>(),
-       "stop a file after this many seconds (check records it as timed out)")
+      ("timeout", po::value<std::string>(),
+       "stop a file after this many seconds, at most 86400; check records it as timed "
+       "out (default 300)")
       ("db", po::value<std::string>(),
        "check: the SQLite store (default: jxaudit.sqlite beside the output, or in the "
        "current directory); report: the store to summarise")
@@ -114,11 +152,35 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   BatchOptions bo;
   bo.patterns_dir = pdir;
   bo.quiet = vm.count("quiet") > 0;
-  bo.jobs = vm.count("jobs") ? vm["jobs"].as<unsigned>()
-                             : std::max(1u, std::thread::hardware_concurrency());
-  if (vm.count("max-bytes")) bo.read.max_bytes = vm["max-bytes"].as<uint64_t>();
-  if (vm.count("max-pages")) bo.read.max_pages = vm["max-pages"].as<int>();
-  if (vm.count("timeout")) bo.timeout_s = std::max(0.0, vm["timeout"].as<double>());
+  bo.jobs = std::clamp(std::thread::hardware_concurrency(), 1u, kMaxJobs);
+  {
+    // Every number is checked before anything runs: a negative count read as
+    // a huge one forked a worker per file.
+    uint64_t v = 0;
+    auto opt = [&](const char* name) {
+      return vm.count(name) ? vm[name].as<std::string>() : std::string();
+    };
+    if (vm.count("jobs")) {
+      if (!ParseCount("jobs", opt("jobs"), 1, kMaxJobs, &v, err)) return 2;
+      bo.jobs = static_cast<unsigned>(v);
+    }
+    if (vm.count("max-bytes")) {
+      if (!ParseCount("max-bytes", opt("max-bytes"), 1, UINT64_MAX, &v, err)) return 2;
+      bo.read.max_bytes = v;
+    }
+    if (vm.count("max-pages")) {
+      if (!ParseCount("max-pages", opt("max-pages"), 1, INT32_MAX, &v, err)) return 2;
+      bo.read.max_pages = static_cast<int>(v);
+    }
+    if (vm.count("max-memory")) {
+      if (!ParseCount("max-memory", opt("max-memory"), 1, kMaxMemoryMiB, &v, err))
+        return 2;
+      bo.max_memory_mib = v;
+    }
+    if (vm.count("timeout") &&
+        !ParseSeconds("timeout", opt("timeout"), kMaxTimeoutS, &bo.timeout_s, err))
+      return 2;
+  }
   bo.force = vm.count("force") > 0;
   for (int i = 0; i < argc; ++i) bo.command_line += (i ? " " : "") + std::string(argv[i]);
   if (vm.count("db")) {
@@ -133,11 +195,25 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       err << "jxaudit: report: needs --db FILE and -o summary.xlsx\n";
       return 2;
     }
+    Error oerr;
+    if (!CheckOutput(output, {}, bo.db, &oerr)) {
+      err << "jxaudit: " << oerr.ToString() << "\n";
+      return 2;
+    }
     return RunReport(bo.db, output, err);
   }
   std::vector<std::string> warnings;
   files = CollectInputs(files, &warnings);
   for (const std::string& w : warnings) err << "jxaudit: " << w << "\n";
+  {
+    // Before anything is opened for writing: the output must not be what
+    // the run reads (an input, or check's store).
+    Error oerr;
+    if (!CheckOutput(output, files, command == "check" ? bo.db : "", &oerr)) {
+      err << "jxaudit: " << oerr.ToString() << "\n";
+      return 2;
+    }
+  }
   if (command == "check" || command == "extract") {
     if (files.empty()) {
       err << "jxaudit: " << command << ": no input files\n";

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <new>
 #include <vector>
 
 namespace jx {
@@ -18,6 +19,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr size_t kIdle = SIZE_MAX;
+// A worker's exit status when an allocation failed under its memory limit.
+// The worker ends at once: a failed allocation deep inside a library cannot
+// be unwound reliably, and a catch-all would report it as an ordinary error.
+constexpr int kOutOfMemoryExit = 86;
+
+void OutOfMemory() { ::_exit(kOutOfMemoryExit); }
 
 // A worker process: it reads item indexes from `to` and answers each with
 // a header (payload length, its peak memory) and the payload on `from`. It
@@ -89,9 +96,12 @@ std::string Describe(int status) {
 
 void RunInChildren(size_t n, unsigned jobs, double timeout_s,
                    const std::function<std::string(size_t)>& work,
-                   const std::function<void(size_t, ChildResult&&)>& done) {
+                   const std::function<void(size_t, ChildResult&&)>& done,
+                   uint64_t memory_bytes) {
   if (n == 0) return;
   if (jobs == 0) jobs = 1;
+  // poll() waits in int milliseconds.
+  if (!(timeout_s < 1e6)) timeout_s = 1e6;
   // A worker that died leaves a pipe whose write would kill us with SIGPIPE.
   struct sigaction ignore {
   }, old_pipe{};
@@ -122,8 +132,17 @@ void RunInChildren(size_t n, unsigned jobs, double timeout_s,
       // recorded as crashed. When the parent goes, the worker goes too.
       ::signal(SIGINT, SIG_IGN);
       ::signal(SIGPIPE, SIG_DFL);
+      // The parent's handlers remove its temporary output; a worker's death
+      // must not.
+      ::signal(SIGTERM, SIG_DFL);
+      ::signal(SIGHUP, SIG_DFL);
       ::prctl(PR_SET_PDEATHSIG, SIGKILL);
       if (::getppid() == 1) ::_exit(5);
+      if (memory_bytes > 0) {
+        rlimit lim{static_cast<rlim_t>(memory_bytes), static_cast<rlim_t>(memory_bytes)};
+        ::setrlimit(RLIMIT_AS, &lim);
+        std::set_new_handler(OutOfMemory);
+      }
       ChildLoop(down[0], up[1], work);
     }
     ::close(down[0]);
@@ -205,7 +224,15 @@ void RunInChildren(size_t n, unsigned jobs, double timeout_s,
         if (got <= 0) {  // the worker died on this item
           size_t item = w.item;
           int status = retire(w, false);
-          fail(item, "crashed", Describe(status), secs);
+          if (memory_bytes > 0 && WIFEXITED(status) &&
+              WEXITSTATUS(status) == kOutOfMemoryExit) {
+            char msg[96];
+            std::snprintf(msg, sizeof msg, "out of memory (over %llu MiB, --max-memory)",
+                          static_cast<unsigned long long>(memory_bytes >> 20));
+            fail(item, "out_of_memory", msg, secs);
+          } else {
+            fail(item, "crashed", Describe(status), secs);
+          }
           assign(w);
           continue;
         }

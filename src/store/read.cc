@@ -37,11 +37,12 @@ bool Store::Known(const std::string& sha256, const std::string& path, std::strin
   if (sha256.empty()) return false;
   Stmt s(db_, std::string("SELECT status, pages, ") + kErrorColumns +
                   " FROM documents WHERE sha256=? AND tool_version=? AND "
-                  "patterns_version=?");
+                  "patterns_version=? AND (status='ok' OR limits=?)");
   if (!s.ok()) return false;
   s.Text(1, sha256);
   s.Text(2, tool_);
   s.Text(3, patterns_);
+  s.Text(4, limits_);
   if (!s.Row()) return false;
   *status = s.ColText(0);
   *pages = static_cast<int>(s.ColInt(1));
@@ -56,11 +57,12 @@ bool Store::Find(const std::string& sha256, const std::string& path,
                           "department, year, report_json, ") +
                   kErrorColumns +
                   " FROM documents WHERE sha256=? AND tool_version=? AND "
-                  "patterns_version=?");
+                  "patterns_version=? AND (status='ok' OR limits=?)");
   if (!s.ok()) return false;
   s.Text(1, sha256);
   s.Text(2, tool_);
   s.Text(3, patterns_);
+  s.Text(4, limits_);
   if (!s.Row()) return false;
   DocumentRecord r;
   r.file = path;

@@ -91,6 +91,71 @@ bool Store::Exec(const char* sql, Error* err) {
   return true;
 }
 
+bool Store::CheckSchema(bool* empty, Error* err) {
+  Stmt tables(db_, "SELECT count(*) FROM sqlite_master");
+  if (!tables.ok() || !tables.Row()) {
+    *err = Failure("cannot open");
+    return false;
+  }
+  *empty = tables.ColInt(0) == 0;
+  if (*empty) return true;
+  Stmt v(db_, "SELECT value FROM meta WHERE key='schema_version'");
+  if (!v.ok() || !v.Row()) {
+    *err = MakeError(path_,
+                     "not a jxaudit store (no meta table with a schema_version): "
+                     "left untouched; name another --db");
+    return false;
+  }
+  std::string version = v.ColText(0);
+  if (version != kSchemaVersion) {
+    *err = MakeError(path_, "store schema version " + version + ", this jxaudit " +
+                                "keeps version " + kSchemaVersion +
+                                ": name another --db or remove this one");
+    return false;
+  }
+  return true;
+}
+
+bool Store::OpenReadOnly(const std::string& path, Error* err) {
+  path_ = path;
+  // mode=ro first, so that a store another run is writing is read
+  // consistently; a WAL store on a read-only mount cannot make its -shm
+  // file that way, and is read as immutable, which it is there.
+  std::string uri;
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#')
+      uri += "%" + std::string(1, "0123456789ABCDEF"[(c >> 4) & 15]) +
+             "0123456789ABCDEF"[c & 15];
+    else
+      uri += c;
+  }
+  if (uri.empty() || uri[0] != '/') uri = "./" + uri;
+  for (const char* mode : {"?mode=ro", "?mode=ro&immutable=1"}) {
+    if (db_) sqlite3_close(db_), db_ = nullptr;
+    if (sqlite3_open_v2(("file:" + uri + mode).c_str(), &db_,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) != SQLITE_OK)
+      continue;
+    sqlite3_busy_timeout(db_, 10000);
+    {
+      // Not readable this way (no -shm on a read-only mount): the next way.
+      Stmt probe(db_, "SELECT count(*) FROM sqlite_master");
+      if (!probe.ok() || !probe.Row()) {
+        *err = Failure("cannot open");
+        continue;
+      }
+    }
+    bool empty = false;
+    if (!CheckSchema(&empty, err)) return false;
+    if (empty) {
+      *err = MakeError(path_, "not a jxaudit store (no tables)");
+      return false;
+    }
+    return true;
+  }
+  if (err->message.empty()) *err = Failure("cannot open");
+  return false;
+}
+
 bool Store::Open(const std::string& path, const std::string& tool,
                  const std::string& patterns, Error* err) {
   path_ = path;
@@ -102,6 +167,10 @@ bool Store::Open(const std::string& path, const std::string& tool,
     return false;
   }
   sqlite3_busy_timeout(db_, 10000);
+  // Before anything writes (even the journal mode is written to the file):
+  // another application's database is refused as it is.
+  bool empty = false;
+  if (!CheckSchema(&empty, err)) return false;
   // WAL: a commit is one append, and a killed writer leaves every committed
   // file intact. NORMAL sync is durable against a killed process.
   if (!Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err)) return false;
@@ -112,16 +181,6 @@ bool Store::Open(const std::string& path, const std::string& tool,
           "INSERT OR IGNORE INTO meta VALUES('schema_version', '") +
       kSchemaVersion + "');";
   if (!Exec(meta.c_str(), err)) return false;
-  {
-    Stmt v(db_, "SELECT value FROM meta WHERE key='schema_version'");
-    std::string version = v.ok() && v.Row() ? v.ColText(0) : "";
-    if (version != kSchemaVersion) {
-      *err = MakeError(path_, "store schema version " + version + ", this jxaudit " +
-                                  "keeps version " + kSchemaVersion +
-                                  ": name another --db or remove this one");
-      return false;
-    }
-  }
   std::string schema =
       "CREATE TABLE IF NOT EXISTS runs(id INTEGER PRIMARY KEY, started_at TEXT, "
       "finished_at TEXT, tool_version TEXT, patterns_version TEXT, command_line TEXT, "
@@ -144,13 +203,20 @@ bool Store::Open(const std::string& path, const std::string& tool,
     for (const std::string& c : StoredColumns(s)) schema += ", " + Quote(c);
     // The `check --format json` document without what names the file; the
     // text is printed from the columns (kind, department, year, findings).
-    if (doc) schema += ", report_json TEXT";
+    if (doc) schema += ", report_json TEXT, limits TEXT";
     schema += ");";
     if (!doc)
       schema += "CREATE INDEX IF NOT EXISTS " + Quote(t + "_sha256") + " ON " + Quote(t) +
                 "(sha256, seq);";
   }
-  return Exec(schema.c_str(), err);
+  if (!Exec(schema.c_str(), err)) return false;
+  // `limits` came after version 2 was first written: a store without it
+  // gains it, its old records without limits (so a failure among them is
+  // checked again once).
+  Stmt cols(db_, "SELECT 1 FROM pragma_table_info('documents') WHERE name='limits'");
+  if (cols.ok() && !cols.Row())
+    return Exec("ALTER TABLE documents ADD COLUMN limits TEXT", err);
+  return true;
 }
 
 }  // namespace jx

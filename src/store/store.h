@@ -44,8 +44,18 @@ class Store {
 
   // Opens or creates the database and its schema. `tool`/`patterns` are the
   // versions recorded with each document; a reader may leave them empty.
+  // A file that holds tables but not jxaudit's `meta` with `schema_version`
+  // is another application's and is refused untouched; an empty or new file
+  // is initialised.
   bool Open(const std::string& path, const std::string& tool, const std::string& patterns,
             Error* err);
+  // For reading only (`report`): nothing is created or changed, and a store
+  // on a read-only mount is read all the same.
+  bool OpenReadOnly(const std::string& path, Error* err);
+  // The limits records are made under (cli's LimitsKey). A record that ended
+  // in anything but ok (a timeout, a refusal by a limit) is replayed only
+  // under the same limits: such an outcome is the limits', not the content's.
+  void SetLimits(const std::string& limits) { limits_ = limits; }
   bool BeginRun(const std::string& command_line, Error* err);
   bool EndRun(const RunTotals& totals, Error* err);
 
@@ -70,11 +80,14 @@ class Store {
 
  private:
   bool Exec(const char* sql, Error* err);
+  // Refuses a database without jxaudit's schema marker, or of another
+  // version; `*empty` when it has no tables at all.
+  bool CheckSchema(bool* empty, Error* err);
   // An error of this store: what failed and SQLite's reason.
   Error Failure(const std::string& what) const;
 
   sqlite3* db_ = nullptr;
-  std::string path_, tool_, patterns_;
+  std::string path_, tool_, patterns_, limits_;
   int64_t run_id_ = 0;
 };
 

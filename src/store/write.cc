@@ -100,7 +100,7 @@ bool Store::Put(const FileRow& f, const DocumentRecord* rec, Error* err) {
         qs += ",?";
       }
       for (const std::string& c : cols) sql += ", " + Quote(c), qs += ",?";
-      if (doc) sql += ", report_json", qs += ",?";
+      if (doc) sql += ", report_json, limits", qs += ",?,?";
       sql += ") VALUES(" + qs + ")";
       Stmt ins(db_, sql);
       if (!ins.ok()) return fail("prepare");
@@ -123,9 +123,11 @@ bool Store::Put(const FileRow& f, const DocumentRecord* rec, Error* err) {
           ins.Int(i++, static_cast<int64_t>(r + 1));
         }
         for (size_t k : at) ins.Bind(i++, k < row.size() ? row[k] : Value{});
-        if (doc)
+        if (doc) {
           ins.Text(i++, rec->json.dump(-1, ' ', false,
                                        nlohmann::json::error_handler_t::replace));
+          ins.Text(i++, limits_);
+        }
         if (!ins.Run()) return fail("cannot record " + t);
       }
     }
