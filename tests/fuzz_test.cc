@@ -56,6 +56,13 @@ TEST_CASE("fuzz inputs replayed without a crash: PDF ingestion") {
   RunAll(fuzz::FuzzPdf, {JXAUDIT_SAMPLES "/pdf", kRegressions + "pdf"}, 10);
 }
 
+TEST_CASE("fuzz inputs replayed without a crash: office readers") {
+  const std::string office = JXAUDIT_TESTS_DIR "/office/converted";
+  RunAll(fuzz::FuzzDocx, {office, kRegressions + "docx"}, 8);
+  RunAll(fuzz::FuzzXlsx, {office, kRegressions + "xlsx"}, 8);
+  RunAll(fuzz::FuzzHtml, {office, kRegressions + "html"}, 8);
+}
+
 // What each kept input must give, beyond not crashing.
 TEST_CASE("fuzz regression wan_repeated: a count of repeated 万 is refused, not overflowed") {
   std::string bytes = ReadFile(kRegressions + "number/wan_repeated");

@@ -16,7 +16,7 @@ fi
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(text number layout pdf patterns)
+[ ${#targets[@]} -eq 0 ] && targets=(text number layout pdf patterns docx xlsx html)
 jobs=${FUZZ_JOBS:-1}
 build=build-fuzz
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -g -O1"
@@ -27,14 +27,15 @@ run_one() {
   local t=$1
   local corpus="$build/corpus/$t" art="$build/artifacts/$t/"
   mkdir -p "$corpus" "$art"
-  local seeds=("tests/fuzz/regressions/$t")
+  local seeds=()
+  [ -d "tests/fuzz/regressions/$t" ] && seeds+=("tests/fuzz/regressions/$t")
   case $t in
     text) seeds+=(samples tests/malformed samples/fixtures) ;;
     number) seeds+=(tests/fuzz/seeds/number) ;;
     layout) seeds+=(tests/fuzz/seeds/layout) ;;
     pdf) seeds+=(samples/pdf) ;;
     patterns) seeds+=(tests/fuzz/seeds/patterns patterns) ;;
-    *) [ -d "tests/fuzz/seeds/$t" ] && seeds+=("tests/fuzz/seeds/$t") ;;
+    docx | xlsx | html) seeds+=(tests/office/converted) ;;
   esac
   echo "fuzz: $t for ${secs}s" >&2
   if ! "$build/fuzz_$t" "$corpus" "${seeds[@]}" -max_total_time="$secs" -timeout=20 \

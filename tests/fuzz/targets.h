@@ -16,6 +16,9 @@ int FuzzLayout(const uint8_t* data,
 int FuzzPdf(const uint8_t* data, size_t size);  // PDF ingestion and layout
 int FuzzPatterns(const uint8_t* data,
                  size_t size);  // pattern files: load, group checks, matching
+int FuzzDocx(const uint8_t* data, size_t size);  // the .docx reader and its layout
+int FuzzXlsx(const uint8_t* data, size_t size);  // the .xlsx reader and its layout
+int FuzzHtml(const uint8_t* data, size_t size);  // the web page reader and its layout
 
 }  // namespace jx::fuzz
 
