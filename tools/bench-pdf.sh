@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole pipeline on the PDF samples against `pdftotext -layout` on the
 # same files, in one run, one core: times, their ratio and peak memory.
-# Usage: tools/bench-pdf.sh [copies]   (default 5 copies of each PDF sample)
+# Usage: tools/bench-pdf.sh [copies] [REFERENCE_BINARY]   (default 5 copies)
+# With a reference (the previous build), it is timed in the same run too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
@@ -13,6 +14,7 @@ build=build-release
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DJXAUDIT_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" >/dev/null
 copies=${1:-5}
+ref=${2:-}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 for i in $(seq "$copies"); do
@@ -42,12 +44,16 @@ export -f pdftotext_all
 export dir
 jx=$(best $pin "$build/jxaudit" check -j 1 --no-db "$dir"/*.pdf)
 pt=$(best $pin bash -c pdftotext_all)
+rf=0
+[ -n "$ref" ] && rf=$(best $pin "$ref" check -j 1 --no-db "$dir"/*.pdf)
 mem=$( { /usr/bin/time -f "%M" $pin "$build/jxaudit" check -j 1 --no-db "$dir"/*.pdf >/dev/null || true; } 2>&1 | tail -1)
-awk -v f="$files" -v p="$pages" -v jx="$jx" -v pt="$pt" -v mem="$mem" 'BEGIN {
+awk -v f="$files" -v p="$pages" -v jx="$jx" -v pt="$pt" -v rf="$rf" -v mem="$mem" 'BEGIN {
   printf "%d PDFs, %d pages\n", f, p
   printf "jxaudit check        %7.3f s  %7.1f pages/s  peak %.1f MB\n", jx/1000, p/(jx/1000), mem/1024
   printf "pdftotext -layout    %7.3f s  %7.1f pages/s\n", pt/1000, p/(pt/1000)
-  printf "ratio jxaudit / pdftotext: %.2f\n", jx/pt }'
+  if (rf > 0) printf "reference build      %7.3f s  %7.1f pages/s\n", rf/1000, p/(rf/1000)
+  printf "ratio jxaudit / pdftotext: %.2f\n", jx/pt
+  if (rf > 0) printf "ratio jxaudit / reference: %.2f\n", jx/rf }'
 # One long PDF (the samples joined, over 1000 pages) against a quarter of it:
 # peak memory should not grow with the page count beyond the text it holds.
 if command -v qpdf >/dev/null; then

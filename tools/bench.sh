@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Throughput of the whole pipeline (read, tables, figures, rules, xlsx) on one
 # core, over a corpus of copies of samples/*.txt. Prints reports/s and MB/s.
-# Usage: tools/bench.sh [copies]   (default 40 copies of each sample)
+# Usage: tools/bench.sh [copies] [REFERENCE_BINARY]   (default 40 copies)
+# With a reference (the previous build), each command is timed with both in
+# the same run, the reference's line beneath the build's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
@@ -9,6 +11,7 @@ build=build-release
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DJXAUDIT_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" >/dev/null
 copies=${1:-40}
+ref=${2:-}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 for i in $(seq "$copies"); do
@@ -35,10 +38,18 @@ run() {  # label, command...
     printf "%-32s %6d files  %7.2f MB  %7.3f s  %8.1f reports/s  %6.2f MB/s\n",
            l, f, b / 1e6, s, f / s, b / 1e6 / s }'
 }
-run "check (text)" $pin "$build/jxaudit" check -j 1 --no-db "$dir"/*.txt
-run "check --format json" $pin "$build/jxaudit" check -j 1 --no-db --format json "$dir"/*.txt
-run "extract -o out.xlsx" $pin "$build/jxaudit" extract "$dir"/*.txt -o "$dir/out.xlsx"
-run "tables -o out.xlsx" $pin "$build/jxaudit" tables "$dir"/*.txt -o "$dir/tables.xlsx"
+both() {  # label, arguments: the build, then the reference when given
+  local label=$1
+  shift
+  run "$label" $pin "$build/jxaudit" "$@"
+  if [ -n "$ref" ]; then run "  reference" $pin "$ref" "$@"; fi
+}
+both "check (text)" check -j 1 --no-db "$dir"/*.txt
+both "check --format json" check -j 1 --no-db --format json "$dir"/*.txt
+both "extract -o out.xlsx" extract -j 1 "$dir"/*.txt -o "$dir/out.xlsx"
+both "tables -o out.xlsx" tables -j 1 "$dir"/*.txt -o "$dir/tables.xlsx"
+# The reference wrote last: the sheet XML below is the build's own.
+[ -n "$ref" ] && "$build/jxaudit" extract -j 1 "$dir"/*.txt -o "$dir/out.xlsx" >/dev/null
 
 # The floor any zip-based workbook sets: deflating the sheet XML that
 # `extract` wrote (libxlsxwriter deflates at zlib's default level, 6).

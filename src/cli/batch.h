@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "cli/inputs.h"
 #include "cli/workers.h"
 #include "ingest/read.h"
 
@@ -38,6 +39,9 @@ struct BatchOptions {
   std::string db;      // check's store; "" when --no-db
   bool force = false;  // check again what the store already has
   std::string command_line;
+  // Files a directory walk did not take: told on stderr by every command,
+  // and in check's JSON and store.
+  std::vector<SkippedInput> skipped;
 };
 
 // Progress on a terminal: files done of total, rate, time left, failures.

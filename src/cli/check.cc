@@ -195,10 +195,31 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
       },
       bo.max_memory_mib << 20);
   flush();
-  if (format == "json")
-    *sink << "\n]}\n";
-  else
+  // What a directory walk did not take is part of the run's account.
+  for (const SkippedInput& s : bo.skipped) {
+    FileRow row;
+    row.path = s.path;
+    row.status = "skipped";
+    row.error = MakeError(s.path, s.reason);
+    Error serr;
+    if (use_store && store_ok && !store.Put(row, nullptr, &serr)) {
+      err << "jxaudit: " << serr.ToString() << "\n";
+      store_ok = false;
+    }
+  }
+  if (format == "json") {
+    nlohmann::json skipped = nlohmann::json::array();
+    for (const SkippedInput& s : bo.skipped)
+      skipped.push_back({{"file", s.path}, {"status", "skipped"}, {"reason", s.reason}});
+    *sink << "\n], \"skipped\": "
+          << skipped.dump(1, ' ', false, nlohmann::json::error_handler_t::replace)
+          << "}\n";
+  } else {
     *sink << SummaryText(total, n);
+    if (!bo.skipped.empty())
+      *sink << bo.skipped.size()
+            << " files in the given folders were not read (listed on stderr)\n";
+  }
   sink->flush();
   if (use_store && store_ok) {
     Error serr;

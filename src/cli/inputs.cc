@@ -33,7 +33,11 @@ bool LooksLikeReport(const std::string& path) {
 }
 
 std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
-                                       std::vector<std::string>* warnings) {
+                                       std::vector<std::string>* warnings,
+                                       std::vector<SkippedInput>* skipped) {
+  auto skip = [&](const fs::path& p, const char* why) {
+    if (skipped) skipped->push_back({p.string(), why});
+  };
   std::vector<std::string> out;
   for (const std::string& a : args) {
     std::error_code ec;
@@ -48,6 +52,7 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
       warnings->push_back(a + ": cannot list: " + ec.message());
       continue;
     }
+    size_t hidden = 0;
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) {
         warnings->push_back(a + ": " + ec.message());
@@ -56,10 +61,15 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
       const fs::path& p = it->path();
       std::string name = p.filename().string();
       if (!name.empty() && name[0] == '.') {
+        ++hidden;
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_regular_file(ec)) continue;
+      if (it->is_directory(ec)) continue;
+      if (!it->is_regular_file(ec)) {
+        skip(p, "not a regular file");
+        continue;
+      }
       // A file named as a report is taken even when its bytes are bad, so
       // that a damaged submission is listed with its reason, not passed over.
       std::string ext = p.extension().string();
@@ -72,7 +82,12 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
       if (ext == ".txt" || ext == ".pdf" || ext == ".tsv" || ext == ".csv" ||
           office_ext || LooksLikeReport(p.string()))
         found.push_back(p.string());
+      else
+        skip(p, "not read: neither text, PDF, nor an office or web document");
     }
+    if (hidden > 0)
+      warnings->push_back(a + ": " + std::to_string(hidden) +
+                          " hidden entries (names starting with '.') not read");
     if (found.empty()) warnings->push_back(a + ": no report files found");
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());

@@ -15,8 +15,15 @@ namespace jx {
 // reported rather than passed over. Hidden entries are skipped.
 // Files found in one directory come in path order, so a run's output order
 // does not depend on the file system.
+// A file a directory walk did not take, and why: every one is told (stderr,
+// check's JSON and store), so nothing in a folder is passed over silently.
+struct SkippedInput {
+  std::string path;
+  std::string reason;
+};
 std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
-                                       std::vector<std::string>* warnings);
+                                       std::vector<std::string>* warnings,
+                                       std::vector<SkippedInput>* skipped = nullptr);
 
 // The sniffing CollectInputs applies to files inside directories.
 bool LooksLikeReport(const std::string& path);

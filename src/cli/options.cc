@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/patterns.h"
+#include "base/text.h"
 #include "cli/batch.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
@@ -203,8 +204,11 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     return RunReport(bo.db, output, err);
   }
   std::vector<std::string> warnings;
-  files = CollectInputs(files, &warnings);
-  for (const std::string& w : warnings) err << "jxaudit: " << w << "\n";
+  files = CollectInputs(files, &warnings, &bo.skipped);
+  for (const std::string& w : warnings) err << "jxaudit: " << ShowControls(w) << "\n";
+  if (!bo.quiet)
+    for (const SkippedInput& s : bo.skipped)
+      err << "jxaudit: " << ShowControls(s.path) << ": skipped: " << s.reason << "\n";
   {
     // Before anything is opened for writing: the output must not be what
     // the run reads (an input, or check's store).
