@@ -201,5 +201,16 @@ TEST_CASE("timeout: every command stops a file past the limit and goes on", "[e2
   fs::remove_all(dir);
 }
 
+TEST_CASE("stderr shows a file name's control characters, never obeys them", "[e2e]") {
+  std::string dir = TempDir();
+  std::string name = dir + "/a\x1b]0;owned\x07\nb.txt";  // sets a title, splits the line
+  RunResult r = RunJxaudit({"check", "--no-db", name});
+  CHECK(r.status == 2);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  CHECK(r.err.find('\x07') == std::string::npos);
+  CHECK(r.err.find("a\\x1b]0;owned\\x07\\nb.txt: no such file") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace jx

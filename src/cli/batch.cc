@@ -13,6 +13,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "base/text.h"
+
 namespace jx {
 
 void Progress::Done(size_t done, size_t failed) {
@@ -56,7 +58,7 @@ void RunFiles(const std::vector<std::string>& files, const BatchOptions& bo,
         for (; reported < n && ready[reported]; ++reported) {
           if (failed[reported] && !bo.quiet) {
             progress.Clear();
-            err << "jxaudit: " << why[reported].ToString() << "\n";
+            err << "jxaudit: " << ShowControls(why[reported].ToString()) << "\n";
           }
           why[reported] = Error{};
         }
@@ -279,7 +281,7 @@ bool WriteText(const std::string& text, const std::string& output, std::ostream&
   OutputFile f;
   Error e;
   if (!f.Open(output, &e) || !(f.Stream() << text, true) || !f.Commit(&e)) {
-    err << "jxaudit: " << e.ToString() << "\n";
+    err << "jxaudit: " << ShowControls(e.ToString()) << "\n";
     return false;
   }
   return true;

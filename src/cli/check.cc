@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "base/text.h"
 #include "cli/commands.h"
 #include "cli/workers.h"
 #include "record/record.h"
@@ -36,7 +37,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   if (!output.empty()) {
     Error oerr;
     if (!file_out.Open(output, &oerr)) {
-      err << "jxaudit: " << oerr.ToString() << "\n";
+      err << "jxaudit: " << ShowControls(oerr.ToString()) << "\n";
       return 2;
     }
     sink = &file_out.Stream();
@@ -50,7 +51,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     if (!PatternsVersion(bo.patterns_dir, &pv, &serr) ||
         !store.Open(bo.db, ToolVersion(), pv, &serr) ||
         !store.BeginRun(bo.command_line, &serr)) {
-      err << "jxaudit: " << serr.ToString() << "\n";
+      err << "jxaudit: " << ShowControls(serr.ToString()) << "\n";
       return 2;
     }
   }
@@ -114,7 +115,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
                                                        "again with --force"));
       if (r.status != "ok" && !bo.quiet) {
         progress.Clear();
-        err << "jxaudit: " << r.error.ToString() << "\n";
+        err << "jxaudit: " << ShowControls(r.error.ToString()) << "\n";
       }
       if (sink == &out) progress.Clear();  // the terminal may show both
       if (format == "json") {
@@ -135,7 +136,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
       {
         Error serr;
         if (store_ok && !store.Put(rows[i], nullptr, &serr)) {
-          err << "jxaudit: " << serr.ToString() << "\n";
+          err << "jxaudit: " << ShowControls(serr.ToString()) << "\n";
           store_ok = false;
         }
       }
@@ -169,7 +170,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
           // it unless forced; a file that could not be hashed is not kept.
           Error serr;
           if (!store.Put(row, row.sha256.empty() ? nullptr : &r, &serr)) {
-            err << "jxaudit: " << serr.ToString() << "\n";
+            err << "jxaudit: " << ShowControls(serr.ToString()) << "\n";
             store_ok = false;
           }
         }
@@ -182,7 +183,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
               store.Known(cr.sha256, files[c], &cr.status, &cr.error, &cr.pages)) {
             Error serr;
             if (!store.Put(cr, nullptr, &serr)) {
-              err << "jxaudit: " << serr.ToString() << "\n";
+              err << "jxaudit: " << ShowControls(serr.ToString()) << "\n";
               store_ok = false;
             }
           }
@@ -203,7 +204,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     row.error = MakeError(s.path, s.reason);
     Error serr;
     if (use_store && store_ok && !store.Put(row, nullptr, &serr)) {
-      err << "jxaudit: " << serr.ToString() << "\n";
+      err << "jxaudit: " << ShowControls(serr.ToString()) << "\n";
       store_ok = false;
     }
   }
@@ -224,12 +225,12 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   if (use_store && store_ok) {
     Error serr;
     if (!store.EndRun(totals, &serr))
-      err << "jxaudit: " << serr.ToString() << "\n", store_ok = false;
+      err << "jxaudit: " << ShowControls(serr.ToString()) << "\n", store_ok = false;
   }
   if (!output.empty()) {
     Error oerr;
     if (!file_out.Commit(&oerr)) {
-      err << "jxaudit: " << oerr.ToString() << "\n";
+      err << "jxaudit: " << ShowControls(oerr.ToString()) << "\n";
       return 2;
     }
   } else if (!*sink) {

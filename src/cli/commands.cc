@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "base/text.h"
 #include "export/extract.h"
 #include "export/summary.h"
 #include "export/tables.h"
@@ -49,7 +50,7 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
     Error werr;
     if (!f.Open(output, &werr) || !WriteExtractXlsx(sheets, f.WritePath(), &werr) ||
         !f.Commit(&werr)) {
-      err << "jxaudit: " << f.Named(werr).ToString() << "\n";
+      err << "jxaudit: " << ShowControls(f.Named(werr).ToString()) << "\n";
       return 2;
     }
     return status;
@@ -64,7 +65,7 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
 
 int RunReport(const std::string& db, const std::string& output, std::ostream& err) {
   if (!std::filesystem::exists(db)) {
-    err << "jxaudit: " << db << ": no such store\n";
+    err << "jxaudit: " << ShowControls(db) << ": no such store\n";
     return 2;
   }
   Store store;
@@ -76,14 +77,14 @@ int RunReport(const std::string& db, const std::string& output, std::ostream& er
   // is summarised without being touched.
   if (!store.OpenReadOnly(db, &serr) || !store.ReadSummary(&summary, &serr) ||
       !store.ReadSheets(&sheets, &serr) || !store.ReadFailures(&failures, &serr)) {
-    err << "jxaudit: " << serr.ToString() << "\n";
+    err << "jxaudit: " << ShowControls(serr.ToString()) << "\n";
     return 2;
   }
   OutputFile f;
   if (!f.Open(output, &serr) ||
       !WriteSummaryXlsx(summary, sheets, failures, f.WritePath(), &serr) ||
       !f.Commit(&serr)) {
-    err << "jxaudit: " << f.Named(serr).ToString() << "\n";
+    err << "jxaudit: " << ShowControls(f.Named(serr).ToString()) << "\n";
     return 2;
   }
   return 0;
@@ -117,7 +118,7 @@ int RunTables(const std::vector<std::string>& files, const std::string& format,
     Error werr;
     if (!f.Open(output, &werr) || !WriteTablesXlsx(docs, f.WritePath(), &werr) ||
         !f.Commit(&werr)) {
-      err << "jxaudit: " << f.Named(werr).ToString() << "\n";
+      err << "jxaudit: " << ShowControls(f.Named(werr).ToString()) << "\n";
       return 2;
     }
     return status;

@@ -109,7 +109,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    err << "jxaudit: " << e.what() << "\n" << kUsage << visible;
+    err << "jxaudit: " << ShowControls(e.what()) << "\n" << kUsage << visible;
     return 2;
   }
   if (vm.count("version")) {
@@ -198,7 +198,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     }
     Error oerr;
     if (!CheckOutput(output, {}, bo.db, &oerr)) {
-      err << "jxaudit: " << oerr.ToString() << "\n";
+      err << "jxaudit: " << ShowControls(oerr.ToString()) << "\n";
       return 2;
     }
     return RunReport(bo.db, output, err);
@@ -214,7 +214,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     // the run reads (an input, or check's store).
     Error oerr;
     if (!CheckOutput(output, files, command == "check" ? bo.db : "", &oerr)) {
-      err << "jxaudit: " << oerr.ToString() << "\n";
+      err << "jxaudit: " << ShowControls(oerr.ToString()) << "\n";
       return 2;
     }
   }
