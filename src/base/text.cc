@@ -243,10 +243,31 @@ void ForEachChar(std::string_view s, F f) {
 
 }  // namespace
 
+namespace {
+
+// No C0 control but tab, line feed and return (when `keep_breaks`), no DEL,
+// no C1 (C2 80-9F): the common case, answered by one pass over the bytes.
+bool NoControls(std::string_view s, bool keep_breaks) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char ch = p[i];
+    if (ch < 0x20) {
+      if (!keep_breaks || (ch != '\t' && ch != '\n' && ch != '\r')) return false;
+    } else if (ch == 0x7F) {
+      return false;
+    } else if (ch == 0xC2 && i + 1 < s.size() && p[i + 1] >= 0x80 && p[i + 1] < 0xA0) {
+      return false;
+    } else if (ch == 0xEF && i + 2 < s.size() && p[i + 1] == 0xBF && p[i + 2] >= 0xBE) {
+      return false;  // U+FFFE, U+FFFF: no characters in XML
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string ShowControls(std::string_view s) {
-  bool plain = true;
-  for (unsigned char ch : s) plain &= ch >= 0x20 && ch < 0x7F;
-  if (plain) return std::string(s);
+  if (NoControls(s, false) && IsValidUtf8(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   ForEachChar(s, [&](UChar32 c, std::string_view bytes) {
@@ -270,6 +291,9 @@ std::string ShowControls(std::string_view s) {
 }
 
 std::string CellText(std::string_view s, size_t max_units, std::string_view marker) {
+  // A UTF-16 unit takes at least one byte: text this short fits, and text
+  // without controls and well-formed goes as it is.
+  if (s.size() <= max_units && NoControls(s, true) && IsValidUtf8(s)) return std::string(s);
   // Each character as written to the cell, with its UTF-16 length.
   std::string out;
   out.reserve(s.size());

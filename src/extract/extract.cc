@@ -213,7 +213,11 @@ Extraction Extract(const Document& doc, const Layout& layout, const Patterns& pa
   out.pages_without_text = doc.pages_without_text;
   extract::Reader r(doc, layout, patterns, &out);
   extract::ReadFacts(r);
-  for (const Table& t : layout.tables) extract::ReadTableFigures(r, t);
+  // Typed tables first: the figure reader takes each table's unit and sides
+  // from them rather than finding them again.
+  extract::ReadTypedTables(r);
+  for (size_t i = 0; i < layout.tables.size(); ++i)
+    extract::ReadTableFigures(r, layout.tables[i], out.tables[i]);
   for (const Paragraph& para : layout.paragraphs) {
     Location where;
     where.file = doc.path;
@@ -237,7 +241,6 @@ Extraction Extract(const Document& doc, const Layout& layout, const Patterns& pa
     }
   }
   for (const Table& t : layout.tables) extract::ReadIndicators(r, t);
-  extract::ReadTypedTables(r);
   return out;
 }
 

@@ -183,9 +183,9 @@ struct TypedRow {
   bool numeric = false;           // a number outside the label column
   // A classification code (功能分类 204 / 20406 / 2040601, 经济分类 301 /
   // 30101), from its own column, from 类/款/项 columns or from the label.
-  std::string code;    // its digits, the levels above included
-  int code_level = 0;  // 1 类, 2 款, 3 项; 0 when the row has none
-  std::vector<TypedCell> cells;   // every printed cell of the row
+  std::string code;              // its digits, the levels above included
+  int code_level = 0;            // 1 类, 2 款, 3 项; 0 when the row has none
+  std::vector<TypedCell> cells;  // every printed cell of the row
   // Column c of the row; a blank beyond the printed cells.
   TypedCell Cell(size_t c) const {
     return c < cells.size() ? cells[c]
@@ -215,6 +215,7 @@ struct TypedColumn {
 // on the left, 支出 on the right of the same rows) gives a section per side,
 // each with its own label column and its own columns.
 struct TypedSection {
+  int section = 0;  // index of the layout section (a two-sided one gives two)
   int first_row = 0;
   int header_rows = 0;
   size_t first_column = 0;  // the side's columns: [first_column, end_column)

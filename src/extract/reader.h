@@ -67,7 +67,7 @@ class Reader {
 // Kind, department, year, unit code, filler, phone, declared score and grade.
 void ReadFacts(const Reader& base);
 // Budget figures of tables and label/value figures of forms.
-void ReadTableFigures(const Reader& base, const Table& t);
+void ReadTableFigures(const Reader& base, const Table& t, const TypedTable& typed);
 // Figures, breakdowns and stated rates of one paragraph or long cell.
 void ReadSentences(const Reader& base, const std::string& text, const Location& where);
 // Indicator rows and score trees of one table.

@@ -31,8 +31,10 @@ class TableFigureReader : public Reader {
 
   bool IsBudgetKey(std::string_view k) const { return columns_.Matches("budget", k); }
 
-  void Run(const Table& t) {
-    UnitInfo tunit = extract::TableUnit(t, layout_, p_);
+  // `typed`: the same table as typed_tables.cc read it (its unit and the
+  // sides of each section, found once per document).
+  void Run(const Table& t, const TypedTable& typed) {
+    const UnitInfo& tunit = typed.unit;
     for (size_t si = 0; si < t.sections.size(); ++si) {
       const Section& s = t.sections[si];
       size_t end = extract::SectionEnd(t, si);
@@ -45,8 +47,12 @@ class TableFigureReader : public Reader {
         FormFigures(t, s, end, tunit);
         continue;
       }
-      for (const SectionSide& side : SidesOf(t, s, end))
-        SideFigures(t, s, end, side, tunit);
+      for (const TypedSection& ts : typed.sections)
+        if (ts.section == static_cast<int>(si))
+          SideFigures(
+              t, s, end,
+              SectionSide{ts.first_column, ts.end_column, ts.label_column, ts.side},
+              tunit);
     }
   }
 
@@ -124,8 +130,8 @@ class TableFigureReader : public Reader {
 
 }  // namespace
 
-void ReadTableFigures(const Reader& base, const Table& t) {
-  TableFigureReader(base).Run(t);
+void ReadTableFigures(const Reader& base, const Table& t, const TypedTable& typed) {
+  TableFigureReader(base).Run(t, typed);
 }
 
 }  // namespace jx::extract

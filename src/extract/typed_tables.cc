@@ -45,6 +45,7 @@ class TypedTableReader : public Reader {
     const Section& s = t.sections[si];
     size_t end = SectionEnd(t, si);
     TypedSection ts;
+    ts.section = static_cast<int>(si);
     ts.first_row = s.first_row;
     ts.header_rows = s.header_rows;
     ts.first_column = side.first_column;
