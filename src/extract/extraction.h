@@ -186,10 +186,11 @@ struct TypedRow {
   std::string code;              // its digits, the levels above included
   int code_level = 0;            // 1 类, 2 款, 3 项; 0 when the row has none
   std::vector<TypedCell> cells;  // every printed cell of the row
-  // Column c of the row; a blank beyond the printed cells.
-  TypedCell Cell(size_t c) const {
-    return c < cells.size() ? cells[c]
-                            : TypedCell{TypedCell::Kind::kBlank, {}, line, page};
+  // Column c of the row; a blank beyond the printed cells (its place is the
+  // row's: see TypedTable::At).
+  const TypedCell& Cell(size_t c) const {
+    static const TypedCell kBlank;
+    return c < cells.size() ? cells[c] : kBlank;
   }
 };
 

@@ -212,10 +212,9 @@ Location TypedTable::At(const TypedRow& r, size_t c) const {
   l.table = id;
   l.row = r.row;
   l.column = static_cast<int>(c);
-  TypedCell cell = r.Cell(c);
-  l.line = cell.line;
-  l.page = cell.page;
-  l.cell = cell.ref;
+  l.line = c < r.cells.size() ? r.cells[c].line : r.line;
+  l.page = c < r.cells.size() ? r.cells[c].page : r.page;
+  if (c < r.cells.size()) l.cell = r.cells[c].ref;
   return l;
 }
 

@@ -411,7 +411,7 @@ int ColumnOf(const TypedSection& s, std::string_view key) {
 
 bool NumberAt(const TypedRow& r, int c, ParsedNumber* n) {
   if (c < 0) return false;
-  TypedCell cell = r.Cell(static_cast<size_t>(c));
+  const TypedCell& cell = r.Cell(static_cast<size_t>(c));
   if (cell.kind != Kind::kNumber) return false;
   *n = cell.number;
   return true;

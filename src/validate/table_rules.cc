@@ -13,7 +13,7 @@ using Kind = TypedCell::Kind;
 // A cell of a numeric column: a number, printed empty, "not applicable", or
 // text that no rule should read.
 Kind ReadSlot(const TypedRow& row, size_t c, ParsedNumber* n) {
-  TypedCell cell = row.Cell(c);
+  const TypedCell& cell = row.Cell(c);
   if (cell.kind == Kind::kNumber) *n = cell.number;
   return cell.kind;
 }

@@ -5,8 +5,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
+#include "base/error.h"
 #include "base/patterns.h"
+#include "ingest/document.h"
+#include "layout/layout.h"
 
 namespace jx::fuzz {
 
@@ -21,6 +25,21 @@ inline const Patterns& FuzzPatterns() {
     return pats;
   }();
   return *p;
+}
+
+// A structured reader on any bytes, then the layout of what it read: it must
+// answer (a Document or one error that says why), never crash, hang or leak.
+template <typename Reader>
+int FuzzReader(const uint8_t* data, size_t size, const char* name, Reader read) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  Document doc;
+  Error err;
+  if (!read(name, bytes, &doc, &err)) {
+    if (err.message.empty()) std::abort();
+    return 0;
+  }
+  BuildLayout(doc, FuzzPatterns());
+  return 0;
 }
 
 }  // namespace jx::fuzz
