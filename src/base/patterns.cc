@@ -260,53 +260,6 @@ bool PatternFile::FindFirst(std::string_view name, std::string_view prepared,
   return found;
 }
 
-bool Patterns::ParseGrades(const std::string& origin, std::string_view content,
-                           std::string* err) {
-  grades_.clear();
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = TrimSpace(content.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
-    std::vector<std::string> parts;
-    std::string cur;
-    for (char c : line) {
-      if (c == ' ' || c == '\t') {
-        if (!cur.empty()) parts.push_back(std::move(cur)), cur.clear();
-      } else {
-        cur += c;
-      }
-    }
-    if (!cur.empty()) parts.push_back(std::move(cur));
-    auto numeric = [](const std::string& s) {
-      if (s.empty()) return false;
-      bool dot = false;
-      for (char c : s) {
-        if (c == '.' && !dot)
-          dot = true;
-        else if (c < '0' || c > '9')
-          return false;
-      }
-      return true;
-    };
-    if (parts.size() != 3 || !numeric(parts[1]) || !numeric(parts[2])) {
-      *err = origin + ":" + std::to_string(line_no) +
-             ": expected 'grade low high', e.g. '良 80 90'";
-      return false;
-    }
-    grades_.push_back({parts[0], parts[1], parts[2], line_no});
-  }
-  if (grades_.empty()) {
-    *err = origin + ": no grade bands";
-    return false;
-  }
-  return true;
-}
-
 namespace {
 
 // Reads a pattern file, refusing anything but a regular file: opening a FIFO
@@ -364,11 +317,10 @@ std::vector<std::string> Words(std::string_view line) {
   return parts;
 }
 
-}  // namespace
-
-bool Patterns::ParseGroups(const std::string& origin, std::string_view content,
-                           std::string* err) {
-  groups_.clear();
+// The lines of a data file that are not blank or comments, trimmed, with
+// their 1-based numbers; stops at the first `f` that returns false.
+template <typename F>
+bool ForEachDataLine(std::string_view content, F f) {
   int line_no = 0;
   size_t pos = 0;
   while (pos < content.size()) {
@@ -378,6 +330,49 @@ bool Patterns::ParseGroups(const std::string& origin, std::string_view content,
     pos = nl + 1;
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
+    if (!f(line, line_no)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool Patterns::ParseGrades(const std::string& origin, std::string_view content,
+                           std::string* err) {
+  grades_.clear();
+  auto numeric = [](const std::string& s) {
+    if (s.empty()) return false;
+    bool dot = false;
+    for (char c : s) {
+      if (c == '.' && !dot)
+        dot = true;
+      else if (c < '0' || c > '9')
+        return false;
+    }
+    return true;
+  };
+  bool ok = ForEachDataLine(content, [&](std::string_view line, int line_no) {
+    std::vector<std::string> parts = Words(line);
+    if (parts.size() != 3 || !numeric(parts[1]) || !numeric(parts[2])) {
+      *err = origin + ":" + std::to_string(line_no) +
+             ": expected 'grade low high', e.g. '良 80 90'";
+      return false;
+    }
+    grades_.push_back({parts[0], parts[1], parts[2], line_no});
+    return true;
+  });
+  if (!ok) return false;
+  if (grades_.empty()) {
+    *err = origin + ": no grade bands";
+    return false;
+  }
+  return true;
+}
+
+bool Patterns::ParseGroups(const std::string& origin, std::string_view content,
+                           std::string* err) {
+  groups_.clear();
+  return ForEachDataLine(content, [&](std::string_view line, int line_no) {
     std::vector<std::string> parts = Words(line);
     if (parts.size() < 3) {
       *err = origin + ":" + std::to_string(line_no) +
@@ -386,8 +381,8 @@ bool Patterns::ParseGroups(const std::string& origin, std::string_view content,
     }
     auto& groups = groups_[parts[0]][parts[1]];
     groups.insert(groups.end(), parts.begin() + 2, parts.end());
-  }
-  return true;
+    return true;
+  });
 }
 
 bool Patterns::CheckGroups(const std::string& name, const PatternFile& f,
@@ -445,8 +440,8 @@ const PatternFile* Patterns::file(std::string_view name) const {
 
 const std::vector<std::string>& Patterns::RequiredFiles() {
   static const std::vector<std::string> kFiles = {
-      "header", "layout", "units", "labels", "structure", "sentences", "meta", "kinds",
-      "columns", "scoring"};
+      "header",    "layout", "units", "labels",  "structure",
+      "sentences", "meta",   "kinds", "columns", "scoring"};
   return kFiles;
 }
 

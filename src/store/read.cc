@@ -32,18 +32,26 @@ int IndexOrNone(Stmt& s, int i) {
 
 }  // namespace
 
+// A document this build and these patterns made, and a limit outcome only
+// under the limits that gave it: what a run may replay instead of checking.
+constexpr const char* kCurrentDocument =
+    " FROM documents WHERE sha256=? AND tool_version=? AND "
+    "patterns_version=? AND (status='ok' OR limits=?)";
+
+bool Store::BindCurrent(Stmt* s, const std::string& sha256) const {
+  if (!s->ok()) return false;
+  s->Text(1, sha256);
+  s->Text(2, tool_);
+  s->Text(3, patterns_);
+  s->Text(4, limits_);
+  return s->Row();
+}
+
 bool Store::Known(const std::string& sha256, const std::string& path, std::string* status,
                   Error* error, int* pages) {
   if (sha256.empty()) return false;
-  Stmt s(db_, std::string("SELECT status, pages, ") + kErrorColumns +
-                  " FROM documents WHERE sha256=? AND tool_version=? AND "
-                  "patterns_version=? AND (status='ok' OR limits=?)");
-  if (!s.ok()) return false;
-  s.Text(1, sha256);
-  s.Text(2, tool_);
-  s.Text(3, patterns_);
-  s.Text(4, limits_);
-  if (!s.Row()) return false;
+  Stmt s(db_, std::string("SELECT status, pages, ") + kErrorColumns + kCurrentDocument);
+  if (!BindCurrent(&s, sha256)) return false;
   *status = s.ColText(0);
   *pages = static_cast<int>(s.ColInt(1));
   *error = ColError(s, 2, path);
@@ -55,15 +63,8 @@ bool Store::Find(const std::string& sha256, const std::string& path,
   if (sha256.empty()) return false;
   Stmt s(db_, std::string("SELECT status, pages, errors, warnings, infos, kind, "
                           "department, year, report_json, ") +
-                  kErrorColumns +
-                  " FROM documents WHERE sha256=? AND tool_version=? AND "
-                  "patterns_version=? AND (status='ok' OR limits=?)");
-  if (!s.ok()) return false;
-  s.Text(1, sha256);
-  s.Text(2, tool_);
-  s.Text(3, patterns_);
-  s.Text(4, limits_);
-  if (!s.Row()) return false;
+                  kErrorColumns + kCurrentDocument);
+  if (!BindCurrent(&s, sha256)) return false;
   DocumentRecord r;
   r.file = path;
   r.status = s.ColText(0);

@@ -15,6 +15,9 @@
 struct sqlite3;
 
 namespace jx {
+namespace store {
+class Stmt;
+}  // namespace store
 
 // SHA-256 of a file's bytes, as hex, read in blocks (any size).
 bool FileSha256(const std::string& path, std::string* hex, uint64_t* size, Error* err);
@@ -85,6 +88,8 @@ class Store {
   bool CheckSchema(bool* empty, Error* err);
   // An error of this store: what failed and SQLite's reason.
   Error Failure(const std::string& what) const;
+  // Binds a document query (kCurrentDocument) and steps to its row.
+  bool BindCurrent(store::Stmt* s, const std::string& sha256) const;
 
   sqlite3* db_ = nullptr;
   std::string path_, tool_, patterns_, limits_;
