@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages jxaudit builds and tests with, when missing.
+# Usage: tools/install-deps.sh [--only PACKAGE...]   (--only: those instead,
+# for the tools that need more, such as the rendering farm)
 set -euo pipefail
 
 packages=(
@@ -8,6 +10,10 @@ packages=(
   libboost-program-options-dev nlohmann-json3-dev libsqlite3-dev libssl-dev catch2
   unzip libzip-dev libxml2-dev
 )
+if [ "${1:-}" = "--only" ]; then
+  shift
+  packages=("$@")
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -18,9 +24,9 @@ done
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "install-deps: need root or sudo for: ${missing[*]}" >&2; exit 1; }
+  command -v sudo >/dev/null || { echo "${0##*/}: need root or sudo for: ${missing[*]}" >&2; exit 1; }
   sudo=sudo
 fi
-echo "install-deps: installing ${missing[*]}" >&2
+echo "${0##*/}: installing ${missing[*]}" >&2
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
