@@ -156,6 +156,35 @@ TEST_CASE("Text output shows control characters, never passes them to a terminal
   CHECK(md.find("\\x1b[2J清屏") != std::string::npos);
 }
 
+TEST_CASE("A control is shown wherever it falls in the text", "[export]") {
+  // The scan reads eight ASCII bytes at a time: a control at each offset of
+  // two words, and each kind of text that is not plain, must be found.
+  // A terminal is kept from C0, DEL and C1 controls and from bytes that are
+  // no UTF-8; a cell from C0 controls, U+FFFE/FFFF and bytes that are no
+  // UTF-8 (XML allows DEL and C1).
+  const std::vector<std::string> not_utf8 = {"\xc0\xaf", "\xed\xa0\x80",
+                                             "\xf4\x90\x80\x80", "\xe4\xb8", "\x80"};
+  std::vector<std::string> for_terminal = {"\x01", "\x7f", "\x1b", "\xc2\x85"};
+  std::vector<std::string> for_cell = {"\x01", "\x1b", "\xef\xbf\xbe", "\xef\xbf\xbf"};
+  for_terminal.insert(for_terminal.end(), not_utf8.begin(), not_utf8.end());
+  for_cell.insert(for_cell.end(), not_utf8.begin(), not_utf8.end());
+  auto around = [](size_t at, const std::string& bad) {
+    return std::string(at, 'a') + bad + std::string(16, 'b');
+  };
+  for (size_t at = 0; at <= 16; ++at) {
+    INFO(at);
+    for (const std::string& bad : for_terminal)
+      CHECK(ShowControls(around(at, bad)) != around(at, bad));
+    for (const std::string& bad : for_cell)
+      CHECK(CellText(around(at, bad), 100, "…") != around(at, bad));
+  }
+  for (const char* good : {"plain words and 100%", "\xc2\xa0\xe4\xb8\xad\xf0\x9f\x98\x80",
+                           "tab\tand line\nbreaks in a cell"}) {
+    CHECK(CellText(good, 100, "…") == good);
+  }
+  CHECK(ShowControls("tab\tin text") == "tab\\tin text");
+}
+
 TEST_CASE("Spreadsheet cells: valid UTF-8, no XML-invalid controls, cut at Excel's limit",
           "[export]") {
   CHECK(CellText("\xb1\xa8.txt", 100, "…") == "\xEF\xBF\xBD\xEF\xBF\xBD.txt");

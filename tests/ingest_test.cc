@@ -74,6 +74,46 @@ TEST_CASE("DecodeText refuses what is not text", "[ingest][errors]") {
   }
 }
 
+TEST_CASE("DecodeText reads UTF-8 by Unicode's well-formedness at every edge",
+          "[ingest]") {
+  // Each case is read as UTF-8 or not; where not, the error names the byte
+  // where UTF-8 breaks when GB18030 cannot read it either.
+  struct Case {
+    std::string bytes;
+    bool utf8;
+  } cases[] = {
+      {"plain ASCII over sixteen bytes\n", true},
+      {"\xC2\xA0 nbsp, \xDF\xBF top of two bytes", true},
+      {"\xE0\xA0\x80 \xEF\xBF\xBD \xED\x9F\xBF", true},
+      {"\xF0\x90\x80\x80 \xF4\x8F\xBF\xBF and enough text around the two", true},
+      {"\xC0\xAF overlong slash", false},
+      {"\xE0\x9F\xBF overlong three", false},
+      {"\xF0\x8F\xBF\xBF overlong four", false},
+      {"\xF4\x90\x80\x80 past U+10FFFF", false},
+      {"\xF5\x80\x80\x80 no such lead", false},
+      {"\x80 lone continuation", false},
+      {"truncated at the end \xE4\xB8", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.bytes);
+    DecodeResult r = DecodeText(c.bytes);
+    CHECK((r.ok && r.encoding == "UTF-8") == c.utf8);
+  }
+  // Controls are counted in eight-byte words and alone alike: one control
+  // in a hundred code points is text, two are not.
+  std::string one = std::string(50, 'a') + "\x7F" + std::string(49, 'a');
+  std::string two = std::string(50, 'a') + "\x7F\x01" + std::string(48, 'a');
+  CHECK(DecodeText(one).ok);
+  DecodeResult r = DecodeText(two);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error == "binary data (control characters)");
+  // Private use: one in twenty code points is allowed.
+  std::string pua;
+  for (int i = 0; i < 19; ++i) pua += "\xE4\xB8\x80";
+  CHECK(DecodeText(pua + "\xEE\x80\x80").ok);
+  CHECK_FALSE(DecodeText(pua + "\xEE\x80\x80\xEE\x80\x80").ok);
+}
+
 TEST_CASE("SplitLines numbers lines across line-ending styles", "[ingest]") {
   Document d;
   SplitLines("a\r\nb\rc\n\nd", &d);

@@ -15,6 +15,7 @@ TEST_CASE("ParseNumber reads printed numbers exactly", "[number]") {
       {"15,897,000.0", "15897000.0", 1, false, ""},
       {"5,954,847.9", "5954847.9", 1, false, ""},
       {"１２３", "123", 0, false, ""},
+      {"　１２３　", "123", 0, false, ""},  // ideographic spaces around full-width digits
       {"12.5%", "12.5", 1, true, ""},
       {"＜50%", "50", 0, true, "<"},
       {"≥90%", "90", 0, true, "≥"},
@@ -40,6 +41,17 @@ TEST_CASE("ParseNumber reads printed numbers exactly", "[number]") {
   }
 }
 
+TEST_CASE("ParseNumber answers words as no number whatever their script", "[number]") {
+  for (const char* words : {"合计", "一百万元", "（一）项目名称：", "ＡＢＣ", "", "　", "n/a",
+                            "①", "²", "٣"}) {
+    INFO(words);
+    ParsedNumber n;
+    NumberStatus status = NumberStatus::kOk;
+    CHECK_FALSE(ParseNumber(words, &n, true, &status));
+    CHECK(status == NumberStatus::kNotNumber);
+  }
+}
+
 TEST_CASE("ParseNumber with units keeps the unit text", "[number]") {
   struct Case {
     const char* in;
@@ -48,6 +60,7 @@ TEST_CASE("ParseNumber with units keeps the unit text", "[number]") {
   } cases[] = {
       {"3.4万元", "3.4", "万元"}, {"223.8 万元", "223.8", "万元"}, {"39元", "39", "元"},
       {"1个", "1", "个"},         {"≤20万元", "20", "万元"},
+      {"１２万元", "12", "万元"}, {"㏠", "1", "日"},  // NFKC reads the telegraph day as 1日
   };
   for (const Case& c : cases) {
     INFO(c.in);

@@ -26,7 +26,18 @@ std::string Decimal::ToString() const {
   return units < 0 ? "-" + digits : digits;
 }
 
-double Decimal::ToDouble() const { return std::strtod(ToString().c_str(), nullptr); }
+double Decimal::ToDouble() const {
+  // Units below 2^53 and 10^scale up to 10^22 are exact doubles, and one
+  // IEEE division rounds their exact quotient correctly: the same double
+  // strtod reads from the printed decimal, without printing it.
+  constexpr int64_t kExact = int64_t{1} << 53;
+  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  if (scale >= 0 && scale <= 22 && units > -kExact && units < kExact)
+    return static_cast<double>(units) / kPow10[scale];
+  return std::strtod(ToString().c_str(), nullptr);
+}
 
 bool Decimal::operator==(const Decimal& o) const {
   int s = std::max(scale, o.scale);

@@ -88,47 +88,65 @@ std::string PatternFile::Prepare(std::string_view text) const {
   return match_on_key_ ? MatchKey(text) : CollapseSpace(NormalizeForMatch(text));
 }
 
-std::string_view PatternFile::FirstName(std::string_view text) const {
-  std::string p = Prepare(text);
-  return FirstNamePrepared(p);
-}
-
 namespace {
 
 // Reports repeat their labels (every form of a region shares a template), and
 // every rule asks about the cells it reads: remember answers per file and text.
+// The key's parts are hashed where they lie: a lookup copies nothing and
+// allocates nothing, and only a miss stores the parts.
+struct MemoKey {
+  uint64_t owner;
+  std::string a, b;
+};
+struct MemoView {
+  uint64_t owner;
+  std::string_view a, b;
+};
+struct MemoHash {
+  using is_transparent = void;
+  size_t operator()(const MemoView& k) const {
+    size_t h = std::hash<std::string_view>{}(k.b);
+    h ^= std::hash<std::string_view>{}(k.a) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h ^ (k.owner * 0xff51afd7ed558ccdULL);
+  }
+  size_t operator()(const MemoKey& k) const {
+    return (*this)(MemoView{k.owner, k.a, k.b});
+  }
+};
+struct MemoEq {
+  using is_transparent = void;
+  static MemoView View(const MemoKey& k) { return {k.owner, k.a, k.b}; }
+  static MemoView View(const MemoView& k) { return k; }
+  template <typename X, typename Y>
+  bool operator()(const X& x, const Y& y) const {
+    MemoView u = View(x), v = View(y);
+    return u.owner == v.owner && u.b == v.b && u.a == v.a;
+  }
+};
+
 template <typename V>
 class Memo {
  public:
   const V* Find(uint64_t owner, std::string_view a, std::string_view b) {
-    auto it = map_.find(Key(owner, a, b));
+    auto it = map_.find(MemoView{owner, a, b});
     return it == map_.end() ? nullptr : &it->second;
   }
   void Put(uint64_t owner, std::string_view a, std::string_view b, V v) {
     if (map_.size() > 500000) map_.clear();
-    map_.emplace(std::string(Key(owner, a, b)), std::move(v));
+    map_.emplace(MemoKey{owner, std::string(a), std::string(b)}, std::move(v));
   }
 
  private:
-  // Built in a reused buffer: a lookup allocates nothing.
-  std::string_view Key(uint64_t owner, std::string_view a, std::string_view b) {
-    key_.assign(reinterpret_cast<const char*>(&owner), sizeof owner);
-    key_.append(a).push_back('\x1f');
-    key_.append(b);
-    return key_;
-  }
-  std::string key_;
-  std::unordered_map<std::string, V, StringHash, std::equal_to<>> map_;
+  std::unordered_map<MemoKey, V, MemoHash, MemoEq> map_;
 };
 
 }  // namespace
 
-std::string_view PatternFile::FirstNamePrepared(std::string_view prepared) const {
-  if (entries_.empty()) return {};
+int PatternFile::FirstIndexPrepared(std::string_view prepared) const {
+  if (entries_.empty()) return -1;
   thread_local Memo<int> memo;
   if (prepared.size() <= 256) {
-    if (const int* hit = memo.Find(id_, "", prepared))
-      return *hit < 0 ? std::string_view() : entries_[static_cast<size_t>(*hit)].name;
+    if (const int* hit = memo.Find(id_, "", prepared)) return *hit;
   }
   std::vector<int> hits;
   int best = -1;
@@ -138,7 +156,27 @@ std::string_view PatternFile::FirstNamePrepared(std::string_view prepared) const
     for (int h : hits) best = std::min(best, h);
   }
   if (prepared.size() <= 256) memo.Put(id_, "", prepared, best);
-  return best < 0 ? std::string_view() : entries_[static_cast<size_t>(best)].name;
+  return best;
+}
+
+std::string_view PatternFile::FirstNamePrepared(std::string_view prepared) const {
+  int i = FirstIndexPrepared(prepared);
+  return i < 0 ? std::string_view() : entries_[static_cast<size_t>(i)].name;
+}
+
+std::string_view PatternFile::FirstName(std::string_view text) const {
+  // Keyed by the text as given too (a memo of its own), so that a label
+  // asked again skips its normalization.
+  thread_local Memo<int> memo;
+  int i = -1;
+  const int* hit = text.size() <= 256 ? memo.Find(id_, "", text) : nullptr;
+  if (hit) {
+    i = *hit;
+  } else {
+    i = FirstIndexPrepared(Prepare(text));
+    if (text.size() <= 256) memo.Put(id_, "", text, i);
+  }
+  return i < 0 ? std::string_view() : entries_[static_cast<size_t>(i)].name;
 }
 
 std::vector<std::string_view> PatternFile::NamesMatching(

@@ -87,6 +87,9 @@ class PatternFile {
   const std::string& origin() const { return origin_; }
 
  private:
+  // Index of the first entry matching `prepared`, or -1.
+  int FirstIndexPrepared(std::string_view prepared) const;
+
   std::string origin_;
   uint64_t id_ = 0;  // unique per Parse(): keys the answer memo
   bool match_on_key_ = true;

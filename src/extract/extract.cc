@@ -212,35 +212,43 @@ Extraction Extract(const Document& doc, const Layout& layout, const Patterns& pa
   out.file = doc.path;
   out.pages_without_text = doc.pages_without_text;
   extract::Reader r(doc, layout, patterns, &out);
-  extract::ReadFacts(r);
+  const PatternFile& sentences = *patterns.file("sentences");
+  std::vector<extract::PreparedText> paragraphs;
+  paragraphs.reserve(layout.paragraphs.size());
+  for (const Paragraph& para : layout.paragraphs)
+    paragraphs.push_back(extract::PrepareSentence(sentences, para.text, true));
+  extract::ReadFacts(r, paragraphs);
   // Typed tables first: the figure reader takes each table's unit and sides
   // from them rather than finding them again.
   extract::ReadTypedTables(r);
   for (size_t i = 0; i < layout.tables.size(); ++i)
     extract::ReadTableFigures(r, layout.tables[i], out.tables[i]);
-  for (const Paragraph& para : layout.paragraphs) {
+  for (size_t i = 0; i < layout.paragraphs.size(); ++i) {
+    const Paragraph& para = layout.paragraphs[i];
     Location where;
     where.file = doc.path;
     where.line = para.line;
     where.page = para.page;
-    extract::ReadSentences(r, para.text, where);
+    extract::ReadSentences(r, para.text, paragraphs[i], where);
   }
   // Long cells carry sentences too ("预算完成数223.8万元，预算数223.8万元，…"),
   // except the rubric columns: a 计分标准 or 指标解释 states rules, not facts.
+  const PatternFile& columns = *patterns.file("columns");
   for (const Table& t : layout.tables) {
     for (size_t row = 0; row < t.rows.size(); ++row) {
       const Section* sec = t.SectionOf(row);
       for (size_t c = 0; c < t.rows[row].size(); ++c) {
+        if (CodePointCount(t.rows[row][c].text) < 12) continue;
         if (sec && c < sec->columns.size() &&
-            patterns.file("columns")->Matches("rubric", sec->columns[c].key))
+            columns.Matches("rubric", sec->columns[c].key))
           continue;
-        if (CodePointCount(t.rows[row][c].text) >= 12)
-          extract::ReadSentences(r, t.rows[row][c].text,
-                                 extract::CellLocation(doc.path, t, row, c));
+        const std::string& text = t.rows[row][c].text;
+        extract::ReadSentences(r, text, extract::PrepareSentence(sentences, text, false),
+                               extract::CellLocation(doc.path, t, row, c));
       }
     }
   }
-  for (const Table& t : layout.tables) extract::ReadIndicators(r, t);
+  extract::ReadIndicators(r);
   return out;
 }
 

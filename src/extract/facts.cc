@@ -18,7 +18,7 @@ class FactsReader : public Reader {
     f->where = at;
   }
 
-  void Run() {
+  void Run(const std::vector<PreparedText>& prepared) {
     DocInfo& info = out_.info;
     // Form cells first: "部门名称 | 大连市…".
     for (const Table& t : layout_.tables) {
@@ -48,7 +48,8 @@ class FactsReader : public Reader {
       }
     }
     int seen = 0;
-    for (const Paragraph& para : layout_.paragraphs) {
+    for (size_t pi = 0; pi < layout_.paragraphs.size(); ++pi) {
+      const Paragraph& para = layout_.paragraphs[pi];
       Location at;
       at.file = doc_.path;
       at.line = para.line;
@@ -74,9 +75,13 @@ class FactsReader : public Reader {
           SetField(field, m.group("v"), at);
         }
       }
-      std::string skey = sentences_.Prepare(para.text);
+      const std::string& skey = prepared[pi].key;
+      auto can = [&](std::string_view n) {
+        return PatternFile::Contains(prepared[pi].names, n);
+      };
       PatternFile::Match m;
-      if (!info.has_declared_score && sentences_.FindFirst("declared_score", skey, &m)) {
+      if (!info.has_declared_score && can("declared_score") &&
+          sentences_.FindFirst("declared_score", skey, &m)) {
         ParsedNumber n;
         if (ParseNumber(m.group("num"), &n)) {
           info.has_declared_score = true;
@@ -84,7 +89,7 @@ class FactsReader : public Reader {
           SetField(&info.declared_score_text, para.text, at);
         }
       }
-      if (sentences_.FindFirst("declared_grade", skey, &m))
+      if (can("declared_grade") && sentences_.FindFirst("declared_grade", skey, &m))
         SetField(&info.grade, m.group("grade"), at);
     }
   }
@@ -92,6 +97,8 @@ class FactsReader : public Reader {
 
 }  // namespace
 
-void ReadFacts(const Reader& base) { FactsReader(base).Run(); }
+void ReadFacts(const Reader& base, const std::vector<PreparedText>& paragraphs) {
+  FactsReader(base).Run(paragraphs);
+}
 
 }  // namespace jx::extract

@@ -2,6 +2,7 @@
 // and the weights and scores of a table as a tree.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "base/text.h"
 #include "extract/reader.h"
@@ -232,28 +233,40 @@ class IndicatorReader : public Reader {
   void ProjectsOf(const Table& t) {
     projects_.assign(t.rows.size(), "");
     if (!scoring_) return;
-    auto named = [&](const std::vector<Cell>& row, std::string* out) {
-      for (size_t c = 0; c + 1 < row.size(); ++c) {
-        if (!scoring_->Matches("project_label", row[c].text)) continue;
-        for (size_t d = c + 1; d < row.size(); ++d)
-          if (!IsBlank(row[d].text)) return *out = CollapseSpace(row[d].text), true;
-      }
-      return false;
-    };
     std::string current;
     size_t idx = static_cast<size_t>(&t - layout_.tables.data());
     constexpr size_t kTablesBack = 3;
     if (idx < layout_.tables.size())
       for (size_t k = idx, back = 0; k-- > 0 && back < kTablesBack && current.empty();
-           ++back) {
-        const auto& rows = layout_.tables[k].rows;
-        for (size_t r = rows.size(); r-- > 0;)
-          if (named(rows[r], &current)) break;
-      }
+           ++back)
+        current = LastProjectStated(k);
     for (size_t r = 0; r < t.rows.size(); ++r) {
-      named(t.rows[r], &current);
+      ProjectNamed(t.rows[r], &current);
       projects_[r] = current;
     }
+  }
+
+  bool ProjectNamed(const std::vector<Cell>& row, std::string* out) const {
+    for (size_t c = 0; c + 1 < row.size(); ++c) {
+      if (!scoring_->Matches("project_label", row[c].text)) continue;
+      for (size_t d = c + 1; d < row.size(); ++d)
+        if (!IsBlank(row[d].text)) return *out = CollapseSpace(row[d].text), true;
+    }
+    return false;
+  }
+
+  // The last 项目名称 table k states, found once per table: the tables after
+  // it look back at it.
+  const std::string& LastProjectStated(size_t k) {
+    if (stated_.size() < layout_.tables.size()) stated_.resize(layout_.tables.size());
+    if (!stated_[k]) {
+      std::string name;
+      const auto& rows = layout_.tables[k].rows;
+      for (size_t r = rows.size(); r-- > 0;)
+        if (ProjectNamed(rows[r], &name)) break;
+      stated_[k] = std::move(name);
+    }
+    return *stated_[k];
   }
 
   void BuildIndicators(const Table& t, const Section& s, size_t end,
@@ -560,11 +573,15 @@ class IndicatorReader : public Reader {
   }
 
   const PatternFile* scoring_;
-  std::vector<std::string> projects_;  // per row of the table being read
+  std::vector<std::string> projects_;               // per row of the table being read
+  std::vector<std::optional<std::string>> stated_;  // per table, once known
 };
 
 }  // namespace
 
-void ReadIndicators(const Reader& base, const Table& t) { IndicatorReader(base).Run(t); }
+void ReadIndicators(const Reader& base) {
+  IndicatorReader reader(base);
+  for (const Table& t : base.layout().tables) reader.Run(t);
+}
 
 }  // namespace jx::extract

@@ -46,6 +46,28 @@ Foreign ForeignDigits(std::string_view text, std::string* masked) {
   return found;
 }
 
+// True when no reading of `text` holds a digit: no ASCII digit, and every
+// other character is one NFKC cannot turn into a digit (CJK ideographs, CJK
+// punctuation, full-width forms other than the digits). Most cells a rule
+// asks about are words; this spares them normalization.
+bool HoldsNoDigit(std::string_view text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    if (p[i] < 0x80) {
+      if (p[i] >= '0' && p[i] <= '9') return false;
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    bool plain = (c >= 0x3000 && c <= 0x303F) || (c >= 0x4E00 && c <= 0x9FFF) ||
+                 (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFFEF);
+    if (!plain) return false;
+  }
+  return true;
+}
+
 NumberStatus Parse(std::string_view text, ParsedNumber* out, bool allow_suffix) {
   std::string norm = NormalizeForMatch(text);
   std::string_view t = TrimSpace(norm);
@@ -128,6 +150,10 @@ bool ParseNumber(std::string_view text, ParsedNumber* out, bool allow_suffix,
                  NumberStatus* status) {
   NumberStatus ignored;
   if (!status) status = &ignored;
+  if (HoldsNoDigit(text)) {
+    *status = NumberStatus::kNotNumber;
+    return false;
+  }
   Foreign foreign = ForeignDigits(text, nullptr);
   if (foreign == Foreign::kDigit) {
     *status = NumberStatus::kNotNumber;

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extract/extract.h"
 
@@ -46,6 +47,8 @@ class Reader {
  public:
   Reader(const Document& doc, const Layout& layout, const Patterns& p, Extraction* out);
 
+  const Layout& layout() const { return layout_; }
+
  protected:
   // The labels.txt name of a label ("basic", "budget_total"), or "".
   std::string LabelName(std::string_view label) const;
@@ -64,14 +67,26 @@ class Reader {
   Extraction& out_;
 };
 
+// A text as patterns/sentences.txt sees it, and the names that can match in
+// it: made once per paragraph, read by the facts and the sentence readers.
+// The names are left empty for a text without digits unless `without_digits`.
+struct PreparedText {
+  std::string key;
+  std::vector<std::string_view> names;
+};
+PreparedText PrepareSentence(const PatternFile& sentences, const std::string& text,
+                             bool without_digits);
+
 // Kind, department, year, unit code, filler, phone, declared score and grade.
-void ReadFacts(const Reader& base);
+// `paragraphs` holds each paragraph of the layout prepared.
+void ReadFacts(const Reader& base, const std::vector<PreparedText>& paragraphs);
 // Budget figures of tables and label/value figures of forms.
 void ReadTableFigures(const Reader& base, const Table& t, const TypedTable& typed);
 // Figures, breakdowns and stated rates of one paragraph or long cell.
-void ReadSentences(const Reader& base, const std::string& text, const Location& where);
-// Indicator rows and score trees of one table.
-void ReadIndicators(const Reader& base, const Table& t);
+void ReadSentences(const Reader& base, const std::string& text,
+                   const PreparedText& prepared, const Location& where);
+// Indicator rows and score trees of every table.
+void ReadIndicators(const Reader& base);
 // The tables as the arithmetic rules read them.
 void ReadTypedTables(const Reader& base);
 

@@ -53,11 +53,10 @@ class SentenceReader : public Reader {
     return true;
   }
 
-  void Run(const std::string& text, const Location& where) {
-    std::string key = sentences_.Prepare(text);
-    if (key.find_first_of("0123456789") == std::string::npos) return;
-    // One pass tells which sentence patterns can match at all.
-    const std::vector<std::string_view> names = sentences_.NamesMatching(key);
+  void Run(const std::string& text, const PreparedText& prepared, const Location& where) {
+    const std::string& key = prepared.key;
+    if (!HasAsciiDigit(key)) return;
+    const std::vector<std::string_view>& names = prepared.names;
     auto can = [&](std::string_view n) { return PatternFile::Contains(names, n); };
     if (!can("figure") && !can("ratio_rate") && !can("change_rate")) return;
     std::vector<PatternFile::Match> figs;
@@ -190,8 +189,19 @@ class SentenceReader : public Reader {
 
 }  // namespace
 
-void ReadSentences(const Reader& base, const std::string& text, const Location& where) {
-  SentenceReader(base).Run(text, where);
+PreparedText PrepareSentence(const PatternFile& sentences, const std::string& text,
+                             bool without_digits) {
+  PreparedText p;
+  p.key = sentences.Prepare(text);
+  // One pass tells which sentence patterns can match at all; a text with no
+  // digit holds no figure, so only a caller reading more than figures asks.
+  if (without_digits || HasAsciiDigit(p.key)) p.names = sentences.NamesMatching(p.key);
+  return p;
+}
+
+void ReadSentences(const Reader& base, const std::string& text,
+                   const PreparedText& prepared, const Location& where) {
+  SentenceReader(base).Run(text, prepared, where);
 }
 
 }  // namespace jx::extract

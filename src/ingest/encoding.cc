@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 #include <memory>
 
 #include "base/text.h"
@@ -62,6 +63,8 @@ bool ToUtf8Strict(std::string_view bytes, const char* charset, std::string* out,
 const char* GuessUtf16(std::string_view b) {
   if (b.size() < 4 || b.size() % 2 != 0) return nullptr;
   size_t n = std::min<size_t>(b.size(), 1 << 16);
+  // Both tests below ask for NULs in a tenth of the pairs at least.
+  if (b.substr(0, n).find('\0') == std::string_view::npos) return nullptr;
   size_t even_zero = 0, odd_zero = 0;
   for (size_t i = 0; i + 1 < n; i += 2) {
     if (b[i] == 0) ++even_zero;
@@ -75,29 +78,94 @@ const char* GuessUtf16(std::string_view b) {
   return nullptr;
 }
 
+// What the text check counts, in code points.
+struct TextCounts {
+  size_t total = 0, control = 0, private_use = 0;
+};
+
+// Eight ASCII bytes with no control character and no DEL, as one word: the
+// common case of a report's Latin text, digits and punctuation.
+bool PlainAsciiWord(uint64_t w) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+  if (w & kHigh) return false;
+  uint64_t below_space = (w - 0x20 * kOnes) & ~w & kHigh;  // a byte < 0x20
+  uint64_t x = w ^ (0x7F * kOnes);
+  uint64_t del = (x - kOnes) & ~x & kHigh;  // a byte == 0x7F
+  return (below_space | del) == 0;
+}
+
+void CountAscii(unsigned char c, TextCounts* k) {
+  ++k->total;
+  if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
+      c == 0x7F)
+    ++k->control;
+}
+
+// One pass over UTF-8: the length of its valid prefix (well-formed per
+// Unicode: no overlongs, no surrogates, nothing past U+10FFFF) and the
+// counts of that prefix.
+size_t ScanUtf8(std::string_view s, TextCounts* k) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  auto cont = [&](size_t j) { return j < n && (p[j] & 0xC0) == 0x80; };
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      uint64_t w;
+      if (i + 8 <= n && (std::memcpy(&w, p + i, 8), PlainAsciiWord(w))) {
+        k->total += 8;
+        i += 8;
+      } else {
+        CountAscii(c, k);
+        ++i;
+      }
+      continue;
+    }
+    uint32_t cp;
+    size_t len;
+    if (c >= 0xE1 && c <= 0xEC && cont(i + 1) && cont(i + 2)) {
+      // Most of a Chinese report: no range check beyond the continuations.
+      ++k->total;
+      i += 3;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(i + 1)) return i;
+      cp = (c & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (!cont(i + 1) || !cont(i + 2)) return i;
+      unsigned char c1 = p[i + 1];
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F)) return i;
+      cp = (c & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
+      len = 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return i;
+      unsigned char c1 = p[i + 1];
+      if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) return i;
+      cp = (c & 0x07u) << 18 | (c1 & 0x3Fu) << 12 | (p[i + 2] & 0x3Fu) << 6 |
+           (p[i + 3] & 0x3Fu);
+      len = 4;
+    } else {
+      return i;
+    }
+    ++k->total;
+    if (cp >= 0xE000 && (cp <= 0xF8FF || cp >= 0xF0000)) ++k->private_use;
+    i += len;
+  }
+  return n;
+}
+
 // Rejects decoded text that is mostly control or private-use characters: a
 // legacy charset decodes many binary files "successfully".
-bool LooksLikeText(std::string_view utf8, std::string* why) {
-  size_t total = 0, control = 0, private_use = 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
-  int32_t i = 0, n = static_cast<int32_t>(utf8.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    ++total;
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
-      ++control;
-    else if (c == 0x7F)
-      ++control;
-    else if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000)
-      ++private_use;
-  }
-  if (total == 0) return true;
-  if (control * 100 > total) {
+bool LooksLikeText(const TextCounts& k, std::string* why) {
+  if (k.total == 0) return true;
+  if (k.control * 100 > k.total) {
     *why = "binary data (control characters)";
     return false;
   }
-  if (private_use * 20 > total) {
+  if (k.private_use * 20 > k.total) {
     *why = "not text (mostly private-use characters after decoding)";
     return false;
   }
@@ -109,19 +177,6 @@ bool LooksLikeText(std::string_view utf8, std::string* why) {
 namespace {
 
 // Length of the longest prefix that is well-formed UTF-8.
-size_t Utf8ValidPrefix(std::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(std::min<size_t>(s.size(), INT32_MAX));
-  int32_t i = 0;
-  while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return static_cast<size_t>(start);
-  }
-  return static_cast<size_t>(n);
-}
-
 // ED A0..BF 80..BF: a surrogate code point written the UTF-8 way.
 bool EncodedSurrogate(std::string_view s) {
   return s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xED &&
@@ -150,6 +205,8 @@ DecodeResult DecodeText(std::string_view bytes) {
   const auto u = [&](size_t i) { return static_cast<unsigned char>(bytes[i]); };
   const char* utf16 = nullptr;
   std::string_view body = bytes;
+  TextCounts counts;
+  bool counted = false;  // counts are of r.text already
   if (bytes.size() >= 3 && u(0) == 0xEF && u(1) == 0xBB && u(2) == 0xBF) {
     body.remove_prefix(3);
     if (!IsValidUtf8(body)) {
@@ -187,8 +244,9 @@ DecodeResult DecodeText(std::string_view bytes) {
       r.error_offset = nul;
       return r;
     }
-    size_t utf8_bad = Utf8ValidPrefix(bytes);
+    size_t utf8_bad = ScanUtf8(bytes, &counts);
     if (utf8_bad == bytes.size()) {
+      counted = true;
       r.text = std::string(bytes);
       r.encoding = "UTF-8";
     } else if (EncodedSurrogate(bytes.substr(utf8_bad))) {
@@ -227,7 +285,8 @@ DecodeResult DecodeText(std::string_view bytes) {
     return r;
   }
   std::string why;
-  if (!LooksLikeText(r.text, &why)) {
+  if (!counted) ScanUtf8(r.text, &counts);
+  if (!LooksLikeText(counts, &why)) {
     r.error = why;
     r.text.clear();
     return r;

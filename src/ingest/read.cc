@@ -17,8 +17,16 @@ void SplitLines(std::string_view text, Document* doc) {
   int number = 0;
   size_t start = 0;
   while (start <= text.size()) {
-    size_t end = text.find_first_of("\r\n", start);
-    if (end == std::string_view::npos) {
+    // memchr for each of the two ends (find_first_of would call it once per
+    // byte for its set).
+    const char* from = text.data() + start;
+    size_t rest = text.size() - start;
+    const void* nl = std::memchr(from, '\n', rest);
+    size_t len = nl ? static_cast<size_t>(static_cast<const char*>(nl) - from) : rest;
+    if (const void* cr = std::memchr(from, '\r', len))
+      len = static_cast<size_t>(static_cast<const char*>(cr) - from);
+    size_t end = start + len;
+    if (end == text.size()) {
       if (start < text.size())
         doc->lines.push_back({std::string(text.substr(start)), ++number, 0});
       break;
