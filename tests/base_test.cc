@@ -1,5 +1,7 @@
-#include <catch2/catch.hpp>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 
 #include "base/decimal.h"
@@ -24,6 +26,39 @@ TEST_CASE("NormalizeForMatch folds widths and comparison signs", "[base]") {
   }
 }
 
+TEST_CASE("NormalizeForMatch gives ICU's NFKC on the text it reads without ICU",
+          "[base]") {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  auto icu_nfkc = [&](const std::string& in) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(in), out;
+    UErrorCode st = U_ZERO_ERROR;
+    nfkc->normalize(u, out, st);
+    std::string r;
+    out.toUTF8String(r);
+    return r;
+  };
+  auto utf8 = [](UChar32 c) {
+    std::string r;
+    icu::UnicodeString(c).toUTF8String(r);
+    return r;
+  };
+  // Every code point of the ranges read without ICU, and their neighbours.
+  std::vector<UChar32> cps;
+  for (UChar32 c = 0x4000; c <= 0x9FFF; ++c) cps.push_back(c);
+  for (UChar32 c = 0x2FF0; c <= 0x3020; ++c) cps.push_back(c);
+  for (UChar32 c = 0x2010; c <= 0x2020; ++c) cps.push_back(c);
+  for (UChar32 c : {0x3FFF, 0xA000, 0xF900, 0xFF0C, 0xFF10, 0x2F00, 0x00A0, 0x0301})
+    cps.push_back(c);
+  for (UChar32 c : cps) {
+    std::string s = "a" + utf8(c) + "1";
+    INFO(static_cast<int>(c));
+    CHECK(NormalizeForMatch(s) == icu_nfkc(s));
+  }
+  CHECK(NormalizeForMatch("e\xCC\x81") == "\xC3\xA9");  // a combining accent composes
+}
+
 TEST_CASE("MatchKey drops every kind of white space", "[base]") {
   CHECK(MatchKey("合      计") == "合计");
   CHECK(MatchKey("自评\n分数") == "自评分数");
@@ -38,6 +73,24 @@ TEST_CASE("TrimSpace, IsBlank and CollapseSpace know U+3000", "[base]") {
   CHECK(IsBlank("\xE3\x80\x80 \t"));
   CHECK_FALSE(IsBlank(" x "));
   CHECK(CollapseSpace("  a \n\n b  ") == "a b");
+  struct Case {
+    const char* in;
+    const char* want;
+  } cases[] = {
+      {"", ""},
+      {"   ", ""},
+      {"a", "a"},
+      {"项目名称", "项目名称"},
+      {"中\xE3\x80\x80文 字", "中 文 字"},
+      {"\xC2\xA0x\xC2\xA0", "x"},
+      {"a\tb\xE3\x80\x80\xE3\x80\x80" "c ", "a b c"},
+      {"\xFF a", "\xFF a"},  // bytes that are no UTF-8 are kept as they are
+      {"x\xE4\xB8", "x\xE4\xB8"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK(CollapseSpace(c.in) == c.want);
+  }
 }
 
 TEST_CASE("IsValidUtf8 rejects malformed sequences", "[base]") {

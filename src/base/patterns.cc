@@ -93,34 +93,40 @@ namespace {
 // Reports repeat their labels (every form of a region shares a template), and
 // every rule asks about the cells it reads: remember answers per file and text.
 // The key's parts are hashed where they lie: a lookup copies nothing and
-// allocates nothing, and only a miss stores the parts.
-struct MemoKey {
-  uint64_t owner;
-  std::string a, b;
-};
+// allocates nothing. A stored key holds its parts in one string (one heap
+// line to compare) and its hash (so the table never hashes it again).
 struct MemoView {
   uint64_t owner;
   std::string_view a, b;
 };
+size_t HashOf(const MemoView& k) {
+  size_t h = std::hash<std::string_view>{}(k.b);
+  h ^= std::hash<std::string_view>{}(k.a) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h ^ (k.owner * 0xff51afd7ed558ccdULL);
+}
+struct MemoKey {
+  uint64_t owner;
+  size_t hash;
+  size_t a_size;
+  std::string ab;  // a then b
+  MemoView View() const {
+    std::string_view v(ab);
+    return {owner, v.substr(0, a_size), v.substr(a_size)};
+  }
+};
 struct MemoHash {
   using is_transparent = void;
-  size_t operator()(const MemoView& k) const {
-    size_t h = std::hash<std::string_view>{}(k.b);
-    h ^= std::hash<std::string_view>{}(k.a) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-    return h ^ (k.owner * 0xff51afd7ed558ccdULL);
-  }
-  size_t operator()(const MemoKey& k) const {
-    return (*this)(MemoView{k.owner, k.a, k.b});
-  }
+  size_t operator()(const MemoView& k) const { return HashOf(k); }
+  size_t operator()(const MemoKey& k) const { return k.hash; }
 };
 struct MemoEq {
   using is_transparent = void;
-  static MemoView View(const MemoKey& k) { return {k.owner, k.a, k.b}; }
+  static MemoView View(const MemoKey& k) { return k.View(); }
   static MemoView View(const MemoView& k) { return k; }
   template <typename X, typename Y>
   bool operator()(const X& x, const Y& y) const {
     MemoView u = View(x), v = View(y);
-    return u.owner == v.owner && u.b == v.b && u.a == v.a;
+    return u.owner == v.owner && u.a.size() == v.a.size() && u.b == v.b && u.a == v.a;
   }
 };
 
@@ -133,7 +139,11 @@ class Memo {
   }
   void Put(uint64_t owner, std::string_view a, std::string_view b, V v) {
     if (map_.size() > 500000) map_.clear();
-    map_.emplace(MemoKey{owner, std::string(a), std::string(b)}, std::move(v));
+    MemoView view{owner, a, b};
+    std::string ab;
+    ab.reserve(a.size() + b.size());
+    ab.append(a).append(b);
+    map_.emplace(MemoKey{owner, HashOf(view), a.size(), std::move(ab)}, std::move(v));
   }
 
  private:

@@ -43,8 +43,35 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+// True when NFKC leaves `s` as it is, known without ICU: ASCII, CJK
+// ideographs (U+4000-9FFF: no decompositions, nothing combines with them)
+// and the CJK marks and quotes that have no decomposition either (、。《》
+// 「」『』【】 and curly quotes). Most of a report's text is this.
+static bool StableUnderNfkc(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (i + 2 >= n) return false;  // fewer than three bytes left
+    unsigned char c1 = p[i + 1], c2 = p[i + 2];
+    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return false;
+    bool ok = (c >= 0xE4 && c <= 0xE9) ||
+              (c == 0xE3 && c1 == 0x80 &&
+               (c2 == 0x81 || c2 == 0x82 || (c2 >= 0x8A && c2 <= 0x91))) ||
+              (c == 0xE2 && c1 == 0x80 && c2 >= 0x98 && c2 <= 0x9D);
+    if (!ok) return false;
+    i += 3;
+  }
+  return true;
+}
+
 std::string NormalizeForMatch(std::string_view s) {
-  if (IsAscii(s)) return std::string(s);
+  if (StableUnderNfkc(s)) return std::string(s);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   std::string out;
@@ -168,22 +195,33 @@ bool IsBlank(std::string_view s) {
 }
 
 std::string CollapseSpace(std::string_view s) {
+  // Runs between spaces are copied whole; a text without any goes as it is.
   std::string out;
-  out.reserve(s.size());
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t i = 0, n = static_cast<int32_t>(s.size());
-  bool pending = false;
+  int32_t run = 0;  // start of the run of non-space being read
+  bool pending = false, any_space = false;
   while (i < n) {
     int32_t start = i;
     UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c >= 0 && IsSpaceCp(c)) {
-      pending = !out.empty();
-      continue;
+    if (p[i] < 0x80) {
+      c = p[i++];
+    } else {
+      U8_NEXT(p, i, n, c);
     }
+    if (c < 0 || !IsSpaceCp(c)) continue;
+    if (!any_space) out.reserve(s.size()), any_space = true;
+    if (start > run) {
+      if (pending) out.push_back(' ');
+      out.append(s.substr(static_cast<size_t>(run), static_cast<size_t>(start - run)));
+    }
+    pending = !out.empty();
+    run = i;
+  }
+  if (!any_space) return std::string(s);
+  if (n > run) {
     if (pending) out.push_back(' ');
-    pending = false;
-    out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    out.append(s.substr(static_cast<size_t>(run), static_cast<size_t>(n - run)));
   }
   return out;
 }

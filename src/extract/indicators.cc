@@ -299,9 +299,10 @@ class IndicatorReader : public Reader {
         if (structure_.Matches("total", row[c].text)) ind.is_total = true;
       for (size_t c : names) {
         const Cell* x = cell(c);
-        if (x && !IsBlank(x->value) &&
-            (ind.levels.empty() || ind.levels.back() != CollapseSpace(x->value)))
-          ind.levels.push_back(CollapseSpace(x->value));
+        if (!x || IsBlank(x->value)) continue;
+        std::string level = CollapseSpace(x->value);
+        if (ind.levels.empty() || ind.levels.back() != level)
+          ind.levels.push_back(std::move(level));
       }
       // Weight: the deepest weight column printed on this row, else "(N分)".
       for (auto it = weights.rbegin(); it != weights.rend(); ++it) {

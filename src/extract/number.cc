@@ -31,6 +31,12 @@ Foreign ForeignDigits(std::string_view text, std::string* masked) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
+    if (c >= 0x4E00 && c <= 0x9FFF) {  // CJK ideographs: letters, never digits
+      if (masked)
+        masked->append(
+            text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+      continue;
+    }
     bool full_width = c >= 0xFF10 && c <= 0xFF19;
     int8_t type = c < 0 ? 0 : u_charType(c);
     if (!full_width && type == U_DECIMAL_DIGIT_NUMBER) return Foreign::kDigit;
