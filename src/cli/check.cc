@@ -200,6 +200,13 @@ int RunCheck(const std::vector<std::string>& files, const CheckSettings& cs,
               err << "jxaudit: " << ShowControls(serr.ToString()) << "\n";
               store_ok = false;
             }
+          } else {
+            // Not in the store (it could not be written): the copy ended as
+            // its first did, never with an empty status counted as failed.
+            cr.status = row.status;
+            cr.error = row.error;
+            cr.error.where.file = files[c];
+            cr.pages = row.pages;
           }
           ++totals.skipped;
           failed += cr.status != "ok";
