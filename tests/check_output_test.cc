@@ -321,5 +321,97 @@ TEST_CASE("help: each command lists its own options", "[e2e]") {
   fs::remove_all(dir);
 }
 
+// The output of a shell command and its exit status.
+std::pair<int, std::string> Shell(const std::string& cmd, const std::string& dir) {
+  const std::string log = dir + "/.shell";
+  int rc = std::system((cmd + " >" + Q(log) + " 2>&1").c_str());
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, ReadFile(log)};
+}
+
+// The long and short names of the options a command's help lists.
+std::vector<std::string> HelpOptions(const std::string& help) {
+  std::vector<std::string> out;
+  std::istringstream in(help.substr(help.find("\noptions:\n")));
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("  -", 0) != 0) continue;
+    std::istringstream words(line);
+    for (std::string w; words >> w;) {
+      if (w == "[" || w == "]") continue;
+      if (w.rfind("-", 0) != 0) break;
+      out.push_back(w);
+    }
+  }
+  return out;
+}
+
+TEST_CASE("man page: man/jxaudit.1 is what tools/make-man.py makes of the help",
+          "[e2e]") {
+  const std::string dir = TempDir();
+  auto [rc, page] =
+      Shell("python3 " + Q(std::string(JXAUDIT_SOURCE_DIR) + "/tools/make-man.py") + " " +
+                Q(JXAUDIT_BINARY),
+            dir);
+  REQUIRE(rc == 0);
+  INFO("run tools/make-man.py build/jxaudit > man/jxaudit.1 after changing the help");
+  CHECK(page == ReadFile(std::string(JXAUDIT_SOURCE_DIR) + "/man/jxaudit.1"));
+  for (const char* o : {"\\-\\-baseline", "\\-\\-fail\\-on", ".SS check", ".SS baseline",
+                        ".SH EXIT STATUS"})
+    CHECK(page.find(o) != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("completion: every command and each option its help lists", "[e2e]") {
+  const std::string dir = TempDir();
+  const std::string script = std::string(JXAUDIT_SOURCE_DIR) + "/completion/jxaudit.bash";
+  auto complete = [&](const std::string& words, int cword) {
+    auto [rc, got] =
+        Shell("bash -c " + Q("source " + Q(script) + "; COMP_WORDS=(" + words +
+                             "); COMP_CWORD=" + std::to_string(cword) +
+                             "; _jxaudit; printf '%s\\n' \"${COMPREPLY[@]}\""),
+              dir);
+    REQUIRE(rc == 0);
+    std::set<std::string> words_out;
+    std::istringstream in(got);
+    for (std::string w; std::getline(in, w);) words_out.insert(w);
+    return words_out;
+  };
+  std::set<std::string> commands = complete("jxaudit ''", 1);
+  for (const CommandInfo& c : Commands()) {
+    INFO(c.name);
+    CHECK(commands.count(c.name));
+    std::set<std::string> offered = complete(std::string("jxaudit ") + c.name + " -", 2);
+    RunResult help = In(dir, {c.name, "--help"});
+    std::vector<std::string> listed = HelpOptions(help.out);
+    CHECK(listed.size() >= 3);
+    for (const std::string& o : listed) {
+      INFO(o);
+      CHECK(offered.count(o));
+    }
+  }
+  CHECK(complete("jxaudit check --format ''", 3) ==
+        std::set<std::string>{"text", "json", "jsonl", "sarif"});
+  fs::remove_all(dir);
+}
+
+TEST_CASE("install: the binary, its patterns, the man page and the completion", "[e2e]") {
+  const std::string dir = TempDir();
+  auto [rc, said] = Shell(
+      "cmake --install " + Q(JXAUDIT_BUILD_DIR) + " --prefix " + Q(dir + "/usr"), dir);
+  INFO(said);
+  REQUIRE(rc == 0);
+  for (const char* f : {"/usr/bin/jxaudit", "/usr/share/man/man1/jxaudit.1",
+                        "/usr/share/bash-completion/completions/jxaudit",
+                        "/usr/share/jxaudit/patterns/rules.txt",
+                        "/usr/share/jxaudit/patterns/header.txt"})
+    CHECK(fs::exists(dir + f));
+  // The installed binary finds the installed patterns.
+  auto [crc, out] = Shell("env -u JXAUDIT_PATTERNS " + Q(dir + "/usr/bin/jxaudit") +
+                              " check --no-db " + Q(Sample(0)),
+                          dir);
+  CHECK(crc == 0);
+  CHECK(out.find("0 errors, 1 warnings") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace jx
