@@ -168,6 +168,13 @@ TEST_CASE("check sarif: rules with both titles and results that agree with the J
   auto [rc, said] = Validate("sarif", "sarif.schema.json", dir + "/c.sarif");
   INFO(said);
   CHECK(rc == 0);
+  // A level SARIF does not have is caught.
+  json bad = sarif;
+  bad["runs"][0]["results"][0]["level"] = "fatal";
+  WriteFile(dir + "/bad.sarif", bad.dump());
+  auto [bad_rc, bad_said] = Validate("sarif", "sarif.schema.json", dir + "/bad.sarif");
+  CHECK(bad_rc == 1);
+  CHECK(bad_said.find("'fatal' is not one of") != std::string::npos);
   fs::remove_all(dir);
 }
 
