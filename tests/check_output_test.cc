@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -116,6 +118,33 @@ TEST_CASE("check jsonl: one document a line in input order then a summary line",
   auto [rc, said] = Validate("jsonl", "check.schema.json", dir + "/c.jsonl");
   INFO(said);
   CHECK(rc == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check jsonl: a file's line is written when it finishes, not at the end",
+          "[e2e]") {
+  const std::string dir = TempDir();
+  // A long report that runs into --timeout after a small one.
+  std::string big;
+  for (int k = 0; k < 200; ++k)
+    for (int n = 0; n < 5; ++n) big += ReadFile(Sample(n)) + "\n";
+  WriteFile(dir + "/big.txt", big);
+  const std::string cmd = Q(JXAUDIT_BINARY) +
+                          " check --no-db -q -j 1 --timeout 2 --format jsonl " +
+                          Q(Sample(0)) + " " + Q(dir + "/big.txt") + " 2>/dev/null";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  std::string first;
+  for (int c; (c = std::fgetc(p)) != EOF && c != '\n';) first += static_cast<char>(c);
+  const auto at_first = std::chrono::steady_clock::now();
+  while (std::fgetc(p) != EOF) {
+  }
+  ::pclose(p);
+  const double after =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - at_first).count();
+  CHECK(json::parse(first).at("file") == Sample(0));
+  // The long file ran on for its two seconds after the first line was out.
+  CHECK(after > 1.0);
   fs::remove_all(dir);
 }
 
