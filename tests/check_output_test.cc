@@ -285,6 +285,16 @@ TEST_CASE("baseline: recorded findings are left out and only new ones set the st
                               "--format", "sarif", Sample(1)});
   CHECK(stored.status == 0);
   CHECK(json::parse(stored.out).at("runs")[0].at("results").empty());
+  // The text of a record read back is made from the findings rows: their
+  // fingerprints are the ones the baseline holds.
+  RunResult stored_text = In(
+      dir, {"check", "--db", "s.sqlite", "--baseline", "baseline.json", "-v", Sample(1)});
+  CHECK(stored_text.status == 0);
+  CHECK(stored_text.out.find("] ") == std::string::npos);
+  CHECK(stored_text.out.find("0 errors, 0 warnings, 0 info in 1 files") !=
+        std::string::npos);
+  CHECK(stored_text.out.find(std::to_string(bl.at("findings").size()) +
+                             " findings left out") != std::string::npos);
   RunResult junk = In(dir, {"check", "--no-db", "--baseline", "c.sqlite", Sample(1)});
   CHECK(junk.status == 2);
   CHECK(junk.err.find("c.sqlite: cannot open") != std::string::npos);
