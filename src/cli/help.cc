@@ -74,6 +74,8 @@ const std::vector<OptionInfo>& Options() {
        false,
        {{"*", "no progress and no per-file error lines on stderr"},
         {"check",
+         "no progress, no per-file error lines and no note of the store on stderr"},
+        {"baseline",
          "no progress, no per-file error lines and no note of the store on stderr"}}},
       {"timeout",
        true,
@@ -92,11 +94,16 @@ const std::vector<OptionInfo>& Options() {
          "the SQLite store (default: jxaudit.sqlite beside the output, or in the "
          "current directory)"},
         {"report", "the store to summarise"}}},
-      {"no-db", false, {{"*", "check: record nothing"}, {"check", "record nothing"}}},
+      {"no-db",
+       false,
+       {{"*", "check: record nothing"},
+        {"check", "record nothing"},
+        {"baseline", "record nothing"}}},
       {"force",
        false,
        {{"*", "check: check again files the store already has"},
-        {"check", "check again files the store already has"}}},
+        {"check", "check again files the store already has"},
+        {"baseline", "check again files the store already has"}}},
   };
   return kOptions;
 }
