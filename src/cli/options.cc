@@ -114,9 +114,9 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   if (command == "check" || command == "baseline") {
     // check writes text; a workbook of the same files is extract's.
     if (EndsWith(output, ".xlsx")) {
-      err << "jxaudit: " << command << ": -o " << ShowControls(output)
-          << ": check writes text, JSON or SARIF; for a workbook run `jxaudit extract "
-             "FILE|DIR... -o "
+      err << "jxaudit: " << command << ": -o " << ShowControls(output) << ": " << command
+          << (command == "check" ? " writes text, JSON or SARIF" : " writes JSON")
+          << "; for a workbook run `jxaudit extract FILE|DIR... -o "
           << ShowControls(output) << "`\n";
       return 2;
     }
