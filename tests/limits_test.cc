@@ -487,13 +487,16 @@ TEST_CASE("report: a store on a read-only mount is read", "[e2e][limits]") {
 }
 
 // Runs jxaudit with its stderr on a terminal (a pty) and its stdout into a
-// file; returns what the terminal showed.
+// file, or on the terminal too when `out` is ""; returns what the terminal
+// showed.
 std::string RunOnTerminal(const std::vector<std::string>& args, const std::string& out) {
   int master = -1;
   pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
   if (pid == 0) {
-    int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(o, 1);
+    if (!out.empty()) {
+      int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      ::dup2(o, 1);
+    }
     std::vector<const char*> argv{"jxaudit"};
     for (const std::string& a : args) argv.push_back(a.c_str());
     argv.push_back(nullptr);
@@ -552,6 +555,46 @@ TEST_CASE("progress: copies count as skipped, done stays within total, lines are
   CHECK(Count(db, "SELECT skipped FROM runs WHERE id=1") == 3);
   CHECK(Count(db, "SELECT failed FROM runs WHERE id=1") == 1);
   CHECK(Count(db, "SELECT skipped FROM runs WHERE id=2") == 5);
+  fs::remove_all(dir);
+}
+
+// What precedes `at` on its terminal line once the cleared text is gone: ""
+// when what starts at `at` starts at the margin.
+std::string BeforeOnLine(const std::string& shown, size_t at) {
+  size_t nl = shown.rfind('\n', at);
+  std::string before = shown.substr(nl == std::string::npos ? 0 : nl + 1,
+                                    at - (nl == std::string::npos ? 0 : nl + 1));
+  size_t clear = before.rfind("\033[K");
+  if (clear != std::string::npos) before = before.substr(clear + 3);
+  before.erase(std::remove(before.begin(), before.end(), '\r'), before.end());
+  return before;
+}
+
+TEST_CASE("progress: findings on the same terminal start at the margin",
+          "[e2e][limits]") {
+  std::string dir = TempDir();
+  fs::create_directories(dir + "/in");
+  const std::string report = ReadFile(SamplePath(kSample));
+  for (const char* name : {"a.txt", "b.txt", "c.txt"})
+    WriteFile(dir + "/in/" + name, report);
+  WriteFile(dir + "/in/d.txt", ReadFile(SamplePath(SeedSamples()[4])));
+  std::string db = dir + "/s.sqlite";
+  for (int round = 0; round < 2; ++round) {
+    INFO("round " << round);
+    std::string shown = RunOnTerminal({"check", "-j", "2", "--db", db, dir + "/in"}, "");
+    INFO(shown);
+    CHECK(shown.find("4/4 files") != std::string::npos);
+    CHECK(shown.find("0 failed") != std::string::npos);
+    CHECK(shown.find("1 failed") == std::string::npos);  // copies are not failures
+    int headers = 0;
+    for (const char* name : {"a.txt", "b.txt", "c.txt", "d.txt"}) {
+      size_t h = shown.find(dir + "/in/" + name + "  [");
+      REQUIRE(h != std::string::npos);
+      ++headers;
+      CHECK(BeforeOnLine(shown, h).empty());
+    }
+    CHECK(headers == 4);
+  }
   fs::remove_all(dir);
 }
 

@@ -278,6 +278,36 @@ TEST_CASE("store: one of another schema version is refused, not half read", "[e2
   fs::remove_all(dir);
 }
 
+TEST_CASE("store: a version 2 store gains findings.fingerprint when written", "[e2e]") {
+  std::string dir = TempDir();
+  std::string db = dir + "/v2.sqlite";
+  const std::string sample = SamplePath(SeedSamples()[1]);
+  REQUIRE(RunJxaudit({"check", "-q", "--db", db, sample}).status == 1);
+  // As version 2 left it: no fingerprint column.
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(h,
+                       "ALTER TABLE findings DROP COLUMN fingerprint;"
+                       "UPDATE meta SET value='2' WHERE key='schema_version';"
+                       "UPDATE documents SET tool_version='0.0.9';",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(h);
+  // Read only, it is not upgraded: report says how to.
+  RunResult rep = RunJxaudit({"report", "--db", db, "-o", dir + "/s.xlsx"});
+  CHECK(rep.status == 2);
+  CHECK(rep.err.find("run `jxaudit check --db` on it once to upgrade it") !=
+        std::string::npos);
+  RunResult r = RunJxaudit({"check", "-q", "--db", db, sample});
+  CHECK(r.status == 1);
+  CHECK(
+      Scalar(db, "SELECT count(*) FROM meta WHERE key='schema_version' AND value='3'") ==
+      1);
+  CHECK(Scalar(db, "SELECT count(*) FROM findings WHERE length(fingerprint) = 32") >= 10);
+  CHECK(Scalar(db, "SELECT count(*) FROM findings WHERE fingerprint IS NULL") == 0);
+  CHECK(RunJxaudit({"report", "--db", db, "-o", dir + "/s.xlsx"}).status == 0);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("report: Summary with a chart, the normalized sheets, Failures, no formulas",
           "[e2e]") {
   std::string dir = TempDir();

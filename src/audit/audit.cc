@@ -5,6 +5,7 @@
 #include "export/check.h"
 #include "extract/extract.h"
 #include "layout/layout.h"
+#include "record/fingerprint.h"
 #include "record/wire.h"
 #include "validate/validate.h"
 
@@ -60,9 +61,13 @@ DocumentTables LayoutFile(const std::string& path, const ReadOptions& ropts,
   });
 }
 
-DocumentRecord CheckRecord(const std::string& path, const ReadOptions& ropts,
-                           const Patterns& patterns, const RecordParts& parts) {
-  return MakeRecord(CheckFile(path, ropts, patterns), parts);
+DocumentRecord CheckRecord(const std::string& path, const std::string& sha256,
+                           const ReadOptions& ropts, const Patterns& patterns,
+                           const RecordParts& parts) {
+  DocumentReport d = CheckFile(path, ropts, patterns);
+  d.sha256 = sha256;
+  AssignFingerprints(sha256, &d.v.findings);
+  return MakeRecord(d, parts);
 }
 
 DocumentRecord MakeRecord(const DocumentReport& d, const RecordParts& parts) {

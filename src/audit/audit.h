@@ -23,10 +23,15 @@ DocumentReport CheckFile(const std::string& path, const ReadOptions& ropts,
 DocumentTables LayoutFile(const std::string& path, const ReadOptions& ropts,
                           const Patterns& patterns);
 
-// CheckFile, then its record: what a `check` worker sends back.
-DocumentRecord CheckRecord(const std::string& path, const ReadOptions& ropts,
-                           const Patterns& patterns, const RecordParts& parts);
+// CheckFile, then its record: what a `check` worker sends back. `sha256` is
+// the file's content hash (the store's key), which the findings'
+// fingerprints rest on.
+DocumentRecord CheckRecord(const std::string& path, const std::string& sha256,
+                           const ReadOptions& ropts, const Patterns& patterns,
+                           const RecordParts& parts);
 
+// A report's record; its findings' fingerprints are those it carries (see
+// AssignFingerprints).
 DocumentRecord MakeRecord(const DocumentReport& d,
                           const RecordParts& parts = RecordParts{});
 // A file that gave no report: read error, time limit or crash.

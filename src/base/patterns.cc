@@ -417,6 +417,35 @@ bool Patterns::ParseGrades(const std::string& origin, std::string_view content,
   return true;
 }
 
+bool Patterns::ParseRuleTitles(const std::string& origin, std::string_view content,
+                               std::string* err) {
+  rule_titles_.clear();
+  return ForEachDataLine(content, [&](std::string_view line, int line_no) {
+    size_t space = line.find_first_of(" \t");
+    size_t bar = line.find('|');
+    std::string_view id = line.substr(0, std::min(space, line.size()));
+    std::string_view zh, en;
+    if (space != std::string_view::npos && bar != std::string_view::npos && bar > space) {
+      zh = TrimSpace(line.substr(space, bar - space));
+      en = TrimSpace(line.substr(bar + 1));
+    }
+    if (zh.empty() || en.empty()) {
+      *err = origin + ":" + std::to_string(line_no) +
+             ": expected 'rule-id  中文标题 | English title'";
+      return false;
+    }
+    if (!rule_titles_
+             .emplace(std::string(id),
+                      RuleTitle{std::string(zh), std::string(en), line_no})
+             .second) {
+      *err = origin + ":" + std::to_string(line_no) + ": rule '" + std::string(id) +
+             "' has a title already";
+      return false;
+    }
+    return true;
+  });
+}
+
 bool Patterns::ParseGroups(const std::string& origin, std::string_view content,
                            std::string* err) {
   groups_.clear();
@@ -471,6 +500,9 @@ bool Patterns::LoadDir(const std::string& dir, std::string* err) {
   std::filesystem::path g = std::filesystem::path(dir) / "grades.txt";
   if (!ReadPatternFile(g, "patterns/grades.txt", &content, err)) return false;
   if (!ParseGrades("patterns/grades.txt", content, err)) return false;
+  std::filesystem::path rt = std::filesystem::path(dir) / "rules.txt";
+  if (!ReadPatternFile(rt, "patterns/rules.txt", &content, err)) return false;
+  if (!ParseRuleTitles("patterns/rules.txt", content, err)) return false;
   // Read last, so that an error in a pattern file is what a broken directory
   // reports first; then every file loaded so far is checked.
   std::filesystem::path gr = std::filesystem::path(dir) / "groups.txt";

@@ -105,6 +105,12 @@ struct GradeBand {
   int line = 0;
 };
 
+// A rule's title from patterns/rules.txt, in both languages.
+struct RuleTitle {
+  std::string zh, en;
+  int line = 0;
+};
+
 class Patterns {
  public:
   // Loads every required file from `dir` (name → dir/name.txt).
@@ -131,6 +137,14 @@ class Patterns {
   bool ParseGrades(const std::string& origin, std::string_view content, std::string* err);
   const std::vector<GradeBand>& grades() const { return grades_; }
 
+  // patterns/rules.txt (not RE2): "rule-id  中文标题 | English title" per line.
+  bool ParseRuleTitles(const std::string& origin, std::string_view content,
+                       std::string* err);
+  // Rule id → its titles.
+  const std::map<std::string, RuleTitle, std::less<>>& rule_titles() const {
+    return rule_titles_;
+  }
+
   // Where patterns are looked for when no --patterns is given: $JXAUDIT_PATTERNS,
   // then beside the installed binary, then the source tree it was built from.
   static std::string DefaultDir(const std::string& argv0);
@@ -138,6 +152,7 @@ class Patterns {
  private:
   std::map<std::string, std::unique_ptr<PatternFile>, std::less<>> files_;
   std::vector<GradeBand> grades_;
+  std::map<std::string, RuleTitle, std::less<>> rule_titles_;
   // file → pattern name → groups the code reads.
   std::map<std::string, std::map<std::string, std::vector<std::string>>> groups_;
 };

@@ -1,12 +1,14 @@
 #include "export/check.h"
 
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "audit/audit.h"
 #include "base/text.h"
+#include "cli/check_output.h"
 #include "cli/commands.h"
 #include "cli/workers.h"
 #include "record/record.h"
@@ -27,11 +29,32 @@ std::string ToolVersion() {
   return std::string(JXAUDIT_VERSION) + "+" + hex.substr(0, 12);
 }
 
+// The baseline file, read whole (it is small: one line per finding).
+bool ReadBaseline(const std::string& path, Baseline* b, std::ostream& err) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text, why;
+  if (!in) {
+    why = "cannot open";
+  } else {
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) why = "cannot read";
+  }
+  if (why.empty()) ParseBaseline(text, b, &why);
+  if (!why.empty()) {
+    err << "jxaudit: " << ShowControls(path) << ": " << why << "\n";
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-int RunCheck(const std::vector<std::string>& files, const std::string& format,
-             const std::string& output, bool verbose, const BatchOptions& bo,
-             const Patterns& patterns, std::ostream& out, std::ostream& err) {
+int RunCheck(const std::vector<std::string>& files, const CheckSettings& cs,
+             const BatchOptions& bo, const Patterns& patterns, std::ostream& out,
+             std::ostream& err) {
+  const std::string& output = cs.output;
+  Baseline baseline;
+  if (!cs.baseline.empty() && !ReadBaseline(cs.baseline, &baseline, err)) return 2;
   OutputFile file_out;
   std::ostream* sink = &out;
   if (!output.empty()) {
@@ -70,7 +93,8 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   for (size_t i = 0; i < n; ++i) {
     rows[i].path = files[i];
     Error herr;
-    if (use_store && !FileSha256(files[i], &rows[i].sha256, &rows[i].size, &herr))
+    // Hashed with or without a store: the findings' fingerprints rest on it.
+    if (!FileSha256(files[i], &rows[i].sha256, &rows[i].size, &herr))
       rows[i].sha256.clear();  // the worker will say why it cannot be read
     if (use_store && !bo.force &&
         store.Known(rows[i].sha256, files[i], &rows[i].status, &rows[i].error,
@@ -89,21 +113,16 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
       todo.push_back(i);
     }
   }
+  CheckPrinter printer(cs.format, cs.verbose, cs.baseline.empty() ? nullptr : &baseline,
+                       patterns, sink);
   // What printing needs of a record. Without a store a worker renders only
   // that; with one, everything (a later run may print the other form), and
   // a record read back from the store is read only as far as printing needs.
-  RecordParts printing;
-  printing.text = format != "json";
-  printing.text_verbose = format != "json" && verbose;
-  printing.json = format == "json";
-  printing.sheets = false;
+  const RecordParts printing = printer.Parts();
   const RecordParts parts = use_store ? RecordParts{} : printing;
-  Counts total;
   size_t printed = 0, done = 0, failed = 0;
   Progress progress(n, ShowProgress(bo, err), err);
-  if (format == "json")
-    *sink << "{\"tool\": \"jxaudit\", \"version\": \"" << JXAUDIT_VERSION
-          << "\", \"documents\": [\n";
+  printer.Begin();
   auto flush = [&] {
     for (; printed < n && ready[printed]; ++printed) {
       DocumentRecord& r = recs[printed];
@@ -118,14 +137,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
         err << "jxaudit: " << ShowControls(r.error.ToString()) << "\n";
       }
       if (sink == &out) progress.Clear();  // the terminal may show both
-      if (format == "json") {
-        *sink << (printed > 0 ? ",\n" : "")
-              << RecordJson(std::move(r))
-                     .dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
-      } else {
-        *sink << RecordText(r, verbose);
-      }
-      total += r.counts;     // `failed` is 1 exactly when the status is not ok
+      printer.Print(std::move(r));
       r = DocumentRecord{};  // printed: its memory goes back
     }
   };
@@ -146,7 +158,9 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
   RunInChildren(
       todo.size(), bo.jobs, bo.timeout_s,
       [&](size_t k) {
-        return RecordToWire(CheckRecord(files[todo[k]], bo.read, patterns, parts));
+        const size_t i = todo[k];
+        return RecordToWire(
+            CheckRecord(files[i], rows[i].sha256, bo.read, patterns, parts));
       },
       [&](size_t k, ChildResult&& cr) {
         size_t i = todo[k];
@@ -186,6 +200,13 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
               err << "jxaudit: " << ShowControls(serr.ToString()) << "\n";
               store_ok = false;
             }
+          } else {
+            // Not in the store (it could not be written): the copy ended as
+            // its first did, never with an empty status counted as failed.
+            cr.status = row.status;
+            cr.error = row.error;
+            cr.error.where.file = files[c];
+            cr.pages = row.pages;
           }
           ++totals.skipped;
           failed += cr.status != "ok";
@@ -208,19 +229,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
       store_ok = false;
     }
   }
-  if (format == "json") {
-    nlohmann::json skipped = nlohmann::json::array();
-    for (const SkippedInput& s : bo.skipped)
-      skipped.push_back({{"file", s.path}, {"status", "skipped"}, {"reason", s.reason}});
-    *sink << "\n], \"skipped\": "
-          << skipped.dump(1, ' ', false, nlohmann::json::error_handler_t::replace)
-          << "}\n";
-  } else {
-    *sink << SummaryText(total, n);
-    if (!bo.skipped.empty())
-      *sink << bo.skipped.size()
-            << " files in the given folders were not read (listed on stderr)\n";
-  }
+  printer.End(bo.skipped);
   sink->flush();
   if (use_store && store_ok) {
     Error serr;
@@ -237,8 +246,18 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
     err << "jxaudit: standard output: cannot write\n";
     return 2;
   }
+  // Where a store nobody named went, so that it is not a surprise.
+  if (use_store && store_ok && !cs.db_given && !bo.quiet)
+    err << "jxaudit: recorded in " << ShowControls(bo.db) << " (--db FILE names another, "
+        << "--no-db records nothing)\n";
   if (!store_ok) return 2;
-  return total.failed > 0 ? 2 : (total.errors > 0 ? 1 : 0);
+  const Counts& total = printer.total();
+  // An unreadable file is not audited: that outweighs any finding.
+  if (total.failed > 0) return 2;
+  const bool fails = cs.fail_on == "warning" ? total.errors + total.warnings > 0
+                     : cs.fail_on == "never" ? false
+                                             : total.errors > 0;
+  return fails ? 1 : 0;
 }
 
 }  // namespace jx

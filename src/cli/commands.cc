@@ -27,7 +27,12 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
   RunFiles(
       files, bo,
       [&](size_t i) {
-        return SheetsRecordToWire(CheckRecord(files[i], bo.read, patterns, parts));
+        // The content hash the findings' fingerprints rest on, as check has it.
+        std::string sha;
+        uint64_t size = 0;
+        Error herr;
+        if (!FileSha256(files[i], &sha, &size, &herr)) sha.clear();
+        return SheetsRecordToWire(CheckRecord(files[i], sha, bo.read, patterns, parts));
       },
       [&](size_t i, ChildResult&& cr, bool* ok, Error* why) {
         DocumentRecord r;

@@ -12,6 +12,7 @@
 #include "base/text.h"
 #include "cli/batch.h"
 #include "cli/commands.h"
+#include "cli/help.h"
 #include "cli/inputs.h"
 #include "cli/run.h"
 
@@ -19,18 +20,6 @@ namespace jx {
 namespace {
 
 namespace po = boost::program_options;
-
-constexpr const char* kUsage =
-    "usage: jxaudit <command> [options] FILE|DIR...\n"
-    "\n"
-    "commands:\n"
-    "  check    audit each report's arithmetic; exit 0 clean, 1 errors found, 2 "
-    "unreadable\n"
-    "  extract  normalized figures, indicators and findings (xlsx with -o, json, csv)\n"
-    "  tables   rebuild the tables of each report (json, csv, markdown or xlsx)\n"
-    "  report   summary workbook of a store: jxaudit report --db FILE -o summary.xlsx\n"
-    "\n"
-    "options:\n";
 
 // A whole number from `lo` to `hi`, all of `text`: no sign, no spaces, no
 // wrap-around (Boost reads "-1" as the largest unsigned).
@@ -66,37 +55,7 @@ bool ParseSeconds(const std::string& name, const std::string& text, double hi, d
 }  // namespace
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  po::options_description visible;
-  // clang-format off
-  visible.add_options()
-      ("help,h", "show this help")
-      ("version", "print the version")
-      ("format,f", po::value<std::string>(),
-       "output format. check: text (default) or json; extract: json (default) or "
-       "csv; tables: json (default), csv or markdown")
-      ("output,o", po::value<std::string>(),
-       "write to this file instead of standard output (.xlsx: a workbook)")
-      ("verbose,v", "check: also list info findings (differences rounding explains)")
-      ("patterns", po::value<std::string>(),
-       "directory of pattern files (default: the installed patterns/)")
-      ("jobs,j", po::value<std::string>(),
-       "files read in parallel, 1 to 256 (default: all cores, at most 256)")
-      ("max-bytes", po::value<std::string>(),
-       "refuse files larger than this many bytes (default 256 MiB)")
-      ("max-pages", po::value<std::string>(), "refuse PDFs with more pages (default 20000)")
-      ("max-memory", po::value<std::string>(),
-       "limit each worker's address space to this many MiB; a file past it is recorded "
-       "as out_of_memory (default 4096)")
-      ("quiet,q", "no progress and no per-file error lines on stderr")
-      ("timeout", po::value<std::string>(),
-       "stop a file after this many seconds, at most 86400; check records it as timed "
-       "out (default 300)")
-      ("db", po::value<std::string>(),
-       "check: the SQLite store (default: jxaudit.sqlite beside the output, or in the "
-       "current directory); report: the store to summarise")
-      ("no-db", "check: record nothing")
-      ("force", "check: check again files the store already has");
-  // clang-format on
+  po::options_description visible = OptionsFor("");
   po::options_description hidden;
   hidden.add_options()("command", po::value<std::string>())(
       "files", po::value<std::vector<std::string>>()->multitoken());
@@ -109,24 +68,34 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    err << "jxaudit: " << ShowControls(e.what()) << "\n" << kUsage << visible;
+    err << "jxaudit: " << ShowControls(e.what()) << "\n" << GeneralHelp();
     return 2;
   }
   if (vm.count("version")) {
     out << "jxaudit " << JXAUDIT_VERSION << "\n";
     return 0;
   }
-  if (vm.count("help") || !vm.count("command")) {
-    (vm.count("help") ? out : err) << kUsage << visible;
+  if (!vm.count("command")) {
+    (vm.count("help") ? out : err) << GeneralHelp();
     return vm.count("help") ? 0 : 2;
   }
   std::string command = vm["command"].as<std::string>();
+  if (vm.count("help")) {
+    std::string help = CommandHelp(command);
+    if (help.empty()) {
+      err << "jxaudit: unknown command '" << ShowControls(command) << "'\n"
+          << GeneralHelp();
+      return 2;
+    }
+    out << help;
+    return 0;
+  }
   std::vector<std::string> files;
   if (vm.count("files")) files = vm["files"].as<std::vector<std::string>>();
   std::string format = vm.count("format") ? vm["format"].as<std::string>() : "";
   if (format == "md") format = "markdown";
   static const std::vector<std::pair<std::string, std::vector<std::string>>> kFormats = {
-      {"check", {"text", "json"}},
+      {"check", {"text", "json", "jsonl", "sarif"}},
       {"extract", {"json", "csv"}},
       {"tables", {"json", "csv", "markdown"}}};
   for (const auto& [cmd, allowed] : kFormats) {
@@ -141,6 +110,29 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     }
   }
   std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  CheckSettings cs;
+  if (command == "check" || command == "baseline") {
+    // check writes text; a workbook of the same files is extract's.
+    if (EndsWith(output, ".xlsx")) {
+      err << "jxaudit: " << command << ": -o " << ShowControls(output) << ": " << command
+          << (command == "check" ? " writes text, JSON or SARIF" : " writes JSON")
+          << "; for a workbook run `jxaudit extract FILE|DIR... -o "
+          << ShowControls(output) << "`\n";
+      return 2;
+    }
+    cs.output = output;
+    cs.verbose = vm.count("verbose") > 0;
+    cs.db_given = vm.count("db") > 0;
+    if (vm.count("baseline")) cs.baseline = vm["baseline"].as<std::string>();
+    if (vm.count("fail-on")) {
+      cs.fail_on = vm["fail-on"].as<std::string>();
+      if (cs.fail_on != "error" && cs.fail_on != "warning" && cs.fail_on != "never") {
+        err << "jxaudit: --fail-on '" << ShowControls(cs.fail_on)
+            << "': expected error, warning or never\n";
+        return 2;
+      }
+    }
+  }
 
   Patterns patterns;
   std::string pdir = vm.count("patterns") ? vm["patterns"].as<std::string>()
@@ -213,20 +205,23 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     // Before anything is opened for writing: the output must not be what
     // the run reads (an input, or check's store).
     Error oerr;
-    if (!CheckOutput(output, files, command == "check" ? bo.db : "", &oerr)) {
+    const bool stores = command == "check" || command == "baseline";
+    if (!CheckOutput(output, files, stores ? bo.db : "", &oerr)) {
       err << "jxaudit: " << ShowControls(oerr.ToString()) << "\n";
       return 2;
     }
   }
-  if (command == "check" || command == "extract") {
+  if (command == "check" || command == "baseline" || command == "extract") {
     if (files.empty()) {
       err << "jxaudit: " << command << ": no input files\n";
       return 2;
     }
-    if (command == "check")
-      return RunCheck(files, format, output, vm.count("verbose") > 0, bo, patterns, out,
-                      err);
-    return RunExtract(files, format, output, bo, patterns, out, err);
+    if (command == "extract")
+      return RunExtract(files, format, output, bo, patterns, out, err);
+    cs.format = command == "baseline" ? "baseline" : format;
+    // A baseline records findings; only an unreadable file fails it.
+    if (command == "baseline") cs.fail_on = "never";
+    return RunCheck(files, cs, bo, patterns, out, err);
   }
   if (command == "tables") {
     if (files.empty()) {
@@ -235,7 +230,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     }
     return RunTables(files, format, output, bo, patterns, out, err);
   }
-  err << "jxaudit: unknown command '" << command << "'\n" << kUsage << visible;
+  err << "jxaudit: unknown command '" << ShowControls(command) << "'\n" << GeneralHelp();
   return 2;
 }
 

@@ -67,6 +67,7 @@ nlohmann::json IndicatorJson(const Indicator& i) {
 nlohmann::json FindingJson(const Finding& f) {
   nlohmann::json j;
   j["id"] = f.id;
+  j["fingerprint"] = f.fingerprint;
   j["rule"] = f.rule;
   j["severity"] = SeverityName(f.severity);
   j["message"] = f.message;

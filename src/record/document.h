@@ -15,6 +15,7 @@ namespace jx {
 
 struct DocumentReport {
   std::string file;
+  std::string sha256;  // of the file's bytes; part of every finding's fingerprint
   bool ok = true;
   Error error;  // when !ok
   std::string encoding;

@@ -11,7 +11,8 @@ std::string CheckHead(const std::string& kind, const std::string& department,
 }
 
 CheckText::Line CheckLine(const Location& where, const std::string& severity,
-                          const std::string& rule, const std::string& message) {
+                          const std::string& rule, const std::string& message,
+                          const std::string& fingerprint) {
   // The location as Error::ToString prints it after a file name; with no
   // part known that is the bare ": " a file name is followed by.
   Error at;
@@ -20,7 +21,7 @@ CheckText::Line CheckLine(const Location& where, const std::string& severity,
   std::string loc = at.ToString();
   if (loc.empty()) loc = ": ";
   return {severity == SeverityName(Severity::kInfo),
-          loc + severity + " [" + rule + "] " + message};
+          loc + severity + " [" + rule + "] " + message, severity, fingerprint};
 }
 
 CheckText CheckTextOf(const DocumentReport& d, bool with_info) {
@@ -30,7 +31,8 @@ CheckText CheckTextOf(const DocumentReport& d, bool with_info) {
   t.head = CheckHead(KindName(info.kind), info.department.value, info.year.value);
   for (const Finding& f : d.v.findings)
     if (with_info || f.severity != Severity::kInfo)
-      t.lines.push_back(CheckLine(f.where, SeverityName(f.severity), f.rule, f.message));
+      t.lines.push_back(
+          CheckLine(f.where, SeverityName(f.severity), f.rule, f.message, f.fingerprint));
   return t;
 }
 

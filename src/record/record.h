@@ -20,8 +20,10 @@ namespace jx {
 struct CheckText {
   std::string head;  // after the path on the first line: "  [kind · department]"
   struct Line {
-    bool info = false;  // an info finding: printed only with -v
-    std::string text;   // after "  <path>": ":page 2:14: error [rule] message"
+    bool info = false;        // an info finding: printed only with -v
+    std::string text;         // after "  <path>": ":page 2:14: error [rule] message"
+    std::string severity;     // error, warning, info
+    std::string fingerprint;  // the finding's (record/fingerprint.h)
     bool operator==(const Line&) const = default;
   };
   std::vector<Line> lines;  // one per finding, in order
@@ -33,7 +35,8 @@ struct CheckText {
 std::string CheckHead(const std::string& kind, const std::string& department,
                       const std::string& year);
 CheckText::Line CheckLine(const Location& where, const std::string& severity,
-                          const std::string& rule, const std::string& message);
+                          const std::string& rule, const std::string& message,
+                          const std::string& fingerprint);
 // A document's CheckText; info findings' lines only `with_info`.
 CheckText CheckTextOf(const DocumentReport& d, bool with_info);
 

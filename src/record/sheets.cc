@@ -55,10 +55,11 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
              "target", "target_comparator", "target_value", "target_unit", "actual",
              "score", "total_row"},
             {}};
-  Sheet f{"Findings",
-          {"file", "id", "rule", "severity", "message", "stated", "computed",
-           "difference", "tolerance", "unit", "line", "page", "table", "row", "column"},
-          {}};
+  Sheet f{
+      "Findings",
+      {"file", "id", "rule", "severity", "message", "stated", "computed", "difference",
+       "tolerance", "unit", "line", "page", "table", "row", "column", "fingerprint"},
+      {}};
   // Long form: one row per printed cell (titles are in the tables output).
   Sheet t{"Tables", {"file", "table", "row", "column", "line", "text", "number"}, {}};
   // Only cells that findings name need a key: the flagged ones (error or
@@ -200,7 +201,7 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
            OptNum(fd.has_numbers, fd.tolerance), Text(fd.unit), Int(l.line),
            l.page > 0 ? Int(l.page) : Value{}, Text(l.table),
            l.row >= 0 ? Int(l.row + 1) : Value{},
-           l.column >= 0 ? Int(l.column + 1) : Value{}});
+           l.column >= 0 ? Int(l.column + 1) : Value{}, Text(fd.fingerprint)});
     }
   }
   std::vector<Sheet> sheets;

@@ -368,7 +368,7 @@ std::string RecordToWire(const DocumentRecord& r) {
   j["head"] = r.text.head;
   json lines = json::array();
   for (const CheckText::Line& l : r.text.lines)
-    lines.push_back(json::array({l.info, l.text}));
+    lines.push_back(json::array({l.info, l.text, l.severity, l.fingerprint}));
   j["lines"] = std::move(lines);
   j["json"] = r.json;
   json sheets = json::array();
@@ -403,7 +403,8 @@ bool RecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err) {
     r->text.head = j.at("head").get<std::string>();
     r->text.lines.clear();
     for (const auto& l : j.at("lines"))
-      r->text.lines.push_back({l.at(0).get<bool>(), l.at(1).get<std::string>()});
+      r->text.lines.push_back({l.at(0).get<bool>(), l.at(1).get<std::string>(),
+                               l.at(2).get<std::string>(), l.at(3).get<std::string>()});
     r->json = j.at("json");
     r->sheets.clear();
     for (const auto& js : j.at("sheets")) {

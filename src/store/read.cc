@@ -83,8 +83,8 @@ bool Store::Find(const std::string& sha256, const std::string& path,
     // and its findings in order.
     r.text.head = CheckHead(s.ColText(5), s.ColText(6), s.ColText(7));
     Stmt f(db_,
-           "SELECT severity, rule, message, line, page, \"table\", \"row\", \"column\" "
-           "FROM findings WHERE sha256=? ORDER BY seq");
+           "SELECT severity, rule, message, line, page, \"table\", \"row\", \"column\", "
+           "fingerprint FROM findings WHERE sha256=? ORDER BY seq");
     if (!f.ok()) return false;
     f.Text(1, sha256);
     while (f.Row()) {
@@ -94,7 +94,8 @@ bool Store::Find(const std::string& sha256, const std::string& path,
       at.table = f.ColText(5);
       at.row = IndexOrNone(f, 6);
       at.column = IndexOrNone(f, 7);
-      r.text.lines.push_back(CheckLine(at, f.ColText(0), f.ColText(1), f.ColText(2)));
+      r.text.lines.push_back(
+          CheckLine(at, f.ColText(0), f.ColText(1), f.ColText(2), f.ColText(8)));
     }
   }
   *rec = std::move(r);

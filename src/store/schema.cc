@@ -30,7 +30,11 @@ std::vector<std::string> StoredColumns(const Sheet& s) {
   return cols;
 }
 
-const char* const kSchemaVersion = "2";
+const char* const kSchemaVersion = "3";
+// Version 3 added findings.fingerprint; a version-2 store opened for writing
+// gains the column (its old rows, made by an older build, are never
+// replayed: the tool version differs).
+const char* const kUpgradableVersion = "2";
 
 const char* const kErrorColumns =
     "error_message, error_page, error_line, error_table, error_row, error_column";
@@ -91,7 +95,8 @@ bool Store::Exec(const char* sql, Error* err) {
   return true;
 }
 
-bool Store::CheckSchema(bool* empty, Error* err) {
+bool Store::CheckSchema(bool* empty, bool* upgrade, Error* err) {
+  *upgrade = false;
   Stmt tables(db_, "SELECT count(*) FROM sqlite_master");
   if (!tables.ok() || !tables.Row()) {
     *err = Failure("cannot open");
@@ -107,6 +112,16 @@ bool Store::CheckSchema(bool* empty, Error* err) {
     return false;
   }
   std::string version = v.ColText(0);
+  if (version == store::kUpgradableVersion && upgrade_allowed_) {
+    *upgrade = true;
+    return true;
+  }
+  if (version == store::kUpgradableVersion) {
+    *err = MakeError(path_, "store schema version " + version + ", this jxaudit " +
+                                "reads version " + kSchemaVersion +
+                                ": run `jxaudit check --db` on it once to upgrade it");
+    return false;
+  }
   if (version != kSchemaVersion) {
     *err = MakeError(path_, "store schema version " + version + ", this jxaudit " +
                                 "keeps version " + kSchemaVersion +
@@ -144,8 +159,9 @@ bool Store::OpenReadOnly(const std::string& path, Error* err) {
         continue;
       }
     }
-    bool empty = false;
-    if (!CheckSchema(&empty, err)) return false;
+    bool empty = false, upgrade = false;
+    upgrade_allowed_ = false;
+    if (!CheckSchema(&empty, &upgrade, err)) return false;
     if (empty) {
       *err = MakeError(path_, "not a jxaudit store (no tables)");
       return false;
@@ -169,8 +185,9 @@ bool Store::Open(const std::string& path, const std::string& tool,
   sqlite3_busy_timeout(db_, 10000);
   // Before anything writes (even the journal mode is written to the file):
   // another application's database is refused as it is.
-  bool empty = false;
-  if (!CheckSchema(&empty, err)) return false;
+  bool empty = false, upgrade = false;
+  upgrade_allowed_ = true;
+  if (!CheckSchema(&empty, &upgrade, err)) return false;
   // WAL: a commit is one append, and a killed writer leaves every committed
   // file intact. NORMAL sync is durable against a killed process.
   if (!Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err)) return false;
@@ -210,6 +227,17 @@ bool Store::Open(const std::string& path, const std::string& tool,
                 "(sha256, seq);";
   }
   if (!Exec(schema.c_str(), err)) return false;
+  if (upgrade) {
+    std::string up = std::string(
+                         "BEGIN; ALTER TABLE findings ADD COLUMN fingerprint TEXT; "
+                         "UPDATE meta SET value='") +
+                     kSchemaVersion + "' WHERE key='schema_version'; COMMIT;";
+    if (!Exec(up.c_str(), err)) {
+      Error ignored;  // the upgrade's own error is the one to tell
+      Exec("ROLLBACK", &ignored);
+      return false;
+    }
+  }
   // `limits` came after version 2 was first written: a store without it
   // gains it, its old records without limits (so a failure among them is
   // checked again once).

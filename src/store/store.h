@@ -84,8 +84,9 @@ class Store {
  private:
   bool Exec(const char* sql, Error* err);
   // Refuses a database without jxaudit's schema marker, or of another
-  // version; `*empty` when it has no tables at all.
-  bool CheckSchema(bool* empty, Error* err);
+  // version; `*empty` when it has no tables at all, `*upgrade` when it is of
+  // the version before and may be upgraded (a writable open only).
+  bool CheckSchema(bool* empty, bool* upgrade, Error* err);
   // An error of this store: what failed and SQLite's reason.
   Error Failure(const std::string& what) const;
   // Binds a document query (kCurrentDocument) and steps to its row.
@@ -94,6 +95,7 @@ class Store {
   sqlite3* db_ = nullptr;
   std::string path_, tool_, patterns_, limits_;
   int64_t run_id_ = 0;
+  bool upgrade_allowed_ = false;
 };
 
 }  // namespace jx

@@ -28,6 +28,9 @@ struct Finding {
   Location where;                     // the stated number
   std::vector<std::string> evidence;  // printed text the rule read
   std::vector<Location> involved;     // every number the rule used
+  // Set by the record stage (record/fingerprint.h), which knows the
+  // document's content hash: stable across runs, paths and copies.
+  std::string fingerprint;
 };
 
 struct Validation {

@@ -1,0 +1,193 @@
+// Record stage: fingerprints, baselines and what a record carries of them.
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "audit/audit.h"
+#include "record/baseline.h"
+#include "record/fingerprint.h"
+#include "record/wire.h"
+#include "test_util.h"
+
+namespace jx {
+namespace {
+
+using namespace test;
+using json = nlohmann::json;
+
+Finding SumFinding(const std::string& id, int line, int64_t stated) {
+  Finding f;
+  f.id = id;
+  f.rule = "sum.total";
+  f.severity = Severity::kError;
+  f.message = "合计不符：合计 " + std::to_string(stated);
+  f.has_numbers = true;
+  f.stated = Decimal{stated, 0};
+  f.computed = Decimal{90, 0};
+  f.unit = "万元";
+  f.where.file = "a.txt";
+  f.where.line = line;
+  f.evidence = {"合计 " + std::to_string(stated), "甲 40 + 乙 50"};
+  return f;
+}
+
+TEST_CASE(
+    "fingerprint: the same finding elsewhere in the file or under another name keeps "
+    "it") {
+  std::vector<Finding> a = {SumFinding("F1", 10, 100)};
+  std::vector<Finding> b = {SumFinding("F7", 52, 100)};
+  b[0].where.file = "renamed/b.txt";
+  b[0].where.table = "t9";
+  AssignFingerprints("aa11", &a);
+  AssignFingerprints("aa11", &b);
+  REQUIRE(a[0].fingerprint.size() == 32);
+  CHECK(a[0].fingerprint.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(a[0].fingerprint == b[0].fingerprint);
+}
+
+TEST_CASE("fingerprint: content, rule, labels and numbers each change it") {
+  auto fp = [](const std::string& sha, Finding f) {
+    std::vector<Finding> v = {std::move(f)};
+    AssignFingerprints(sha, &v);
+    return v[0].fingerprint;
+  };
+  const std::string base = fp("aa11", SumFinding("F1", 10, 100));
+  CHECK(fp("bb22", SumFinding("F1", 10, 100)) != base);
+  Finding rule = SumFinding("F1", 10, 100);
+  rule.rule = "sum.subtotal";
+  CHECK(fp("aa11", rule) != base);
+  Finding label = SumFinding("F1", 10, 100);
+  label.evidence[1] = "丙 40 + 乙 50";
+  CHECK(fp("aa11", label) != base);
+  CHECK(fp("aa11", SumFinding("F1", 10, 101)) != base);
+  Finding computed = SumFinding("F1", 10, 100);
+  computed.computed = Decimal{91, 0};
+  CHECK(fp("aa11", computed) != base);
+  // The message is worded by the build; with evidence it is not part of it.
+  Finding worded = SumFinding("F1", 10, 100);
+  worded.message = "another wording";
+  CHECK(fp("aa11", worded) == base);
+}
+
+TEST_CASE("fingerprint: findings alike in everything are told apart by their order") {
+  std::vector<Finding> v = {SumFinding("F1", 10, 100), SumFinding("F2", 30, 100),
+                            SumFinding("F3", 50, 100)};
+  AssignFingerprints("aa11", &v);
+  std::set<std::string> fps;
+  for (const Finding& f : v) fps.insert(f.fingerprint);
+  CHECK(fps.size() == 3);
+  // A finding without evidence or numbers rests on its message.
+  Finding scan;
+  scan.rule = "pdf.no_text_layer";
+  scan.message = "第 1-3 页没有文字层";
+  Finding scan2 = scan;
+  scan2.message = "第 1-4 页没有文字层";
+  std::vector<Finding> s = {scan}, s2 = {scan2};
+  AssignFingerprints("aa11", &s);
+  AssignFingerprints("aa11", &s2);
+  CHECK(s[0].fingerprint != s2[0].fingerprint);
+}
+
+TEST_CASE(
+    "fingerprint: one per finding in the JSON and the text lines and across the wire") {
+  const std::string path = SamplePath("001_20b715a24a62e05c.txt");
+  DocumentRecord r =
+      CheckRecord(path, "00ff", ReadOptions{}, ProjectPatterns(), RecordParts{});
+  REQUIRE(r.status == "ok");
+  const json& findings = r.json.at("findings");
+  REQUIRE(findings.size() >= 10);
+  REQUIRE(findings.size() == r.text.lines.size());
+  std::set<std::string> fps;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const std::string fp = findings[i].at("fingerprint").get<std::string>();
+    CHECK(fp.size() == 32);
+    CHECK(fp == r.text.lines[i].fingerprint);
+    CHECK(findings[i].at("severity").get<std::string>() == r.text.lines[i].severity);
+    fps.insert(fp);
+  }
+  CHECK(fps.size() == findings.size());
+  // The Findings sheet (extract, the store) has the same ones.
+  const Sheet* sheet = nullptr;
+  for (const Sheet& s : r.sheets)
+    if (s.name == "Findings") sheet = &s;
+  REQUIRE(sheet);
+  REQUIRE(sheet->columns.back() == "fingerprint");
+  REQUIRE(sheet->rows.size() == findings.size());
+  CHECK(sheet->rows[0].back().text == findings[0].at("fingerprint").get<std::string>());
+  DocumentRecord back;
+  Error err;
+  REQUIRE(RecordFromWire(RecordToWire(r), &back, &err));
+  CHECK(back.text == r.text);
+  CHECK(back.json == r.json);
+}
+
+TEST_CASE("baseline: what it holds is taken out of a record and its counts") {
+  const std::string path = SamplePath("001_20b715a24a62e05c.txt");
+  DocumentRecord r =
+      CheckRecord(path, "00ff", ReadOptions{}, ProjectPatterns(), RecordParts{});
+  REQUIRE(r.counts.errors >= 2);
+  json doc = r.json;
+  doc["file"] = path;
+  json entries = json::array();
+  AddBaselineEntries(doc, &entries);
+  REQUIRE(entries.size() == r.json.at("findings").size());
+  // Keep all but the first finding: the first stays reported.
+  entries.erase(entries.begin());
+  Baseline b;
+  std::string why;
+  REQUIRE(ParseBaseline(BaselineDocument("0", entries).dump(), &b, &why));
+  REQUIRE(b.fingerprints.size() == entries.size());
+  const std::string kept = r.json["findings"][0]["fingerprint"];
+  const std::string kept_severity = r.json["findings"][0]["severity"];
+  const Counts before = r.counts;
+  CHECK(Suppress(b, &r) == static_cast<int>(entries.size()));
+  REQUIRE(r.json["findings"].size() == 1);
+  CHECK(r.json["findings"][0]["fingerprint"] == kept);
+  REQUIRE(r.text.lines.size() == 1);
+  CHECK(r.text.lines[0].fingerprint == kept);
+  CHECK(r.counts.errors + r.counts.warnings + r.counts.infos == 1);
+  CHECK(r.counts.errors == (kept_severity == "error" ? 1 : 0));
+  CHECK(before.errors + before.warnings + before.infos ==
+        static_cast<int>(entries.size()) + 1);
+  // Text only (a record read back for text output): counted from the lines.
+  DocumentRecord t =
+      CheckRecord(path, "00ff", ReadOptions{}, ProjectPatterns(), RecordParts{});
+  t.json = json();
+  CHECK(Suppress(b, &t) == static_cast<int>(entries.size()));
+  CHECK(t.counts.errors + t.counts.warnings + t.counts.infos == 1);
+}
+
+TEST_CASE("baseline: another file or another fingerprint recipe is refused") {
+  Baseline b;
+  std::string why;
+  CHECK_FALSE(ParseBaseline("{\"tool\": \"jxaudit\"}", &b, &why));
+  CHECK(why.find("not a jxaudit baseline") != std::string::npos);
+  CHECK_FALSE(ParseBaseline("not json", &b, &why));
+  json old = BaselineDocument("0", json::array());
+  old["fingerprint_version"] = "jxaudit/v0";
+  CHECK_FALSE(ParseBaseline(old.dump(), &b, &why));
+  CHECK(why.find("make it again") != std::string::npos);
+  json blank = BaselineDocument("0", json::array({{{"fingerprint", ""}}}));
+  REQUIRE(ParseBaseline(blank.dump(), &b, &why));
+  CHECK(b.fingerprints.empty());  // an empty one would take unfingerprinted findings
+}
+
+TEST_CASE(
+    "rule titles: every rule has a Chinese and an English title in patterns/rules.txt") {
+  const auto& titles = ProjectPatterns().rule_titles();
+  for (const RuleInfo& r : Rules()) {
+    INFO(r.id);
+    auto t = titles.find(r.id);
+    REQUIRE(t != titles.end());
+    CHECK(!t->second.zh.empty());
+    CHECK(!t->second.en.empty());
+  }
+  Patterns p;
+  std::string err;
+  CHECK_FALSE(p.ParseRuleTitles("patterns/rules.txt", "sum.total 合计不符\n", &err));
+  CHECK(err == "patterns/rules.txt:1: expected 'rule-id  中文标题 | English title'");
+  CHECK_FALSE(p.ParseRuleTitles("patterns/rules.txt", "a.b 甲 | A\na.b 乙 | B\n", &err));
+  CHECK(err.find(":2: rule 'a.b' has a title already") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace jx
