@@ -23,6 +23,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/terms.h"
+
 namespace jx {
 
 class PatternFile {
@@ -128,6 +130,12 @@ class Patterns {
   bool ParseGrades(const std::string& origin, std::string_view content, std::string* err);
   const std::vector<GradeBand>& grades() const { return grades_; }
 
+  // patterns/workbook.txt (not RE2): the words of the workbooks.
+  bool ParseTerms(const std::string& origin, std::string_view content, std::string* err) {
+    return terms_.Parse(origin, content, err);
+  }
+  const Terms& terms() const { return terms_; }
+
   // Where patterns are looked for when no --patterns is given: $JXAUDIT_PATTERNS,
   // then beside the installed binary, then the source tree it was built from.
   static std::string DefaultDir(const std::string& argv0);
@@ -135,6 +143,7 @@ class Patterns {
  private:
   std::map<std::string, std::unique_ptr<PatternFile>, std::less<>> files_;
   std::vector<GradeBand> grades_;
+  Terms terms_;
   // file → pattern name → groups the code reads.
   std::map<std::string, std::map<std::string, std::vector<std::string>>> groups_;
 };

@@ -76,6 +76,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
        "csv; tables: json (default), csv or markdown")
       ("output,o", po::value<std::string>(),
        "write to this file instead of standard output (.xlsx: a workbook)")
+      ("lang", po::value<std::string>(),
+       "words of the workbooks: zh (default) or en")
       ("verbose,v", "check: also list info findings (differences rounding explains)")
       ("patterns", po::value<std::string>(),
        "directory of pattern files (default: the installed patterns/)")
@@ -141,6 +143,12 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     }
   }
   std::string output = vm.count("output") ? vm["output"].as<std::string>() : "";
+  Lang lang = Lang::kZh;
+  if (vm.count("lang") && !ParseLang(vm["lang"].as<std::string>(), &lang)) {
+    err << "jxaudit: --lang '" << ShowControls(vm["lang"].as<std::string>())
+        << "': expected zh or en\n";
+    return 2;
+  }
 
   Patterns patterns;
   std::string pdir = vm.count("patterns") ? vm["patterns"].as<std::string>()
@@ -201,7 +209,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       err << "jxaudit: " << ShowControls(oerr.ToString()) << "\n";
       return 2;
     }
-    return RunReport(bo.db, output, err);
+    return RunReport(bo.db, output, patterns, lang, err);
   }
   std::vector<std::string> warnings;
   files = CollectInputs(files, &warnings, &bo.skipped);
@@ -226,14 +234,14 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     if (command == "check")
       return RunCheck(files, format, output, vm.count("verbose") > 0, bo, patterns, out,
                       err);
-    return RunExtract(files, format, output, bo, patterns, out, err);
+    return RunExtract(files, format, output, bo, patterns, lang, out, err);
   }
   if (command == "tables") {
     if (files.empty()) {
       err << "jxaudit: tables: no input files\n";
       return 2;
     }
-    return RunTables(files, format, output, bo, patterns, out, err);
+    return RunTables(files, format, output, bo, patterns, lang, out, err);
   }
   err << "jxaudit: unknown command '" << command << "'\n" << kUsage << visible;
   return 2;
