@@ -9,6 +9,7 @@ packages=(
   libicu-dev libre2-dev libxlsxwriter-dev libpoppler-private-dev
   libboost-program-options-dev nlohmann-json3-dev libsqlite3-dev libssl-dev catch2
   unzip libzip-dev libxml2-dev
+  libreoffice-calc poppler-utils
 )
 if [ "${1:-}" = "--only" ]; then
   shift

@@ -5,9 +5,12 @@
 namespace jx {
 
 bool ParseLang(std::string_view text, Lang* lang) {
-  if (text == "zh") *lang = Lang::kZh;
-  else if (text == "en") *lang = Lang::kEn;
-  else return false;
+  if (text == "zh")
+    *lang = Lang::kZh;
+  else if (text == "en")
+    *lang = Lang::kEn;
+  else
+    return false;
   return true;
 }
 

@@ -54,7 +54,8 @@ std::string Book::SheetName(const std::string& want) {
   // Excel compares sheet names without case.
   auto taken = [&](const std::string& n) {
     std::string low = n;
-    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : low)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return used_.count(low) > 0;
   };
   for (int k = 2; taken(name); ++k) {
@@ -75,8 +76,7 @@ void Book::PrintSetup(lxw_worksheet* ws, int head_rows) {
   worksheet_set_landscape(ws);
   worksheet_set_paper(ws, 9);  // A4
   worksheet_fit_to_pages(ws, 1, 0);
-  if (head_rows > 0)
-    worksheet_repeat_rows(ws, 0, static_cast<lxw_row_t>(head_rows - 1));
+  if (head_rows > 0) worksheet_repeat_rows(ws, 0, static_cast<lxw_row_t>(head_rows - 1));
 }
 
 lxw_format* Book::Title() {
@@ -106,6 +106,7 @@ lxw_format* Book::Link() {
     format_set_underline(link_, LXW_UNDERLINE_SINGLE);
     format_set_font_color(link_, LXW_COLOR_BLUE);
     format_set_align(link_, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(link_);
   }
   return link_;
 }

@@ -108,7 +108,8 @@ struct DrawnTable {
   std::string sheet;
   size_t first_row = 0;
 };
-using DrawnTables = std::map<std::pair<std::string, std::string>, DrawnTable>;  // file, table
+using DrawnTables =
+    std::map<std::pair<std::string, std::string>, DrawnTable>;  // file, table
 
 // Plans the flagged tables' sheets (every table of the Tables sheet that an
 // error or warning rests on) and adds them; DrawFlagged fills them.

@@ -48,7 +48,8 @@ class SheetWriter {
     widths_.assign(s_.columns.size(), 8);
     for (size_t c = 0; c < s_.columns.size(); ++c) {
       value_words_[c] = book_->words().HasPrefix("value." + s_.columns[c] + ".");
-      widths_[c] = std::max(widths_[c], std::min(TextWidth(Column(c)), kMaxHeaderWidth) + 2);
+      widths_[c] =
+          std::max(widths_[c], std::min(TextWidth(Column(c)), kMaxHeaderWidth) + 2);
     }
     for (const auto& row : s_.rows)
       for (size_t c = 0; c < row.size() && c < widths_.size(); ++c) {

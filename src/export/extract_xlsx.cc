@@ -23,7 +23,8 @@ bool WriteExtractXlsx(const std::vector<Sheet>& sheets, const std::string& path,
   AddSheets(&book, sheets);
   const DrawnTables drawn = AddFlaggedSheets(&book, sheets);
   if (summary) {
-    worksheet_write_string(summary, 0, 0, FitCell(w("summary.title")).c_str(), book.Title());
+    worksheet_write_string(summary, 0, 0, FitCell(w("summary.title")).c_str(),
+                           book.Title());
     lxw_row_t r = 2, first = 0, last = 0;
     WriteSummaryTables(&book, summary, sheets, &r, &first, &last);
     worksheet_set_column(summary, 0, 0, 36, nullptr);

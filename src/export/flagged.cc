@@ -74,8 +74,10 @@ std::map<std::pair<std::string, std::string>, Noted> FindingsByID(
   for (const auto& r : f->rows) {
     const std::string s = AsText(At(r, sev));
     out[{AsText(At(r, file)), AsText(At(r, id))}] =
-        Noted{s == "error" ? 0 : s == "warning" ? 1 : 2, AsText(At(r, rule)),
-              AsText(At(r, msg))};
+        Noted{s == "error"     ? 0
+              : s == "warning" ? 1
+                               : 2,
+              AsText(At(r, rule)), AsText(At(r, msg))};
   }
   return out;
 }
@@ -116,7 +118,8 @@ DrawnTables AddFlaggedSheets(Book* book, const std::vector<Sheet>& sheets) {
   size_t n = 0;
   for (const Group& g : Groups(*t)) {
     if (!g.flagged || drawn.count({g.file, g.table})) continue;
-    std::string want = book->words()("sheet.Flagged") + std::to_string(++n) + " " + g.table;
+    std::string want =
+        book->words()("sheet.Flagged") + std::to_string(++n) + " " + g.table;
     auto title = titles.find({g.file, g.table});
     if (title != titles.end()) want.append(" ").append(title->second);
     std::string name = book->SheetName(want);
@@ -138,7 +141,8 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
   for (const Group& g : Groups(*t)) {
     auto d = drawn.find({g.file, g.table});
     if (!g.flagged || d == drawn.end()) continue;
-    lxw_worksheet* ws = workbook_get_worksheet_by_name(book->wb(), d->second.sheet.c_str());
+    lxw_worksheet* ws =
+        workbook_get_worksheet_by_name(book->wb(), d->second.sheet.c_str());
     if (!ws) continue;
     const size_t top = d->second.first_row;
     // The grid: every printed cell at its place, spans and all.
@@ -160,8 +164,8 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
       if (in_header) header_rows = r;
     }
     if (!problems_sheet.empty())
-      worksheet_write_url_opt(ws, 0, 0, CellLink(problems_sheet, 0, 0).c_str(), book->Link(),
-                              FitCell(w("flagged.back")).c_str(), nullptr);
+      worksheet_write_url_opt(ws, 0, 0, CellLink(problems_sheet, 0, 0).c_str(),
+                              book->Link(), FitCell(w("flagged.back")).c_str(), nullptr);
     std::string title = g.file + " — " + g.table;
     auto tt = titles.find({g.file, g.table});
     if (tt != titles.end()) title.append(" ").append(tt->second);
@@ -184,7 +188,8 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
       const bool header = r <= header_rows;
       const lxw_row_t xr = static_cast<lxw_row_t>(top + static_cast<size_t>(r - 1));
       size_t lines = 1;
-      for (auto it = at.lower_bound({r, 0}); it != at.end() && it->first.first == r; ++it) {
+      for (auto it = at.lower_bound({r, 0}); it != at.end() && it->first.first == r;
+           ++it) {
         const auto& row = t->rows[it->second];
         if (At(row, k.number).kind == Value::kNumber && !header) continue;
         size_t w = 0;
@@ -194,15 +199,17 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
         // A cell merged down shares its lines with the rows it covers.
         const int64_t rs = std::max<int64_t>(IntOf(At(row, k.rowspan)), 1);
         const size_t need = WrappedLines(AsText(At(row, k.text)), w);
-        lines = std::max(lines, (need + static_cast<size_t>(rs) - 1) / static_cast<size_t>(rs));
+        lines = std::max(lines,
+                         (need + static_cast<size_t>(rs) - 1) / static_cast<size_t>(rs));
       }
-      if (lines > 1) worksheet_set_row(ws, xr, RowHeight(lines), nullptr);
+      // Always set: a CJK line is taller than the default row.
+      worksheet_set_row(ws, xr, RowHeight(lines), nullptr);
       for (int64_t c = 1; c <= cols; ++c) {
         const lxw_col_t xc = static_cast<lxw_col_t>(c - 1);
         auto it = at.find({r, c});
         if (it == at.end()) {
-          worksheet_write_blank(ws, xr, xc,
-                                header ? book->Header() : book->Text(Mark::kNone, true, true));
+          worksheet_write_blank(
+              ws, xr, xc, header ? book->Header() : book->Text(Mark::kNone, true, true));
           continue;
         }
         const auto& row = t->rows[it->second];
@@ -214,11 +221,16 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
           auto f = findings.find({g.file, id});
           if (f == findings.end() || f->second.severity > 1) continue;
           const Noted& x = f->second;
-          if (x.severity == 0) m = Mark::kError;
-          else if (m == Mark::kNone) m = Mark::kWarning;
+          if (x.severity == 0)
+            m = Mark::kError;
+          else if (m == Mark::kNone)
+            m = Mark::kWarning;
           if (!note.empty()) note += "\n\n";
-          note += "【" + w(std::string("value.severity.") + (x.severity == 0 ? "error" : "warning")) +
-                  "】" + id + " " + w("rule." + x.rule) + " (" + x.rule + ")\n" + x.message;
+          note += "【" +
+                  w(std::string("value.severity.") +
+                    (x.severity == 0 ? "error" : "warning")) +
+                  "】" + id + " " + w("rule." + x.rule) + " (" + x.rule + ")\n" +
+                  x.message;
         }
         const int64_t rs = std::max<int64_t>(IntOf(At(row, k.rowspan)), 1),
                       cs = std::max<int64_t>(IntOf(At(row, k.colspan)), 1);
@@ -230,7 +242,7 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
         const Value& num = At(row, k.number);
         const std::string text = AsText(At(row, k.text));
         lxw_format* tf = header && m == Mark::kNone ? book->Header()
-                                                     : book->Text(m, true, true, header);
+                                                    : book->Text(m, true, true, header);
         if (num.kind == Value::kNumber && !header) {
           const bool grouped = text.find(',') != std::string::npos ||
                                text.find("\xEF\xBC\x8C") != std::string::npos;
@@ -252,7 +264,8 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
     for (size_t c = 0; c < widths.size(); ++c)
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                            static_cast<double>(widths[c]), nullptr);
-    worksheet_freeze_panes(ws, static_cast<lxw_row_t>(top + static_cast<size_t>(header_rows)), 0);
+    worksheet_freeze_panes(
+        ws, static_cast<lxw_row_t>(top + static_cast<size_t>(header_rows)), 0);
     book->PrintSetup(ws, static_cast<int>(top + static_cast<size_t>(header_rows)));
   }
 }

@@ -71,7 +71,8 @@ std::vector<Problem> Problems(const std::vector<Sheet>& sheets) {
     p.computed = At(r, computed);
     p.difference = At(r, diff);
     p.tolerance = At(r, tol);
-    for (Value* v : {&p.stated, &p.computed, &p.difference, &p.tolerance}) v->link.clear();
+    for (Value* v : {&p.stated, &p.computed, &p.difference, &p.tolerance})
+      v->link.clear();
     p.order = out.size();
     out.push_back(std::move(p));
   }
@@ -91,11 +92,26 @@ std::vector<Problem> Problems(const std::vector<Sheet>& sheets) {
 void WriteProblems(Book* book, lxw_worksheet* ws, const std::vector<Sheet>& sheets,
                    const DrawnTables& drawn) {
   const Words& w = book->words();
-  const char* keys[] = {"unit",       "file",      "table",   "item",    "stated",
-                        "computed",   "difference", "tolerance", "measure", "message",
-                        "rule",       "rule_id",   "severity", "review"};
-  enum { kUnit, kFile, kTable, kItem, kStated, kComputed, kDiff, kTol, kMeasure, kMessage,
-         kRule, kRuleId, kSeverity, kReview, kColumns };
+  const char* keys[] = {"unit",     "file",       "table",     "item",    "stated",
+                        "computed", "difference", "tolerance", "measure", "message",
+                        "rule",     "rule_id",    "severity",  "review"};
+  enum {
+    kUnit,
+    kFile,
+    kTable,
+    kItem,
+    kStated,
+    kComputed,
+    kDiff,
+    kTol,
+    kMeasure,
+    kMessage,
+    kRule,
+    kRuleId,
+    kSeverity,
+    kReview,
+    kColumns
+  };
   // The widest a column grows before its text wraps.
   const size_t caps[kColumns] = {20, 36, 28, 20, 0, 0, 0, 0, 10, 44, 22, 22, 10, 30};
   const std::vector<Problem> problems = Problems(sheets);
@@ -114,20 +130,23 @@ void WriteProblems(Book* book, lxw_worksheet* ws, const std::vector<Sheet>& shee
     t[kTable] = p.table;
     if (!p.title.empty()) t[kTable].append(" ").append(p.title);
     t[kItem] = p.item;
-    if (t[kItem].empty() && p.row > 0) t[kItem] = w.Format("problems.row", std::to_string(p.row));
+    if (t[kItem].empty() && p.row > 0)
+      t[kItem] = w.Format("problems.row", std::to_string(p.row));
     if (t[kItem].empty() && p.table.empty() && p.line > 0)
       t[kItem] = w.Format("problems.line", std::to_string(p.line));
     t[kMeasure] = p.measure;
     t[kMessage] = p.message;
     t[kRule] = w("rule." + p.rule);
     t[kRuleId] = p.rule;
-    t[kSeverity] = w(std::string("value.severity.") + (p.severity == 0 ? "error" : "warning"));
+    t[kSeverity] =
+        w(std::string("value.severity.") + (p.severity == 0 ? "error" : "warning"));
     for (size_t c = 0; c < kColumns; ++c)
       if (caps[c] > 0)
         widths[c] = std::max(widths[c], std::min(TextWidth(t[c]) + 2, caps[c]));
-    const std::pair<size_t, const Value*> numbers[] = {
-        {kStated, &p.stated}, {kComputed, &p.computed}, {kDiff, &p.difference},
-        {kTol, &p.tolerance}};
+    const std::pair<size_t, const Value*> numbers[] = {{kStated, &p.stated},
+                                                       {kComputed, &p.computed},
+                                                       {kDiff, &p.difference},
+                                                       {kTol, &p.tolerance}};
     for (const auto& [c, v] : numbers)
       if (v->kind == Value::kNumber)
         widths[c] = std::max(widths[c], NumberWidth(v->number, false, true) + 2);
@@ -150,22 +169,24 @@ void WriteProblems(Book* book, lxw_worksheet* ws, const std::vector<Sheet>& shee
       if (caps[c] > 0) lines = std::max(lines, WrappedLines(t[c], widths[c]));
     worksheet_set_row(ws, r, RowHeight(lines), nullptr);
     for (size_t c : {kUnit, kFile, kItem, kMeasure, kMessage, kRule, kRuleId})
-      worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), FitCell(t[c]).c_str(), text);
+      worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), FitCell(t[c]).c_str(),
+                             text);
     auto d = drawn.find({p.file, p.table});
     if (!p.table.empty() && d != drawn.end()) {
       // To the stated number in the table as printed.
-      std::string link =
-          CellLink(d->second.sheet,
-                   d->second.first_row + static_cast<size_t>(std::max<int64_t>(p.row - 1, 0)),
-                   static_cast<size_t>(std::max<int64_t>(p.column - 1, 0)));
+      std::string link = CellLink(
+          d->second.sheet,
+          d->second.first_row + static_cast<size_t>(std::max<int64_t>(p.row - 1, 0)),
+          static_cast<size_t>(std::max<int64_t>(p.column - 1, 0)));
       worksheet_write_url_opt(ws, r, kTable, link.c_str(), book->Link(),
                               FitCell(t[kTable]).c_str(), nullptr);
     } else {
       worksheet_write_string(ws, r, kTable, FitCell(t[kTable]).c_str(), text);
     }
-    const std::pair<size_t, const Value*> numbers[] = {
-        {kStated, &p.stated}, {kComputed, &p.computed}, {kDiff, &p.difference},
-        {kTol, &p.tolerance}};
+    const std::pair<size_t, const Value*> numbers[] = {{kStated, &p.stated},
+                                                       {kComputed, &p.computed},
+                                                       {kDiff, &p.difference},
+                                                       {kTol, &p.tolerance}};
     for (const auto& [c, v] : numbers)
       WriteValue(book, ws, r, static_cast<lxw_col_t>(c), *v, text,
                  book->Number(v->number.scale, false, true, Mark::kNone, true));
@@ -223,7 +244,8 @@ void WriteSummaryTables(Book* book, lxw_worksheet* ws, const std::vector<Sheet>&
     if (a.second.errors != b.second.errors) return a.second.errors > b.second.errors;
     return a.second.warnings > b.second.warnings;
   });
-  worksheet_write_string(ws, r++, 0, FitCell(w("summary.by_unit")).c_str(), book->Title());
+  worksheet_write_string(ws, r++, 0, FitCell(w("summary.by_unit")).c_str(),
+                         book->Title());
   heads({"unit", "unit_files", "errors", "warnings", "infos"});
   auto counts_row = [&](const std::string& label, const Counts& c, bool bold) {
     worksheet_write_string(ws, r, 0, FitCell(label).c_str(),
@@ -255,13 +277,15 @@ void WriteSummaryTables(Book* book, lxw_worksheet* ws, const std::vector<Sheet>&
     if (a.second.errors != b.second.errors) return a.second.errors > b.second.errors;
     return a.second.warnings > b.second.warnings;
   });
-  worksheet_write_string(ws, r++, 0, FitCell(w("summary.by_rule")).c_str(), book->Title());
+  worksheet_write_string(ws, r++, 0, FitCell(w("summary.by_rule")).c_str(),
+                         book->Title());
   heads({"rule_title", "rule", "errors", "warnings", "infos", "total"});
   *rule_first = r;
   for (const auto& [rule, c] : rules) {
     worksheet_write_string(ws, r, 0, FitCell(w("rule." + rule)).c_str(),
                            book->Text(Mark::kNone, true, true));
-    worksheet_write_string(ws, r, 1, FitCell(rule).c_str(), book->Text(Mark::kNone, false, true));
+    worksheet_write_string(ws, r, 1, FitCell(rule).c_str(),
+                           book->Text(Mark::kNone, false, true));
     num(2, c.errors);
     num(3, c.warnings);
     num(4, c.infos);

@@ -26,7 +26,7 @@ bool WriteSummaryXlsx(const StoreSummary& sm, const std::vector<Sheet>& sheets,
   AddSheets(&book, all);
   worksheet_set_column(ws, 0, 0, 36, nullptr);
   worksheet_set_column(ws, 1, 1, 24, nullptr);
-    worksheet_set_column(ws, 2, 5, 10, nullptr);
+  worksheet_set_column(ws, 2, 5, 10, nullptr);
   lxw_row_t r = 0;
   worksheet_write_string(ws, r++, 0, FitCell(w("summary.store_title")).c_str(),
                          book.Title());
@@ -69,7 +69,8 @@ bool WriteSummaryXlsx(const StoreSummary& sm, const std::vector<Sheet>& sheets,
     chart_axis_set_reverse(chart->y_axis);
     lxw_chart_options co{};
     co.x_scale = 1.6;
-    co.y_scale = 1.0 + 0.05 * static_cast<double>(std::min<lxw_row_t>(last - first + 1, 40));
+    co.y_scale =
+        1.0 + 0.05 * static_cast<double>(std::min<lxw_row_t>(last - first + 1, 40));
     worksheet_insert_chart_opt(ws, 1, 7, chart, &co);
   }
   book.PrintSetup(ws, 0);

@@ -17,8 +17,8 @@ class TablesWriter {
   explicit TablesWriter(Book* book) : book_(book) {}
 
   // Writes one cell: a plain number as a number, anything else as a string.
-  lxw_error WriteCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& text,
-                      bool header, size_t* width) {
+  lxw_error WriteCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c,
+                      const std::string& text, bool header, size_t* width) {
     ParsedNumber n;
     if (!header && !text.empty() && ParseNumber(text, &n)) {
       double v = n.value.ToDouble();
@@ -26,9 +26,9 @@ class TablesWriter {
       bool grouped = text.find(',') != std::string::npos ||
                      text.find("\xEF\xBC\x8C") != std::string::npos;
       *width = NumberWidth(n.value, n.percent, grouped) + 2;
-      return worksheet_write_number(
-          ws, r, c, v,
-          book_->Number(n.value.scale, n.percent, grouped, Mark::kNone, /*bordered=*/true));
+      return worksheet_write_number(ws, r, c, v,
+                                    book_->Number(n.value.scale, n.percent, grouped,
+                                                  Mark::kNone, /*bordered=*/true));
     }
     *width = std::min<size_t>(TextWidth(text) + 2, 60);
     // write_string never creates a formula, whatever the text starts with.
@@ -116,7 +116,8 @@ bool WriteTablesXlsx(const std::vector<DocumentTables>& docs, const std::string&
   }
   if (ok && sheets == 0) {
     lxw_worksheet* ws = book.AddSheet(book.SheetName(book.words()("tables.none_sheet")));
-    worksheet_write_string(ws, 0, 0, FitCell(book.words()("tables.none")).c_str(), nullptr);
+    worksheet_write_string(ws, 0, 0, FitCell(book.words()("tables.none")).c_str(),
+                           nullptr);
   }
   lxw_error e = workbook_close(wb);
   if (ok && e != LXW_NO_ERROR) {

@@ -98,8 +98,8 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
   // with what a flagged table needs to be drawn as printed again: header
   // rows, merged cells, and the errors and warnings resting on the cell.
   Sheet t{"Tables",
-          {"file", "table", "row", "column", "line", "text", "number", "header", "rowspan",
-           "colspan", "findings"},
+          {"file", "table", "row", "column", "line", "text", "number", "header",
+           "rowspan", "colspan", "findings"},
           {}};
   // Only cells that findings name need a key: the flagged ones (error or
   // warning) and the ones a finding links to.
@@ -161,11 +161,12 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
             if (it != cell_findings.end()) ids = Text(it->second);
           }
           const bool header = r < tb.row_is_header.size() && tb.row_is_header[r];
-          t.rows.push_back({Text(doc.file), Text(tb.id), Int(static_cast<int64_t>(r + 1)),
-                            Int(static_cast<int64_t>(c + 1)), Int(cell.first_line),
-                            std::move(text), std::move(num), header ? Text("yes") : Value{},
-                            cell.rowspan > 1 ? Int(cell.rowspan) : Value{},
-                            cell.colspan > 1 ? Int(cell.colspan) : Value{}, std::move(ids)});
+          t.rows.push_back(
+              {Text(doc.file), Text(tb.id), Int(static_cast<int64_t>(r + 1)),
+               Int(static_cast<int64_t>(c + 1)), Int(cell.first_line), std::move(text),
+               std::move(num), header ? Text("yes") : Value{},
+               cell.rowspan > 1 ? Int(cell.rowspan) : Value{},
+               cell.colspan > 1 ? Int(cell.colspan) : Value{}, std::move(ids)});
         }
       }
     }
