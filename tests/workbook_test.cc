@@ -7,6 +7,7 @@
 #include <regex>
 #include <sstream>
 
+#include "audit/audit.h"
 #include "base/terms.h"
 #include "export/extract.h"
 #include "record/sheets.h"
@@ -260,6 +261,36 @@ TEST_CASE("extract workbook: a sheet past the row limit goes on with its links",
   CHECK(xml["表格单元 (4)"].find("<t>文字</t>") != std::string::npos);
   CHECK(opt.max_rows < kExcelRows);
   CHECK(BookOptions{}.max_rows == 1048576);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("extract workbook: flagged tables past the limit share one sheet",
+          "[export][workbook]") {
+  std::string dir = TwoUnits(TempDir());
+  WriteFile(dir + "/c.txt", kYi);
+  std::vector<DocumentReport> docs;
+  for (const char* f : {"/a.txt", "/b.txt", "/c.txt"})
+    docs.push_back(CheckFile(dir + f, ReadOptions{}, ProjectPatterns()));
+  BookOptions opt;
+  opt.terms = &ProjectPatterns().terms();
+  opt.max_table_sheets = 1;
+  std::string out = dir + "/x.xlsx";
+  Error err;
+  REQUIRE(WriteExtractXlsx(BuildSheets(docs, true), out, opt, &err));
+  std::vector<std::string> names = SheetNames(out);
+  REQUIRE(names.size() == 9);
+  CHECK(names[7] == kDrawnJia);
+  CHECK(names[8] == "其余问题表");
+  auto xml = SheetsXml(out);
+  const std::string& problems = xml["问题清单"];
+  // b's table: its title on row 1, its rows from row 2 (合计 on row 5); c's
+  // after a blank row: title on row 7, 合计 on row 11.
+  CHECK(problems.find("location=\"'其余问题表'!C6\"") != std::string::npos);
+  CHECK(problems.find("location=\"'其余问题表'!C12\"") != std::string::npos);
+  const std::string& rest = xml["其余问题表"];
+  CHECK(std::regex_search(rest, std::regex("<c r=\"C6\"[^>]*><v>32</v>")));
+  CHECK(std::regex_search(rest, std::regex("<c r=\"C12\"[^>]*><v>32</v>")));
+  CHECK(rest.find("location=\"'问题清单'!A1\"") != std::string::npos);
   fs::remove_all(dir);
 }
 

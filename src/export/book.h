@@ -107,12 +107,15 @@ void WriteSummaryTables(Book* book, lxw_worksheet* ws, const std::vector<Sheet>&
 struct DrawnTable {
   std::string sheet;
   size_t first_row = 0;
+  bool own_sheet = true;  // else one of the tables past the limit, on one sheet
 };
 using DrawnTables =
     std::map<std::pair<std::string, std::string>, DrawnTable>;  // file, table
 
 // Plans the flagged tables' sheets (every table of the Tables sheet that an
-// error or warning rests on) and adds them; DrawFlagged fills them.
+// error or warning rests on: a sheet each up to BookOptions::max_table_sheets,
+// the rest one after another on one more sheet) and adds them; DrawFlagged
+// fills them.
 DrawnTables AddFlaggedSheets(Book* book, const std::vector<Sheet>& sheets);
 void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables& drawn,
                  const std::string& problems_sheet);

@@ -4,6 +4,7 @@
 // Read from the Tables sheet, which carries what this needs.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "base/text.h"
 #include "export/book.h"
@@ -108,24 +109,74 @@ std::vector<std::string> Ids(const std::string& s) {
   return ids;
 }
 
+// A table's printed cells at their places (1-based row and column → Tables
+// row), its extent with spans, and how many header rows open it.
+struct Grid {
+  std::map<std::pair<int64_t, int64_t>, size_t> at;
+  int64_t rows = 0, cols = 0, header_rows = 0;
+};
+
+Grid GridOf(const Sheet& t, const Columns& k, const Group& g) {
+  Grid grid;
+  for (size_t i = g.first; i < g.last; ++i) {
+    const auto& row = t.rows[i];
+    const int64_t r = IntOf(At(row, k.row)), c = IntOf(At(row, k.column));
+    if (r < 1 || c < 1 || r > 100000 || c > 16384) continue;
+    grid.at[{r, c}] = i;
+    grid.rows =
+        std::max(grid.rows, r + std::max<int64_t>(IntOf(At(row, k.rowspan)), 1) - 1);
+    grid.cols =
+        std::max(grid.cols, c + std::max<int64_t>(IntOf(At(row, k.colspan)), 1) - 1);
+  }
+  grid.rows = std::min<int64_t>(grid.rows, 100000);
+  grid.cols = std::min<int64_t>(grid.cols, 16384);
+  for (int64_t r = 1; r <= grid.rows; ++r) {
+    auto it = grid.at.lower_bound({r, 0});
+    if (it == grid.at.end() || it->first.first != r ||
+        AsText(At(t.rows[it->second], k.header)) != "yes")
+      break;
+    grid.header_rows = r;
+  }
+  return grid;
+}
+
 }  // namespace
 
 DrawnTables AddFlaggedSheets(Book* book, const std::vector<Sheet>& sheets) {
   DrawnTables drawn;
   const Sheet* t = Find(sheets, "Tables");
   if (!t) return drawn;
+  const Columns k(*t);
   const auto titles = Titles(sheets);
+  std::vector<const Group*> flagged;
+  const std::vector<Group> groups = Groups(*t);
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const Group& g : groups)
+    if (g.flagged && seen.insert({g.file, g.table}).second) flagged.push_back(&g);
+  const size_t own = book->options().max_table_sheets;
   size_t n = 0;
-  for (const Group& g : Groups(*t)) {
-    if (!g.flagged || drawn.count({g.file, g.table})) continue;
-    std::string want =
-        book->words()("sheet.Flagged") + std::to_string(++n) + " " + g.table;
-    auto title = titles.find({g.file, g.table});
-    if (title != titles.end()) want.append(" ").append(title->second);
-    std::string name = book->SheetName(want);
-    if (!book->AddSheet(name)) continue;
-    // Row 0 links back, row 1 names the table, its rows follow.
-    drawn[{g.file, g.table}] = DrawnTable{name, 2};
+  std::string rest;
+  size_t cursor = 1;  // on the shared sheet: below its link back
+  for (const Group* g : flagged) {
+    if (n < own || (n == own && flagged.size() == own + 1)) {
+      std::string want =
+          book->words()("sheet.Flagged") + std::to_string(++n) + " " + g->table;
+      auto title = titles.find({g->file, g->table});
+      if (title != titles.end()) want.append(" ").append(title->second);
+      std::string name = book->SheetName(want);
+      if (!book->AddSheet(name)) continue;
+      // Row 0 links back, row 1 names the table, its rows follow.
+      drawn[{g->file, g->table}] = DrawnTable{name, 2, true};
+      continue;
+    }
+    // Past the limit the tables go one after another on one sheet: a sheet
+    // each would keep a file open each until the book is closed.
+    if (rest.empty()) {
+      rest = book->SheetName(book->words()("sheet.FlaggedRest"));
+      if (!book->AddSheet(rest)) return drawn;
+    }
+    drawn[{g->file, g->table}] = DrawnTable{rest, cursor + 1, false};
+    cursor += 1 + static_cast<size_t>(GridOf(*t, k, *g).rows) + 1;  // a blank row after
   }
   return drawn;
 }
@@ -138,40 +189,32 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
   const Columns k(*t);
   const auto findings = FindingsByID(sheets);
   const auto titles = Titles(sheets);
+  std::set<std::string> linked_back, drawn_once;
+  std::map<std::string, std::vector<size_t>> sheet_widths;
   for (const Group& g : Groups(*t)) {
     auto d = drawn.find({g.file, g.table});
-    if (!g.flagged || d == drawn.end()) continue;
+    if (!g.flagged || d == drawn.end() ||
+        !drawn_once.insert(g.file + '\x1f' + g.table).second)
+      continue;
     lxw_worksheet* ws =
         workbook_get_worksheet_by_name(book->wb(), d->second.sheet.c_str());
     if (!ws) continue;
     const size_t top = d->second.first_row;
-    // The grid: every printed cell at its place, spans and all.
-    std::map<std::pair<int64_t, int64_t>, size_t> at;
-    int64_t rows = 0, cols = 0, header_rows = 0;
-    bool in_header = true;
-    for (size_t i = g.first; i < g.last; ++i) {
-      const auto& row = t->rows[i];
-      const int64_t r = IntOf(At(row, k.row)), c = IntOf(At(row, k.column));
-      if (r < 1 || c < 1 || r > 100000 || c > 16384) continue;
-      at[{r, c}] = i;
-      rows = std::max(rows, r + std::max<int64_t>(IntOf(At(row, k.rowspan)), 1) - 1);
-      cols = std::max(cols, c + std::max<int64_t>(IntOf(At(row, k.colspan)), 1) - 1);
-    }
-    for (int64_t r = 1; r <= rows && in_header; ++r) {
-      auto it = at.lower_bound({r, 0});
-      in_header = it != at.end() && it->first.first == r &&
-                  AsText(At(t->rows[it->second], k.header)) == "yes";
-      if (in_header) header_rows = r;
-    }
-    if (!problems_sheet.empty())
+    const Grid grid = GridOf(*t, k, g);
+    const auto& at = grid.at;
+    const int64_t rows = grid.rows, cols = grid.cols, header_rows = grid.header_rows;
+    if (!problems_sheet.empty() && linked_back.insert(d->second.sheet).second)
       worksheet_write_url_opt(ws, 0, 0, CellLink(problems_sheet, 0, 0).c_str(),
                               book->Link(), FitCell(w("flagged.back")).c_str(), nullptr);
     std::string title = g.file + " — " + g.table;
     auto tt = titles.find({g.file, g.table});
     if (tt != titles.end()) title.append(" ").append(tt->second);
-    worksheet_write_string(ws, 1, 0, FitCell(title).c_str(), book->Title());
+    worksheet_write_string(ws, static_cast<lxw_row_t>(top - 1), 0, FitCell(title).c_str(),
+                           book->Title());
     // Widths first: a row's height follows from its wrapped cells.
-    std::vector<size_t> widths(static_cast<size_t>(std::max<int64_t>(cols, 1)), 6);
+    std::vector<size_t>& widths = sheet_widths[d->second.sheet];
+    widths.resize(
+        std::max(widths.size(), static_cast<size_t>(std::max<int64_t>(cols, 1))), 6);
     for (const auto& [rc, i] : at) {
       const auto& row = t->rows[i];
       const size_t c = static_cast<size_t>(rc.second - 1);
@@ -261,13 +304,26 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
         }
       }
     }
+    if (d->second.own_sheet) {
+      worksheet_freeze_panes(
+          ws, static_cast<lxw_row_t>(top + static_cast<size_t>(header_rows)), 0);
+      book->PrintSetup(ws, static_cast<int>(top + static_cast<size_t>(header_rows)));
+    }
+  }
+  for (const auto& [name, widths] : sheet_widths) {
+    lxw_worksheet* ws = workbook_get_worksheet_by_name(book->wb(), name.c_str());
+    if (!ws) continue;
     for (size_t c = 0; c < widths.size(); ++c)
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                            static_cast<double>(widths[c]), nullptr);
-    worksheet_freeze_panes(
-        ws, static_cast<lxw_row_t>(top + static_cast<size_t>(header_rows)), 0);
-    book->PrintSetup(ws, static_cast<int>(top + static_cast<size_t>(header_rows)));
   }
+  for (const auto& [key, d] : drawn)
+    if (!d.own_sheet)
+      if (lxw_worksheet* ws =
+              workbook_get_worksheet_by_name(book->wb(), d.sheet.c_str())) {
+        book->PrintSetup(ws, 0);
+        break;
+      }
 }
 
 }  // namespace jx

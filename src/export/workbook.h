@@ -30,6 +30,10 @@ struct BookOptions {
   // in "Name (2)", "Name (3)" … with the links into it following. A
   // parameter so that tests can split a sheet without a million rows.
   size_t max_rows = kExcelRows;
+  // Flagged tables drawn on a sheet of their own; the rest share one sheet.
+  // A streamed book keeps a temporary file open per sheet until it is
+  // closed: thousands of sheets would run out of file descriptors.
+  size_t max_table_sheets = 200;
 };
 
 }  // namespace jx
