@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "audit/audit.h"
@@ -292,6 +293,37 @@ TEST_CASE("extract workbook: flagged tables past the limit share one sheet",
   CHECK(std::regex_search(rest, std::regex("<c r=\"C12\"[^>]*><v>32</v>")));
   CHECK(rest.find("location=\"'问题清单'!A1\"") != std::string::npos);
   fs::remove_all(dir);
+}
+
+TEST_CASE("Findings name their row: an indicator's own name or the row's label",
+          "[export][workbook]") {
+  std::vector<DocumentReport> docs;
+  docs.push_back(CheckFile(SamplePath("fixtures/results_national_self.txt"),
+                           ReadOptions{}, ProjectPatterns()));
+  docs.push_back(CheckFile(SamplePath("001_20b715a24a62e05c.txt"), ReadOptions{},
+                           ProjectPatterns()));
+  std::vector<Sheet> sheets = BuildSheets(docs, true);
+  const Sheet& f = sheets[3];
+  REQUIRE(f.name == "Findings");
+  auto col = [&](const char* name) {
+    return static_cast<size_t>(std::find(f.columns.begin(), f.columns.end(), name) -
+                               f.columns.begin());
+  };
+  std::set<std::string> got;
+  for (const auto& row : f.rows)
+    got.insert(row[col("rule")].text + " " + row[col("item")].text + " " +
+               row[col("table_title")].text);
+  // The indicator, not the result printed left of the score.
+  CHECK(got.count("result.full_marks_short 养护里程 项目支出绩效自评表"));
+  CHECK(got.count(
+      "sum.children 一、基本支出 表 1 2022 年预算资金执行情况统计表 （单位：元）"));
+  // A weight column beside its level: that level's label.
+  CHECK(got.count(
+      "score.weight_sum 部门绩效 部门整体支出绩效评价共性指标体系框架（2021 年修订）"));
+  // The store's shapes keep their columns.
+  std::vector<Sheet> stored = BuildSheets(std::vector<const DocumentReport*>{}, false);
+  CHECK(std::find(stored[3].columns.begin(), stored[3].columns.end(), "item") ==
+        stored[3].columns.end());
 }
 
 bool HaveSoffice() {

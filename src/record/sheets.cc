@@ -21,11 +21,30 @@ std::string CellKey(const std::string& file, const std::string& table, int row, 
          std::to_string(col);
 }
 
-// The label of the row a finding points at: the label column of its typed
-// section, else the last text left of the cell (a code column holds numbers,
-// an indicator grid fills its levels down to the indicator's own name).
+// The label of the row a finding points at: the hierarchy label left of the
+// cell, an indicator's name, the label column of its typed section, else the
+// last text left of the cell (a code column holds numbers).
 std::string RowLabel(const DocumentReport& doc, const Location& l) {
   if (l.table.empty() || l.row < 0) return "";
+  // In an indicator grid: the hierarchy label nearest left of the cell (a
+  // score's indicator, or the level a weight column belongs to).
+  for (const Table& tb : doc.layout.tables) {
+    if (tb.id != l.table || static_cast<size_t>(l.row) >= tb.rows.size()) continue;
+    const Section* sec = tb.SectionOf(static_cast<size_t>(l.row));
+    const auto& row = tb.rows[static_cast<size_t>(l.row)];
+    const size_t end =
+        std::min({row.size(), sec ? sec->columns.size() : 0,
+                  l.column < 0 ? row.size() : static_cast<size_t>(l.column)});
+    for (size_t c = end; c-- > 0;) {
+      const std::string& x = row[c].text.empty() ? row[c].value : row[c].text;
+      if (sec->columns[c].level >= 0 && !x.empty()) return x;
+    }
+  }
+  // An indicator row: its own name, the deepest of its levels.
+  for (const Indicator& in : doc.ex.indicators)
+    if (in.table == l.table && in.row == l.row && !in.levels.empty() &&
+        !in.levels.back().empty())
+      return in.levels.back();
   for (const TypedTable& tt : doc.ex.tables) {
     if (tt.id != l.table) continue;
     for (const TypedSection& s : tt.sections) {
