@@ -265,6 +265,36 @@ TEST_CASE("extract workbook: a sheet past the row limit goes on with its links",
   fs::remove_all(dir);
 }
 
+TEST_CASE("extract workbook: links past Excel's 65530 a sheet become plain text",
+          "[export][workbook]") {
+  std::vector<Sheet> shapes = BuildSheets(std::vector<const DocumentReport*>{}, true);
+  std::vector<Sheet> sheets = {shapes[3], shapes[4]};  // Findings, Tables
+  REQUIRE(sheets[0].name == "Findings");
+  std::vector<Value> cell(sheets[1].columns.size());
+  cell[0] = TextValue("r.txt");
+  cell[5] = TextValue("x");
+  sheets[1].rows.push_back(cell);
+  for (int i = 0; i < 65540; ++i) {
+    std::vector<Value> row(sheets[0].columns.size());
+    row[1] = TextValue("F" + std::to_string(i + 1));
+    row[1].link = TablesLink(0);
+    sheets[0].rows.push_back(std::move(row));
+  }
+  std::string dir = TempDir();
+  BookOptions opt;
+  opt.terms = &ProjectPatterns().terms();
+  Error err;
+  REQUIRE(WriteExtractXlsx(sheets, dir + "/links.xlsx", opt, &err));
+  std::string x = SheetsXml(dir + "/links.xlsx")["发现"];
+  size_t links = 0;
+  for (size_t at = x.find("<hyperlink "); at != std::string::npos;
+       at = x.find("<hyperlink ", at + 1))
+    ++links;
+  CHECK(links == 65530);
+  CHECK(x.find("<t>F65540</t>") != std::string::npos);  // the text is kept
+  fs::remove_all(dir);
+}
+
 TEST_CASE("extract workbook: flagged tables past the limit share one sheet",
           "[export][workbook]") {
   std::string dir = TwoUnits(TempDir());

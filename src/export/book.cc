@@ -79,6 +79,18 @@ void Book::PrintSetup(lxw_worksheet* ws, int head_rows) {
   if (head_rows > 0) worksheet_repeat_rows(ws, 0, static_cast<lxw_row_t>(head_rows - 1));
 }
 
+void Book::WriteLink(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& link,
+                     const std::string& text, lxw_format* plain) {
+  const std::string shown = FitCell(text);
+  if (links_[ws] < LXW_MAX_NUMBER_URLS &&
+      worksheet_write_url_opt(ws, r, c, link.c_str(), Link(), shown.c_str(), nullptr) ==
+          LXW_NO_ERROR) {
+    ++links_[ws];
+    return;
+  }
+  worksheet_write_string(ws, r, c, shown.c_str(), plain);
+}
+
 lxw_format* Book::Title() {
   if (!title_) {
     title_ = workbook_add_format(wb_);

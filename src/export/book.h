@@ -45,6 +45,12 @@ class Book {
   // on every page.
   void PrintSetup(lxw_worksheet* ws, int head_rows);
 
+  // An internal link showing `text`; plain text (in `plain`) once the sheet
+  // holds Excel's most links (65,530), which libxlsxwriter would refuse
+  // with a warning each, leaving the cell empty.
+  void WriteLink(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& link,
+                 const std::string& text, lxw_format* plain);
+
   lxw_format* Title();
   lxw_format* Header();
   lxw_format* Link();
@@ -63,6 +69,7 @@ class Book {
   BookOptions opt_;
   Words words_;
   std::set<std::string> used_;
+  std::map<lxw_worksheet*, size_t> links_;
   lxw_format *title_ = nullptr, *header_ = nullptr, *link_ = nullptr, *year_ = nullptr;
   std::map<std::tuple<int, bool, bool, Mark, bool, bool>, lxw_format*> formats_;
 };

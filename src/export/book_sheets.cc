@@ -90,8 +90,7 @@ class SheetWriter {
           // The text column of the cell's row, in whichever part holds it.
           std::string link = CellLink(tables_parts[target / tables_per_part],
                                       target % tables_per_part + 1, 5);
-          worksheet_write_url_opt(ws, xr, xc, link.c_str(), book_->Link(),
-                                  FitCell(v.text).c_str(), nullptr);
+          book_->WriteLink(ws, xr, xc, link, v.text, book_->Text(m));
           continue;
         }
         if (IsYear(v) && s_.columns[c] == "year") {

@@ -204,8 +204,8 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
     const auto& at = grid.at;
     const int64_t rows = grid.rows, cols = grid.cols, header_rows = grid.header_rows;
     if (!problems_sheet.empty() && linked_back.insert(d->second.sheet).second)
-      worksheet_write_url_opt(ws, 0, 0, CellLink(problems_sheet, 0, 0).c_str(),
-                              book->Link(), FitCell(w("flagged.back")).c_str(), nullptr);
+      book->WriteLink(ws, 0, 0, CellLink(problems_sheet, 0, 0), w("flagged.back"),
+                      nullptr);
     std::string title = g.file + " — " + g.table;
     auto tt = titles.find({g.file, g.table});
     if (tt != titles.end()) title.append(" ").append(tt->second);

@@ -178,8 +178,7 @@ void WriteProblems(Book* book, lxw_worksheet* ws, const std::vector<Sheet>& shee
           d->second.sheet,
           d->second.first_row + static_cast<size_t>(std::max<int64_t>(p.row - 1, 0)),
           static_cast<size_t>(std::max<int64_t>(p.column - 1, 0)));
-      worksheet_write_url_opt(ws, r, kTable, link.c_str(), book->Link(),
-                              FitCell(t[kTable]).c_str(), nullptr);
+      book->WriteLink(ws, r, kTable, link, t[kTable], text);
     } else {
       worksheet_write_string(ws, r, kTable, FitCell(t[kTable]).c_str(), text);
     }
