@@ -265,6 +265,26 @@ TEST_CASE("extract workbook: a sheet past the row limit goes on with its links",
   fs::remove_all(dir);
 }
 
+TEST_CASE("percent cells: the fraction under 0.00% in every workbook",
+          "[export][workbook]") {
+  std::string dir = TempDir();
+  const std::string in = SamplePath("fixtures/web_copy_pipes.txt");
+  REQUIRE(RunJxaudit({"extract", in, "-o", dir + "/x.xlsx"}).status == 0);
+  REQUIRE(RunJxaudit({"tables", in, "-o", dir + "/t.xlsx"}).status == 0);
+  for (const char* book : {"/x.xlsx", "/t.xlsx"}) {
+    INFO(book);
+    CHECK(Unzipped(dir + book, "xl/styles.xml").find("formatCode=\"0.00%\"") !=
+          std::string::npos);
+    std::string all;
+    for (const auto& [name, x] : SheetsXml(dir + book)) all += x;
+    CHECK(all.find("<v>0.9967</v>") != std::string::npos);  // printed 99.67%
+  }
+  // The Budget sheet's 执行率 (a number in percent) is shown the same way.
+  std::string budget = SheetsXml(dir + "/x.xlsx")["预算"];
+  CHECK(budget.find("<v>0.9967</v>") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("extract workbook: links past Excel's 65530 a sheet become plain text",
           "[export][workbook]") {
   std::vector<Sheet> shapes = BuildSheets(std::vector<const DocumentReport*>{}, true);
