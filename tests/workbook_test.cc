@@ -2,6 +2,7 @@
 // split, print setup, no formulas; and LibreOffice opening every workbook
 // jxaudit writes.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -312,6 +313,42 @@ TEST_CASE("extract workbook: links past Excel's 65530 a sheet become plain text"
     ++links;
   CHECK(links == 65530);
   CHECK(x.find("<t>F65540</t>") != std::string::npos);  // the text is kept
+  fs::remove_all(dir);
+}
+
+TEST_CASE("extract workbook: a sparse flagged table is drawn without its blanks",
+          "[export][workbook][hostile]") {
+  std::vector<Sheet> shapes = BuildSheets(std::vector<const DocumentReport*>{}, true);
+  std::vector<Sheet> sheets = {shapes[3], shapes[4]};  // Findings, Tables
+  std::vector<Value> f(sheets[0].columns.size());
+  f[0] = TextValue("r.txt");
+  f[1] = TextValue("F1");
+  f[2] = TextValue("sum.total");
+  f[3] = TextValue("error");
+  sheets[0].rows.push_back(f);
+  auto cell = [&](int r, int c, const char* text, const char* ids) {
+    std::vector<Value> row(sheets[1].columns.size());
+    row[0] = TextValue("r.txt");
+    row[1] = TextValue("t1");
+    row[2] = NumberValue(Decimal{r, 0});
+    row[3] = NumberValue(Decimal{c, 0});
+    row[5] = TextValue(text);
+    if (*ids) row[10] = TextValue(ids);
+    sheets[1].rows.push_back(std::move(row));
+  };
+  cell(1, 1, "x", "F1");
+  cell(1, 16000, "wide", "");
+  cell(90000, 1, "deep", "");
+  std::string dir = TempDir();
+  BookOptions opt;
+  opt.terms = &ProjectPatterns().terms();
+  Error err;
+  auto start = std::chrono::steady_clock::now();
+  REQUIRE(WriteExtractXlsx(sheets, dir + "/sparse.xlsx", opt, &err));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+  std::string drawn = SheetsXml(dir + "/sparse.xlsx")["问题表1 t1"];
+  CHECK(drawn.find("<t>wide</t>") != std::string::npos);
+  CHECK(drawn.find("<t>deep</t>") != std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -109,6 +109,10 @@ std::vector<std::string> Ids(const std::string& s) {
   return ids;
 }
 
+// Cells a drawn table may span in all (blank places included): more than
+// any printed table has.
+constexpr int64_t kDenseCells = 1000000;
+
 // A table's printed cells at their places (1-based row and column → Tables
 // row), its extent with spans, and how many header rows open it.
 struct Grid {
@@ -175,8 +179,10 @@ DrawnTables AddFlaggedSheets(Book* book, const std::vector<Sheet>& sheets) {
       rest = book->SheetName(book->words()("sheet.FlaggedRest"));
       if (!book->AddSheet(rest)) return drawn;
     }
+    const size_t rows = static_cast<size_t>(GridOf(*t, k, *g).rows);
+    if (cursor + rows + 2 > book->options().max_rows) break;  // the sheet is full
     drawn[{g->file, g->table}] = DrawnTable{rest, cursor + 1, false};
-    cursor += 1 + static_cast<size_t>(GridOf(*t, k, *g).rows) + 1;  // a blank row after
+    cursor += 1 + rows + 1;  // a blank row after
   }
   return drawn;
 }
@@ -247,7 +253,16 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
       }
       // Always set: a CJK line is taller than the default row.
       worksheet_set_row(ws, xr, RowHeight(lines), nullptr);
+      // The empty places are drawn too (bordered), unless the table is
+      // far sparser than any printed one: a row of 16,000 cells over
+      // 100,000 rows of one is not drawn as 1.6 billion blanks.
+      const bool dense = rows * cols <= kDenseCells;
+      auto next = at.lower_bound({r, 0});
       for (int64_t c = 1; c <= cols; ++c) {
+        if (!dense) {
+          if (next == at.end() || next->first.first != r) break;
+          c = next->first.second;
+        }
         const lxw_col_t xc = static_cast<lxw_col_t>(c - 1);
         auto it = at.find({r, c});
         if (it == at.end()) {
@@ -255,6 +270,7 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
               ws, xr, xc, header ? book->Header() : book->Text(Mark::kNone, true, true));
           continue;
         }
+        if (!dense) ++next;
         const auto& row = t->rows[it->second];
         // The worst severity among the findings resting on the cell, and
         // their words for the comment.
@@ -277,7 +293,7 @@ void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables
         }
         const int64_t rs = std::max<int64_t>(IntOf(At(row, k.rowspan)), 1),
                       cs = std::max<int64_t>(IntOf(At(row, k.colspan)), 1);
-        if (rs > 1 || cs > 1)
+        if ((rs > 1 || cs > 1) && rs * cs <= kDenseCells)
           // No format: the covered cells are written blank, bordered, when
           // their rows come (the book is streamed, row by row).
           worksheet_merge_range(ws, xr, xc, xr + static_cast<lxw_row_t>(rs - 1),
