@@ -21,8 +21,7 @@ int RunCheck(const std::vector<std::string>& files, const std::string& format,
 // Workbooks are written in `lang`.
 int RunExtract(const std::vector<std::string>& files, const std::string& format,
                const std::string& output, const BatchOptions& bo,
-               const Patterns& patterns, Lang lang, std::ostream& out,
-               std::ostream& err);
+               const Patterns& patterns, Lang lang, std::ostream& out, std::ostream& err);
 // `tables`: the rebuilt tables of every file.
 int RunTables(const std::vector<std::string>& files, const std::string& format,
               const std::string& output, const BatchOptions& bo, const Patterns& patterns,
