@@ -193,6 +193,10 @@ TEST_CASE("extract workbook: Chinese sheets, 问题清单 linked to the flagged 
   CHECK(comments.find("【错误】F2 合计数与各行之和不符 (sum.total)") !=
         std::string::npos);
   CHECK(comments.find("【警告】") != std::string::npos);
+  // Messages wrap, and their rows are as tall as the wrapped text.
+  CHECK(Unzipped(out, "xl/styles.xml").find("wrapText=\"1\"") != std::string::npos);
+  CHECK(std::regex_search(problems,
+                          std::regex("<row r=\"2\"[^>]*ht=\"(3[0-9]|[4-9][0-9])")));
   // Print setup on every sheet; header rows repeated.
   for (const auto& [name, x] : xml) {
     INFO(name);
