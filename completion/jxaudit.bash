@@ -27,6 +27,9 @@ _jxaudit() {
     --fail-on)
       COMPREPLY=($(compgen -W "error warning never" -- "$cur"))
       return 0 ;;
+    --lang)
+      COMPREPLY=($(compgen -W "zh en" -- "$cur"))
+      return 0 ;;
     --patterns)
       COMPREPLY=($(compgen -d -- "$cur"))
       return 0 ;;
@@ -46,8 +49,8 @@ _jxaudit() {
   case "$cmd" in
     check) opts="--format -f --output -o --verbose -v --baseline --fail-on --db --no-db --force $batch" ;;
     baseline) opts="--output -o --db --no-db --force $batch" ;;
-    extract|tables) opts="--format -f --output -o $batch" ;;
-    report) opts="--db --output -o --help -h" ;;
+    extract|tables) opts="--format -f --output -o --lang $batch" ;;
+    report) opts="--db --output -o --lang --help -h" ;;
   esac
   if [[ "$cur" == -* ]]; then
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))

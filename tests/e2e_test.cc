@@ -259,7 +259,8 @@ TEST_CASE("extract writes the normalized workbook", "[e2e]") {
       "unzip -p '" + dir + "/x.xlsx' xl/workbook.xml > '" + dir + "/wb.xml'";
   REQUIRE(std::system(cmd.c_str()) == 0);
   std::string wb = ReadFile(dir + "/wb.xml");
-  for (const char* sheet : {"Documents", "Budget", "Indicators", "Findings", "Tables"})
+  for (const char* sheet :
+       {"汇总", "问题清单", "文件", "预算", "指标", "发现", "表格单元"})
     CHECK(wb.find(std::string("name=\"") + sheet + "\"") != std::string::npos);
   RunResult js = RunJxaudit({"extract", SamplePath("004_85c34f88b6099d5e.txt")});
   CHECK(js.status == 0);

@@ -3,6 +3,7 @@
 
 #include "base/text.h"
 #include "export/tables.h"
+#include "export/workbook.h"
 #include "test_util.h"
 
 using namespace jx;
@@ -25,6 +26,12 @@ const char* kReport =
     "项目\t年初预算数\t决算数\t执行率\n"
     "基本支出\t1,000.50\t=SUM(A1:A9)\t100.00%\n"
     "\t+cmd|' /C calc'!A0\t-3\t@x\n";
+
+BookOptions Book() {
+  BookOptions o;
+  o.terms = &ProjectPatterns().terms();
+  return o;
+}
 
 std::string Unzip(const std::string& xlsx, const std::string& member) {
   std::string out = xlsx + "." + std::to_string(std::hash<std::string>{}(member));
@@ -110,7 +117,7 @@ TEST_CASE("xlsx: numbers numeric, text never a formula, merges kept", "[export]"
   std::string path = dir + "/t.xlsx";
   Error err;
   auto docs = OneDoc("一级指标\t二级指标\t分值\n产出\t数量\t5\n\t质量\t=1+1\n");
-  REQUIRE(WriteTablesXlsx(docs, path, &err));
+  REQUIRE(WriteTablesXlsx(docs, path, Book(), &err));
   std::string sheet = Unzip(path, "xl/worksheets/sheet1.xml");
   std::string strings = Unzip(path, "xl/sharedStrings.xml");
   CHECK(sheet.find("<f>") == std::string::npos);
@@ -124,7 +131,7 @@ TEST_CASE("xlsx: numbers numeric, text never a formula, merges kept", "[export]"
 TEST_CASE("xlsx: unwritable path is an error, not a crash", "[export][errors]") {
   Error err;
   auto docs = OneDoc(kReport);
-  CHECK_FALSE(WriteTablesXlsx(docs, "/nonexistent-dir/x.xlsx", &err));
+  CHECK_FALSE(WriteTablesXlsx(docs, "/nonexistent-dir/x.xlsx", Book(), &err));
   CHECK(err.where.file == "/nonexistent-dir/x.xlsx");
   CHECK_FALSE(err.message.empty());
 }

@@ -320,13 +320,14 @@ TEST_CASE("report: Summary with a chart, the normalized sheets, Failures, no for
       RunJxaudit({"check", "-q", "--db", db, SamplePath("001_20b715a24a62e05c.txt"),
                   dir + "/formula.txt", SamplePath("pdf/bad/encrypted.pdf")});
   CHECK(r.status == 2);
-  RunResult rep = RunJxaudit({"report", "--db", db, "-o", dir + "/summary.xlsx"});
+  RunResult rep =
+      RunJxaudit({"report", "--lang", "en", "--db", db, "-o", dir + "/summary.xlsx"});
   INFO(rep.err);
   REQUIRE(rep.status == 0);
   REQUIRE(std::system(("cd " + dir + " && unzip -qo summary.xlsx -d x").c_str()) == 0);
   std::string book = ReadFile(dir + "/x/xl/workbook.xml");
-  for (const char* sheet :
-       {"Summary", "Documents", "Budget", "Indicators", "Findings", "Failures"})
+  for (const char* sheet : {"Summary", "Problems", "Documents", "Budget", "Indicators",
+                            "Findings", "Failures"})
     CHECK(book.find(std::string("name=\"") + sheet + "\"") != std::string::npos);
   CHECK(fs::exists(dir + "/x/xl/charts/chart1.xml"));
   std::string all;

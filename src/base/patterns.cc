@@ -351,7 +351,7 @@ bool ReadPatternFile(const std::filesystem::path& p, const std::string& origin,
 }
 
 // Splits a line into words at spaces and tabs.
-std::vector<std::string> Words(std::string_view line) {
+std::vector<std::string> SplitWords(std::string_view line) {
   std::vector<std::string> parts;
   std::string cur;
   for (char c : line) {
@@ -400,7 +400,7 @@ bool Patterns::ParseGrades(const std::string& origin, std::string_view content,
     return true;
   };
   bool ok = ForEachDataLine(content, [&](std::string_view line, int line_no) {
-    std::vector<std::string> parts = Words(line);
+    std::vector<std::string> parts = SplitWords(line);
     if (parts.size() != 3 || !numeric(parts[1]) || !numeric(parts[2])) {
       *err = origin + ":" + std::to_string(line_no) +
              ": expected 'grade low high', e.g. '良 80 90'";
@@ -450,7 +450,7 @@ bool Patterns::ParseGroups(const std::string& origin, std::string_view content,
                            std::string* err) {
   groups_.clear();
   return ForEachDataLine(content, [&](std::string_view line, int line_no) {
-    std::vector<std::string> parts = Words(line);
+    std::vector<std::string> parts = SplitWords(line);
     if (parts.size() < 3) {
       *err = origin + ":" + std::to_string(line_no) +
              ": expected 'file pattern group...', e.g. 'sentences figure label num unit'";
@@ -503,6 +503,11 @@ bool Patterns::LoadDir(const std::string& dir, std::string* err) {
   std::filesystem::path rt = std::filesystem::path(dir) / "rules.txt";
   if (!ReadPatternFile(rt, "patterns/rules.txt", &content, err)) return false;
   if (!ParseRuleTitles("patterns/rules.txt", content, err)) return false;
+  std::filesystem::path w = std::filesystem::path(dir) / "workbook.txt";
+  if (!ReadPatternFile(w, "patterns/workbook.txt", &content, err)) return false;
+  if (!ParseTerms("patterns/workbook.txt", content, err)) return false;
+  // One file holds the rules' titles; the workbooks find them among their words.
+  for (const auto& [id, t] : rule_titles_) terms_.Add("rule." + id, t.zh, t.en);
   // Read last, so that an error in a pattern file is what a broken directory
   // reports first; then every file loaded so far is checked.
   std::filesystem::path gr = std::filesystem::path(dir) / "groups.txt";

@@ -23,6 +23,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/terms.h"
+
 namespace jx {
 
 class PatternFile {
@@ -144,6 +146,11 @@ class Patterns {
   const std::map<std::string, RuleTitle, std::less<>>& rule_titles() const {
     return rule_titles_;
   }
+  // patterns/workbook.txt (not RE2): the words of the workbooks.
+  bool ParseTerms(const std::string& origin, std::string_view content, std::string* err) {
+    return terms_.Parse(origin, content, err);
+  }
+  const Terms& terms() const { return terms_; }
 
   // Where patterns are looked for when no --patterns is given: $JXAUDIT_PATTERNS,
   // then beside the installed binary, then the source tree it was built from.
@@ -153,6 +160,7 @@ class Patterns {
   std::map<std::string, std::unique_ptr<PatternFile>, std::less<>> files_;
   std::vector<GradeBand> grades_;
   std::map<std::string, RuleTitle, std::less<>> rule_titles_;
+  Terms terms_;
   // file → pattern name → groups the code reads.
   std::map<std::string, std::map<std::string, std::vector<std::string>>> groups_;
 };

@@ -201,9 +201,17 @@ bool OutputFile::Open(const std::string& path, Error* err) {
                      ("." + p.filename().string() + ".jxaudit-XXXXXX");
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
+  // The stop signals wait from the temporary file's making until its handler
+  // is in place: one arriving between the two would leave the file behind.
+  sigset_t stop, before;
+  ::sigemptyset(&stop);
+  for (int sig : kStopSignals) ::sigaddset(&stop, sig);
+  ::sigprocmask(SIG_BLOCK, &stop, &before);
   int fd = ::mkstemp(name.data());
   if (fd < 0) {
-    *err = MakeError(path, std::string("cannot write: ") + std::strerror(errno));
+    int e = errno;
+    ::sigprocmask(SIG_SETMASK, &before, nullptr);
+    *err = MakeError(path, std::string("cannot write: ") + std::strerror(e));
     return false;
   }
   // mkstemp makes the file private; the output gets the mode the old one had,
@@ -222,6 +230,7 @@ bool OutputFile::Open(const std::string& path, Error* err) {
   target_ = target;
   open_ = true;
   GuardTemp(temp_);
+  ::sigprocmask(SIG_SETMASK, &before, nullptr);
   return true;
 }
 

@@ -16,7 +16,8 @@ namespace jx {
 
 int RunExtract(const std::vector<std::string>& files, const std::string& format,
                const std::string& output, const BatchOptions& bo,
-               const Patterns& patterns, std::ostream& out, std::ostream& err) {
+               const Patterns& patterns, Lang lang, std::ostream& out,
+               std::ostream& err) {
   // Each file's rows of the sheets, Tables included; nothing else of it is
   // output.
   RecordParts parts;
@@ -53,7 +54,10 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
   if (!output.empty() && EndsWith(output, ".xlsx")) {
     OutputFile f;
     Error werr;
-    if (!f.Open(output, &werr) || !WriteExtractXlsx(sheets, f.WritePath(), &werr) ||
+    BookOptions book;
+    book.terms = &patterns.terms();
+    book.lang = lang;
+    if (!f.Open(output, &werr) || !WriteExtractXlsx(sheets, f.WritePath(), book, &werr) ||
         !f.Commit(&werr)) {
       err << "jxaudit: " << ShowControls(f.Named(werr).ToString()) << "\n";
       return 2;
@@ -68,7 +72,8 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
   return WriteText(text, output, out, err) ? status : 2;
 }
 
-int RunReport(const std::string& db, const std::string& output, std::ostream& err) {
+int RunReport(const std::string& db, const std::string& output, const Patterns& patterns,
+              Lang lang, std::ostream& err) {
   if (!std::filesystem::exists(db)) {
     err << "jxaudit: " << ShowControls(db) << ": no such store\n";
     return 2;
@@ -86,8 +91,11 @@ int RunReport(const std::string& db, const std::string& output, std::ostream& er
     return 2;
   }
   OutputFile f;
+  BookOptions book;
+  book.terms = &patterns.terms();
+  book.lang = lang;
   if (!f.Open(output, &serr) ||
-      !WriteSummaryXlsx(summary, sheets, failures, f.WritePath(), &serr) ||
+      !WriteSummaryXlsx(summary, sheets, failures, f.WritePath(), book, &serr) ||
       !f.Commit(&serr)) {
     err << "jxaudit: " << ShowControls(f.Named(serr).ToString()) << "\n";
     return 2;
@@ -97,7 +105,7 @@ int RunReport(const std::string& db, const std::string& output, std::ostream& er
 
 int RunTables(const std::vector<std::string>& files, const std::string& format,
               const std::string& output, const BatchOptions& bo, const Patterns& patterns,
-              std::ostream& out, std::ostream& err) {
+              Lang lang, std::ostream& out, std::ostream& err) {
   std::vector<DocumentTables> docs(files.size());
   RunFiles(
       files, bo,
@@ -121,7 +129,10 @@ int RunTables(const std::vector<std::string>& files, const std::string& format,
   if (!output.empty() && EndsWith(output, ".xlsx")) {
     OutputFile f;
     Error werr;
-    if (!f.Open(output, &werr) || !WriteTablesXlsx(docs, f.WritePath(), &werr) ||
+    BookOptions book;
+    book.terms = &patterns.terms();
+    book.lang = lang;
+    if (!f.Open(output, &werr) || !WriteTablesXlsx(docs, f.WritePath(), book, &werr) ||
         !f.Commit(&werr)) {
       err << "jxaudit: " << ShowControls(f.Named(werr).ToString()) << "\n";
       return 2;

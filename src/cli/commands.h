@@ -28,15 +28,17 @@ int RunCheck(const std::vector<std::string>& files, const CheckSettings& cs,
              const BatchOptions& bo, const Patterns& patterns, std::ostream& out,
              std::ostream& err);
 // `extract`: the normalized sheets of every file, as xlsx, JSON or CSV.
+// Workbooks are written in `lang`.
 int RunExtract(const std::vector<std::string>& files, const std::string& format,
                const std::string& output, const BatchOptions& bo,
-               const Patterns& patterns, std::ostream& out, std::ostream& err);
+               const Patterns& patterns, Lang lang, std::ostream& out, std::ostream& err);
 // `tables`: the rebuilt tables of every file.
 int RunTables(const std::vector<std::string>& files, const std::string& format,
               const std::string& output, const BatchOptions& bo, const Patterns& patterns,
-              std::ostream& out, std::ostream& err);
-// `report`: the summary workbook of a store.
-int RunReport(const std::string& db, const std::string& output, std::ostream& err);
+              Lang lang, std::ostream& out, std::ostream& err);
+// `report`: the summary workbook of a store, in `lang`.
+int RunReport(const std::string& db, const std::string& output, const Patterns& patterns,
+              Lang lang, std::ostream& err);
 
 }  // namespace jx
 

@@ -38,6 +38,12 @@ const std::vector<OptionInfo>& Options() {
          "write to this file instead of standard output (not .xlsx: use extract)"},
         {"baseline", "write the baseline to this file (default: standard output)"},
         {"report", "the summary workbook to write (.xlsx)"}}},
+      {"lang",
+       true,
+       {{"*", "extract, tables, report: words of the workbooks, zh (default) or en"},
+        {"extract", "words of the workbook: zh (default) or en"},
+        {"tables", "words of the workbook: zh (default) or en"},
+        {"report", "words of the workbook: zh (default) or en"}}},
       {"verbose,v",
        false,
        {{"*", "check: also list info findings (differences rounding explains)"},
@@ -120,9 +126,9 @@ const std::map<std::string, std::vector<std::string>>& Taken() {
       {"check", with({"format", "output", "verbose", "baseline", "fail-on", "db", "no-db",
                       "force"})},
       {"baseline", with({"output", "db", "no-db", "force"})},
-      {"extract", with({"format", "output"})},
-      {"tables", with({"format", "output"})},
-      {"report", {"db", "output"}},
+      {"extract", with({"format", "output", "lang"})},
+      {"tables", with({"format", "output", "lang"})},
+      {"report", {"db", "output", "lang"}},
   };
   return kTaken;
 }

@@ -133,6 +133,12 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       }
     }
   }
+  Lang lang = Lang::kZh;
+  if (vm.count("lang") && !ParseLang(vm["lang"].as<std::string>(), &lang)) {
+    err << "jxaudit: --lang '" << ShowControls(vm["lang"].as<std::string>())
+        << "': expected zh or en\n";
+    return 2;
+  }
 
   Patterns patterns;
   std::string pdir = vm.count("patterns") ? vm["patterns"].as<std::string>()
@@ -193,7 +199,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       err << "jxaudit: " << ShowControls(oerr.ToString()) << "\n";
       return 2;
     }
-    return RunReport(bo.db, output, err);
+    return RunReport(bo.db, output, patterns, lang, err);
   }
   std::vector<std::string> warnings;
   files = CollectInputs(files, &warnings, &bo.skipped);
@@ -217,7 +223,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       return 2;
     }
     if (command == "extract")
-      return RunExtract(files, format, output, bo, patterns, out, err);
+      return RunExtract(files, format, output, bo, patterns, lang, out, err);
     cs.format = command == "baseline" ? "baseline" : format;
     // A baseline records findings; only an unreadable file fails it.
     if (command == "baseline") cs.fail_on = "never";
@@ -228,7 +234,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       err << "jxaudit: tables: no input files\n";
       return 2;
     }
-    return RunTables(files, format, output, bo, patterns, out, err);
+    return RunTables(files, format, output, bo, patterns, lang, out, err);
   }
   err << "jxaudit: unknown command '" << ShowControls(command) << "'\n" << GeneralHelp();
   return 2;

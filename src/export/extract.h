@@ -8,14 +8,16 @@
 #include <vector>
 
 #include "base/error.h"
+#include "export/workbook.h"
 #include "record/sheets.h"
 
 namespace jx {
 
 // `sheets`: BuildSheets over the files, with Tables (or MergeSheets of each
-// file's own).
+// file's own). Summary by unit and by rule, 问题清单, the sheets, and a
+// sheet per flagged table, in `opt`'s words.
 bool WriteExtractXlsx(const std::vector<Sheet>& sheets, const std::string& path,
-                      Error* err);
+                      const BookOptions& opt, Error* err);
 nlohmann::json ExtractToJson(const std::vector<Sheet>& sheets);
 std::string ExtractToCsv(const std::vector<Sheet>& sheets);
 

@@ -2,83 +2,80 @@
 
 #include <xlsxwriter.h>
 
-#include "export/workbook.h"
+#include <algorithm>
+
+#include "export/book.h"
 #include "record/sheets.h"
 
 namespace jx {
 
 bool WriteSummaryXlsx(const StoreSummary& sm, const std::vector<Sheet>& sheets,
-                      const Sheet& failures, const std::string& path, Error* err) {
+                      const Sheet& failures, const std::string& path,
+                      const BookOptions& opt, Error* err) {
   // Every sheet, Summary included, is written top to bottom: streamed.
   lxw_workbook* wb = OpenWorkbook(path, /*streamed=*/true, err);
   if (!wb) return false;
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "Summary");
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  lxw_format* head = workbook_add_format(wb);
-  format_set_bold(head);
-  format_set_bg_color(head, 0xDDEBF7);
-  worksheet_set_column(ws, 0, 0, 28, nullptr);
-  worksheet_set_column(ws, 1, 4, 12, nullptr);
+  Book book(wb, opt);
+  const Words& w = book.words();
+  const std::string summary_name = book.SheetName(w("sheet.Summary"));
+  lxw_worksheet* ws = book.AddSheet(summary_name);
+  const std::string problems_name = book.SheetName(w("sheet.Problems"));
+  lxw_worksheet* problems = book.AddSheet(problems_name);
+  std::vector<Sheet> all = sheets;
+  all.push_back(failures);
+  AddSheets(&book, all);
+  worksheet_set_column(ws, 0, 0, 36, nullptr);
+  worksheet_set_column(ws, 1, 1, 24, nullptr);
+  worksheet_set_column(ws, 2, 5, 10, nullptr);
   lxw_row_t r = 0;
-  worksheet_write_string(ws, r++, 0, "jxaudit store summary", bold);
-  auto pair = [&](const char* label, double v) {
-    worksheet_write_string(ws, r, 0, label, nullptr);
-    worksheet_write_number(ws, r++, 1, v, nullptr);
+  worksheet_write_string(ws, r++, 0, FitCell(w("summary.store_title")).c_str(),
+                         book.Title());
+  auto pair = [&](const std::string& label, double v) {
+    worksheet_write_string(ws, r, 0, FitCell(label).c_str(), nullptr);
+    worksheet_write_number(ws, r++, 1, v, book.Number(0, false, true));
   };
-  pair("files", static_cast<double>(sm.files));
-  pair("documents (distinct contents)", static_cast<double>(sm.documents));
+  pair(w("summary.files"), static_cast<double>(sm.files));
+  pair(w("summary.documents"), static_cast<double>(sm.documents));
   for (const auto& [status, count] : sm.by_status) {
-    std::string label = "files " + status;
-    worksheet_write_string(ws, r, 0, label.c_str(), nullptr);
-    worksheet_write_number(ws, r++, 1, static_cast<double>(count), nullptr);
+    const std::string key = "value.status." + status;
+    pair(w.Format("summary.files_status", w.Has(key) ? w(key) : status),
+         static_cast<double>(count));
   }
-  worksheet_write_string(ws, r, 0, "tool version", nullptr);
-  worksheet_write_string(ws, r++, 1, sm.tool_version.c_str(), nullptr);
-  worksheet_write_string(ws, r, 0, "patterns version", nullptr);
-  worksheet_write_string(ws, r++, 1, sm.patterns_version.substr(0, 12).c_str(), nullptr);
+  worksheet_write_string(ws, r, 0, FitCell(w("summary.tool")).c_str(), nullptr);
+  worksheet_write_string(ws, r++, 1, FitCell(sm.tool_version).c_str(), nullptr);
+  worksheet_write_string(ws, r, 0, FitCell(w("summary.patterns")).c_str(), nullptr);
+  worksheet_write_string(ws, r++, 1, FitCell(sm.patterns_version.substr(0, 12)).c_str(),
+                         nullptr);
   ++r;
-  const lxw_row_t table_head = r;
-  const char* cols[] = {"rule", "errors", "warnings", "info", "total"};
-  for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(ws, r, c, cols[c], head);
-  ++r;
-  for (const auto& rc : sm.by_rule) {
-    // Rule names come from the project, but are written as text all the same.
-    worksheet_write_string(ws, r, 0, rc.rule.c_str(), nullptr);
-    worksheet_write_number(ws, r, 1, static_cast<double>(rc.errors), nullptr);
-    worksheet_write_number(ws, r, 2, static_cast<double>(rc.warnings), nullptr);
-    worksheet_write_number(ws, r, 3, static_cast<double>(rc.infos), nullptr);
-    worksheet_write_number(
-        ws, r, 4, static_cast<double>(rc.errors + rc.warnings + rc.infos), nullptr);
-    ++r;
-  }
-  if (!sm.by_rule.empty()) {
+  lxw_row_t first = 0, last = 0;
+  WriteSummaryTables(&book, ws, all, &r, &first, &last);
+  if (first <= last) {
     // Findings by rule, errors and warnings stacked.
     lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR_STACKED);
-    const lxw_row_t first = table_head + 1, last = r - 1;
-    const char* names[] = {"errors", "warnings"};
+    const std::string names[] = {w("summary.errors"), w("summary.warnings")};
     const uint32_t colors[] = {0xC00000, 0xFFC000};
     for (int k = 0; k < 2; ++k) {
       lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
-      chart_series_set_categories(s, "Summary", first, 0, last, 0);
-      chart_series_set_values(s, "Summary", first, static_cast<lxw_col_t>(k + 1), last,
-                              static_cast<lxw_col_t>(k + 1));
-      chart_series_set_name(s, names[k]);
+      chart_series_set_categories(s, summary_name.c_str(), first, 0, last, 0);
+      chart_series_set_values(s, summary_name.c_str(), first,
+                              static_cast<lxw_col_t>(k + 2), last,
+                              static_cast<lxw_col_t>(k + 2));
+      chart_series_set_name(s, names[k].c_str());
       lxw_chart_fill fill{};
       fill.color = colors[k];
       chart_series_set_fill(s, &fill);
     }
-    chart_title_set_name(chart, "Findings by rule");
+    chart_title_set_name(chart, w("summary.chart").c_str());
     chart_axis_set_reverse(chart->y_axis);
-    lxw_chart_options opt{};
-    opt.x_scale = 1.6;
-    opt.y_scale =
-        1.0 + 0.05 * static_cast<double>(std::min<size_t>(sm.by_rule.size(), 40));
-    worksheet_insert_chart_opt(ws, 1, 6, chart, &opt);
+    lxw_chart_options co{};
+    co.x_scale = 1.6;
+    co.y_scale =
+        1.0 + 0.05 * static_cast<double>(std::min<lxw_row_t>(last - first + 1, 40));
+    worksheet_insert_chart_opt(ws, 1, 7, chart, &co);
   }
-  std::vector<Sheet> all = sheets;
-  all.push_back(failures);
-  AddSheets(wb, all);
+  book.PrintSetup(ws, 0);
+  // The store keeps no table cells: the list has no drawn tables to link to.
+  if (problems) WriteProblems(&book, problems, all, DrawnTables{});
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
     *err = MakeError(path, lxw_strerror(e));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "export/workbook.h"
 #include "layout/table.h"
 
 namespace jx {
@@ -28,9 +29,10 @@ std::string TablesToCsv(const std::vector<DocumentTables>& docs);
 std::string TablesToMarkdown(const std::vector<DocumentTables>& docs);
 
 // One sheet per table, title on the first row, header rows frozen, merged
-// ranges merged, numbers as numeric cells, all document text as strings.
+// ranges merged, numbers as numeric cells, all document text as strings;
+// titles and sheet names in `opt`'s words.
 bool WriteTablesXlsx(const std::vector<DocumentTables>& docs, const std::string& path,
-                     Error* err);
+                     const BookOptions& opt, Error* err);
 
 // A CSV field that a spreadsheet will not evaluate: text starting with = + - @
 // (or a tab/CR) is prefixed with ' unless it is a plain number.

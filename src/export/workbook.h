@@ -1,13 +1,12 @@
-// The xlsx writers of the export stage that work on sheets.
+// The xlsx writers of the export stage: how they are asked to write.
 #ifndef JXAUDIT_EXPORT_WORKBOOK_H_
 #define JXAUDIT_EXPORT_WORKBOOK_H_
-
-#include <xlsxwriter.h>
 
 #include <string>
 #include <vector>
 
 #include "base/error.h"
+#include "base/terms.h"
 #include "record/sheets.h"
 
 namespace jx {
@@ -20,14 +19,22 @@ inline constexpr const char* kCutMarker = "…[已截断]";
 // within kMaxCellUnits.
 std::string FitCell(const std::string& s);
 
-// Opens a workbook for writing, or says why not. libxlsxwriter only notices an
-// unwritable path when it closes the book (and prints its own complaint), so
-// the path is tried first. `streamed`: rows go out in order (constant memory).
-lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, Error* err);
+// Rows of a worksheet in Excel and LibreOffice, its header row included.
+inline constexpr size_t kExcelRows = 1048576;
 
-// Writes the sheets into an open workbook: header row, numbers as numbers,
-// text always as text (never a formula), frozen header, autofilter.
-void AddSheets(lxw_workbook* wb, const std::vector<Sheet>& sheets);
+// How a workbook is written.
+struct BookOptions {
+  const Terms* terms = nullptr;  // patterns/workbook.txt; never null
+  Lang lang = Lang::kZh;
+  // Rows a worksheet holds, its header row included: a longer sheet goes on
+  // in "Name (2)", "Name (3)" … with the links into it following. A
+  // parameter so that tests can split a sheet without a million rows.
+  size_t max_rows = kExcelRows;
+  // Flagged tables drawn on a sheet of their own; the rest share one sheet.
+  // A streamed book keeps a temporary file open per sheet until it is
+  // closed: thousands of sheets would run out of file descriptors.
+  size_t max_table_sheets = 200;
+};
 
 }  // namespace jx
 

@@ -1,5 +1,6 @@
 #include "record/sheets.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
@@ -18,6 +19,56 @@ Value OptNum(bool has, const Decimal& d) { return has ? Num(d) : Value{}; }
 std::string CellKey(const std::string& file, const std::string& table, int row, int col) {
   return file + '\x1f' + table + '\x1f' + std::to_string(row) + '\x1f' +
          std::to_string(col);
+}
+
+// The label of the row a finding points at: the hierarchy label left of the
+// cell, an indicator's name, the label column of its typed section, else the
+// last text left of the cell (a code column holds numbers).
+std::string RowLabel(const DocumentReport& doc, const Location& l) {
+  if (l.table.empty() || l.row < 0) return "";
+  // In an indicator grid: the hierarchy label nearest left of the cell (a
+  // score's indicator, or the level a weight column belongs to).
+  for (const Table& tb : doc.layout.tables) {
+    if (tb.id != l.table || static_cast<size_t>(l.row) >= tb.rows.size()) continue;
+    const Section* sec = tb.SectionOf(static_cast<size_t>(l.row));
+    const auto& row = tb.rows[static_cast<size_t>(l.row)];
+    const size_t end =
+        std::min({row.size(), sec ? sec->columns.size() : 0,
+                  l.column < 0 ? row.size() : static_cast<size_t>(l.column)});
+    for (size_t c = end; c-- > 0;) {
+      const std::string& x = row[c].text.empty() ? row[c].value : row[c].text;
+      if (sec->columns[c].level >= 0 && !x.empty()) return x;
+    }
+  }
+  // An indicator row: its own name, the deepest of its levels.
+  for (const Indicator& in : doc.ex.indicators)
+    if (in.table == l.table && in.row == l.row && !in.levels.empty() &&
+        !in.levels.back().empty())
+      return in.levels.back();
+  for (const TypedTable& tt : doc.ex.tables) {
+    if (tt.id != l.table) continue;
+    for (const TypedSection& s : tt.sections) {
+      const size_t col = l.column < 0 ? s.first_column : static_cast<size_t>(l.column);
+      if (col < s.first_column || col >= s.end_column || s.indicator_grid) continue;
+      for (const TypedRow& r : s.rows)
+        if (r.row == l.row && !r.label.empty()) return r.label;
+    }
+  }
+  for (const Table& tb : doc.layout.tables) {
+    if (tb.id != l.table || static_cast<size_t>(l.row) >= tb.rows.size()) continue;
+    const auto& row = tb.rows[static_cast<size_t>(l.row)];
+    const size_t end =
+        l.column < 0 ? row.size() : std::min(row.size(), static_cast<size_t>(l.column));
+    std::string last;
+    ParsedNumber n;
+    for (size_t c = 0; c < end; ++c) {
+      // A covered cell of a hierarchy column holds its label filled down.
+      const std::string& x = row[c].text.empty() ? row[c].value : row[c].text;
+      if (!x.empty() && !ParseNumber(x, &n)) last = x;
+    }
+    return last;
+  }
+  return "";
 }
 
 }  // namespace
@@ -60,24 +111,43 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
       {"file", "id", "rule", "severity", "message", "stated", "computed", "difference",
        "tolerance", "unit", "line", "page", "table", "row", "column", "fingerprint"},
       {}};
-  // Long form: one row per printed cell (titles are in the tables output).
-  Sheet t{"Tables", {"file", "table", "row", "column", "line", "text", "number"}, {}};
+  // With the tables (extract, never the store): what a problem list shows of
+  // a finding's place, the table's title and the row's label.
+  if (tables) f.columns.insert(f.columns.end(), {"table_title", "item"});
+  // Long form: one row per printed cell (titles are in the tables output),
+  // with what a flagged table needs to be drawn as printed again: header
+  // rows, merged cells, and the errors and warnings resting on the cell.
+  Sheet t{"Tables",
+          {"file", "table", "row", "column", "line", "text", "number", "header",
+           "rowspan", "colspan", "findings"},
+          {}};
   // Only cells that findings name need a key: the flagged ones (error or
   // warning) and the ones a finding links to.
   std::set<std::string> flagged, linked, tables_named;
+  std::map<std::string, std::string> cell_findings;  // cell → "F1 F4"
   for (const DocumentReport* dp : docs)
     for (const Finding& fd : dp->v.findings) {
       const DocumentReport& doc = *dp;
+      std::set<std::string> cells;
       if (!fd.where.table.empty()) {
-        linked.insert(CellKey(doc.file, fd.where.table, fd.where.row, fd.where.column));
+        std::string k = CellKey(doc.file, fd.where.table, fd.where.row, fd.where.column);
+        linked.insert(k);
+        cells.insert(k);
         tables_named.insert(doc.file + '\x1f' + fd.where.table);
       }
       if (fd.severity != Severity::kInfo)
         for (const Location& l : fd.involved)
           if (!l.table.empty()) {
-            flagged.insert(CellKey(doc.file, l.table, l.row, l.column));
+            std::string k = CellKey(doc.file, l.table, l.row, l.column);
+            flagged.insert(k);
+            cells.insert(k);
             tables_named.insert(doc.file + '\x1f' + l.table);
           }
+      if (!tables || fd.severity == Severity::kInfo) continue;
+      for (const std::string& k : cells) {
+        std::string& ids = cell_findings[k];
+        ids.append(ids.empty() ? "" : " ").append(fd.id);
+      }
     }
   std::map<std::string, size_t> table_row;  // linked cell → row in the Tables sheet
   for (const DocumentReport* dp : docs) {
@@ -104,9 +174,19 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
           }
           Value text = Text(cell.text);
           text.flagged = num.flagged = is_flagged;
-          t.rows.push_back({Text(doc.file), Text(tb.id), Int(static_cast<int64_t>(r + 1)),
-                            Int(static_cast<int64_t>(c + 1)), Int(cell.first_line),
-                            std::move(text), std::move(num)});
+          Value ids;
+          if (named) {
+            auto it = cell_findings.find(
+                CellKey(doc.file, tb.id, static_cast<int>(r), static_cast<int>(c)));
+            if (it != cell_findings.end()) ids = Text(it->second);
+          }
+          const bool header = r < tb.row_is_header.size() && tb.row_is_header[r];
+          t.rows.push_back(
+              {Text(doc.file), Text(tb.id), Int(static_cast<int64_t>(r + 1)),
+               Int(static_cast<int64_t>(c + 1)), Int(cell.first_line), std::move(text),
+               std::move(num), header ? Text("yes") : Value{},
+               cell.rowspan > 1 ? Int(cell.rowspan) : Value{},
+               cell.colspan > 1 ? Int(cell.colspan) : Value{}, std::move(ids)});
         }
       }
     }
@@ -202,6 +282,14 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
            l.page > 0 ? Int(l.page) : Value{}, Text(l.table),
            l.row >= 0 ? Int(l.row + 1) : Value{},
            l.column >= 0 ? Int(l.column + 1) : Value{}, Text(fd.fingerprint)});
+      if (tables) {
+        const Table* tb = nullptr;
+        for (const Table& x : doc.layout.tables)
+          if (!l.table.empty() && x.id == l.table) tb = &x;
+        f.rows.back().push_back(tb && !tb->title.empty() ? Text(tb->title) : Value{});
+        std::string item = RowLabel(doc, l);
+        f.rows.back().push_back(item.empty() ? Value{} : Text(item));
+      }
     }
   }
   std::vector<Sheet> sheets;

@@ -61,7 +61,7 @@ int FuzzPatterns(const uint8_t* data, size_t size) {
       }
     }
   }
-  // The same bytes as the other two formats.
+  // The same bytes as the other three formats.
   Patterns q;
   err.clear();
   if (!q.ParseGrades("patterns/grades.txt", content, &err))
@@ -69,6 +69,9 @@ int FuzzPatterns(const uint8_t* data, size_t size) {
   err.clear();
   if (!q.ParseGroups("patterns/groups.txt", content, &err))
     CheckError(err, "patterns/groups.txt");
+  err.clear();
+  if (!q.ParseTerms("patterns/workbook.txt", content, &err))
+    CheckError(err, "patterns/workbook.txt");
   return 0;
 }
 

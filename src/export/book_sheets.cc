@@ -1,0 +1,152 @@
+// The normalized sheets as worksheets: headers and values in the book's
+// words, numbers with their printed decimals, a long sheet split over parts.
+#include <algorithm>
+
+#include "base/text.h"
+#include "export/book.h"
+
+namespace jx {
+namespace {
+
+// Columns whose numbers are percents (a rate printed as 95.5 is 95.5%).
+bool PercentColumn(const std::string& col) { return col == "rate_percent"; }
+// Columns of sentences: wrapped in a column of bounded width.
+bool WrappedColumn(const std::string& col) { return col == "message" || col == "error"; }
+
+constexpr size_t kMaxTextWidth = 60, kWrappedWidth = 50, kMaxHeaderWidth = 16;
+
+// A year printed as digits only ("2024") is a number.
+bool IsYear(const Value& v) {
+  if (v.kind != Value::kText || v.text.empty() || v.text.size() > 4) return false;
+  return std::all_of(v.text.begin(), v.text.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+class SheetWriter {
+ public:
+  SheetWriter(Book* book, const Sheet& s) : book_(book), s_(s) {}
+
+  // The words of column `c`: the sheet's own key first, then the shared one.
+  std::string Column(size_t c) const {
+    const Words& w = book_->words();
+    std::string own = "col." + s_.name + "." + s_.columns[c];
+    return w.Has(own) ? w(own) : w("col." + s_.columns[c]);
+  }
+
+  // What the cell shows when the column's values are words.
+  Value Shown(size_t c, const Value& v) const {
+    if (v.kind != Value::kText || !value_words_[c]) return v;
+    std::string key = "value." + s_.columns[c] + "." + v.text;
+    if (!book_->words().Has(key)) return v;
+    Value out = v;
+    out.text = book_->words()(key);
+    return out;
+  }
+
+  void Plan() {
+    value_words_.assign(s_.columns.size(), false);
+    widths_.assign(s_.columns.size(), 8);
+    for (size_t c = 0; c < s_.columns.size(); ++c) {
+      value_words_[c] = book_->words().HasPrefix("value." + s_.columns[c] + ".");
+      widths_[c] =
+          std::max(widths_[c], std::min(TextWidth(Column(c)), kMaxHeaderWidth) + 2);
+    }
+    for (const auto& row : s_.rows)
+      for (size_t c = 0; c < row.size() && c < widths_.size(); ++c) {
+        Value v = Shown(c, row[c]);
+        size_t w = 0;
+        if (v.kind == Value::kNumber) {
+          const bool pct = v.percent || PercentColumn(s_.columns[c]);
+          w = NumberWidth(v.number, pct, !pct) + 2;
+        } else if (v.kind == Value::kText) {
+          w = std::min(TextWidth(v.text) + 2,
+                       WrappedColumn(s_.columns[c]) ? kWrappedWidth : kMaxTextWidth);
+        }
+        widths_[c] = std::max(widths_[c], w);
+      }
+  }
+
+  // Rows [first, last) as one worksheet.
+  void Write(lxw_worksheet* ws, size_t first, size_t last,
+             const std::vector<std::string>& tables_parts, size_t tables_per_part) {
+    for (size_t c = 0; c < s_.columns.size(); ++c)
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), FitCell(Column(c)).c_str(),
+                             book_->Header());
+    for (size_t r = first; r < last; ++r) {
+      const auto& row = s_.rows[r];
+      const lxw_row_t xr = static_cast<lxw_row_t>(r - first + 1);
+      size_t lines = 1;
+      for (size_t c = 0; c < row.size() && c < s_.columns.size(); ++c)
+        if (row[c].kind == Value::kText && WrappedColumn(s_.columns[c]))
+          lines = std::max(lines, WrappedLines(row[c].text, widths_[c]));
+      if (lines > 1) worksheet_set_row(ws, xr, RowHeight(lines), nullptr);
+      for (size_t c = 0; c < row.size() && c < s_.columns.size(); ++c) {
+        const lxw_col_t xc = static_cast<lxw_col_t>(c);
+        Value v = Shown(c, row[c]);
+        const Mark m = v.flagged ? Mark::kError : Mark::kNone;
+        size_t target = 0;
+        if (v.kind == Value::kText && !v.link.empty() && TablesLinkRow(v.link, &target) &&
+            !tables_parts.empty() && target / tables_per_part < tables_parts.size()) {
+          // The text column of the cell's row, in whichever part holds it.
+          std::string link = CellLink(tables_parts[target / tables_per_part],
+                                      target % tables_per_part + 1, 5);
+          book_->WriteLink(ws, xr, xc, link, v.text, book_->Text(m));
+          continue;
+        }
+        if (IsYear(v) && s_.columns[c] == "year") {
+          worksheet_write_number(ws, xr, xc, std::stod(v.text), book_->Year());
+          continue;
+        }
+        if (v.kind == Value::kNumber && PercentColumn(s_.columns[c])) v.percent = true;
+        WriteValue(book_, ws, xr, xc, v,
+                   v.kind == Value::kText ? book_->Text(m, WrappedColumn(s_.columns[c]))
+                                          : nullptr,
+                   book_->Number(v.number.scale, v.percent, !v.percent, m));
+      }
+    }
+    for (size_t c = 0; c < widths_.size(); ++c)
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                           static_cast<double>(widths_[c]), nullptr);
+    worksheet_freeze_panes(ws, 1, 0);
+    if (last > first && !s_.columns.empty())
+      worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(last - first),
+                           static_cast<lxw_col_t>(s_.columns.size() - 1));
+    book_->PrintSetup(ws, 1);
+  }
+
+ private:
+  Book* book_;
+  const Sheet& s_;
+  std::vector<bool> value_words_;
+  std::vector<size_t> widths_;
+};
+
+}  // namespace
+
+void AddSheets(Book* book, const std::vector<Sheet>& sheets) {
+  const size_t per = std::max<size_t>(book->options().max_rows, 2) - 1;
+  // Every part is named before anything is written: links into Tables go to
+  // the part that holds their row.
+  std::vector<std::vector<std::string>> names(sheets.size());
+  std::vector<std::string> tables_parts;
+  for (size_t i = 0; i < sheets.size(); ++i) {
+    const size_t parts = std::max<size_t>(1, (sheets[i].rows.size() + per - 1) / per);
+    const std::string base = book->words()("sheet." + sheets[i].name);
+    for (size_t p = 0; p < parts; ++p)
+      names[i].push_back(
+          book->SheetName(p == 0 ? base : base + " (" + std::to_string(p + 1) + ")"));
+    if (sheets[i].name == "Tables") tables_parts = names[i];
+  }
+  for (size_t i = 0; i < sheets.size(); ++i) {
+    SheetWriter w(book, sheets[i]);
+    w.Plan();
+    for (size_t p = 0; p < names[i].size(); ++p) {
+      lxw_worksheet* ws = book->AddSheet(names[i][p]);
+      if (!ws) continue;
+      w.Write(ws, p * per, std::min(sheets[i].rows.size(), (p + 1) * per), tables_parts,
+              per);
+    }
+  }
+}
+
+}  // namespace jx
