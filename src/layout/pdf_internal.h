@@ -35,6 +35,8 @@ struct PageTable {
   // Unruled: the last row's cells whose text reaches the row's foot and so
   // may go on over the page; a line that stops above it ended its cell.
   std::vector<bool> open_at_foot;
+  // What the reading could not be sure of (kDoubt* of layout/table.h).
+  std::vector<std::string> doubts;
 };
 
 // ---- Geometry (pdf_geometry.cc) -------------------------------------------

@@ -60,6 +60,10 @@ struct PdfParams {
   // have: more is a drawing (a chart, a hatch), not a table, and would cost
   // rows × columns.
   size_t max_row_rules = 2000;
+  // Points. Column rules that run on this far past the last horizontal rule
+  // draw a row the page break left open; less is a rule's overrun. In
+  // points for the reason `rule_tolerance` is.
+  double open_row_min = 4.0;
   size_t max_column_rules = 200;
 
   // ---- Unruled tables: lines, bands and regions ----
@@ -171,6 +175,19 @@ struct PdfParams {
   // A cell that goes on over the page holds at least this many characters
   // above: short cells are complete labels.
   size_t continued_min_chars = 12;
+  // Lines of text (a cell's tail drawn again above the next page's grid, a
+  // note) that may stand between a table ending a page and a piece without
+  // a header opening the next, which may then be its rest.
+  size_t rest_gap_lines = 3;
+
+  // ---- Doubt ----
+  // Em. Columns inferred from alignment where two cells on a line stand
+  // less than this further apart than `cell_gap_em`: a little less spacing
+  // and they would have been one cell, so the columns are doubted.
+  double column_margin_em = 0.1;
+  // A cell whose lines overlap this many rows or more is one two rows could
+  // claim (text of several rows read as one cell).
+  size_t claimed_rows = 2;
 };
 
 inline constexpr PdfParams kPdf{};

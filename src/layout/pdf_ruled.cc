@@ -121,6 +121,18 @@ class PageReader {
     for (const Line& v : vs) xs.push_back(v.at);
     ys = Cluster(ys);
     xs = Cluster(xs);
+    // A row the page break cut is drawn open: its column rules run on past
+    // the last horizontal rule to the page's edge of the table (and from it,
+    // on the next page). The stretch they reach is that row's.
+    if (!ys.empty()) {
+      double top = ys.front(), bottom = ys.back();
+      for (const Line& v : vs) {
+        top = std::min(top, v.from);
+        bottom = std::max(bottom, v.to);
+      }
+      if (top < ys.front() - kPdf.open_row_min) ys.insert(ys.begin(), top);
+      if (bottom > ys.back() + kPdf.open_row_min) ys.push_back(bottom);
+    }
     if (ys.size() < 2 || xs.size() < 2 || ys.size() > kPdf.max_row_rules ||
         xs.size() > kPdf.max_column_rules)
       return false;
@@ -170,10 +182,12 @@ class PageReader {
     std::vector<std::string> text(regions.size());
     std::map<int, size_t> order;
     for (const auto& [k, r] : regions) order.emplace(k, order.size());
-    for (const auto& [k, r] : regions) text[order[k]] = JoinCellLines(GroupLines(r.words));
+    for (const auto& [k, r] : regions)
+      text[order[k]] = JoinCellLines(GroupLines(r.words));
     for (size_t i = 0; i < nr; ++i) {
       bool starts = false;
-      for (size_t j = 0; j < nc; ++j) starts = starts || regions[uf.Find(id(i, j))].top == i;
+      for (size_t j = 0; j < nc; ++j)
+        starts = starts || regions[uf.Find(id(i, j))].top == i;
       if (!starts) continue;
       std::vector<std::string> cells;
       size_t width = 0;  // up to the last cell a region starts in
