@@ -95,8 +95,9 @@ TEST_CASE("pdf furniture: a footer repeated with its page number is no text betw
     PdfPage a = TotalTable();
     a.words.push_back(Word("某某局绩效报告 1", 250, footer_y, 80));
     PdfPage b = Grid({50, 210, 400}, {60, 90, 120}, {}, 2);
-    b.words = {Word("其他支出", 60, 70), Word("10.50", 220, 70), Word("公用经费", 60, 100),
-               Word("20.50", 220, 100), Word("某某局绩效报告 2", 250, 800, 80)};
+    b.words = {Word("其他支出", 60, 70), Word("10.50", 220, 70),
+               Word("公用经费", 60, 100), Word("20.50", 220, 100),
+               Word("某某局绩效报告 2", 250, 800, 80)};
     return std::vector<PdfPage>{a, b};
   };
   Layout l = LayoutOfPages(pages(800));
@@ -168,6 +169,28 @@ TEST_CASE("pdf doubt: an unruled cell reaching over several rows is one two rows
   Layout one = LayoutOfPages({page(1)});
   REQUIRE(one.tables.size() == 1);
   CHECK_FALSE(Has(one.tables[0].doubts, kDoubtRows));
+}
+
+TEST_CASE("pdf doubt: unruled neighbour columns never filled on one row are doubted") {
+  // The results of one column set right, left and centred by turns read as
+  // two columns: which of them a number is in is a guess.
+  auto page = [](bool alternate) {
+    PdfPage p = Page();
+    for (int r = 0; r < 4; ++r) {
+      double y = 100 + 30 * r;
+      p.words.push_back(Word("指标" + std::to_string(r), 60, y));
+      p.words.push_back(Word(std::to_string(90 + r), alternate && r % 2 ? 260 : 200, y));
+      p.words.push_back(Word(std::to_string(10 + r), 400, y));
+    }
+    return p;
+  };
+  Layout l = LayoutOfPages({page(true)});
+  REQUIRE(l.tables.size() == 1);
+  REQUIRE(l.tables[0].rows[0].size() == 4);
+  CHECK(Has(l.tables[0].doubts, kDoubtColumns));
+  Layout same = LayoutOfPages({page(false)});
+  REQUIRE(same.tables.size() == 1);
+  CHECK_FALSE(Has(same.tables[0].doubts, kDoubtColumns));
 }
 
 }  // namespace

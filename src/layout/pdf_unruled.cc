@@ -320,6 +320,21 @@ class UnruledReader {
       }
     }
     if (claimed) t->doubts.emplace_back(kDoubtRows);
+    // Two neighbouring columns never filled on one row may be one column
+    // whose cells, aligned right or centred, left a gap where it has none.
+    std::vector<int> filled(nc, 0), both(nc, 0);
+    for (const Row& r : rows) {
+      std::vector<bool> has(nc, false);
+      for (const Block* bl : r.blocks) has[bl->col] = true;
+      for (size_t c = 0; c < nc; ++c) filled[c] += has[c];
+      for (size_t c = 0; c + 1 < nc; ++c) both[c] += has[c] && has[c + 1];
+    }
+    for (size_t c = label_columns; c + 1 < nc; ++c)
+      if (filled[c] > 0 && filled[c + 1] > 0 && both[c] == 0 &&
+          static_cast<size_t>(filled[c] + filled[c + 1]) >= kPdf.min_table_rows) {
+        t->doubts.emplace_back(kDoubtColumns);
+        break;
+      }
   }
 
   static void Build(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
