@@ -76,6 +76,29 @@ TEST_CASE("pdf doubt: a piece that may be the rest makes the table's error a war
   CHECK(f->message.find("continuation") != std::string::npos);
 }
 
+TEST_CASE(
+    "pdf doubt: a headerless grid right under a table on its page may be its rest") {
+  PdfPage p = TotalTable();
+  PdfPage below = Grid({50, 150, 250, 400}, {230, 260, 290}, {});
+  for (const PdfRule& r : below.rules) p.rules.push_back(r);
+  p.words.insert(p.words.end(),
+                 {Word("其他", 60, 240), Word("说明", 160, 240), Word("5", 260, 240),
+                  Word("备注", 60, 270), Word("无", 160, 270), Word("6", 260, 270)});
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 2);
+  CHECK(Has(l.tables[0].doubts, kDoubtContinuation));
+  CHECK(Has(l.tables[1].doubts, kDoubtContinuation));
+  // With a caption between, the second grid is a table of its own.
+  p.words.push_back(Word("表2 其他情况表", 60, 224, 80));
+  for (PdfRule& r : p.rules)
+    if (r.y0 >= 230) r.y0 += 20, r.y1 += 20;
+  for (PdfWord& w : p.words)
+    if (w.y0 >= 240) w.y0 += 20, w.y1 += 20;
+  Layout t = LayoutOfPages({p});
+  REQUIRE(t.tables.size() == 2);
+  CHECK_FALSE(Has(t.tables[0].doubts, kDoubtContinuation));
+}
+
 TEST_CASE("pdf doubt: a grid without a header row is doubted, one with a header is not") {
   PdfPage p = Grid({50, 200, 300, 400}, {100, 130, 160}, {});
   p.words = {Word("12", 60, 110), Word("30", 210, 110), Word("5", 310, 110),

@@ -306,13 +306,15 @@ class Builder {
     return &out_.tables.back();
   }
 
-  // `p` opens a later page than `prev`'s last row, without a header row, and
-  // no more than `rest_gap_lines` lines of text stand between them.
+  // `p` opens a later page than `prev`'s last row without a header row, no
+  // more than `rest_gap_lines` lines of text between them; or follows it on
+  // its page with nothing between.
   bool MaybeRest(const Piece& p, const Table& prev) const {
     if (prev.rows.empty() || prev.rows.back().empty() || p.rows.empty() ||
         p.rows[0].cells.empty())
       return false;
-    if (p.rows[0].cells[0].page <= prev.rows.back()[0].page) return false;
+    const int page = p.rows[0].cells[0].page, prev_page = prev.rows.back()[0].page;
+    if (page < prev_page) return false;
     if (LeadingHeaderRows(RowsOf(p), header_) > 0) return false;
     int text = 0;
     for (size_t line : recent_) {
@@ -322,7 +324,8 @@ class Builder {
       if (layout_.Matches("title", MatchKey(l))) return false;
       ++text;
     }
-    return text <= static_cast<int>(pdf::kPdf.rest_gap_lines);
+    // On the same page, only with nothing between: two grids drawn apart.
+    return text <= (page == prev_page ? 0 : static_cast<int>(pdf::kPdf.rest_gap_lines));
   }
 
   // The caption printed just above a table: the nearest short line that reads
