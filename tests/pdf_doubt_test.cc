@@ -216,35 +216,5 @@ TEST_CASE("pdf doubt: unruled neighbour columns never filled on one row are doub
   CHECK_FALSE(Has(same.tables[0].doubts, kDoubtColumns));
 }
 
-TEST_CASE(
-    "pdf doubt: a grid row opening a page shaped like the rest of the last is doubted") {
-  // "22." and "5.6" on page 1, "67" and "9" on page 2: the break may have
-  // cut the numbers, which no rule can prove.
-  const std::vector<double> xs = {50, 130, 180, 230, 280, 330, 380};
-  auto pages = [&](bool sparse) {
-    PdfPage a = Grid(xs, {700, 730, 760}, {});
-    const char* head[] = {"项目", "数量", "原值", "增加", "减少", "净值"};
-    const char* row[] = {"计算机", "41", "22.", "0", "0.00", "5.6"};
-    for (size_t c = 0; c < 6; ++c) {
-      a.words.push_back(Word(head[c], xs[c] + 5, 710));
-      a.words.push_back(Word(row[c], xs[c] + 5, 740));
-    }
-    PdfPage b = Grid(xs, {60, 90}, {}, 2);
-    if (sparse) {
-      b.words = {Word("设备及软件", 55, 70, 60), Word("67", 185, 70), Word("9", 335, 70)};
-    } else {
-      const char* full[] = {"家具", "72", "13.71", "0", "0.00", "8.11"};
-      for (size_t c = 0; c < 6; ++c) b.words.push_back(Word(full[c], xs[c] + 5, 70));
-    }
-    return std::vector<PdfPage>{a, b};
-  };
-  Layout l = LayoutOfPages(pages(true));
-  REQUIRE(l.tables.size() == 1);
-  CHECK(Has(l.tables[0].doubts, kDoubtRows));
-  Layout full = LayoutOfPages(pages(false));
-  REQUIRE(full.tables.size() == 1);
-  CHECK_FALSE(Has(full.tables[0].doubts, kDoubtRows));
-}
-
 }  // namespace
 }  // namespace jx

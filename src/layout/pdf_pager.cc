@@ -68,23 +68,6 @@ bool ContinuesRow(const std::vector<std::string>& above,
   return any && (number_alone || (mid_sentence && long_text));
 }
 
-// A first row shaped like the rest of a row the break cut, though
-// `ContinuesRow` found no proof: each of its cells under a printed one, and
-// at most half as many ("计算机 | 41 | 22. …" / "设备及软件 | | 67 | …"). Only
-// for grids: unruled rows say less by which of their cells are printed.
-// Its cells are ones two rows could claim.
-bool MayContinueRow(const std::vector<std::string>& above,
-                    const std::vector<std::string>& below) {
-  size_t a = 0, b = 0;
-  for (size_t c = 0; c < below.size(); ++c) {
-    const bool printed = c < above.size() && !IsBlank(above[c]);
-    if (!IsBlank(below[c]) && !printed) return false;
-    b += !IsBlank(below[c]);
-  }
-  for (const std::string& t : above) a += !IsBlank(t);
-  return b > 0 && 2 * b <= a;
-}
-
 // Spreads a row laid out in the last page's columns over the refined ones.
 // A row narrower than its table ends in empty cells, as a copied table's
 // short rows do.
@@ -252,9 +235,6 @@ void PdfPager::Add(const PdfPage& input) {
           ContinuesRow(last.rows.back(), first, last.open_at_foot)) {
         for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
         tables[0].rows.erase(tables[0].rows.begin());
-      } else if (!text_before && last.ruled && tables[0].ruled &&
-                 MayContinueRow(last.rows.back(), first)) {
-        tables[0].doubts.emplace_back(kDoubtRows);
       }
     }
     last = PageTable{};
