@@ -216,5 +216,35 @@ TEST_CASE("pdf doubt: unruled neighbour columns never filled on one row are doub
   CHECK_FALSE(Has(same.tables[0].doubts, kDoubtColumns));
 }
 
+TEST_CASE("pdf layout: a table of horizontal rules only has the lines between them") {
+  // 三线表: a rule above, one under the header, one below. A note set in
+  // columns right under the bottom rule is not a row of the table, and the
+  // columns come from the body, not the header's wider cells.
+  auto page = [](bool rules) {
+    PdfPage p = Page();
+    if (rules)
+      for (double y : {100.0, 125.0, 200.0}) Rule(&p, 50, y, 450, y);
+    p.words = {
+        Word("项目", 60, 108),     Word("预算数", 200, 108), Word("决算数", 320, 108),
+        Word("合计", 60, 135),     Word("100", 200, 135),    Word("90", 320, 135),
+        Word("基本支出", 60, 160), Word("60", 200, 160),     Word("50", 320, 160),
+        Word("项目支出", 60, 185), Word("40", 200, 185),     Word("40", 320, 185),
+        Word("注：单位", 60, 206), Word("万元", 130, 206),   Word("见附表", 260, 206)};
+    return p;
+  };
+  Layout l = LayoutOfPages({page(true)});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) == Rows{{"项目", "预算数", "决算数"},
+                                   {"合计", "100", "90"},
+                                   {"基本支出", "60", "50"},
+                                   {"项目支出", "40", "40"}});
+  REQUIRE(l.paragraphs.size() == 1);
+  CHECK(l.paragraphs[0].text.find("注") != std::string::npos);
+  // Without the rules the note is read as the table's last row.
+  Layout u = LayoutOfPages({page(false)});
+  REQUIRE(u.tables.size() == 1);
+  CHECK(u.tables[0].rows.size() == 5);
+}
+
 }  // namespace
 }  // namespace jx

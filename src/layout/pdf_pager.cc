@@ -146,6 +146,7 @@ void PdfPager::Add(const PdfPage& input) {
     {
       std::vector<std::vector<const PdfWord*>> lines = std::move(text);
       text.clear();
+      pdf::ReadThreeLine(page, &lines, &tables);
       // One row of two cells places its separator anywhere in a wide gap:
       // too loose to carry.
       const bool carry = !last.ruled && (last.rows.size() >= 2 || last.xs.size() >= 2);

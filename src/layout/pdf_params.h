@@ -66,6 +66,15 @@ struct PdfParams {
   double open_row_min = 4.0;
   size_t max_column_rules = 200;
 
+  // ---- Tables of horizontal rules only (三线表) ----
+  // Points. A horizontal rule shorter than this underlines words, not a
+  // table; a bound on the page like `min_scan_width`.
+  double three_line_min_width = 100;
+  // Points. Rules of one table start and end within this of each other
+  // (drawn per cell, a cell's padding apart at most). Rules carry no font
+  // size to scale by.
+  double three_line_span = 10.0;
+
   // ---- Unruled tables: lines, bands and regions ----
   // Em. A gap over this between two words parts two cells: Chinese text has
   // no gaps, a Latin space is about a quarter em.

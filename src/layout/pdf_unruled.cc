@@ -337,6 +337,10 @@ class UnruledReader {
       }
   }
 
+  friend void jx::layout::pdf::BuildCells(const std::vector<WordLine>&,
+                                          const std::vector<size_t>&,
+                                          const std::vector<double>&, PageTable*);
+
   static void Build(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
                     const std::vector<double>& seps, PageTable* t) {
     const size_t nc = seps.size() + 1;
@@ -519,6 +523,11 @@ class UnruledReader {
 };
 
 }  // namespace
+
+void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
+                const std::vector<double>& seps, PageTable* t) {
+  UnruledReader::Build(lines, idx, seps, t);
+}
 
 void ReadUnruled(std::vector<double> carry, std::vector<WordLine> lines,
                  double page_height, std::vector<PageTable>* tables,
