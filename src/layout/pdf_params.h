@@ -74,6 +74,9 @@ struct PdfParams {
   // (drawn per cell, a cell's padding apart at most). Rules carry no font
   // size to scale by.
   double three_line_span = 10.0;
+  // The most such tables read on one page: more runs of rules are a
+  // drawing (a hatch, a form's lines), and each costs a pass over the lines.
+  size_t max_three_line_runs = 50;
 
   // ---- Unruled tables: lines, bands and regions ----
   // Em. A gap over this between two words parts two cells: Chinese text has

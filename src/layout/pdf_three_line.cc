@@ -52,7 +52,8 @@ void ReadThreeLine(const PdfPage& page, std::vector<WordLine>* lines,
            std::fabs(a.x1 - b.x1) <= kPdf.three_line_span;
   };
   std::vector<bool> taken(lines->size(), false);
-  for (size_t a = 0; a < merged.size();) {
+  size_t runs = 0;  // each costs a pass over the lines
+  for (size_t a = 0; a < merged.size() && runs < kPdf.max_three_line_runs;) {
     // A rule above, one under the header and one below at least: a page
     // break leaves fewer on each page, and those pieces are read as
     // unruled text is.
@@ -62,6 +63,7 @@ void ReadThreeLine(const PdfPage& page, std::vector<WordLine>* lines,
       ++a;
       continue;
     }
+    ++runs;
     const double top = merged[a].y, bottom = merged[b].y, header_foot = merged[a + 1].y;
     std::vector<size_t> idx, body;
     for (size_t i = 0; i < lines->size(); ++i) {

@@ -294,10 +294,13 @@ class UnruledReader {
     double margin = 1e18;
     for (size_t i : idx) {
       const WordLine& l = lines[i];
-      for (size_t k = 0; k + 1 < l.size(); ++k)
-        for (double s : seps)
-          if (l[k]->x1 <= s && s <= l[k + 1]->x0)
-            margin = std::min(margin, (l[k + 1]->x0 - l[k]->x1) / LineSize(l));
+      const double size = LineSize(l);
+      for (size_t k = 0; k + 1 < l.size(); ++k) {
+        // A gap with a separator in it (separators are in order).
+        auto s = std::lower_bound(seps.begin(), seps.end(), l[k]->x1);
+        if (s != seps.end() && *s <= l[k + 1]->x0)
+          margin = std::min(margin, (l[k + 1]->x0 - l[k]->x1) / size);
+      }
     }
     if (margin < kPdf.cell_gap_em + kPdf.column_margin_em)
       t->doubts.emplace_back(kDoubtColumns);
