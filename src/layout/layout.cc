@@ -290,7 +290,7 @@ class Builder {
     t.header_rows = LeadingHeaderRows(t.rows, header_);
     t.doubts = std::move(p.doubts);
     if (maybe_rest) t.AddDoubt(kDoubtContinuation);
-    geometry_.push_back(p.geometry);
+    cur_geometry_ = p.geometry;
     cur_grid_columns_ = p.grid_columns;
     // The block keeps the table's place even if pieces joined later bring
     // paragraphs (running titles) along.
@@ -385,9 +385,8 @@ class Builder {
     // rules cannot know which column holds what.
     bool header = false;
     for (const Section& s : t.sections) header = header || s.header_rows > 0;
-    last_geometry_ = !geometry_.empty() && geometry_.back();
+    last_geometry_ = cur_geometry_;
     if (last_geometry_ && !header) t.AddDoubt(kDoubtHeader);
-    geometry_.clear();
     out_.tables.push_back(std::move(t));
     pipe_header_.clear();
   }
@@ -404,7 +403,7 @@ class Builder {
   std::vector<size_t> recent_;         // text lines since the last piece
   std::optional<Table> cur_;
   std::vector<bool> pipe_header_;
-  std::vector<bool> geometry_;   // the open table's first piece came from a page
+  bool cur_geometry_ = false;    // the open table's first piece came from a page
   bool last_geometry_ = false;   // ... and the last finished table's did
   size_t cur_grid_columns_ = 0;  // the grid columns of the open table's first piece
   Layout out_;
