@@ -12,6 +12,7 @@
 #include "extract/extract.h"
 #include "ingest/read.h"
 #include "layout/layout.h"
+#include "pdf_pages.h"
 #include "test_util.h"
 #include "validate/validate.h"
 
@@ -22,51 +23,11 @@ using test::ProjectPatterns;
 using test::SamplePath;
 using test::Texts;
 
-// Synthetic pages: an empty A4 page, words on it (10pt, boxes 10pt tall),
-// and rules drawn on it.
-PdfPage Page(int number = 1) {
-  PdfPage p;
-  p.number = number;
-  p.width = 595;
-  p.height = 842;
-  return p;
-}
-
-PdfWord Word(const std::string& text, double x, double y, double w = 20) {
-  PdfWord pw;
-  pw.text = text;
-  pw.x0 = x;
-  pw.x1 = x + w;
-  pw.y0 = y;
-  pw.y1 = y + 10;
-  pw.size = 10;
-  return pw;
-}
-
-void Rule(PdfPage* p, double x0, double y0, double x1, double y1) {
-  p->rules.push_back({x0, y0, x1, y1});
-}
-
-// A ruled grid: rows at ys, columns at xs; `open` lists the horizontal rules
-// left out (row boundary i under column j) to merge cells vertically.
-PdfPage Grid(const std::vector<double>& xs, const std::vector<double>& ys,
-             const std::vector<std::pair<size_t, size_t>>& open, int number = 1) {
-  PdfPage p = Page(number);
-  for (double x : xs) Rule(&p, x, ys.front(), x, ys.back());
-  for (size_t i = 0; i < ys.size(); ++i)
-    for (size_t j = 0; j + 1 < xs.size(); ++j)
-      if (std::find(open.begin(), open.end(), std::make_pair(i, j)) == open.end())
-        Rule(&p, xs[j], ys[i], xs[j + 1], ys[i]);
-  return p;
-}
-
-Layout LayoutOfPages(std::vector<PdfPage> pages) {
-  Document d;
-  d.path = "synthetic.pdf";
-  d.encoding = "PDF";
-  d.pages = std::move(pages);
-  return BuildLayout(d, ProjectPatterns());
-}
+using test::Grid;
+using test::LayoutOfPages;
+using test::Page;
+using test::Rule;
+using test::Word;
 
 TEST_CASE("pdf layout: a ruled grid with a vertically merged cell") {
   PdfPage p = Grid({50, 200, 400}, {100, 130, 160, 190}, {{2, 0}});
@@ -89,16 +50,16 @@ TEST_CASE("pdf layout: a cell merged across columns keeps the numbers under thei
   for (double x : {50.0, 250.0, 350.0, 450.0}) Rule(&p, x, ys.front(), x, ys.back());
   Rule(&p, 150, 100, 150, 160);  // name column: open only in the 合计 row
   Rule(&p, 100, 130, 100, 160);  // between the code columns: the body row only
-  p.words = {Word("科目编码", 60, 110), Word("名称", 160, 110), Word("合计", 260, 110),
-             Word("基本支出", 360, 110), Word("204", 60, 140), Word("06", 110, 140),
-             Word("司法", 160, 140), Word("10.00", 260, 140), Word("6.00", 360, 140),
-             Word("合计", 60, 170), Word("10.00", 260, 170), Word("6.00", 360, 170)};
+  p.words = {Word("科目编码", 60, 110),  Word("名称", 160, 110),  Word("合计", 260, 110),
+             Word("基本支出", 360, 110), Word("204", 60, 140),    Word("06", 110, 140),
+             Word("司法", 160, 140),     Word("10.00", 260, 140), Word("6.00", 360, 140),
+             Word("合计", 60, 170),      Word("10.00", 260, 170), Word("6.00", 360, 170)};
   Layout l = LayoutOfPages({p});
   REQUIRE(l.tables.size() == 1);
-  CHECK(Texts(l.tables[0]) ==
-        std::vector<std::vector<std::string>>{{"科目编码", "", "名称", "合计", "基本支出"},
-                                              {"204", "06", "司法", "10.00", "6.00"},
-                                              {"合计", "", "", "10.00", "6.00"}});
+  CHECK(Texts(l.tables[0]) == std::vector<std::vector<std::string>>{
+                                  {"科目编码", "", "名称", "合计", "基本支出"},
+                                  {"204", "06", "司法", "10.00", "6.00"},
+                                  {"合计", "", "", "10.00", "6.00"}});
 }
 
 TEST_CASE("pdf layout: text wrapped inside a cell stays one cell") {

@@ -44,6 +44,7 @@ nlohmann::json TableToJson(const Table& t) {
   j["format"] = FormatName(t.format);
   j["pieces"] = t.pieces;
   j["header_rows"] = t.header_rows;
+  if (!t.doubts.empty()) j["doubts"] = t.doubts;
   nlohmann::json rows = nlohmann::json::array();
   nlohmann::json spans = nlohmann::json::array();
   for (size_t r = 0; r < t.rows.size(); ++r) {

@@ -236,6 +236,9 @@ struct TypedTable {
   std::string title;
   UnitInfo unit;               // stated for the table as a whole
   bool names_project = false;  // 项目名称 in its first rows: it totals one project
+  // What the layout doubts of the table ("columns", "rows", "continuation",
+  // "header"; empty when sure): what rests on it is at most a warning.
+  std::vector<std::string> doubts;
   std::vector<TypedSection> sections;
   // Where a cell of a row was printed (file, page, line, table, row, column).
   Location At(const TypedRow& r, size_t c) const;

@@ -22,6 +22,7 @@ class TypedTableReader : public Reader {
     tt.file = doc_.path;
     tt.id = t.id;
     tt.title = t.title;
+    tt.doubts = t.doubts;
     tt.unit = TableUnit(t, layout_, p_);
     for (size_t r = 0; r < t.rows.size() && r < kProjectLabelRows; ++r)
       for (const jx::Cell& c : t.rows[r])

@@ -28,6 +28,15 @@ struct Piece {
   // PDF: the page opens with the grid the last page's table ended with, so
   // this piece goes on with that table whatever its first row says.
   bool same_grid_as_previous = false;
+  // ... and it is the same ruled grid, so the join is sure; an unruled page
+  // that merely opens with a table is not.
+  bool same_ruled_grid = false;
+  // PDF: read from a page's geometry (the layout may doubt it), and what it
+  // doubts already (kDoubt* of layout/table.h).
+  bool geometry = false;
+  std::vector<std::string> doubts;
+  // PDF: the columns of the ruled grid it was read from; 0 when unruled.
+  size_t grid_columns = 0;
 };
 
 // One step of the scan: a table piece, a paragraph line or a blank line.
@@ -35,6 +44,9 @@ struct Item {
   enum Kind { kBlank, kText, kPiece } kind = kBlank;
   size_t line = 0;  // index into Document::lines (first line for a piece)
   Piece piece;
+  // PDF text: set in the page's head or foot zone, where running heads, page
+  // numbers and footers go.
+  bool margin = false;
 };
 
 enum class TextMode { kTabRows, kCellLines };

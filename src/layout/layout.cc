@@ -4,9 +4,11 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/text.h"
 #include "layout/internal.h"
+#include "layout/pdf_params.h"
 
 namespace jx {
 
@@ -104,6 +106,17 @@ class Builder {
   Layout Run(std::vector<Item> items) {
     for (const Item& it : items)
       if (it.kind == Item::kText) ++text_counts_[MatchKey(doc_.lines[it.line].text)];
+    // Page furniture by position and repetition: a line in a page's head or
+    // foot zone whose words, numbers aside, come back in that zone on another
+    // page ("第 21 页 共 66 页", "- 3 -", a running title with its page).
+    for (const Item& it : items) {
+      if (it.kind != Item::kText || !it.margin) continue;
+      const TextLine& l = doc_.lines[it.line];
+      auto& [page, pages] = furniture_[FurnitureKey(l.text)];
+      if (pages == 0 || page != l.page) ++pages;
+      page = l.page;
+      margin_.insert(it.line);
+    }
     for (Item& it : items) {
       if (it.kind == Item::kPiece) {
         OnPiece(std::move(it.piece));
@@ -127,7 +140,22 @@ class Builder {
     std::string key = MatchKey(text);
     if (layout_.Matches("running", key)) return true;
     auto it = text_counts_.find(key);
-    return it != text_counts_.end() && it->second >= 2 && CodePointCount(key) <= 40;
+    if (it != text_counts_.end() && it->second >= 2 && CodePointCount(key) <= 40)
+      return true;
+    if (!margin_.count(line)) return false;
+    auto f = furniture_.find(FurnitureKey(text));
+    return f != furniture_.end() && f->second.second >= 2;
+  }
+
+  // A line's match key with every run of digits as one '#'.
+  static std::string FurnitureKey(const std::string& text) {
+    std::string k = MatchKey(text), out;
+    for (char c : k) {
+      const bool digit = c >= '0' && c <= '9';
+      if (digit && !out.empty() && out.back() == '#') continue;
+      out += digit ? '#' : c;
+    }
+    return out;
   }
 
   void FlushGap() {
@@ -151,8 +179,10 @@ class Builder {
   }
 
   // How many leading rows of `p` to drop to continue the open table, or -1
-  // when `p` starts a new table.
-  int Continuation(const Piece& p) const {
+  // when `p` starts a new table. `sure`: the header printed again or the
+  // same ruled grid says so; a join on the gap or the width alone is a guess.
+  int Continuation(const Piece& p, bool* sure) const {
+    *sure = false;
     if (!join_ || !cur_ || p.format != cur_->format || p.rows.empty()) return -1;
     bool running = false;
     for (size_t line : gap_) {
@@ -170,9 +200,13 @@ class Builder {
       while (drop < h && static_cast<size_t>(drop) < p.rows.size() &&
              IsHeaderRow(p.rows[static_cast<size_t>(drop)].cells, header_))
         ++drop;
+      *sure = true;
       return drop;
     }
-    if (p.same_grid_as_previous) return 0;
+    if (p.same_grid_as_previous) {
+      *sure = p.same_ruled_grid;
+      return 0;
+    }
     if (IsHeaderRow(first, header_)) return -1;
     const auto& top = cur_->rows[0];
     if (!first.empty() && !top.empty() && !IsBlank(first[0].text) &&
@@ -201,16 +235,37 @@ class Builder {
       recent_.clear();
       return;
     }
-    int drop = Continuation(p);
+    bool sure = false;
+    int drop = Continuation(p, &sure);
     if (drop >= 0) {
+      // A page's grid with other columns than the table's (the rules of a
+      // cell merged over the break left out): which column a cell is in is
+      // a guess there.
+      bool text = false;
+      for (const RawRow& r : p.rows)
+        for (const Cell& c : r.cells) text = text || !IsBlank(c.text);
+      if (text && p.grid_columns != cur_grid_columns_) cur_->AddDoubt(kDoubtColumns);
+      const size_t before = cur_->rows.size();
       for (size_t r = static_cast<size_t>(drop); r < p.rows.size(); ++r)
         cur_->rows.push_back(std::move(p.rows[r].cells));
       cur_->last_line = p.last_line;
       ++cur_->pieces;
+      for (const std::string& d : p.doubts) cur_->AddDoubt(d);
+      // A head of a row or two at the last page's foot is not what the
+      // rules read; the doubt is whether the body goes with it.
+      if (p.geometry && !sure && text && before >= pdf::kPdf.min_table_rows)
+        cur_->AddDoubt(kDoubtContinuation);
       FlushGap();
       recent_.clear();
       return;
     }
+    // A piece that opens a page without a header and with at most a few
+    // lines after the last page's table may be that table's rest (a cell's
+    // tail drawn again above it, a footer the page break left): both are
+    // doubted rather than joined.
+    Table* prev = p.geometry ? Previous() : nullptr;
+    const bool maybe_rest = prev && MaybeRest(p, *prev);
+    if (maybe_rest) prev->AddDoubt(kDoubtContinuation);
     Finish();
     std::string title;
     int title_line = 0;
@@ -233,10 +288,44 @@ class Builder {
       if (pipe_header_[k])
         for (size_t j = 0; j < k; ++j) pipe_header_[j] = true;
     t.header_rows = LeadingHeaderRows(t.rows, header_);
+    t.doubts = std::move(p.doubts);
+    if (maybe_rest) t.AddDoubt(kDoubtContinuation);
+    cur_geometry_ = p.geometry;
+    cur_grid_columns_ = p.grid_columns;
     // The block keeps the table's place even if pieces joined later bring
     // paragraphs (running titles) along.
     out_.blocks.push_back({Block::kTable, out_.tables.size()});
     cur_ = std::move(t);
+  }
+
+  // The table `p` would go on with: the open one, or the last one when text
+  // ended it (text between pieces finishes a table as it comes).
+  Table* Previous() {
+    if (cur_) return &*cur_;
+    if (out_.tables.empty() || !last_geometry_) return nullptr;
+    return &out_.tables.back();
+  }
+
+  // `p` opens a later page than `prev`'s last row without a header row, no
+  // more than `rest_gap_lines` lines of text between them; or follows it on
+  // its page with nothing between.
+  bool MaybeRest(const Piece& p, const Table& prev) const {
+    if (prev.rows.empty() || prev.rows.back().empty() || p.rows.empty() ||
+        p.rows[0].cells.empty())
+      return false;
+    const int page = p.rows[0].cells[0].page, prev_page = prev.rows.back()[0].page;
+    if (page < prev_page) return false;
+    if (LeadingHeaderRows(RowsOf(p), header_) > 0) return false;
+    int text = 0;
+    for (size_t line : recent_) {
+      const std::string& l = doc_.lines[line].text;
+      if (IsBlank(l) || IsRunning(line)) continue;
+      // A caption of its own: a new table.
+      if (layout_.Matches("title", MatchKey(l))) return false;
+      ++text;
+    }
+    // On the same page, only with nothing between: two grids drawn apart.
+    return text <= (page == prev_page ? 0 : static_cast<int>(pdf::kPdf.rest_gap_lines));
   }
 
   // The caption printed just above a table: the nearest short line that reads
@@ -292,6 +381,12 @@ class Builder {
            static_cast<size_t>(marked) < t.rows.size() && pipe_header_[marked])
       ++marked;
     AnalyzeTable(&t, header_, marked);
+    // A table rebuilt from geometry whose header was not understood: the
+    // rules cannot know which column holds what.
+    bool header = false;
+    for (const Section& s : t.sections) header = header || s.header_rows > 0;
+    last_geometry_ = cur_geometry_;
+    if (last_geometry_ && !header) t.AddDoubt(kDoubtHeader);
     out_.tables.push_back(std::move(t));
     pipe_header_.clear();
   }
@@ -301,10 +396,16 @@ class Builder {
   const PatternFile& layout_;
   const bool join_;
   std::unordered_map<std::string, int> text_counts_;
-  std::vector<size_t> gap_;     // blank and running lines since the last piece
-  std::vector<size_t> recent_;  // text lines since the last piece
+  // Furniture keys → (the last page seen, how many pages show it).
+  std::unordered_map<std::string, std::pair<int, int>> furniture_;
+  std::unordered_set<size_t> margin_;  // lines in a head or foot zone
+  std::vector<size_t> gap_;            // blank and running lines since the last piece
+  std::vector<size_t> recent_;         // text lines since the last piece
   std::optional<Table> cur_;
   std::vector<bool> pipe_header_;
+  bool cur_geometry_ = false;    // the open table's first piece came from a page
+  bool last_geometry_ = false;   // ... and the last finished table's did
+  size_t cur_grid_columns_ = 0;  // the grid columns of the open table's first piece
   Layout out_;
 };
 

@@ -35,6 +35,8 @@ struct PageTable {
   // Unruled: the last row's cells whose text reaches the row's foot and so
   // may go on over the page; a line that stops above it ended its cell.
   std::vector<bool> open_at_foot;
+  // What the reading could not be sure of (kDoubt* of layout/table.h).
+  std::vector<std::string> doubts;
 };
 
 // ---- Geometry (pdf_geometry.cc) -------------------------------------------
@@ -129,6 +131,18 @@ std::vector<size_t> RefinedColumns(const std::vector<double>& from,
 void ReadUnruled(std::vector<double> carry, std::vector<WordLine> lines,
                  double page_height, std::vector<PageTable>* tables,
                  std::vector<WordLine>* text);
+
+// Rows and cells of the lines `idx` under the separators `seps`: what the
+// unruled reading does with the lines of a table it found.
+void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
+                const std::vector<double>& seps, PageTable* t);
+
+// ---- Tables of horizontal rules only (pdf_three_line.cc) -------------------
+
+// Moves the lines between runs of horizontal rules that no grid of `tables`
+// holds out of `lines`, as tables appended to `tables`.
+void ReadThreeLine(const PdfPage& page, std::vector<WordLine>* lines,
+                   std::vector<PageTable>* tables);
 
 // ---- Label placement (pdf_labels.cc) ----------------------------------------
 

@@ -92,6 +92,27 @@ void Refine(const std::vector<size_t>& at, size_t columns, RawRow* row) {
   row->cells = std::move(out);
 }
 
+// `t`'s rules are some of `xs` (outer rules included): its rows are spread
+// over the columns of `xs`, each cell in the one it starts in.
+void SpreadOver(const std::vector<double>& xs, PageTable* t) {
+  if (t->xs.size() < 2 || t->xs.size() >= xs.size()) return;
+  std::vector<size_t> at;
+  for (double x : t->xs) {
+    size_t j = 0;
+    while (j < xs.size() && std::fabs(xs[j] - x) > pdf::kPdf.same_separator) ++j;
+    if (j == xs.size()) return;
+    at.push_back(j);
+  }
+  for (auto& r : t->rows) {
+    // As wide as before: up to the column its last cell starts in.
+    if (r.empty() || r.size() >= at.size()) continue;
+    std::vector<std::string> out(at[r.size() - 1] + 1);
+    for (size_t c = 0; c < r.size(); ++c) out[at[c]] = std::move(r[c]);
+    r = std::move(out);
+  }
+  t->xs = xs;
+}
+
 }  // namespace
 
 struct PdfPager::State {
@@ -125,6 +146,7 @@ void PdfPager::Add(const PdfPage& input) {
     {
       std::vector<std::vector<const PdfWord*>> lines = std::move(text);
       text.clear();
+      pdf::ReadThreeLine(page, &lines, &tables);
       // One row of two cells places its separator anywhere in a wide gap:
       // too loose to carry.
       const bool carry = !last.ruled && (last.rows.size() >= 2 || last.xs.size() >= 2);
@@ -146,9 +168,17 @@ void PdfPager::Add(const PdfPage& input) {
     for (size_t i = 0; i < tables.size(); ++i) order.push_back({tables[i].box.y0, 1, i});
     std::stable_sort(order.begin(), order.end(),
                      [](const Entry& a, const Entry& b) { return a.y < b.y; });
+    // A grid that leaves out some of the rules the last page's grid drew (a
+    // cell merged over them on this whole page) is that grid: its cells go
+    // under the columns they start in.
+    if (!tables.empty() && !last.rows.empty() && last.ruled && tables[0].ruled &&
+        !SameColumns(last.xs, tables[0].xs))
+      SpreadOver(last.xs, &tables[0]);
     // A page that opens with the table the last page ended with, no text in
     // between but running lines: its first row may be the rest of a split row.
     bool same_grid = false;
+    // Only the same ruled grid says so for sure.
+    bool sure_grid = false;
     // An unruled table may show more columns on the new page than the last
     // page's rows did (a form above a wider score table): the last rows are
     // spread over them.
@@ -168,6 +198,14 @@ void PdfPager::Add(const PdfPage& input) {
         if (l.box.y1 < tables[0].box.y0 && l.box.y0 > pdf::kPdf.head_zone * page.height)
           text_before = true;
       same_grid = !text_before;
+      // The same rules, or the last page's separators found to hold here.
+      // Unruled, as many separators on both pages: column for column the
+      // same, each separator moved within its gap.
+      sure_grid = same_grid && last.ruled == tables[0].ruled &&
+                  ((SameColumns(last.xs, tables[0].xs) &&
+                    (tables[0].ruled || tables[0].continues)) ||
+                   (!tables[0].ruled && tables[0].continues && !refined.empty()) ||
+                   (!tables[0].ruled && last.xs.size() == tables[0].xs.size()));
       // Every piece of the table so far, not only the last page's; only
       // when the columns change, so a long table costs nothing per page.
       std::vector<RawRow*> earlier;
@@ -212,6 +250,9 @@ void PdfPager::Add(const PdfPage& input) {
         if (paras[e.index].box.y0 < pdf::kPdf.foot_zone * page.height) last = PageTable{};
         lines->lines.push_back({paras[e.index].text, ++number, page.number});
         items->push_back(Item{Item::kText, lines->lines.size() - 1, {}});
+        items->back().margin =
+            paras[e.index].box.y1 < pdf::kPdf.head_zone * page.height ||
+            paras[e.index].box.y0 > pdf::kPdf.foot_zone * page.height;
         continue;
       }
       const PageTable& t = tables[e.index];
@@ -224,6 +265,10 @@ void PdfPager::Add(const PdfPage& input) {
       it.line = lines->lines.size();
       it.piece.format = TableFormat::kTabRows;
       it.piece.same_grid_as_previous = same_grid && e.index == 0;
+      it.piece.same_ruled_grid = it.piece.same_grid_as_previous && sure_grid;
+      it.piece.geometry = true;
+      it.piece.doubts = t.doubts;
+      if (t.ruled && !t.xs.empty()) it.piece.grid_columns = t.xs.size() - 1;
       for (const auto& cells : t.rows) {
         std::string joined;
         for (size_t c = 0; c < cells.size(); ++c) joined += (c ? "\t" : "") + cells[c];

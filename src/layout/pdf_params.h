@@ -60,7 +60,23 @@ struct PdfParams {
   // have: more is a drawing (a chart, a hatch), not a table, and would cost
   // rows × columns.
   size_t max_row_rules = 2000;
+  // Points. Column rules that run on this far past the last horizontal rule
+  // draw a row the page break left open; less is a rule's overrun. In
+  // points for the reason `rule_tolerance` is.
+  double open_row_min = 4.0;
   size_t max_column_rules = 200;
+
+  // ---- Tables of horizontal rules only (三线表) ----
+  // Points. A horizontal rule shorter than this underlines words, not a
+  // table; a bound on the page like `min_scan_width`.
+  double three_line_min_width = 100;
+  // Points. Rules of one table start and end within this of each other
+  // (drawn per cell, a cell's padding apart at most). Rules carry no font
+  // size to scale by.
+  double three_line_span = 10.0;
+  // The most such tables read on one page: more runs of rules are a
+  // drawing (a hatch, a form's lines), and each costs a pass over the lines.
+  size_t max_three_line_runs = 50;
 
   // ---- Unruled tables: lines, bands and regions ----
   // Em. A gap over this between two words parts two cells: Chinese text has
@@ -171,6 +187,19 @@ struct PdfParams {
   // A cell that goes on over the page holds at least this many characters
   // above: short cells are complete labels.
   size_t continued_min_chars = 12;
+  // Lines of text (a cell's tail drawn again above the next page's grid, a
+  // note) that may stand between a table ending a page and a piece without
+  // a header opening the next, which may then be its rest.
+  size_t rest_gap_lines = 3;
+
+  // ---- Doubt ----
+  // Em. Columns inferred from alignment where two cells on a line stand
+  // less than this further apart than `cell_gap_em`: a little less spacing
+  // and they would have been one cell, so the columns are doubted.
+  double column_margin_em = 0.1;
+  // A cell whose lines overlap this many rows or more is one two rows could
+  // claim (text of several rows read as one cell).
+  size_t claimed_rows = 2;
 };
 
 inline constexpr PdfParams kPdf{};

@@ -121,6 +121,28 @@ class PageReader {
     for (const Line& v : vs) xs.push_back(v.at);
     ys = Cluster(ys);
     xs = Cluster(xs);
+    // A row the page break cut is drawn open: its column rules run on past
+    // the last horizontal rule to the page's edge of the table (and from it,
+    // on the next page). The stretch they reach is that row's.
+    // A rule that merely runs on, with no text there, opens no row.
+    if (!ys.empty() && !xs.empty()) {
+      double top = ys.front(), bottom = ys.back();
+      for (const Line& v : vs) {
+        top = std::min(top, v.from);
+        bottom = std::max(bottom, v.to);
+      }
+      auto text_in = [&](double y0, double y1) {
+        for (const PdfWord& w : page_.words) {
+          double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+          if (cx > xs.front() && cx < xs.back() && cy > y0 && cy < y1) return true;
+        }
+        return false;
+      };
+      if (top < ys.front() - kPdf.open_row_min && text_in(top, ys.front()))
+        ys.insert(ys.begin(), top);
+      if (bottom > ys.back() + kPdf.open_row_min && text_in(ys.back(), bottom))
+        ys.push_back(bottom);
+    }
     if (ys.size() < 2 || xs.size() < 2 || ys.size() > kPdf.max_row_rules ||
         xs.size() > kPdf.max_column_rules)
       return false;
@@ -170,10 +192,12 @@ class PageReader {
     std::vector<std::string> text(regions.size());
     std::map<int, size_t> order;
     for (const auto& [k, r] : regions) order.emplace(k, order.size());
-    for (const auto& [k, r] : regions) text[order[k]] = JoinCellLines(GroupLines(r.words));
+    for (const auto& [k, r] : regions)
+      text[order[k]] = JoinCellLines(GroupLines(r.words));
     for (size_t i = 0; i < nr; ++i) {
       bool starts = false;
-      for (size_t j = 0; j < nc; ++j) starts = starts || regions[uf.Find(id(i, j))].top == i;
+      for (size_t j = 0; j < nc; ++j)
+        starts = starts || regions[uf.Find(id(i, j))].top == i;
       if (!starts) continue;
       std::vector<std::string> cells;
       size_t width = 0;  // up to the last cell a region starts in

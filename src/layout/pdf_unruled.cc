@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "layout/pdf_internal.h"
+#include "layout/table.h"
 
 namespace jx::layout::pdf {
 namespace {
@@ -283,6 +284,66 @@ class UnruledReader {
     return false;
   }
 
+  // The layout's own measures of how sure it is of the table: how much room
+  // the inferred columns leave between cells, and whether a cell's lines
+  // reach over several rows or a row holds two cells of one column.
+  template <typename Dense>
+  static void Doubt(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
+                    const std::vector<double>& seps, const std::vector<Row>& rows,
+                    size_t nc, double em, const Dense& dense, PageTable* t) {
+    double margin = 1e18;
+    for (size_t i : idx) {
+      const WordLine& l = lines[i];
+      const double size = LineSize(l);
+      for (size_t k = 0; k + 1 < l.size(); ++k) {
+        // A gap with a separator in it (separators are in order).
+        auto s = std::lower_bound(seps.begin(), seps.end(), l[k]->x1);
+        if (s != seps.end() && *s <= l[k + 1]->x0)
+          margin = std::min(margin, (l[k + 1]->x0 - l[k]->x1) / size);
+      }
+    }
+    if (margin < kPdf.cell_gap_em + kPdf.column_margin_em)
+      t->doubts.emplace_back(kDoubtColumns);
+    size_t label_columns = 0;
+    while (label_columns < nc && !dense(label_columns)) ++label_columns;
+    bool claimed = false;
+    for (const Row& r : rows) {
+      std::vector<int> per(nc, 0);
+      for (const Block* bl : r.blocks) {
+        if (dense(bl->col) && ++per[bl->col] > 1) claimed = true;
+        if (bl->col < label_columns) continue;
+        // Rows are in order down the page: only those from the first whose
+        // foot is below the cell's top can overlap it.
+        auto o = std::partition_point(rows.begin(), rows.end(),
+                                      [&](const Row& x) { return x.y1 <= bl->y0; });
+        size_t over = 0;
+        for (; o != rows.end() && o->y0 < bl->y1 && over < kPdf.claimed_rows; ++o)
+          if (std::min(bl->y1, o->y1) - std::max(bl->y0, o->y0) > em / 2) ++over;
+        if (over >= kPdf.claimed_rows) claimed = true;
+      }
+    }
+    if (claimed) t->doubts.emplace_back(kDoubtRows);
+    // Two neighbouring columns never filled on one row may be one column
+    // whose cells, aligned right or centred, left a gap where it has none.
+    std::vector<int> filled(nc, 0), both(nc, 0);
+    for (const Row& r : rows) {
+      std::vector<bool> has(nc, false);
+      for (const Block* bl : r.blocks) has[bl->col] = true;
+      for (size_t c = 0; c < nc; ++c) filled[c] += has[c];
+      for (size_t c = 0; c + 1 < nc; ++c) both[c] += has[c] && has[c + 1];
+    }
+    for (size_t c = label_columns; c + 1 < nc; ++c)
+      if (filled[c] > 0 && filled[c + 1] > 0 && both[c] == 0 &&
+          static_cast<size_t>(filled[c] + filled[c + 1]) >= kPdf.min_table_rows) {
+        t->doubts.emplace_back(kDoubtColumns);
+        break;
+      }
+  }
+
+  friend void jx::layout::pdf::BuildCells(const std::vector<WordLine>&,
+                                          const std::vector<size_t>&,
+                                          const std::vector<double>&, PageTable*);
+
   static void Build(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
                     const std::vector<double>& seps, PageTable* t) {
     const size_t nc = seps.size() + 1;
@@ -403,6 +464,7 @@ class UnruledReader {
       }
       rows[best].blocks.push_back(bl);
     }
+    Doubt(lines, idx, seps, rows, nc, em, dense, t);
     std::vector<std::vector<std::string>> cells(rows.size(),
                                                 std::vector<std::string>(nc));
     std::vector<std::vector<double>> centers(rows.size(), std::vector<double>(nc, 0));
@@ -464,6 +526,11 @@ class UnruledReader {
 };
 
 }  // namespace
+
+void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
+                const std::vector<double>& seps, PageTable* t) {
+  UnruledReader::Build(lines, idx, seps, t);
+}
 
 void ReadUnruled(std::vector<double> carry, std::vector<WordLine> lines,
                  double page_height, std::vector<PageTable>* tables,

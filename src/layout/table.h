@@ -49,6 +49,18 @@ struct Section {
   std::vector<Column> columns;
 };
 
+// The doubts a layout may hand over with a table.
+// Columns inferred from alignment with little room between them.
+inline constexpr std::string_view kDoubtColumns = "columns";
+// Cells that two rows could claim: one cell's lines reach over several rows,
+// or a row holds two cells of one column.
+inline constexpr std::string_view kDoubtRows = "rows";
+// A piece that may or may not go on with the table before it: joined on
+// weak evidence, or not joined though it opens a page without a header.
+inline constexpr std::string_view kDoubtContinuation = "continuation";
+// No header row was recognised: which column holds what is not known.
+inline constexpr std::string_view kDoubtHeader = "header";
+
 // kStructured: read whole from a Word, Excel or web document.
 enum class TableFormat { kTabRows, kCellLines, kPipeRows, kStructured };
 
@@ -65,6 +77,16 @@ struct Table {
   std::vector<std::vector<Cell>> rows;
   std::vector<bool> row_is_header;
   std::vector<Section> sections;
+  // What the layout could not be sure of when it rebuilt the table from a
+  // page's geometry, by name (see kDoubt*); empty when it is sure (a grid
+  // read whole, a table from text or an office document). The rules give at
+  // most a warning on what rests on a doubtful table.
+  std::vector<std::string> doubts;
+  void AddDoubt(std::string_view name) {
+    for (const auto& d : doubts)
+      if (d == name) return;
+    doubts.emplace_back(name);
+  }
 
   // Widest row.
   size_t width() const;

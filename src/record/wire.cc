@@ -114,6 +114,8 @@ void WireWriter::Lay(const Layout& layout) {
     Int(static_cast<int>(t.format));
     Int(t.pieces);
     Int(t.header_rows);
+    Uint(t.doubts.size());
+    for (const std::string& d : t.doubts) Str(d);
     Uint(t.rows.size());
     for (const auto& row : t.rows) {
       Uint(row.size());
@@ -247,6 +249,7 @@ Layout WireReader::Lay() {
     t.format = static_cast<TableFormat>(Small());
     t.pieces = Small();
     t.header_rows = Small();
+    for (size_t d = Count(); ok_ && d > 0; --d) t.doubts.push_back(Str());
     const size_t rows = Count();
     t.rows.reserve(rows);
     for (size_t r = rows; ok_ && r > 0; --r) {

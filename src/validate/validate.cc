@@ -303,6 +303,49 @@ void Sink::ReportSum(const std::string& rule, const Term& stated,
 
 }  // namespace validate
 
+namespace {
+
+// What the layout doubts of a table, as a reader is told it.
+std::string DoubtText(const std::string& name) {
+  if (name == "columns") return "列由对齐推断、列间余量小";
+  if (name == "rows") return "有单元格可能属于两行";
+  if (name == "continuation") return "是否为上页续表不确定";
+  if (name == "header") return "表头未能识别";
+  return name;
+}
+
+// An error that rests on a table the layout doubts (by where it was stated
+// or any number it used) is a warning that names the doubt: a reconstruction
+// the layout is unsure of must not make an auditor chase a false error.
+void HonourDoubts(const Extraction& ex, Validation* v) {
+  std::vector<const TypedTable*> doubted;
+  for (const TypedTable& t : ex.tables)
+    if (!t.doubts.empty()) doubted.push_back(&t);
+  if (doubted.empty()) return;
+  auto doubts_of = [&](const Location& l) -> const TypedTable* {
+    if (l.table.empty()) return nullptr;
+    for (const TypedTable* t : doubted)
+      if (t->id == l.table) return t;
+    return nullptr;
+  };
+  for (Finding& f : v->findings) {
+    if (f.severity != Severity::kError) continue;
+    const TypedTable* t = doubts_of(f.where);
+    for (size_t i = 0; !t && i < f.involved.size(); ++i) t = doubts_of(f.involved[i]);
+    if (!t) continue;
+    std::string zh, en;
+    for (const std::string& d : t->doubts) {
+      zh += (zh.empty() ? "" : "，") + DoubtText(d);
+      en += (en.empty() ? "" : ", ") + d;
+    }
+    f.severity = Severity::kWarning;
+    f.message += "（表 " + t->id + " 的版面还原存疑：" + zh +
+                 "，仅作警告: layout doubt " + en + ")";
+  }
+}
+
+}  // namespace
+
 Validation Validate(const Extraction& ex, const Patterns& patterns) {
   Validation v;
   validate::Sink sink(&v);
@@ -345,6 +388,7 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
     f.where.page = ex.pages_without_text.front();
     v.findings.push_back(std::move(f));
   }
+  HonourDoubts(ex, &v);
   // Stable order: by page and line; ids follow that order.
   std::stable_sort(v.findings.begin(), v.findings.end(),
                    [](const Finding& a, const Finding& b) {

@@ -1,0 +1,250 @@
+// PDF layout across pages and the doubts it hands over: page furniture by
+// position and repetition, grid rows the page break left open, grids that
+// leave out rules, and how sure the layout is of each table, down to the
+// warning a doubted table turns an error into.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "pdf_pages.h"
+#include "test_util.h"
+#include "validate/validate.h"
+
+namespace jx {
+namespace {
+
+using test::Grid;
+using test::LayoutOfPages;
+using test::Page;
+using test::PdfOfPages;
+using test::ProjectPatterns;
+using test::Rule;
+using test::Texts;
+using test::Word;
+
+using Rows = std::vector<std::vector<std::string>>;
+
+bool Has(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// A two-column table whose 合计 (100) is not the sum of its rows (70).
+PdfPage TotalTable() {
+  PdfPage p = Grid({50, 200, 400}, {100, 130, 160, 190, 220}, {});
+  p.words = {Word("项目", 60, 110),     Word("金额（元）", 210, 110, 50),
+             Word("合计", 60, 140),     Word("100", 210, 140),
+             Word("基本支出", 60, 170), Word("30", 210, 170),
+             Word("项目支出", 60, 200), Word("40", 210, 200)};
+  return p;
+}
+
+std::vector<Finding> Findings(std::vector<PdfPage> pages) {
+  Document d = PdfOfPages(std::move(pages));
+  Layout l = BuildLayout(d, ProjectPatterns());
+  Extraction ex = Extract(d, l, ProjectPatterns());
+  return Validate(ex, ProjectPatterns()).findings;
+}
+
+const Finding* FindingOf(const std::vector<Finding>& fs, const std::string& rule) {
+  for (const Finding& f : fs)
+    if (f.rule == rule) return &f;
+  return nullptr;
+}
+
+TEST_CASE("pdf doubt: a sure table keeps its error") {
+  std::vector<Finding> fs = Findings({TotalTable()});
+  const Finding* f = FindingOf(fs, "sum.total");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::kError);
+}
+
+TEST_CASE("pdf doubt: a piece that may be the rest makes the table's error a warning") {
+  // The next page opens with a grid of other columns, no header and no
+  // caption: it may be the rest of the table, so the layout doubts both.
+  PdfPage b = Grid({50, 150, 250, 400}, {60, 90, 120}, {}, 2);
+  b.words = {Word("其他", 60, 70),  Word("说明", 160, 70), Word("5", 260, 70),
+             Word("备注", 60, 100), Word("无", 160, 100),  Word("6", 260, 100)};
+  Layout l = LayoutOfPages({TotalTable(), b});
+  REQUIRE(l.tables.size() == 2);
+  CHECK(Has(l.tables[0].doubts, kDoubtContinuation));
+  CHECK(Has(l.tables[1].doubts, kDoubtContinuation));
+  std::vector<Finding> fs = Findings({TotalTable(), b});
+  const Finding* f = FindingOf(fs, "sum.total");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::kWarning);
+  CHECK(f->message.find("continuation") != std::string::npos);
+}
+
+TEST_CASE(
+    "pdf doubt: a headerless grid right under a table on its page may be its rest") {
+  PdfPage p = TotalTable();
+  PdfPage below = Grid({50, 150, 250, 400}, {230, 260, 290}, {});
+  for (const PdfRule& r : below.rules) p.rules.push_back(r);
+  p.words.insert(p.words.end(),
+                 {Word("其他", 60, 240), Word("说明", 160, 240), Word("5", 260, 240),
+                  Word("备注", 60, 270), Word("无", 160, 270), Word("6", 260, 270)});
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 2);
+  CHECK(Has(l.tables[0].doubts, kDoubtContinuation));
+  CHECK(Has(l.tables[1].doubts, kDoubtContinuation));
+  // With a caption between, the second grid is a table of its own.
+  p.words.push_back(Word("表2 其他情况表", 60, 224, 80));
+  for (PdfRule& r : p.rules)
+    if (r.y0 >= 230) r.y0 += 20, r.y1 += 20;
+  for (PdfWord& w : p.words)
+    if (w.y0 >= 240) w.y0 += 20, w.y1 += 20;
+  Layout t = LayoutOfPages({p});
+  REQUIRE(t.tables.size() == 2);
+  CHECK_FALSE(Has(t.tables[0].doubts, kDoubtContinuation));
+}
+
+TEST_CASE("pdf doubt: a grid without a header row is doubted, one with a header is not") {
+  PdfPage p = Grid({50, 200, 300, 400}, {100, 130, 160}, {});
+  p.words = {Word("12", 60, 110), Word("30", 210, 110), Word("5", 310, 110),
+             Word("13", 60, 140), Word("40", 210, 140), Word("6", 310, 140)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Has(l.tables[0].doubts, kDoubtHeader));
+  Layout h = LayoutOfPages({TotalTable()});
+  REQUIRE(h.tables.size() == 1);
+  CHECK(h.tables[0].doubts.empty());
+}
+
+TEST_CASE("pdf furniture: a footer repeated with its page number is no text between") {
+  // The grids differ, so only the gap decides: a line in the foot zone whose
+  // words come back on the next page with another number is furniture.
+  auto pages = [](double footer_y) {
+    PdfPage a = TotalTable();
+    a.words.push_back(Word("某某局绩效报告 1", 250, footer_y, 80));
+    PdfPage b = Grid({50, 210, 400}, {60, 90, 120}, {}, 2);
+    b.words = {Word("其他支出", 60, 70), Word("10.50", 220, 70),
+               Word("公用经费", 60, 100), Word("20.50", 220, 100),
+               Word("某某局绩效报告 2", 250, 800, 80)};
+    return std::vector<PdfPage>{a, b};
+  };
+  Layout l = LayoutOfPages(pages(800));
+  REQUIRE(l.tables.size() == 1);
+  CHECK(l.tables[0].pieces == 2);
+  CHECK(l.tables[0].rows.size() == 6);
+  // The same line in mid-page is text: the tables stay apart.
+  Layout m = LayoutOfPages(pages(400));
+  CHECK(m.tables.size() == 2);
+}
+
+TEST_CASE("pdf layout: a grid row the page break left open is the grid's") {
+  // Page 2's column rules start at the page top; its first horizontal rule
+  // comes below the rest of the row page 1 cut.
+  PdfPage a = Grid({50, 150, 450, 500}, {600, 630, 800}, {});
+  a.words = {Word("指标", 60, 610),
+             Word("说明", 160, 610),
+             Word("分值", 460, 610),
+             Word("预算执行率", 60, 640),
+             Word("部门预算的执行情况，即是否按", 160, 640, 200),
+             Word("5", 460, 640)};
+  PdfPage b = Page(2);
+  for (double x : {50.0, 150.0, 450.0, 500.0}) Rule(&b, x, 60, x, 120);
+  for (double y : {90.0, 120.0}) Rule(&b, 50, y, 500, y);
+  b.words = {Word("计划执行", 160, 70, 60), Word("资产管理", 60, 100),
+             Word("3", 460, 100)};
+  Layout l = LayoutOfPages({a, b});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(l.paragraphs.empty());
+  CHECK(Texts(l.tables[0]) ==
+        Rows{{"指标", "说明", "分值"},
+             {"预算执行率", "部门预算的执行情况，即是否按计划执行", "5"},
+             {"资产管理", "", "3"}});
+}
+
+TEST_CASE(
+    "pdf layout: a grid leaving out a column rule keeps cells under their columns") {
+  // Page 2 merges the first two columns on every row it holds, so it draws
+  // no rule at 150: its score still belongs under 得分.
+  PdfPage a = Grid({50, 150, 250, 350}, {600, 630, 660}, {});
+  a.words = {Word("指标", 60, 610), Word("分值", 160, 610), Word("得分", 260, 610),
+             Word("产出", 60, 640), Word("5", 160, 640),    Word("5", 260, 640)};
+  PdfPage b = Grid({50, 250, 350}, {60, 90}, {}, 2);
+  b.words = {Word("效益说明", 60, 70, 40), Word("3", 260, 70)};
+  Layout l = LayoutOfPages({a, b});
+  REQUIRE(l.tables.size() == 1);
+  REQUIRE(l.tables[0].rows.size() == 3);
+  CHECK(Texts(l.tables[0])[2] == std::vector<std::string>{"效益说明", "", "3"});
+  CHECK_FALSE(Has(l.tables[0].doubts, kDoubtColumns));
+}
+
+TEST_CASE("pdf doubt: an unruled cell reaching over several rows is one two rows claim") {
+  // Three columns, rows 30pt apart; the middle column holds one cell of six
+  // lines at 12pt leading, running down over three rows.
+  auto page = [](int lines) {
+    PdfPage p = Page();
+    for (int r = 0; r < 4; ++r) {
+      double y = 100 + 30 * r;
+      p.words.push_back(Word("指标" + std::to_string(r), 60, y));
+      p.words.push_back(Word(std::to_string(10 + r), 400, y));
+    }
+    for (int k = 0; k < lines; ++k)
+      p.words.push_back(Word("说明文字" + std::to_string(k), 200, 100 + 12 * k, 60));
+    return p;
+  };
+  Layout l = LayoutOfPages({page(6)});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Has(l.tables[0].doubts, kDoubtRows));
+  Layout one = LayoutOfPages({page(1)});
+  REQUIRE(one.tables.size() == 1);
+  CHECK_FALSE(Has(one.tables[0].doubts, kDoubtRows));
+}
+
+TEST_CASE("pdf doubt: unruled neighbour columns never filled on one row are doubted") {
+  // The results of one column set right, left and centred by turns read as
+  // two columns: which of them a number is in is a guess.
+  auto page = [](bool alternate) {
+    PdfPage p = Page();
+    for (int r = 0; r < 4; ++r) {
+      double y = 100 + 30 * r;
+      p.words.push_back(Word("指标" + std::to_string(r), 60, y));
+      p.words.push_back(Word(std::to_string(90 + r), alternate && r % 2 ? 260 : 200, y));
+      p.words.push_back(Word(std::to_string(10 + r), 400, y));
+    }
+    return p;
+  };
+  Layout l = LayoutOfPages({page(true)});
+  REQUIRE(l.tables.size() == 1);
+  REQUIRE(l.tables[0].rows[0].size() == 4);
+  CHECK(Has(l.tables[0].doubts, kDoubtColumns));
+  Layout same = LayoutOfPages({page(false)});
+  REQUIRE(same.tables.size() == 1);
+  CHECK_FALSE(Has(same.tables[0].doubts, kDoubtColumns));
+}
+
+TEST_CASE("pdf layout: a table of horizontal rules only has the lines between them") {
+  // 三线表: a rule above, one under the header, one below. A note set in
+  // columns right under the bottom rule is not a row of the table, and the
+  // columns come from the body, not the header's wider cells.
+  auto page = [](bool rules) {
+    PdfPage p = Page();
+    if (rules)
+      for (double y : {100.0, 125.0, 200.0}) Rule(&p, 50, y, 450, y);
+    p.words = {
+        Word("项目", 60, 108),     Word("预算数", 200, 108), Word("决算数", 320, 108),
+        Word("合计", 60, 135),     Word("100", 200, 135),    Word("90", 320, 135),
+        Word("基本支出", 60, 160), Word("60", 200, 160),     Word("50", 320, 160),
+        Word("项目支出", 60, 185), Word("40", 200, 185),     Word("40", 320, 185),
+        Word("注：单位", 60, 206), Word("万元", 130, 206),   Word("见附表", 260, 206)};
+    return p;
+  };
+  Layout l = LayoutOfPages({page(true)});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) == Rows{{"项目", "预算数", "决算数"},
+                                   {"合计", "100", "90"},
+                                   {"基本支出", "60", "50"},
+                                   {"项目支出", "40", "40"}});
+  REQUIRE(l.paragraphs.size() == 1);
+  CHECK(l.paragraphs[0].text.find("注") != std::string::npos);
+  // Without the rules the note is read as the table's last row.
+  Layout u = LayoutOfPages({page(false)});
+  REQUIRE(u.tables.size() == 1);
+  CHECK(u.tables[0].rows.size() == 5);
+}
+
+}  // namespace
+}  // namespace jx
