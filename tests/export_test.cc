@@ -1,7 +1,11 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "base/text.h"
+#include "export/check.h"
+#include "export/extract.h"
 #include "export/tables.h"
 #include "export/workbook.h"
 #include "test_util.h"
@@ -232,4 +236,46 @@ TEST_CASE("xlsx: a GBK file name and a 40,000-character cell give a well-formed 
   CHECK(strings.find("…[已截断]") != std::string::npos);
   std::string wb = Unzip(out, "xl/workbook.xml");
   CHECK(IsValidUtf8(wb));
+}
+
+TEST_CASE("extract JSON is written row by row as the whole document would print",
+          "[export]") {
+  // The reference: the document built whole and dumped, as extract printed it
+  // before writing row by row.
+  auto whole = [](const std::vector<Sheet>& sheets) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const Sheet& s : sheets) {
+      nlohmann::json rows = nlohmann::json::array();
+      for (const auto& row : s.rows) {
+        nlohmann::json o = nlohmann::json::object();
+        for (size_t c = 0; c < s.columns.size() && c < row.size(); ++c) {
+          const Value& v = row[c];
+          o[s.columns[c]] = v.kind == Value::kText     ? nlohmann::json(v.text)
+                            : v.kind == Value::kNumber ? JsonNumber(v.number)
+                                                       : nlohmann::json(nullptr);
+        }
+        rows.push_back(std::move(o));
+      }
+      out[s.name] = std::move(rows);
+    }
+    return out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  };
+  Sheet docs{"Documents", {"file", "year", "note"}, {}};
+  docs.rows.push_back(
+      {TextValue("a \"quoted\"\n名.txt"), NumberValue(Decimal{2024, 0}), Value{}});
+  docs.rows.push_back({TextValue("\xff\xfe bad bytes"), NumberValue(Decimal{659531, 2}),
+                       TextValue("tab\there \x01")});
+  docs.rows.push_back({TextValue("short row")});
+  Sheet budget{"Budget", {"value", "z", "a"}, {}};
+  budget.rows.push_back({NumberValue(Decimal{-5, 1}), TextValue("z"), TextValue("a")});
+  Sheet empty{"Tables", {"file"}, {}};
+  Sheet again{"Budget", {"value"}, {}};  // a name given twice: the last one is kept
+  again.rows.push_back({NumberValue(Decimal{7, 0})});
+  for (const std::vector<Sheet>& sheets :
+       {std::vector<Sheet>{docs, budget, empty}, std::vector<Sheet>{empty},
+        std::vector<Sheet>{}, std::vector<Sheet>{budget, docs, again}}) {
+    std::ostringstream streamed;
+    WriteExtractJson(sheets, streamed);
+    CHECK(streamed.str() == whole(sheets));
+  }
 }

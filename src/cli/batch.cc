@@ -283,13 +283,18 @@ Error OutputFile::Named(Error e) const {
 
 bool WriteText(const std::string& text, const std::string& output, std::ostream& out,
                std::ostream& err) {
+  return WriteOutput([&](std::ostream& o) { o << text; }, output, out, err);
+}
+
+bool WriteOutput(const std::function<void(std::ostream&)>& write,
+                 const std::string& output, std::ostream& out, std::ostream& err) {
   if (output.empty()) {
-    out << text;
+    write(out);
     return true;
   }
   OutputFile f;
   Error e;
-  if (!f.Open(output, &e) || !(f.Stream() << text, true) || !f.Commit(&e)) {
+  if (!f.Open(output, &e) || !(write(f.Stream()), true) || !f.Commit(&e)) {
     err << "jxaudit: " << ShowControls(e.ToString()) << "\n";
     return false;
   }

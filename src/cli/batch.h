@@ -122,6 +122,9 @@ class OutputFile {
 // `text` to `output`, or to `out` when no output file is named.
 bool WriteText(const std::string& text, const std::string& output, std::ostream& out,
                std::ostream& err);
+// The same, for output written piece by piece (no whole copy in memory).
+bool WriteOutput(const std::function<void(std::ostream&)>& write,
+                 const std::string& output, std::ostream& out, std::ostream& err);
 
 }  // namespace jx
 

@@ -64,12 +64,13 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
     }
     return status;
   }
-  std::string text = format == "csv"
-                         ? ExtractToCsv(sheets)
-                         : ExtractToJson(sheets).dump(
-                               1, ' ', false, nlohmann::json::error_handler_t::replace) +
-                               "\n";
-  return WriteText(text, output, out, err) ? status : 2;
+  auto write = [&](std::ostream& o) {
+    if (format == "csv")
+      WriteExtractCsv(sheets, o);
+    else
+      WriteExtractJson(sheets, o);
+  };
+  return WriteOutput(write, output, out, err) ? status : 2;
 }
 
 int RunReport(const std::string& db, const std::string& output, const Patterns& patterns,

@@ -3,7 +3,7 @@
 #ifndef JXAUDIT_EXPORT_EXTRACT_H_
 #define JXAUDIT_EXPORT_EXTRACT_H_
 
-#include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -18,8 +18,13 @@ namespace jx {
 // sheet per flagged table, in `opt`'s words.
 bool WriteExtractXlsx(const std::vector<Sheet>& sheets, const std::string& path,
                       const BookOptions& opt, Error* err);
-nlohmann::json ExtractToJson(const std::vector<Sheet>& sheets);
-std::string ExtractToCsv(const std::vector<Sheet>& sheets);
+// The sheets as one JSON object of arrays (sheet names and each row's keys in
+// sorted order, one space of indent per level), written row by row: no
+// document is built, so memory stays that of the sheets.
+void WriteExtractJson(const std::vector<Sheet>& sheets, std::ostream& out);
+// One CSV, a "sheet" first column; fields that would start a formula are
+// prefixed with '.
+void WriteExtractCsv(const std::vector<Sheet>& sheets, std::ostream& out);
 
 }  // namespace jx
 
