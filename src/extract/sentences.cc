@@ -6,6 +6,11 @@
 
 namespace jx::extract {
 namespace {
+// A group the pattern may leave out, or the word the rule names it by.
+std::string Or(const std::string& group, const char* fallback) {
+  return group.empty() ? fallback : group;
+}
+
 // Evidence for something found in a sentence: the sentence itself when it is
 // short, else the normalized words around the match (a long line must not be
 // copied into every figure it holds).
@@ -169,14 +174,19 @@ class SentenceReader : public Reader {
         bool ratio = std::string(kind) == "ratio_rate";
         sr.kind = ratio ? "ratio" : "change";
         if (!SentenceFigure(
-                ratio ? m.group("numlabel") : "调整数", m.group(ratio ? "num" : "new"),
+                ratio ? m.group("numlabel") : Or(m.group("newlabel"), "调整数"),
+                m.group(ratio ? "num" : "new"),
                 m.group(ratio ? "numunit" : "newunit"), where, evidence, &sr.a) ||
-            !SentenceFigure(ratio ? m.group("denlabel") : "年初预算数",
+            !SentenceFigure(ratio ? m.group("denlabel") : Or(m.group("baselabel"), "年初预算数"),
                             m.group(ratio ? "den" : "base"),
                             m.group(ratio ? "denunit" : "baseunit"), where, evidence,
                             &sr.b))
           continue;
         if (!ParseNumber(m.group("cmp") + m.group("rate") + "%", &sr.rate)) continue;
+        // "比上年减少 r%": the change is −r.
+        if (!ratio && !m.group("dir").empty() &&
+            sentences_.Matches("decrease_words", m.group("dir")))
+          sr.rate.value.units = -sr.rate.value.units;
         if (ratio && structure_.Matches("rate_denominator", sr.a.label) &&
             !structure_.Matches("rate_denominator", sr.b.label))
           std::swap(sr.a, sr.b);  // "预算 X，实际支出 Y，执行率 r": Y / X

@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "validate/check.h"
+#include "validate/disclosure.h"
 
 namespace jx::validate {
 namespace {
@@ -29,8 +30,9 @@ struct RowInfo {
 
 class SectionRules {
  public:
-  SectionRules(Sink* sink, const TypedTable& t, const TypedSection& s)
-      : sink_(sink), t_(t), s_(s) {}
+  SectionRules(Sink* sink, const Patterns& patterns, const TypedTable& t,
+               const TypedSection& s)
+      : sink_(sink), patterns_(patterns), t_(t), s_(s) {}
 
   void Run() {
     if (s_.header_rows == 0) return;
@@ -160,11 +162,25 @@ class SectionRules {
       if (!ri.total && !ri.subtotal && !ri.part_of_previous && ri.depth == top)
         parts.push_back(&ri);
     if (parts.size() < 2) return;
+    // A 收支总表 side: 本年收入合计 sums the numbered items above it, and 总计
+    // adds the rows carried between years (sum.balance); the items printed
+    // again below (年初结转和结余 一、二、三) are no part of either.
+    bool balance = false;
+    for (const RowInfo& ri : rows_)
+      balance |= ri.total && YearTotalLabel(patterns_, ri.label);
     int totals = 0;
     for (const RowInfo& total : rows_) {
       // A real table has a handful of total rows; a page of them is no table.
       if (!total.total || ++totals > 16) continue;
-      SumEachColumn("sum.total", total, parts, "合计与分项");
+      if (!balance) {
+        SumEachColumn("sum.total", total, parts, "合计与分项");
+        continue;
+      }
+      if (!YearTotalLabel(patterns_, total.label)) continue;
+      std::vector<const RowInfo*> above;
+      for (const RowInfo* p : parts)
+        if (p->row < total.row) above.push_back(p);
+      if (above.size() >= 2) SumEachColumn("sum.total", total, above, "合计与分项");
     }
   }
 
@@ -273,38 +289,43 @@ class SectionRules {
     sink_->Checked(terms);
   }
 
+  // Each 合计/小计 column against the columns of its own header group (see
+  // ColumnParts): never the whole row to its right.
   void ColumnTotals() {
-    int total_col = -1;
-    for (size_t c = s_.first_column; c < s_.columns.size() && c < s_.end_column; ++c)
-      if (s_.columns[c].key == "total") total_col = static_cast<int>(c);
-    if (total_col < 0) return;
-    for (const RowInfo& ri : rows_) {
-      const TypedRow& row = Row(ri);
-      ParsedNumber n;
-      if (ReadSlot(row, static_cast<size_t>(total_col), &n) != Kind::kNumber || n.percent)
-        continue;
-      Term st{n.value, 1, false, ri.label, At(ri, static_cast<size_t>(total_col))};
-      std::vector<Term> parts;
-      bool ok = true;
-      for (size_t c = static_cast<size_t>(total_col) + 1;
-           c < row.cells.size() && c < s_.end_column; ++c) {
-        ParsedNumber pn;
-        Kind slot = ReadSlot(row, c, &pn);
-        if (slot == Kind::kNotApplicable) continue;
-        if (slot == Kind::kText || pn.percent) {
-          ok = false;
-          break;
+    const std::vector<size_t> totals = TotalColumns(s_);
+    for (size_t total_col : totals) {
+      const std::vector<size_t> cols = ColumnParts(s_, total_col);
+      if (cols.size() < 2) continue;
+      for (const RowInfo& ri : rows_) {
+        const TypedRow& row = Row(ri);
+        ParsedNumber n;
+        if (ReadSlot(row, total_col, &n) != Kind::kNumber || n.percent) continue;
+        Term st{n.value, 1, false, ri.label, At(ri, total_col)};
+        std::vector<Term> parts;
+        bool ok = true;
+        for (size_t c : cols) {
+          ParsedNumber pn;
+          Kind slot = ReadSlot(row, c, &pn);
+          if (slot == Kind::kNotApplicable) continue;
+          if (slot == Kind::kText || pn.percent) {
+            ok = false;
+            break;
+          }
+          Term term;
+          term.label = s_.columns[c].label;
+          term.at = At(ri, c);
+          term.blank = slot == Kind::kBlank;
+          term.value = pn.value;
+          parts.push_back(term);
         }
-        Term term;
-        term.label = c < s_.columns.size() ? s_.columns[c].label : "";
-        term.at = At(ri, c);
-        term.blank = slot == Kind::kBlank;
-        term.value = pn.value;
-        parts.push_back(term);
+        if (!ok || parts.size() < 2) continue;
+        // Several totals in a row (合计 and a 小计) are told apart by name.
+        std::string what = t_.id + " “" + ri.label + "”行" +
+                           (totals.size() > 1 ? "“" + s_.columns[total_col].label + "”"
+                                              : std::string("合计")) +
+                           "与各列";
+        sink_->ReportSum("sum.column", st, parts, what, UnitOf(total_col));
       }
-      if (!ok || parts.size() < 2) continue;
-      sink_->ReportSum("sum.column", st, parts, t_.id + " “" + ri.label + "”行合计与各列",
-                       t_.unit.text);
     }
   }
 
@@ -494,6 +515,7 @@ class SectionRules {
   }
 
   Sink* sink_;
+  const Patterns& patterns_;
   const TypedTable& t_;
   const TypedSection& s_;
   int label_col_ = -1;
@@ -505,7 +527,7 @@ class SectionRules {
 
 void TableRules(const Context& ctx, Sink* sink) {
   for (const TypedTable& t : ctx.ex.tables)
-    for (const TypedSection& s : t.sections) SectionRules(sink, t, s).Run();
+    for (const TypedSection& s : t.sections) SectionRules(sink, ctx.patterns, t, s).Run();
 }
 
 }  // namespace jx::validate
