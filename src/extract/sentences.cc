@@ -175,12 +175,12 @@ class SentenceReader : public Reader {
         sr.kind = ratio ? "ratio" : "change";
         if (!SentenceFigure(
                 ratio ? m.group("numlabel") : Or(m.group("newlabel"), "调整数"),
-                m.group(ratio ? "num" : "new"),
-                m.group(ratio ? "numunit" : "newunit"), where, evidence, &sr.a) ||
-            !SentenceFigure(ratio ? m.group("denlabel") : Or(m.group("baselabel"), "年初预算数"),
-                            m.group(ratio ? "den" : "base"),
-                            m.group(ratio ? "denunit" : "baseunit"), where, evidence,
-                            &sr.b))
+                m.group(ratio ? "num" : "new"), m.group(ratio ? "numunit" : "newunit"),
+                where, evidence, &sr.a) ||
+            !SentenceFigure(
+                ratio ? m.group("denlabel") : Or(m.group("baselabel"), "年初预算数"),
+                m.group(ratio ? "den" : "base"), m.group(ratio ? "denunit" : "baseunit"),
+                where, evidence, &sr.b))
           continue;
         if (!ParseNumber(m.group("cmp") + m.group("rate") + "%", &sr.rate)) continue;
         // "比上年减少 r%": the change is −r.

@@ -53,10 +53,40 @@ bool EndsWith(const std::vector<std::string>& v, const std::vector<std::string>&
 
 }  // namespace
 
+namespace {
+
+// 基本支出 | 人员经费 | 公用经费 printed flat, side by side under one group:
+// the 基本支出 column totals the two beside it.
+std::vector<size_t> FlatBasicParts(const TypedSection& s, size_t c, const Path& p) {
+  std::vector<size_t> parts;
+  if (!p.ok || p.keys.back() != "expenditure_basic") return parts;
+  const std::vector<std::string> group(p.texts.begin(), p.texts.end() - 1);
+  bool personnel = false, public_funds = false;
+  for (size_t d = c + 1; d < s.columns.size() && d < s.end_column; ++d) {
+    Path q = PathOf(s.columns[d]);
+    if (!q.ok || q.texts.size() != p.texts.size() || !StartsWith(q.texts, group))
+      continue;
+    if (q.keys.back() == "personnel" && !personnel) {
+      personnel = true;
+      parts.push_back(d);
+    } else if (q.keys.back() == "public_funds" && !public_funds) {
+      public_funds = true;
+      parts.push_back(d);
+    }
+  }
+  if (!personnel || !public_funds) parts.clear();
+  return parts;
+}
+
+}  // namespace
+
 std::vector<size_t> TotalColumns(const TypedSection& s) {
   std::vector<size_t> out;
-  for (size_t c = s.first_column; c < s.columns.size() && c < s.end_column; ++c)
-    if (TotalAt(PathOf(s.columns[c])) != std::string::npos) out.push_back(c);
+  for (size_t c = s.first_column; c < s.columns.size() && c < s.end_column; ++c) {
+    Path p = PathOf(s.columns[c]);
+    if (TotalAt(p) != std::string::npos || !FlatBasicParts(s, c, p).empty())
+      out.push_back(c);
+  }
   return out;
 }
 
@@ -65,7 +95,7 @@ std::vector<size_t> ColumnParts(const TypedSection& s, size_t total) {
   if (total >= s.columns.size()) return parts;
   const Path tp = PathOf(s.columns[total]);
   const size_t at = TotalAt(tp);
-  if (at == std::string::npos) return parts;
+  if (at == std::string::npos) return FlatBasicParts(s, total, tp);
   // The group the total closes (the texts above it) and the measure below it
   // (预算数 | 决算数 under each item): its parts share both.
   const std::vector<std::string> group(tp.texts.begin(),

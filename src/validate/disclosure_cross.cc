@@ -39,8 +39,9 @@ bool Read(const TypedTable& t, const TypedSection& s, const TypedRow& r, size_t 
   out->c = c;
   out->n = cell.number;
   // A 合计 printed in a code column leaves the label empty: the row says it.
-  out->what = t.id + (r.label.empty() ? " 第" + std::to_string(r.row + 1) + "行"
-                                      : " “" + r.label + "”") +
+  out->what = t.id +
+              (r.label.empty() ? " 第" + std::to_string(r.row + 1) + "行"
+                               : " “" + r.label + "”") +
               (c < s.columns.size() ? s.columns[c].label : std::string());
   return true;
 }
@@ -139,8 +140,7 @@ class Cross {
         SideCell(ctx_, fiscal, false, true, "source_general", &b))
       Equal(a, b, Severity::kError, "");
     // 基本支出 of the 一般公共预算: the 经济分类表 is its breakdown.
-    if (TotalCell(function, "expenditure_basic", &a) &&
-        TotalCell(economic, "total", &b))
+    if (TotalCell(function, "expenditure_basic", &a) && TotalCell(economic, "total", &b))
       Equal(a, b, Severity::kError, "");
     // 收入/支出 表 合计 against the 总表's 本年 (or total) row.
     if (TotalCell(income, "total", &a) && SideCell(ctx_, balance, true, true, "", &b))
@@ -165,7 +165,8 @@ class Cross {
         Equal(a, b, split, split_doubt);
     // 机关运行经费 is the 公用经费 of the 一般公共预算 基本支出 for 行政单位 and
     // 参公单位; other units may differ, so this is a warning.
-    const std::string running_doubt = "机关运行经费通常等于一般公共预算基本支出中的公用经费";
+    const std::string running_doubt =
+        "机关运行经费通常等于一般公共预算基本支出中的公用经费";
     if (RunningCost(sangong, &a)) {
       if (TotalCell(economic, "public_funds", &b))
         Equal(a, b, Severity::kWarning, running_doubt);

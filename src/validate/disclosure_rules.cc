@@ -161,10 +161,10 @@ class Balance {
     Term st = TermOf(t_, *out.grand, out_col, out.grand->label);
     Term part = TermOf(t_, *in.grand, in_cols.front(), in.grand->label);
     if (st.blank || part.blank) return;
-    Finding* f = sink_->ReportSum("sum.balance", st, {part},
-                                  t_.id + " 支出方“" + out.grand->label + "”与收入方“" +
-                                      in.grand->label + "”",
-                                  UnitOf(*out.s, out_col));
+    Finding* f = sink_->ReportSum(
+        "sum.balance", st, {part},
+        t_.id + " 支出方“" + out.grand->label + "”与收入方“" + in.grand->label + "”",
+        UnitOf(*out.s, out_col));
     if (!known_) Demote(f, "表名未识别为收支总表");
   }
 
