@@ -324,3 +324,76 @@ TEST_CASE("Disclosure tables no rule read are listed as not checked",
       CheckText(FunctionTable("单位：元\n", "1000000.00", "600000.00", "400000.00"));
   for (const Finding& f : read.findings) CHECK(f.rule != "disclosure.not_checked");
 }
+
+namespace {
+
+// A 功能分类表 in 元 with 204 / 204 06 / 204 06 01, and a budget's cover.
+const char kCover[] = "上海市普陀区2026年区级部门预算\n\n";
+const char kFunction[] =
+    "2026年部门一般公共预算支出功能分类预算表\n单位：元\n"
+    "功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出\n"
+    "类\t款\t项\t\t\t\t\n"
+    "204\t\t\t公共安全支出\t16726725.44\t16726725.44\t0.00\n"
+    "204\t06\t\t司法\t16726725.44\t16726725.44\t0.00\n"
+    "204\t06\t01\t行政运行\t16726725.44\t16726725.44\t0.00\n"
+    "合计\t\t\t\t16726725.44\t16726725.44\t0.00\n\n";
+
+std::string Item(const char* class_name, const char* amount, const char* planned) {
+  return std::string("1、") + class_name + "（204类）司法（06款）行政运行（01项）" +
+         amount +
+         "万元。主要用于：行政单位的基本支出。2025年当年预算执行数为1690."
+         "69万元，2026年预算安排" +
+         planned + "万元。\n\n";
+}
+
+}  // namespace
+
+TEST_CASE("Items of the text by code against the 功能分类表 and their 预算安排",
+          "[validate][disclosure]") {
+  Case cases[] = {
+      {"the item, its 预算安排 and the table agree",
+       kCover + Item("公共安全支出", "1672.67", "1672.67") + kFunction,
+       {}},
+      {"the 预算安排 repeats another amount",
+       kCover + Item("公共安全支出", "1672.67", "1601.50") + kFunction,
+       {{"disclosure.item_planned", E, "1601.50", "1672.67"}}},
+      {"the item's amount is not its row's 合计",
+       kCover + Item("公共安全支出", "1634.89", "1634.89") + kFunction,
+       {{"disclosure.item_table", E, "16348900", "16726725.44"}}},
+      {"the same code under another name",
+       kCover + Item("医疗卫生与计划生育支出", "1672.67", "1672.67") + kFunction,
+       {{"disclosure.item_name", W, "", ""}}},
+      {"no 功能分类表: the item is only checked against its 预算安排",
+       kCover + Item("公共安全支出", "1634.89", "1634.89"),
+       {}},
+      {"a 预算安排 cut off by a line break belongs to the item before",
+       std::string(kCover) +
+           "1、公共安全支出（204类）司法（06款）行政运行（01项）1672."
+           "67万元。2025年当年预算执行数为\n"
+           "1690.69万元，2026年预算安排1601.50万元。\n\n" +
+           kFunction,
+       {{"disclosure.item_planned", E, "1601.50", "1672.67"}}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}
+
+TEST_CASE("A disclosure compared with its own year", "[validate][disclosure]") {
+  Case cases[] = {
+      {"a 2026 budget compared with 2025",
+       std::string(kCover) + "财政拨款收入9628.22万元，比2025年预算增加793.14万元；"
+                             "政府性基金拨款支出预算0万元，与2025年预算持平。\n",
+       {}},
+      {"a 2026 budget compared with 2026",
+       std::string(kCover) + "财政拨款收入9628.22万元，比2026年预算增加793.14万元；"
+                             "政府性基金拨款支出预算0万元，与2026年预算持平。\n",
+       {{"disclosure.compared_year", W, "", ""}}},
+      {"a report of another kind is not read so",
+       "2026年度部门整体支出绩效自评报告\n\n比2026年预算增加793.14万元。\n",
+       {}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}

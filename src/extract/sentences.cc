@@ -58,12 +58,56 @@ class SentenceReader : public Reader {
     return true;
   }
 
+  // Items stated by classification code, each with the "预算安排" that
+  // follows it before the next item.
+  template <typename Can>
+  void Coded(const std::string& text, const std::string& key, const Location& where,
+             const Can& can) {
+    constexpr size_t kMaxItems = 256;  // beyond this it is a list, not a text
+    std::vector<PatternFile::Match> items, plans;
+    if (can("coded_item")) items = sentences_.FindAll("coded_item", key);
+    if (can("planned")) plans = sentences_.FindAll("planned", key);
+    if (items.size() > kMaxItems || plans.size() > kMaxItems) return;
+    size_t p = 0;
+    auto planned = [&](size_t from, size_t to, CodedFigure* cf) {
+      while (p < plans.size() && plans[p].begin < from) ++p;
+      if (p >= plans.size() || plans[p].begin >= to) return;
+      const auto& m = plans[p++];
+      cf->has_planned = SentenceFigure("", m.group("num"), m.group("unit"), where,
+                                       Excerpt(text, key, m.begin, m.end), &cf->planned);
+    };
+    if (!plans.empty() && (items.empty() || plans.front().begin < items.front().begin)) {
+      CodedFigure lone;
+      planned(0, items.empty() ? key.size() : items.front().begin, &lone);
+      if (lone.has_planned) out_.coded.push_back(std::move(lone));
+    }
+    for (size_t i = 0; i < items.size(); ++i) {
+      const auto& m = items[i];
+      CodedFigure cf;
+      for (const char* level : {"1", "2", "3"}) {
+        const std::string& code = m.group(std::string("c") + level);
+        if (code.empty()) break;
+        cf.code += code;
+        cf.names.push_back(m.group(std::string("n") + level));
+      }
+      if (!SentenceFigure(cf.names.back(), m.group("num"), m.group("unit"), where,
+                          Excerpt(text, key, m.begin, m.end), &cf.figure))
+        continue;
+      planned(m.end, i + 1 < items.size() ? items[i + 1].begin : key.size(), &cf);
+      out_.coded.push_back(std::move(cf));
+    }
+  }
+
   void Run(const std::string& text, const Location& where) {
     std::string key = sentences_.Prepare(text);
     if (key.find_first_of("0123456789") == std::string::npos) return;
     // One pass tells which sentence patterns can match at all.
     const std::vector<std::string_view> names = sentences_.NamesMatching(key);
     auto can = [&](std::string_view n) { return PatternFile::Contains(names, n); };
+    if (can("coded_item") || can("planned")) Coded(text, key, where, can);
+    if (can("compared_year"))
+      for (const auto& m : sentences_.FindAll("compared_year", key))
+        out_.compared_years.push_back({m.group("y"), where});
     if (!can("figure") && !can("ratio_rate") && !can("change_rate")) return;
     std::vector<PatternFile::Match> figs;
     if (can("figure")) figs = sentences_.FindAll("figure", key);

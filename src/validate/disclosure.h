@@ -21,6 +21,8 @@ bool GrandTotalLabel(const Patterns& p, std::string_view label);
 void DisclosureRules(const Context& ctx, Sink* sink);
 // The figures one disclosure table repeats from another.
 void CrossTableRules(const Context& ctx, Sink* sink);
+// The 编制说明's items by code against the 功能分类表.
+void DisclosureTextRules(const Context& ctx, Sink* sink);
 // An info finding for each table of the genre no rule could read.
 void DisclosureCoverage(const Context& ctx, Validation* v);
 

@@ -230,6 +230,7 @@ void DisclosureRules(const Context& ctx, Sink* sink) {
     for (const TypedSection& s : t.sections) BasicRows(ctx, sink, t, s);
   }
   CrossTableRules(ctx, sink);
+  DisclosureTextRules(ctx, sink);
 }
 
 }  // namespace jx::validate

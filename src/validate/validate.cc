@@ -35,6 +35,17 @@ const std::vector<RuleInfo>& Rules() {
       {"disclosure.cross_table",
        "a figure one disclosure table repeats from another (功能分类表 合计 = "
        "财政拨款收支总表 一般公共预算, 基本支出 = 经济分类表 合计, …)"},
+      {"disclosure.item_table",
+       "an item the text states by code (行政运行（01项）X万元) equals the 功能分类表 "
+       "合计 of "
+       "that code"},
+      {"disclosure.item_planned",
+       "the item's “Y年预算安排 X” repeats the amount the item states"},
+      {"disclosure.item_name",
+       "the text names a code as the 功能分类表 does (warning: same code, another name)"},
+      {"disclosure.compared_year",
+       "a disclosure of year N compares with “N年预算” itself (warning: the base is N − "
+       "1)"},
       {"disclosure.not_checked",
        "a disclosure table recognised by its title that no rule could read (info)"},
       {"sum.parts_exceed", "the 其中 rows under a row add up to no more than it"},
