@@ -397,3 +397,60 @@ TEST_CASE("A disclosure compared with its own year", "[validate][disclosure]") {
     SECTION(c.name) { Expect(c.text, c.want); }
   }
 }
+
+TEST_CASE("Disclosure balance rows across tables and numbered parts",
+          "[validate][disclosure]") {
+  auto tables = [](const char* fiscal_income, const char* one) {
+    return std::string(
+               "2026年部门财务收支预算总表\n单位：万元\n"
+               "项目\t预算数\t项目\t预算数\n"
+               "一、财政拨款收入\t") +
+           fiscal_income +
+           "\t一、公共安全支出\t100.00\n"
+           "1、一般公共预算\t" +
+           one +
+           "\t\t\n"
+           "2、政府性基金预算\t0.00\t\t\n"
+           "二、事业收入\t0.00\t\t\n"
+           "收入总计\t" +
+           fiscal_income + "\t支出总计\t" + fiscal_income +
+           "\n\n2026年部门财政拨款收支预算总表\n单位：万元\n"
+           "项目\t预算数\t项目\t合计\n"
+           "一、一般公共预算\t100.00\t一、公共安全支出\t100.00\n"
+           "二、政府性基金预算\t0.00\t\t\n"
+           "收入总计\t100.00\t支出总计\t100.00\n";
+  };
+  Case cases[] = {
+      {"总表 财政拨款收入 = 财政拨款收支总表 收入总计, 1、 under 一、 closes",
+       tables("100.00", "100.00"),
+       {}},
+      // 一、 lists 1、2、 with no （一） level between them.
+      {"一、财政拨款收入 off its 1、 and 2、",
+       tables("100.00", "90.00"),
+       {{"sum.children", E, "100.00", "90"}, {"figure.conflict", W, "", ""}}},
+      {"the 总表's 财政拨款收入 is not what the 财政拨款收支总表 receives",
+       tables("110.00", "110.00"),
+       {{"disclosure.cross_table", E, "1100000", "1000000"},
+        {"figure.conflict", W, "", ""}}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}
+
+TEST_CASE("A budget's periods end in its year or later", "[validate][disclosure]") {
+  Case cases[] = {
+      {"a period in the budget year",
+       std::string(kCover) + "五、实施周期\n\n2026年1月1日-2026年12月31日\n",
+       {}},
+      {"a period that ended the year before",
+       std::string(kCover) + "五、实施周期\n\n2025年1月1日-2025年12月31日\n",
+       {{"disclosure.period_year", W, "", ""}}},
+      {"a date alone is no period",
+       std::string(kCover) + "截至2025年8月31日，共有车辆3辆。\n",
+       {}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}

@@ -270,6 +270,8 @@ struct Extraction {
   std::vector<CodedFigure> coded;
   // "比2025年预算增加", "与2025年预算持平": the year a sentence compares with.
   std::vector<DocField> compared_years;
+  // "2025年1月1日-2025年12月31日": the year a stated period ends in.
+  std::vector<DocField> period_ends;
   std::vector<Indicator> indicators;
   std::vector<ScoreTable> score_tables;
   std::vector<TypedTable> tables;

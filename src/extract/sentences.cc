@@ -108,6 +108,9 @@ class SentenceReader : public Reader {
     if (can("compared_year"))
       for (const auto& m : sentences_.FindAll("compared_year", key))
         out_.compared_years.push_back({m.group("y"), where});
+    if (can("period"))
+      for (const auto& m : sentences_.FindAll("period", key))
+        out_.period_ends.push_back({m.group("y"), where});
     if (!can("figure") && !can("ratio_rate") && !can("change_rate")) return;
     std::vector<PatternFile::Match> figs;
     if (can("figure")) figs = sentences_.FindAll("figure", key);

@@ -89,7 +89,7 @@ bool TotalCell(const TypedTable* t, std::string_view key, Cell* out) {
 // whose label `row` names, in the column `key` (or the side's first amount
 // column when `key` is empty).
 bool SideCell(const Context& ctx, const TypedTable* t, bool income, bool year_first,
-              std::string_view key, Cell* out) {
+              std::string_view key, Cell* out, std::string_view row_name = "") {
   if (!t) return false;
   std::map<int, std::vector<const TypedSection*>> by;
   for (const TypedSection& s : t->sections)
@@ -111,12 +111,16 @@ bool SideCell(const Context& ctx, const TypedTable* t, bool income, bool year_fi
     if (c < 0) continue;
     const TypedRow* grand = nullptr;
     const TypedRow* year = nullptr;
+    const TypedRow* named = nullptr;
     for (const TypedRow& r : s.rows) {
       if (r.header) continue;
       if (!grand && GrandTotalLabel(ctx.patterns, r.label)) grand = &r;
       if (!year && YearTotalLabel(ctx.patterns, r.label)) year = &r;
+      if (!named && !row_name.empty() &&
+          ctx.patterns.file("disclosure")->Matches(row_name, r.label))
+        named = &r;
     }
-    const TypedRow* r = year_first && year ? year : grand;
+    const TypedRow* r = !row_name.empty() ? named : year_first && year ? year : grand;
     if (r) return Read(*t, s, *r, static_cast<size_t>(c), out);
   }
   return false;
@@ -138,6 +142,10 @@ class Cross {
     // 一般公共预算 支出: the 功能分类表 totals what the 财政拨款收支总表 spends.
     if (TotalCell(function, "total", &a) &&
         SideCell(ctx_, fiscal, false, true, "source_general", &b))
+      Equal(a, b, Severity::kError, "");
+    // 财政拨款收入: the 总表's row is what the 财政拨款收支总表 receives.
+    if (SideCell(ctx_, balance, true, false, "", &a, "fiscal_income_row") &&
+        SideCell(ctx_, fiscal, true, true, "", &b))
       Equal(a, b, Severity::kError, "");
     // 基本支出 of the 一般公共预算: the 经济分类表 is its breakdown.
     if (TotalCell(function, "expenditure_basic", &a) && TotalCell(economic, "total", &b))

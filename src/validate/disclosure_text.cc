@@ -181,9 +181,24 @@ void ComparedYears(const Context& ctx, Sink* sink) {
   }
 }
 
+// A budget for year N plans what it pays for in N: a period that ended
+// before N (a project sheet copied from last year) is worth a look.
+void Periods(const Context& ctx, Sink* sink) {
+  const DocInfo& info = ctx.ex.info;
+  if (info.kind != "budget_disclosure" || info.year.value.size() != 4) return;
+  for (const DocField& p : ctx.ex.period_ends) {
+    if (p.value.size() != 4 || p.value >= info.year.value) continue;
+    Finding& f = sink->Add(
+        "disclosure.period_year", Severity::kWarning, p.where,
+        "文中期间止于 " + p.value + " 年，而本文件是 " + info.year.value + " 年的预算");
+    f.involved.push_back(p.where);
+  }
+}
+
 void DisclosureTextRules(const Context& ctx, Sink* sink) {
   Items(ctx, sink).Run();
   ComparedYears(ctx, sink);
+  Periods(ctx, sink);
 }
 
 }  // namespace jx::validate

@@ -209,12 +209,21 @@ class SectionRules {
     for (size_t i = 0; i < rows_.size(); ++i) {
       const RowInfo& p = rows_[i];
       if (p.depth == 0 || p.total) continue;
+      // The children's level is the first numbered level below the row's:
+      // "一、财政拨款收入" may list "1、一般公共预算" with no （一） between.
+      int kid_depth = 0;
+      for (size_t j = i + 1; j < rows_.size(); ++j) {
+        const RowInfo& k = rows_[j];
+        if (k.total || k.subtotal || (k.depth > 0 && k.depth <= p.depth)) break;
+        if (k.depth > 0 && (kid_depth == 0 || k.depth < kid_depth)) kid_depth = k.depth;
+      }
+      if (kid_depth == 0) kid_depth = p.depth + 1;
       std::vector<const RowInfo*> kids;
       for (size_t j = i + 1; j < rows_.size(); ++j) {
         const RowInfo& k = rows_[j];
         if (k.total || k.subtotal || (k.depth > 0 && k.depth <= p.depth)) break;
         if (k.part_of_previous) continue;  // a part of a child, not a child
-        if (k.depth == 0 || k.depth == p.depth + 1) kids.push_back(&k);
+        if (k.depth == 0 || k.depth == kid_depth) kids.push_back(&k);
       }
       if (kids.size() < 2) continue;
       SumEachColumn("sum.children", p, kids, "“" + p.label + "”与其明细");

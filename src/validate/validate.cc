@@ -46,6 +46,8 @@ const std::vector<RuleInfo>& Rules() {
       {"disclosure.compared_year",
        "a disclosure of year N compares with “N年预算” itself (warning: the base is N − "
        "1)"},
+      {"disclosure.period_year",
+       "a budget of year N states a period (实施周期) that ends before N (warning)"},
       {"disclosure.not_checked",
        "a disclosure table recognised by its title that no rule could read (info)"},
       {"sum.parts_exceed", "the 其中 rows under a row add up to no more than it"},
