@@ -454,3 +454,30 @@ TEST_CASE("A budget's periods end in its year or later", "[validate][disclosure]
     SECTION(c.name) { Expect(c.text, c.want); }
   }
 }
+
+TEST_CASE("A code list in two halves is summed by its left codes only",
+          "[validate][disclosure]") {
+  const std::string head =
+      "一般公共预算财政拨款基本支出决算表\n单位：万元\n"
+      "经济分类科目编码\t科目名称\t决算数\t经济分类科目编码\t科目名称\t决算数\n";
+  Case cases[] = {
+      // The right half (302 …) does not add up by the left codes, nor should it.
+      {"both halves as printed",
+       head + "301\t工资福利支出\t30.00\t302\t商品和服务支出\t10.00\n"
+              "30101\t基本工资\t10.00\t30201\t办公费\t1.00\n"
+              "30102\t津贴补贴\t20.00\t30202\t印刷费\t2.00\n"
+              "303\t对个人和家庭的补助\t5.00\t30203\t咨询费\t3.00\n"
+              "30301\t离休费\t5.00\t30204\t手续费\t4.00\n",
+       {}},
+      {"the left half does not close",
+       head + "301\t工资福利支出\t31.00\t302\t商品和服务支出\t10.00\n"
+              "30101\t基本工资\t10.00\t30201\t办公费\t1.00\n"
+              "30102\t津贴补贴\t20.00\t30202\t印刷费\t2.00\n"
+              "303\t对个人和家庭的补助\t5.00\t30203\t咨询费\t3.00\n"
+              "30301\t离休费\t5.00\t30204\t手续费\t4.00\n",
+       {{"sum.code", E, "31.00", "30"}}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}

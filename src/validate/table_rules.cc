@@ -87,7 +87,21 @@ class SectionRules {
   void CollectNumericColumns() {
     size_t width = 0;
     for (const RowInfo& ri : rows_) width = std::max(width, Row(ri).cells.size());
-    for (size_t c = s_.first_column; c < width && c < s_.end_column; ++c) {
+    // A code list printed in two halves side by side (经济分类 301 … | 302 …,
+    // each half with its own code column): the row's code is the left one,
+    // so only the left half's amounts are summed by it.
+    size_t end = std::min(width, s_.end_column);
+    bool code_seen = false, after_code = false;
+    for (size_t c = s_.first_column; c < end && c < s_.columns.size(); ++c) {
+      bool code = s_.columns[c].code_part != 0;
+      if (code && after_code) {
+        end = c;
+        break;
+      }
+      code_seen |= code;
+      after_code |= code_seen && !code;
+    }
+    for (size_t c = s_.first_column; c < end; ++c) {
       if (static_cast<int>(c) == label_col_) continue;
       if (c < s_.columns.size() && !s_.columns[c].summed) continue;
       int nums = 0, pct = 0;
