@@ -481,3 +481,31 @@ TEST_CASE("A code list in two halves is summed by its left codes only",
     SECTION(c.name) { Expect(c.text, c.want); }
   }
 }
+
+TEST_CASE("The 收入预算总表 against a 总表 whose total carries last year's money",
+          "[validate][disclosure]") {
+  auto doc = [](const char* carry_row) {
+    return std::string(
+               "2026年部门财务收支预算总表\n单位：万元\n"
+               "项目\t预算数\t项目\t预算数\n"
+               "一、财政拨款收入\t100.00\t一、公共安全支出\t110.00\n") +
+           carry_row +
+           "收入总计\t110.00\t支出总计\t110.00\n\n"
+           "2026年部门收入预算总表\n单位：万元\n"
+           "科目编码\t科目名称\t合计\t财政拨款收入\t事业收入\n"
+           "204\t公共安全支出\t100.00\t100.00\t0.00\n"
+           "合计\t\t100.00\t100.00\t0.00\n";
+  };
+  Case cases[] = {
+      // 收入总计 holds 上年结转; the 收入预算总表 only this year's income.
+      {"a 总计 with 上年结转: no year total to compare",
+       doc("二、上年结转\t10.00\t\t\n"),
+       {}},
+      {"no carried row: the 收入预算总表 must total the 总表",
+       doc("二、事业收入\t10.00\t\t\n"),
+       {{"disclosure.cross_table", E, "1000000", "1100000"}}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}

@@ -120,6 +120,15 @@ bool SideCell(const Context& ctx, const TypedTable* t, bool income, bool year_fi
           ctx.patterns.file("disclosure")->Matches(row_name, r.label))
         named = &r;
     }
+    // Wanted: the year's own total. A side without one whose 总计 adds money
+    // carried between years (上年结转, 年末结转和结余) has none to give.
+    if (row_name.empty() && year_first && !year) {
+      const PatternFile& w = *ctx.patterns.file("disclosure");
+      for (const TypedRow& r : s.rows)
+        if (!r.header &&
+            (w.Matches("income_carry", r.label) || w.Matches("expense_carry", r.label)))
+          return false;
+    }
     const TypedRow* r = !row_name.empty() ? named : year_first && year ? year : grand;
     if (r) return Read(*t, s, *r, static_cast<size_t>(c), out);
   }
