@@ -509,3 +509,35 @@ TEST_CASE("The 收入预算总表 against a 总表 whose total carries last year
     SECTION(c.name) { Expect(c.text, c.want); }
   }
 }
+
+TEST_CASE("Shares stated for the parts of a figure", "[validate][disclosure]") {
+  Case cases[] = {
+      {"both shares hold",
+       "本年收入合计1000.00万元，其中：财政拨款收入800.00万元，占80.00%；事业收入200."
+       "00万元，"
+       "占20.00%。\n",
+       {}},
+      {"a share that is not the part's",
+       "本年收入合计1000.00万元，其中：财政拨款收入800.00万元，占70.00%；事业收入200."
+       "00万元，"
+       "占20.00%。\n",
+       {{"rate.sentence", E, "70.00", ""}}},
+      {"within rounding of the printed figures",
+       "本年收入合计3万元，其中：财政拨款收入2万元，占比66.67%。\n",
+       {}},
+      {"a share naming its whole",
+       "本年收入合计1000.00万元，其中：财政拨款收入800.00万元，占本年收入合计的90%。\n",
+       {{"rate.sentence", E, "90", ""}}},
+      {"a share of something else is left alone",
+       "本年收入合计1000.00万元，其中：财政拨款收入800.00万元，占全区财政拨款的5%。\n",
+       {}},
+      {"no 其中: no whole to take the share of", "财政拨款收入800.00万元，占5%。\n", {}},
+      {"a new sentence starts a new whole",
+       "本年收入合计1000.00万元，其中：财政拨款收入800.00万元。事业收入200.00万元，占5%"
+       "。\n",
+       {}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}

@@ -98,6 +98,55 @@ class SentenceReader : public Reader {
     }
   }
 
+  // "X万元，其中：A Y万元，占Z%": the share of a part in the figure before
+  // 其中, within one sentence; "占…的Z%" only when it names that figure.
+  void Shares(const std::string& text, const std::string& key, const Location& where,
+              const std::vector<PatternFile::Match>& figs,
+              const std::vector<Figure>& here, const std::vector<char>& readable) {
+    constexpr size_t kMaxShares = 256;
+    std::vector<PatternFile::Match> shares = sentences_.FindAll("share", key);
+    if (shares.size() > kMaxShares || figs.empty()) return;
+    std::vector<PatternFile::Match> opens = sentences_.FindAll("breakdown", key);
+    std::vector<PatternFile::Match> stops = sentences_.FindAll("sentence_end", key);
+    // The last match in `v` ending at or before `pos`, or npos.
+    auto last_before = [](const std::vector<PatternFile::Match>& v, size_t pos) {
+      auto it = std::upper_bound(
+          v.begin(), v.end(), pos,
+          [](size_t p, const PatternFile::Match& m) { return p < m.end; });
+      return it == v.begin() ? std::string::npos
+                             : static_cast<size_t>(it - v.begin()) - 1;
+    };
+    for (const auto& sh : shares) {
+      size_t part = last_before(figs, sh.begin);
+      // The share follows its part's number directly ("Y万元，占Z%").
+      if (part == std::string::npos || sh.begin - figs[part].end > 1) continue;
+      size_t stop = last_before(stops, figs[part].begin);
+      size_t start = stop == std::string::npos ? 0 : stops[stop].end;
+      size_t open = last_before(opens, figs[part].begin);
+      if (open == std::string::npos || opens[open].begin < start) continue;
+      size_t total = last_before(figs, opens[open].begin);
+      if (total == std::string::npos || figs[total].begin < start) continue;
+      const Figure& a = here[part];
+      const Figure& b = here[total];
+      if (!readable[part] || !readable[total] || a.change || b.change ||
+          a.unit.kind != "money" || b.unit.kind != "money")
+        continue;
+      const std::string& den = sh.group("den");
+      // The figure's words may stop short of a 合计 the pattern took as a verb.
+      if (!den.empty() && !(b.label.size() >= den.size() && b.label.ends_with(den)) &&
+          !(!b.label.empty() && den.starts_with(b.label)))
+        continue;
+      StatedRate sr;
+      sr.kind = "ratio";
+      sr.a = a;
+      sr.b = b;
+      if (!ParseNumber(sh.group("rate") + "%", &sr.rate)) continue;
+      sr.where = where;
+      sr.evidence = Excerpt(text, key, figs[total].begin, sh.end);
+      out_.rates.push_back(std::move(sr));
+    }
+  }
+
   void Run(const std::string& text, const Location& where) {
     std::string key = sentences_.Prepare(text);
     if (key.find_first_of("0123456789") == std::string::npos) return;
@@ -135,6 +184,7 @@ class SentenceReader : public Reader {
     for (size_t i = 0; i < here.size(); ++i)
       if (readable[i] && !here[i].name.empty() && !here[i].change)
         out_.figures.push_back(here[i]);
+    if (can("share") && can("breakdown")) Shares(text, key, where, figs, here, readable);
     // Breakdowns: "X 其中 A, B, C" within one sentence.
     std::vector<PatternFile::Match> ends;
     if (can("clause_end")) ends = sentences_.FindAll("clause_end", key);
