@@ -541,3 +541,39 @@ TEST_CASE("Shares stated for the parts of a figure", "[validate][disclosure]") {
     SECTION(c.name) { Expect(c.text, c.want); }
   }
 }
+
+TEST_CASE("Change against last year from this year's figure and the change printed",
+          "[validate][disclosure]") {
+  Case cases[] = {
+      {"总计 with the change and its rate",
+       "收入支出总计1100.00万元。与2023年度相比，收入支出总计增加100.00万元，增长10.00%"
+       "。\n",
+       {}},
+      {"a fall read as a fall",
+       "本年收入合计900.00万元，比上年减少100.00万元，下降10.00%。\n",
+       {}},
+      {"a rate that is not the change's",
+       "本年支出合计900.00万元，比上年减少100.00万元，下降12.00%。\n",
+       {{"rate.sentence", E, "-12.00", ""}}},
+      // Both printed to the unit: last year's 2 may be anything from 1 to 3,
+      // so 33% (1 / 3) is reachable though 1 / 2 is 50%.
+      {"within the rounding of both printed figures",
+       "支出合计3万元，比上年增加1万元，增长33%。\n",
+       {}},
+      {"a direction that contradicts itself is not read",
+       "本年支出合计900.00万元，比上年增加100.00万元，下降50.00%。\n",
+       {}},
+      {"决算 against 年初预算",
+       "“三公”经费财政拨款支出年初预算为20.00万元，支出决算为15.00万元，完成预算的80.00%"
+       "。\n",
+       {{"rate.sentence", E, "80.00", ""}}},
+      {"决算 against 年初预算 that holds",
+       "一般公共预算财政拨款支出年初预算为200.00万元，支出决算为190."
+       "00万元，完成年初预算的"
+       "95.00%。\n",
+       {}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}

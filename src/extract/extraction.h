@@ -56,6 +56,9 @@ struct StatedRate {
   std::string kind;  // "ratio" or "change"
   Figure a, b;
   ParsedNumber rate;
+  // b was not printed but derived (this year − the change printed): it
+  // carries the rounding of both printed figures.
+  bool derived_base = false;
   Location where;
   std::string evidence;
 };

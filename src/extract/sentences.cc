@@ -147,6 +147,39 @@ class SentenceReader : public Reader {
     }
   }
 
+  // "X万元，比上年增加Δ万元，增长P%": last year's figure is X − Δ (X + Δ
+  // for 减少), and P the change against it. A direction that contradicts
+  // itself (增加 … 下降) is not read.
+  void DeltaRates(const std::string& text, const std::string& key,
+                  const Location& where) {
+    for (const auto& m : sentences_.FindAll("delta_rate", key)) {
+      const bool down = sentences_.Matches("decrease_words", m.group("dir"));
+      if (down != sentences_.Matches("decrease_words", m.group("rdir"))) continue;
+      std::string evidence = Excerpt(text, key, m.begin, m.end);
+      StatedRate sr;
+      sr.kind = "change";
+      Figure delta;
+      if (!SentenceFigure(m.group("newlabel"), m.group("new"), m.group("newunit"), where,
+                          evidence, &sr.a) ||
+          !SentenceFigure(m.group("dir"), m.group("delta"), m.group("deltaunit"), where,
+                          evidence, &delta))
+        continue;
+      if (sr.a.unit.pow10 != delta.unit.pow10 || sr.a.unit.kind != "money") continue;
+      sr.b = sr.a;
+      sr.b.label = m.group("baselabel");
+      if (down ? !AddDecimal(sr.a.number.value, delta.number.value, &sr.b.number.value)
+               : !SubDecimal(sr.a.number.value, delta.number.value, &sr.b.number.value))
+        continue;
+      sr.b.has_yuan = ToYuan(sr.b.number, sr.b.unit, &sr.b.yuan);
+      if (!ParseNumber(m.group("rate") + "%", &sr.rate)) continue;
+      if (down) sr.rate.value.units = -sr.rate.value.units;
+      sr.derived_base = true;
+      sr.where = where;
+      sr.evidence = evidence;
+      out_.rates.push_back(std::move(sr));
+    }
+  }
+
   void Run(const std::string& text, const Location& where) {
     std::string key = sentences_.Prepare(text);
     if (key.find_first_of("0123456789") == std::string::npos) return;
@@ -160,7 +193,8 @@ class SentenceReader : public Reader {
     if (can("period"))
       for (const auto& m : sentences_.FindAll("period", key))
         out_.period_ends.push_back({m.group("y"), where});
-    if (!can("figure") && !can("ratio_rate") && !can("change_rate")) return;
+    if (!can("figure") && !can("ratio_rate") && !can("change_rate") && !can("delta_rate"))
+      return;
     std::vector<PatternFile::Match> figs;
     if (can("figure")) figs = sentences_.FindAll("figure", key);
     std::vector<Figure> here(figs.size());
@@ -263,6 +297,7 @@ class SentenceReader : public Reader {
       if (bd.parts.size() >= 2 && bd.parts.size() <= kMaxParts)
         out_.breakdowns.push_back(std::move(bd));
     }
+    if (can("delta_rate")) DeltaRates(text, key, where);
     for (const char* kind : {"ratio_rate", "change_rate"}) {
       if (!can(kind)) continue;
       for (const auto& m : sentences_.FindAll(kind, key)) {
