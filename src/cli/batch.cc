@@ -201,8 +201,15 @@ bool OutputFile::Open(const std::string& path, Error* err) {
                      ("." + p.filename().string() + ".jxaudit-XXXXXX");
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
+  // A stop signal between making the file and guarding it would leave it
+  // behind: held until the guard is in place, then delivered.
+  sigset_t stop, before;
+  ::sigemptyset(&stop);
+  for (int sig : kStopSignals) ::sigaddset(&stop, sig);
+  ::sigprocmask(SIG_BLOCK, &stop, &before);
   int fd = ::mkstemp(name.data());
   if (fd < 0) {
+    ::sigprocmask(SIG_SETMASK, &before, nullptr);
     *err = MakeError(path, std::string("cannot write: ") + std::strerror(errno));
     return false;
   }
@@ -222,6 +229,7 @@ bool OutputFile::Open(const std::string& path, Error* err) {
   target_ = target;
   open_ = true;
   GuardTemp(temp_);
+  ::sigprocmask(SIG_SETMASK, &before, nullptr);
   return true;
 }
 
