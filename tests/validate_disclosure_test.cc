@@ -577,3 +577,36 @@ TEST_CASE("Change against last year from this year's figure and the change print
     SECTION(c.name) { Expect(c.text, c.want); }
   }
 }
+
+TEST_CASE("Totals the text states against the tables they name",
+          "[validate][disclosure]") {
+  auto doc = [](const char* sentence, const char* carry_row) {
+    return std::string(kCover) + sentence +
+           "\n\n2026年部门财务收支预算总表\n单位：元\n"
+           "项目\t预算数\t项目\t预算数\n"
+           "一、财政拨款收入\t1000000.00\t一、公共安全支出\t1000000.00\n" +
+           carry_row + "收入总计\t1000000.00\t支出总计\t1000000.00\n";
+  };
+  Case cases[] = {
+      {"收入预算 and 财政拨款收入 as the 总表 prints them",
+       doc("2026年，某局收入预算100.00万元，其中：财政拨款收入100.00万元。",
+           "二、事业收入\t0.00\t\t\n"),
+       {}},
+      {"收入预算 the 总表 does not print",
+       doc("2026年，某局收入预算110.00万元。", "二、事业收入\t0.00\t\t\n"),
+       {{"disclosure.text_table", E, "1100000", "1000000.00"}}},
+      {"支出预算 off the 总表's 支出总计",
+       doc("支出预算90.00万元。", "二、事业收入\t0.00\t\t\n"),
+       {{"disclosure.text_table", E, "900000", "1000000.00"}}},
+      {"words naming 政府性基金 are no total of the 总表",
+       doc("政府性基金拨款支出预算0万元。", "二、事业收入\t0.00\t\t\n"),
+       {}},
+      // 收入总计 holds 上年结转 here; "收入预算" may or may not.
+      {"a 总表 side carrying last year's money: 收入预算 is left alone",
+       doc("2026年，某局收入预算90.00万元。", "二、上年结转\t0.00\t\t\n"),
+       {}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}

@@ -271,6 +271,9 @@ struct Extraction {
   std::vector<Breakdown> breakdowns;
   std::vector<StatedRate> rates;
   std::vector<CodedFigure> coded;
+  // Sentence amounts whose words a disclosure pattern names ("收入预算",
+  // "一般公共预算拨款支出预算"): `name` is that pattern's (patterns/disclosure.txt).
+  std::vector<Figure> stated;
   // "比2025年预算增加", "与2025年预算持平": the year a sentence compares with.
   std::vector<DocField> compared_years;
   // "2025年1月1日-2025年12月31日": the year a stated period ends in.

@@ -147,6 +147,19 @@ class SentenceReader : public Reader {
     }
   }
 
+  // The first of the statement names of patterns/disclosure.txt (text_…,
+  // other_funds) whose pattern matches `label`, in file order; the file's
+  // other names (row labels) are no statement's.
+  std::string StatedName(const std::string& label) const {
+    const PatternFile& d = *p_.file("disclosure");
+    std::string key = d.Prepare(label);
+    for (const auto& e : d.entries())
+      if ((e.name.starts_with("text_") || e.name == "other_funds") &&
+          RE2::PartialMatch(key, *e.re))
+        return e.name;
+    return "";
+  }
+
   // "X万元，比上年增加Δ万元，增长P%": last year's figure is X − Δ (X + Δ
   // for 减少), and P the change against it. A direction that contradicts
   // itself (增加 … 下降) is not read.
@@ -219,6 +232,13 @@ class SentenceReader : public Reader {
       if (readable[i] && !here[i].name.empty() && !here[i].change)
         out_.figures.push_back(here[i]);
     if (can("share") && can("breakdown")) Shares(text, key, where, figs, here, readable);
+    for (size_t i = 0; i < here.size(); ++i) {
+      if (!readable[i] || here[i].change || here[i].unit.kind != "money") continue;
+      std::string name = StatedName(here[i].label);
+      if (!name.starts_with("text_")) continue;
+      out_.stated.push_back(here[i]);
+      out_.stated.back().name = std::move(name);
+    }
     // Breakdowns: "X 其中 A, B, C" within one sentence.
     std::vector<PatternFile::Match> ends;
     if (can("clause_end")) ends = sentences_.FindAll("clause_end", key);

@@ -180,6 +180,7 @@ class Cross {
     for (const char* key : {"personnel", "public_funds"})
       if (SideCell(ctx_, balance, false, false, key, &a) && TotalCell(economic, key, &b))
         Equal(a, b, split, split_doubt);
+    StatedTotals(balance, fiscal, function);
     // 机关运行经费 is the 公用经费 of the 一般公共预算 基本支出 for 行政单位 and
     // 参公单位; other units may differ, so this is a warning.
     const std::string running_doubt =
@@ -193,6 +194,86 @@ class Cross {
   }
 
  private:
+  // A total the 编制说明 states against the cell of the table it names. A
+  // 总表 side that carries money between years has two totals; "收入预算"
+  // could be either, so such a side is left alone unless the words say 总计.
+  void StatedTotals(const TypedTable* balance, const TypedTable* fiscal,
+                    const TypedTable* function) {
+    const DocInfo& info = ctx_.ex.info;
+    if (info.kind != "budget_disclosure" && info.kind != "final_account_disclosure")
+      return;
+    for (const Figure& f : ctx_.ex.stated) {
+      if (!f.has_yuan) continue;
+      const std::string& n = f.name;
+      Cell cell;
+      bool found = false;
+      if (n == "text_income_total" || n == "text_balance_total")
+        found =
+            !Carries(balance, true, n) && SideCell(ctx_, balance, true, false, "", &cell);
+      else if (n == "text_expense_total")
+        found = !Carries(balance, false, n) &&
+                (SideCell(ctx_, balance, false, false, "total", &cell) ||
+                 SideCell(ctx_, balance, false, false, "", &cell));
+      else if (n == "text_income_year")
+        found = SideCell(ctx_, balance, true, true, "", &cell) &&
+                YearTotalLabel(ctx_.patterns, cell.r->label);
+      else if (n == "text_expense_year")
+        found = (SideCell(ctx_, balance, false, true, "total", &cell) ||
+                 SideCell(ctx_, balance, false, true, "", &cell)) &&
+                YearTotalLabel(ctx_.patterns, cell.r->label);
+      else if (n == "text_fiscal_income")
+        found = SideCell(ctx_, balance, true, false, "", &cell, "fiscal_income_row");
+      else if (n == "text_fiscal_balance")
+        found = SideCell(ctx_, fiscal, true, false, "", &cell);
+      else if (n == "text_fiscal_expense")
+        found = SideCell(ctx_, fiscal, false, true, "total", &cell) ||
+                SideCell(ctx_, fiscal, false, true, "", &cell);
+      else if (n == "text_general_expense")
+        found = TotalCell(function, "total", &cell);
+      if (!found) continue;
+      Location at = cell.t->At(*cell.r, cell.c);
+      sink_->Checked(at);
+      sink_->Checked(f.where);
+      Decimal half = HalfOfFigure(f);
+      if (SamePrinted(f.yuan, half, cell.yuan, cell.half)) continue;
+      Decimal diff;
+      if (!SubDecimal(f.yuan, cell.yuan, &diff)) continue;
+      Finding& out = sink_->Add(
+          "disclosure.text_table", Severity::kError, f.where,
+          "文中“" + f.label + "”" + Num(f.number.value) + f.unit.text + "，与 " +
+              cell.what + " " + Num(cell.n.value) + " 不符，相差 " + Num(diff) + " 元");
+      out.has_numbers = true;
+      out.stated = f.yuan;
+      out.computed = cell.yuan;
+      out.difference = diff;
+      AddDecimal(half, cell.half, &out.tolerance);
+      out.unit = "元";
+      out.evidence = {f.evidence, cell.what + " " + Num(cell.n.value)};
+      out.involved = {f.where, at};
+    }
+  }
+
+  // Whether a 总表 side has rows carrying money between years, unless the
+  // text's words name the 总计 itself.
+  bool Carries(const TypedTable* t, bool income, const std::string& name) const {
+    if (!t || name == "text_balance_total") return false;
+    const PatternFile& w = *ctx_.patterns.file("disclosure");
+    for (const TypedSection& s : t->sections)
+      if (s.two_sided)
+        for (const TypedRow& r : s.rows)
+          if (!r.header && w.Matches(income ? "income_carry" : "expense_carry", r.label))
+            return true;
+    return false;
+  }
+
+  static Decimal HalfOfFigure(const Figure& f) {
+    ParsedNumber half;
+    half.value = HalfUlp(f.number.value);
+    Decimal out;
+    if (!extract::ToYuan(half, f.unit, &out)) return Decimal{0, 0};
+    return out;
+  }
+
   bool RunningCost(const TypedTable* t, Cell* out) {
     if (!t) return false;
     for (const TypedSection& s : t->sections) {

@@ -35,6 +35,10 @@ const std::vector<RuleInfo>& Rules() {
       {"disclosure.cross_table",
        "a figure one disclosure table repeats from another (功能分类表 合计 = "
        "财政拨款收支总表 一般公共预算, 基本支出 = 经济分类表 合计, …)"},
+      {"disclosure.text_table",
+       "a total the 编制说明 states (收入预算, 支出预算, 财政拨款收入, "
+       "一般公共预算拨款支出预算, "
+       "收入支出总计 …) equals the cell of the table it names"},
       {"disclosure.item_table",
        "an item the text states by code (行政运行（01项）X万元) equals the 功能分类表 "
        "合计 of "
