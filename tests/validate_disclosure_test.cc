@@ -610,3 +610,28 @@ TEST_CASE("Totals the text states against the tables they name",
     SECTION(c.name) { Expect(c.text, c.want); }
   }
 }
+
+TEST_CASE("Words naming an item are no total of the unit", "[validate][disclosure]") {
+  const std::string tables =
+      "\n\n2026年部门财务收支预算总表\n单位：元\n"
+      "项目\t预算数\t项目\t预算数\n"
+      "一、财政拨款收入\t1000000.00\t一、公共安全支出\t1000000.00\n"
+      "二、事业收入\t0.00\t\t\n"
+      "收入总计\t1000000.00\t支出总计\t1000000.00\n";
+  Case cases[] = {
+      {"项目支出预算", std::string(kCover) + "项目支出预算40.00万元。" + tables, {}},
+      {"事业收入预算", std::string(kCover) + "事业收入预算5.00万元。" + tables, {}},
+      {"一般公共预算财政拨款收入 is not all 财政拨款收入",
+       std::string(kCover) + "一般公共预算财政拨款收入90.00万元。" + tables,
+       {}},
+      {"“三公”经费财政拨款支出",
+       std::string(kCover) + "“三公”经费财政拨款支出10.81万元。" + tables,
+       {}},
+      {"the unit's own 支出预算",
+       std::string(kCover) + "某局支出预算90.00万元。" + tables,
+       {{"disclosure.text_table", E, "900000", "1000000.00"}}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}
