@@ -4,6 +4,7 @@
 // outside the group beside both (机关运行经费): summing the row to the right of
 // 合计 would count the cars twice and add what is no part at all.
 #include <algorithm>
+#include <set>
 
 #include "validate/check.h"
 
@@ -62,7 +63,10 @@ std::vector<size_t> FlatBasicParts(const TypedSection& s, size_t c, const Path& 
   if (!p.ok || p.keys.back() != "expenditure_basic") return parts;
   const std::vector<std::string> group(p.texts.begin(), p.texts.end() - 1);
   bool personnel = false, public_funds = false;
-  for (size_t d = c + 1; d < s.columns.size() && d < s.end_column; ++d) {
+  // Its parts stand right beside it: a few columns on, not anywhere.
+  constexpr size_t kReach = 4;
+  for (size_t d = c + 1; d < s.columns.size() && d < s.end_column && d <= c + kReach;
+       ++d) {
     Path q = PathOf(s.columns[d]);
     if (!q.ok || q.texts.size() != p.texts.size() || !StartsWith(q.texts, group))
       continue;
@@ -106,16 +110,17 @@ std::vector<size_t> ColumnParts(const TypedSection& s, size_t total) {
   for (const TypedColumn& col : s.columns) paths.push_back(PathOf(col));
   const size_t end = std::min(s.columns.size(), s.end_column);
   // A subgroup (公务用车购置及运行费) with a 小计 of its own: its other columns
-  // are parts of that 小计, not of this total.
+  // are parts of that 小计, not of this total. Found in one pass.
+  std::set<std::string> with_subtotal;
+  for (size_t c = total + 1; c < end; ++c) {
+    const Path& p = paths[c];
+    if (!p.ok || !StartsWith(p.texts, group) || !EndsWith(p.texts, suffix)) continue;
+    if (p.texts.size() == group.size() + suffix.size() + 2 &&
+        p.keys[group.size() + 1] == "total")
+      with_subtotal.insert(p.texts[group.size()]);
+  }
   auto has_subtotal = [&](const std::string& head) {
-    for (size_t c = total + 1; c < end; ++c) {
-      const Path& p = paths[c];
-      if (!p.ok || !StartsWith(p.texts, group) || !EndsWith(p.texts, suffix)) continue;
-      if (p.texts.size() == group.size() + suffix.size() + 2 &&
-          p.texts[group.size()] == head && p.keys[group.size() + 1] == "total")
-        return true;
-    }
-    return false;
+    return with_subtotal.count(head) > 0;
   };
   for (size_t c = total + 1; c < end; ++c) {
     const Path& p = paths[c];

@@ -316,6 +316,8 @@ class SectionRules {
   // ColumnParts): never the whole row to its right.
   void ColumnTotals() {
     const std::vector<size_t> totals = TotalColumns(s_);
+    // A real table has a handful of total columns; a row of them is no table.
+    if (totals.size() > 64) return;
     for (size_t total_col : totals) {
       const std::vector<size_t> cols = ColumnParts(s_, total_col);
       if (cols.size() < 2) continue;
