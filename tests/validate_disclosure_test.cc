@@ -652,3 +652,49 @@ TEST_CASE("Column groups stay bounded on a hostile header", "[validate][disclosu
         4);
   for (const Finding& f : v.findings) CHECK(f.rule != "sum.column");
 }
+
+namespace {
+
+std::string final_sangong() {
+  return "财政拨款“三公”经费支出决算表\n单位：万元\n"
+         "合计\t\t因公出国（境）费\t\t公务用车购置及运行维护费\t\t\t\t\t\t公务接待费\t\n"
+         "\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行维护费\t\t\t\n"
+         "预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数"
+         "\t预算数\t"
+         "决算数\n"
+         "12.00\t11.00\t2.00\t1.00\t8.00\t8.00\t3.00\t3.00\t5.00\t5.00\t2.00\t2.00\n";
+}
+
+}  // namespace
+
+TEST_CASE("“三公” and 机关运行经费 stated in a budget's text against its table",
+          "[validate][disclosure]") {
+  const std::string table =
+      "\n\n2026年部门“三公”经费和机关运行经费预算表\n单位：万元\n"
+      "“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数\n"
+      "合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t\n"
+      "\t\t\t小计\t购置费\t运行费\t\n"
+      "10.81\t0\t0.83\t9.98\t0\t9.98\t217.83\n";
+  Case cases[] = {
+      {"the text as the table prints it",
+       std::string(kCover) +
+           "2026年“三公”经费预算数为10.81万元。公务用车购置及运行费9."
+           "98万元，其中：公务用车购置费0万元，"
+           "公务用车运行费9.98万元。公务接待费0.83万元。机关运行经费预算为217.83万元。" +
+           table,
+       {}},
+      {"the 小计 stated otherwise",
+       std::string(kCover) + "公务用车购置及运行费10.98万元。" + table,
+       {{"disclosure.text_table", E, "109800", "99800"}}},
+      {"机关运行经费 stated otherwise",
+       std::string(kCover) + "机关运行经费预算为218.83万元。" + table,
+       {{"disclosure.text_table", E, "2188300", "2178300"}}},
+      // 预算数 and 决算数 side by side: which one the text means is not known.
+      {"a 决算 table with both measures is left alone",
+       std::string(kCover) + "“三公”经费预算数为13.00万元。\n\n" + final_sangong(),
+       {}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { Expect(c.text, c.want); }
+  }
+}

@@ -231,6 +231,8 @@ class Cross {
                 SideCell(ctx_, fiscal, false, true, "", &cell);
       else if (n == "text_general_expense")
         found = TotalCell(function, "total", &cell);
+      else if (n.starts_with("text_sangong") || n == "text_running_cost")
+        found = info.kind == "budget_disclosure" && SangongCell(n, &cell);
       if (!found) continue;
       Location at = cell.t->At(*cell.r, cell.c);
       sink_->Checked(at);
@@ -252,6 +254,40 @@ class Cross {
       out.evidence = {f.evidence, cell.what + " " + Num(cell.n.value)};
       out.involved = {f.where, at};
     }
+  }
+
+  // The cell of a budget's “三公” table the text's words name, by header
+  // path: 合计 is the total outside the 公务用车 group, its 小计 the one
+  // inside. A table with 预算数 and 决算数 side by side is left alone.
+  bool SangongCell(const std::string& n, Cell* out) {
+    const TypedTable* t = idx_.One("table_sangong");
+    if (!t) return false;
+    for (const TypedSection& s : t->sections) {
+      if (s.header_rows == 0) continue;
+      int col = -1;
+      bool final_measure = false;
+      for (size_t c = s.first_column; c < s.columns.size() && c < s.end_column; ++c) {
+        const TypedColumn& k = s.columns[c];
+        final_measure |= k.HasPathKey("budget_final");
+        bool total = k.HasPathKey("total"), vehicle = k.HasPathKey("sangong_vehicle");
+        bool hit = n == "text_sangong" ? total && !vehicle
+                   : n == "text_sangong_vehicle"
+                       ? vehicle && (total || k.key == "sangong_vehicle")
+                   : n == "text_sangong_abroad"    ? k.key == "sangong_abroad"
+                   : n == "text_sangong_purchase"  ? k.key == "sangong_purchase"
+                   : n == "text_sangong_running"   ? k.key == "sangong_running"
+                   : n == "text_sangong_reception" ? k.key == "sangong_reception"
+                                                   : k.key == "running_cost";
+        if (hit && col < 0) col = static_cast<int>(c);
+      }
+      if (col < 0 || final_measure) continue;
+      for (const TypedRow& r : s.rows)
+        if (!r.header && r.numeric && Read(*t, s, r, static_cast<size_t>(col), out)) {
+          out->what = t->id + " " + s.columns[static_cast<size_t>(col)].label;
+          return true;
+        }
+    }
+    return false;
   }
 
   // Whether a 总表 side has rows carrying money between years, unless the
