@@ -526,7 +526,7 @@ const PatternFile* Patterns::file(std::string_view name) const {
 const std::vector<std::string>& Patterns::RequiredFiles() {
   static const std::vector<std::string> kFiles = {
       "header",    "layout", "units", "labels",  "structure",
-      "sentences", "meta",   "kinds", "columns", "scoring"};
+      "sentences", "meta",   "kinds", "columns", "scoring", "disclosure"};
   return kFiles;
 }
 

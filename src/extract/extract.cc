@@ -37,8 +37,10 @@ UnitInfo TableUnit(const Table& t, const Layout& layout, const Patterns& p) {
   for (size_t r = 0; r < t.rows.size() && r < 2; ++r)
     for (const Cell& c : t.rows[r])
       if (from_unit_line(c.text)) return u;
+  // Lines count from each page's top in a PDF: only the table's own page.
   for (const Paragraph& para : layout.paragraphs) {
-    if (para.line >= t.first_line) break;
+    if (para.page < t.page) continue;
+    if (para.page > t.page || para.line >= t.first_line) break;
     if (para.line >= t.first_line - 3 && from_unit_line(para.text)) return u;
   }
   return UnitInfo{};

@@ -56,8 +56,22 @@ struct StatedRate {
   std::string kind;  // "ratio" or "change"
   Figure a, b;
   ParsedNumber rate;
+  // b was not printed but derived (this year − the change printed): it
+  // carries the rounding of both printed figures.
+  bool derived_base = false;
   Location where;
   std::string evidence;
+};
+
+// A classification item the text states ("公共安全支出（204类）司法（06款）行政运行
+// （01项）1672.67万元 … 2026年预算安排1672.67万元"), or a lone "预算安排" that a
+// line break cut off from its item (`code` empty).
+struct CodedFigure {
+  std::string code;                // its digits, the levels above included
+  std::vector<std::string> names;  // the 类, 款, 项 names as printed, top first
+  Figure figure;                   // the amount stated for it
+  bool has_planned = false;
+  Figure planned;  // "Y年预算安排 X" after it in its paragraph
 };
 
 // A target or a result read as a number, in a unit both sides share (money
@@ -259,6 +273,14 @@ struct Extraction {
   std::vector<Figure> figures;
   std::vector<Breakdown> breakdowns;
   std::vector<StatedRate> rates;
+  std::vector<CodedFigure> coded;
+  // Sentence amounts whose words a disclosure pattern names ("收入预算",
+  // "一般公共预算拨款支出预算"): `name` is that pattern's (patterns/disclosure.txt).
+  std::vector<Figure> stated;
+  // "比2025年预算增加", "与2025年预算持平": the year a sentence compares with.
+  std::vector<DocField> compared_years;
+  // "2025年1月1日-2025年12月31日": the year a stated period ends in.
+  std::vector<DocField> period_ends;
   std::vector<Indicator> indicators;
   std::vector<ScoreTable> score_tables;
   std::vector<TypedTable> tables;

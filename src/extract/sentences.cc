@@ -6,6 +6,11 @@
 
 namespace jx::extract {
 namespace {
+// A group the pattern may leave out, or the word the rule names it by.
+std::string Or(const std::string& group, const char* fallback) {
+  return group.empty() ? fallback : group;
+}
+
 // Evidence for something found in a sentence: the sentence itself when it is
 // short, else the normalized words around the match (a long line must not be
 // copied into every figure it holds).
@@ -53,12 +58,155 @@ class SentenceReader : public Reader {
     return true;
   }
 
+  // Items stated by classification code, each with the "预算安排" that
+  // follows it before the next item.
+  template <typename Can>
+  void Coded(const std::string& text, const std::string& key, const Location& where,
+             const Can& can) {
+    constexpr size_t kMaxItems = 256;  // beyond this it is a list, not a text
+    std::vector<PatternFile::Match> items, plans;
+    if (can("coded_item")) items = sentences_.FindAll("coded_item", key);
+    if (can("planned")) plans = sentences_.FindAll("planned", key);
+    if (items.size() > kMaxItems || plans.size() > kMaxItems) return;
+    size_t p = 0;
+    auto planned = [&](size_t from, size_t to, CodedFigure* cf) {
+      while (p < plans.size() && plans[p].begin < from) ++p;
+      if (p >= plans.size() || plans[p].begin >= to) return;
+      const auto& m = plans[p++];
+      cf->has_planned = SentenceFigure("", m.group("num"), m.group("unit"), where,
+                                       Excerpt(text, key, m.begin, m.end), &cf->planned);
+    };
+    if (!plans.empty() && (items.empty() || plans.front().begin < items.front().begin)) {
+      CodedFigure lone;
+      planned(0, items.empty() ? key.size() : items.front().begin, &lone);
+      if (lone.has_planned) out_.coded.push_back(std::move(lone));
+    }
+    for (size_t i = 0; i < items.size(); ++i) {
+      const auto& m = items[i];
+      CodedFigure cf;
+      for (const char* level : {"1", "2", "3"}) {
+        const std::string& code = m.group(std::string("c") + level);
+        if (code.empty()) break;
+        cf.code += code;
+        cf.names.push_back(m.group(std::string("n") + level));
+      }
+      if (!SentenceFigure(cf.names.back(), m.group("num"), m.group("unit"), where,
+                          Excerpt(text, key, m.begin, m.end), &cf.figure))
+        continue;
+      planned(m.end, i + 1 < items.size() ? items[i + 1].begin : key.size(), &cf);
+      out_.coded.push_back(std::move(cf));
+    }
+  }
+
+  // "X万元，其中：A Y万元，占Z%": the share of a part in the figure before
+  // 其中, within one sentence; "占…的Z%" only when it names that figure.
+  void Shares(const std::string& text, const std::string& key, const Location& where,
+              const std::vector<PatternFile::Match>& figs,
+              const std::vector<Figure>& here, const std::vector<char>& readable) {
+    constexpr size_t kMaxShares = 256;
+    std::vector<PatternFile::Match> shares = sentences_.FindAll("share", key);
+    if (shares.size() > kMaxShares || figs.empty()) return;
+    std::vector<PatternFile::Match> opens = sentences_.FindAll("breakdown", key);
+    std::vector<PatternFile::Match> stops = sentences_.FindAll("sentence_end", key);
+    // The last match in `v` ending at or before `pos`, or npos.
+    auto last_before = [](const std::vector<PatternFile::Match>& v, size_t pos) {
+      auto it = std::upper_bound(
+          v.begin(), v.end(), pos,
+          [](size_t p, const PatternFile::Match& m) { return p < m.end; });
+      return it == v.begin() ? std::string::npos
+                             : static_cast<size_t>(it - v.begin()) - 1;
+    };
+    for (const auto& sh : shares) {
+      size_t part = last_before(figs, sh.begin);
+      // The share follows its part's number directly ("Y万元，占Z%").
+      if (part == std::string::npos || sh.begin - figs[part].end > 1) continue;
+      size_t stop = last_before(stops, figs[part].begin);
+      size_t start = stop == std::string::npos ? 0 : stops[stop].end;
+      size_t open = last_before(opens, figs[part].begin);
+      if (open == std::string::npos || opens[open].begin < start) continue;
+      size_t total = last_before(figs, opens[open].begin);
+      if (total == std::string::npos || figs[total].begin < start) continue;
+      const Figure& a = here[part];
+      const Figure& b = here[total];
+      if (!readable[part] || !readable[total] || a.change || b.change ||
+          a.unit.kind != "money" || b.unit.kind != "money")
+        continue;
+      const std::string& den = sh.group("den");
+      // The figure's words may stop short of a 合计 the pattern took as a verb.
+      if (!den.empty() && !(b.label.size() >= den.size() && b.label.ends_with(den)) &&
+          !(!b.label.empty() && den.starts_with(b.label)))
+        continue;
+      StatedRate sr;
+      sr.kind = "ratio";
+      sr.a = a;
+      sr.b = b;
+      if (!ParseNumber(sh.group("rate") + "%", &sr.rate)) continue;
+      sr.where = where;
+      sr.evidence = Excerpt(text, key, figs[total].begin, sh.end);
+      out_.rates.push_back(std::move(sr));
+    }
+  }
+
+  // The first of the statement names of patterns/disclosure.txt (text_…,
+  // other_funds) whose pattern matches `label`, in file order; the file's
+  // other names (row labels) are no statement's.
+  std::string StatedName(const std::string& label) const {
+    const PatternFile& d = *p_.file("disclosure");
+    std::string key = d.Prepare(label);
+    for (const auto& e : d.entries())
+      if ((e.name.starts_with("text_") || e.name == "other_funds") &&
+          RE2::PartialMatch(key, *e.re))
+        return e.name;
+    return "";
+  }
+
+  // "X万元，比上年增加Δ万元，增长P%": last year's figure is X − Δ (X + Δ
+  // for 减少), and P the change against it. A direction that contradicts
+  // itself (增加 … 下降) is not read.
+  void DeltaRates(const std::string& text, const std::string& key,
+                  const Location& where) {
+    for (const auto& m : sentences_.FindAll("delta_rate", key)) {
+      const bool down = sentences_.Matches("decrease_words", m.group("dir"));
+      if (down != sentences_.Matches("decrease_words", m.group("rdir"))) continue;
+      std::string evidence = Excerpt(text, key, m.begin, m.end);
+      StatedRate sr;
+      sr.kind = "change";
+      Figure delta;
+      if (!SentenceFigure(m.group("newlabel"), m.group("new"), m.group("newunit"), where,
+                          evidence, &sr.a) ||
+          !SentenceFigure(m.group("dir"), m.group("delta"), m.group("deltaunit"), where,
+                          evidence, &delta))
+        continue;
+      if (sr.a.unit.pow10 != delta.unit.pow10 || sr.a.unit.kind != "money") continue;
+      sr.b = sr.a;
+      sr.b.label = m.group("baselabel");
+      if (down ? !AddDecimal(sr.a.number.value, delta.number.value, &sr.b.number.value)
+               : !SubDecimal(sr.a.number.value, delta.number.value, &sr.b.number.value))
+        continue;
+      sr.b.has_yuan = ToYuan(sr.b.number, sr.b.unit, &sr.b.yuan);
+      if (!ParseNumber(m.group("rate") + "%", &sr.rate)) continue;
+      if (down) sr.rate.value.units = -sr.rate.value.units;
+      sr.derived_base = true;
+      sr.where = where;
+      sr.evidence = evidence;
+      out_.rates.push_back(std::move(sr));
+    }
+  }
+
   void Run(const std::string& text, const PreparedText& prepared, const Location& where) {
     const std::string& key = prepared.key;
     if (!HasAsciiDigit(key)) return;
     const std::vector<std::string_view>& names = prepared.names;
     auto can = [&](std::string_view n) { return PatternFile::Contains(names, n); };
-    if (!can("figure") && !can("ratio_rate") && !can("change_rate")) return;
+    if (can("coded_item") || can("planned")) Coded(text, key, where, can);
+    if (can("compared_year"))
+      for (const auto& m : sentences_.FindAll("compared_year", key))
+        out_.compared_years.push_back({m.group("y"), where});
+    if (can("period"))
+      for (const auto& m : sentences_.FindAll("period", key))
+        out_.period_ends.push_back({m.group("y"), where});
+    if (!can("figure") && !can("ratio_rate") && !can("change_rate") && !can("delta_rate"))
+      return;
     std::vector<PatternFile::Match> figs;
     if (can("figure")) figs = sentences_.FindAll("figure", key);
     std::vector<Figure> here(figs.size());
@@ -82,6 +230,14 @@ class SentenceReader : public Reader {
     for (size_t i = 0; i < here.size(); ++i)
       if (readable[i] && !here[i].name.empty() && !here[i].change)
         out_.figures.push_back(here[i]);
+    if (can("share") && can("breakdown")) Shares(text, key, where, figs, here, readable);
+    for (size_t i = 0; i < here.size(); ++i) {
+      if (!readable[i] || here[i].change || here[i].unit.kind != "money") continue;
+      std::string name = StatedName(here[i].label);
+      if (!name.starts_with("text_")) continue;
+      out_.stated.push_back(here[i]);
+      out_.stated.back().name = std::move(name);
+    }
     // Breakdowns: "X 其中 A, B, C" within one sentence.
     std::vector<PatternFile::Match> ends;
     if (can("clause_end")) ends = sentences_.FindAll("clause_end", key);
@@ -160,6 +316,7 @@ class SentenceReader : public Reader {
       if (bd.parts.size() >= 2 && bd.parts.size() <= kMaxParts)
         out_.breakdowns.push_back(std::move(bd));
     }
+    if (can("delta_rate")) DeltaRates(text, key, where);
     for (const char* kind : {"ratio_rate", "change_rate"}) {
       if (!can(kind)) continue;
       for (const auto& m : sentences_.FindAll(kind, key)) {
@@ -168,14 +325,19 @@ class SentenceReader : public Reader {
         bool ratio = std::string(kind) == "ratio_rate";
         sr.kind = ratio ? "ratio" : "change";
         if (!SentenceFigure(
-                ratio ? m.group("numlabel") : "调整数", m.group(ratio ? "num" : "new"),
-                m.group(ratio ? "numunit" : "newunit"), where, evidence, &sr.a) ||
-            !SentenceFigure(ratio ? m.group("denlabel") : "年初预算数",
-                            m.group(ratio ? "den" : "base"),
-                            m.group(ratio ? "denunit" : "baseunit"), where, evidence,
-                            &sr.b))
+                ratio ? m.group("numlabel") : Or(m.group("newlabel"), "调整数"),
+                m.group(ratio ? "num" : "new"), m.group(ratio ? "numunit" : "newunit"),
+                where, evidence, &sr.a) ||
+            !SentenceFigure(
+                ratio ? m.group("denlabel") : Or(m.group("baselabel"), "年初预算数"),
+                m.group(ratio ? "den" : "base"), m.group(ratio ? "denunit" : "baseunit"),
+                where, evidence, &sr.b))
           continue;
         if (!ParseNumber(m.group("cmp") + m.group("rate") + "%", &sr.rate)) continue;
+        // "比上年减少 r%": the change is −r.
+        if (!ratio && !m.group("dir").empty() &&
+            sentences_.Matches("decrease_words", m.group("dir")))
+          sr.rate.value.units = -sr.rate.value.units;
         if (ratio && structure_.Matches("rate_denominator", sr.a.label) &&
             !structure_.Matches("rate_denominator", sr.b.label))
           std::swap(sr.a, sr.b);  // "预算 X，实际支出 Y，执行率 r": Y / X

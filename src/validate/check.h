@@ -61,9 +61,10 @@ class Sink {
   // does not close, info when only rounding separates them.
   // `requirement`: `stated` is what the rule demands (100 points, 100%), not a
   // printed number; the finding then reports the printed sum as stated.
-  void ReportSum(const std::string& rule, const Term& stated,
-                 const std::vector<Term>& parts, const std::string& what,
-                 const std::string& unit, bool requirement = false);
+  // Returns the finding it added, or null when the sum closes exactly.
+  Finding* ReportSum(const std::string& rule, const Term& stated,
+                     const std::vector<Term>& parts, const std::string& what,
+                     const std::string& unit, bool requirement = false);
 
  private:
   Validation* v_;
@@ -85,6 +86,12 @@ struct Context {
   const Extraction& ex;
   const Patterns& patterns;
 };
+
+// The columns of a section holding a 合计/小计 (a "total" on their header
+// path), and the columns one of them totals: those of its own header group,
+// a 小计 standing for its subgroup, nothing outside the group.
+std::vector<size_t> TotalColumns(const TypedSection& s);
+std::vector<size_t> ColumnParts(const TypedSection& s, size_t total);
 
 void TableRules(const Context& ctx, Sink* sink);
 void FormRules(const Context& ctx, Sink* sink);

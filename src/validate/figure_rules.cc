@@ -177,6 +177,18 @@ void Rates(const Context& ctx, Sink* sink) {
     if (!CompareRate(r.kind, a, b, r.rate, &o)) continue;
     sink->Checked(r.where);
     if (o.consistent) continue;
+    if (r.derived_base) {
+      // A base derived from two printed figures is off by up to both their
+      // roundings: one more half unit either way.
+      Decimal half = HalfUlp(b), lo, hi;
+      RateOutcome lo_o, hi_o;
+      if (SubDecimal(b, half, &lo) && CompareRate(r.kind, a, lo, r.rate, &lo_o) &&
+          lo_o.consistent)
+        continue;
+      if (AddDecimal(b, half, &hi) && CompareRate(r.kind, a, hi, r.rate, &hi_o) &&
+          hi_o.consistent)
+        continue;
+    }
     std::string formula =
         r.kind == "ratio" ? Num(r.a.number.value) + " / " + Num(r.b.number.value)
                           : "(" + Num(r.a.number.value) + " − " + Num(r.b.number.value) +

@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "validate/check.h"
+#include "validate/disclosure.h"
 
 namespace jx::validate {
 namespace {
@@ -29,8 +30,9 @@ struct RowInfo {
 
 class SectionRules {
  public:
-  SectionRules(Sink* sink, const TypedTable& t, const TypedSection& s)
-      : sink_(sink), t_(t), s_(s) {}
+  SectionRules(Sink* sink, const Patterns& patterns, const TypedTable& t,
+               const TypedSection& s)
+      : sink_(sink), patterns_(patterns), t_(t), s_(s) {}
 
   void Run() {
     if (s_.header_rows == 0) return;
@@ -85,7 +87,21 @@ class SectionRules {
   void CollectNumericColumns() {
     size_t width = 0;
     for (const RowInfo& ri : rows_) width = std::max(width, Row(ri).cells.size());
-    for (size_t c = s_.first_column; c < width && c < s_.end_column; ++c) {
+    // A code list printed in two halves side by side (经济分类 301 … | 302 …,
+    // each half with its own code column): the row's code is the left one,
+    // so only the left half's amounts are summed by it.
+    size_t end = std::min(width, s_.end_column);
+    bool code_seen = false, after_code = false;
+    for (size_t c = s_.first_column; c < end && c < s_.columns.size(); ++c) {
+      bool code = s_.columns[c].code_part != 0;
+      if (code && after_code) {
+        end = c;
+        break;
+      }
+      code_seen |= code;
+      after_code |= code_seen && !code;
+    }
+    for (size_t c = s_.first_column; c < end; ++c) {
       if (static_cast<int>(c) == label_col_) continue;
       if (c < s_.columns.size() && !s_.columns[c].summed) continue;
       int nums = 0, pct = 0;
@@ -160,11 +176,25 @@ class SectionRules {
       if (!ri.total && !ri.subtotal && !ri.part_of_previous && ri.depth == top)
         parts.push_back(&ri);
     if (parts.size() < 2) return;
+    // A 收支总表 side: 本年收入合计 sums the numbered items above it, and 总计
+    // adds the rows carried between years (sum.balance); the items printed
+    // again below (年初结转和结余 一、二、三) are no part of either.
+    bool balance = false;
+    for (const RowInfo& ri : rows_)
+      balance |= ri.total && YearTotalLabel(patterns_, ri.label);
     int totals = 0;
     for (const RowInfo& total : rows_) {
       // A real table has a handful of total rows; a page of them is no table.
       if (!total.total || ++totals > 16) continue;
-      SumEachColumn("sum.total", total, parts, "合计与分项");
+      if (!balance) {
+        SumEachColumn("sum.total", total, parts, "合计与分项");
+        continue;
+      }
+      if (!YearTotalLabel(patterns_, total.label)) continue;
+      std::vector<const RowInfo*> above;
+      for (const RowInfo* p : parts)
+        if (p->row < total.row) above.push_back(p);
+      if (above.size() >= 2) SumEachColumn("sum.total", total, above, "合计与分项");
     }
   }
 
@@ -193,12 +223,21 @@ class SectionRules {
     for (size_t i = 0; i < rows_.size(); ++i) {
       const RowInfo& p = rows_[i];
       if (p.depth == 0 || p.total) continue;
+      // The children's level is the first numbered level below the row's:
+      // "一、财政拨款收入" may list "1、一般公共预算" with no （一） between.
+      int kid_depth = 0;
+      for (size_t j = i + 1; j < rows_.size(); ++j) {
+        const RowInfo& k = rows_[j];
+        if (k.total || k.subtotal || (k.depth > 0 && k.depth <= p.depth)) break;
+        if (k.depth > 0 && (kid_depth == 0 || k.depth < kid_depth)) kid_depth = k.depth;
+      }
+      if (kid_depth == 0) kid_depth = p.depth + 1;
       std::vector<const RowInfo*> kids;
       for (size_t j = i + 1; j < rows_.size(); ++j) {
         const RowInfo& k = rows_[j];
         if (k.total || k.subtotal || (k.depth > 0 && k.depth <= p.depth)) break;
         if (k.part_of_previous) continue;  // a part of a child, not a child
-        if (k.depth == 0 || k.depth == p.depth + 1) kids.push_back(&k);
+        if (k.depth == 0 || k.depth == kid_depth) kids.push_back(&k);
       }
       if (kids.size() < 2) continue;
       SumEachColumn("sum.children", p, kids, "“" + p.label + "”与其明细");
@@ -273,38 +312,45 @@ class SectionRules {
     sink_->Checked(terms);
   }
 
+  // Each 合计/小计 column against the columns of its own header group (see
+  // ColumnParts): never the whole row to its right.
   void ColumnTotals() {
-    int total_col = -1;
-    for (size_t c = s_.first_column; c < s_.columns.size() && c < s_.end_column; ++c)
-      if (s_.columns[c].key == "total") total_col = static_cast<int>(c);
-    if (total_col < 0) return;
-    for (const RowInfo& ri : rows_) {
-      const TypedRow& row = Row(ri);
-      ParsedNumber n;
-      if (ReadSlot(row, static_cast<size_t>(total_col), &n) != Kind::kNumber || n.percent)
-        continue;
-      Term st{n.value, 1, false, ri.label, At(ri, static_cast<size_t>(total_col))};
-      std::vector<Term> parts;
-      bool ok = true;
-      for (size_t c = static_cast<size_t>(total_col) + 1;
-           c < row.cells.size() && c < s_.end_column; ++c) {
-        ParsedNumber pn;
-        Kind slot = ReadSlot(row, c, &pn);
-        if (slot == Kind::kNotApplicable) continue;
-        if (slot == Kind::kText || pn.percent) {
-          ok = false;
-          break;
+    const std::vector<size_t> totals = TotalColumns(s_);
+    // A real table has a handful of total columns; a row of them is no table.
+    if (totals.size() > 64) return;
+    for (size_t total_col : totals) {
+      const std::vector<size_t> cols = ColumnParts(s_, total_col);
+      if (cols.size() < 2) continue;
+      for (const RowInfo& ri : rows_) {
+        const TypedRow& row = Row(ri);
+        ParsedNumber n;
+        if (ReadSlot(row, total_col, &n) != Kind::kNumber || n.percent) continue;
+        Term st{n.value, 1, false, ri.label, At(ri, total_col)};
+        std::vector<Term> parts;
+        bool ok = true;
+        for (size_t c : cols) {
+          ParsedNumber pn;
+          Kind slot = ReadSlot(row, c, &pn);
+          if (slot == Kind::kNotApplicable) continue;
+          if (slot == Kind::kText || pn.percent) {
+            ok = false;
+            break;
+          }
+          Term term;
+          term.label = s_.columns[c].label;
+          term.at = At(ri, c);
+          term.blank = slot == Kind::kBlank;
+          term.value = pn.value;
+          parts.push_back(term);
         }
-        Term term;
-        term.label = c < s_.columns.size() ? s_.columns[c].label : "";
-        term.at = At(ri, c);
-        term.blank = slot == Kind::kBlank;
-        term.value = pn.value;
-        parts.push_back(term);
+        if (!ok || parts.size() < 2) continue;
+        // Several totals in a row (合计 and a 小计) are told apart by name.
+        std::string what = t_.id + " “" + ri.label + "”行" +
+                           (totals.size() > 1 ? "“" + s_.columns[total_col].label + "”"
+                                              : std::string("合计")) +
+                           "与各列";
+        sink_->ReportSum("sum.column", st, parts, what, UnitOf(total_col));
       }
-      if (!ok || parts.size() < 2) continue;
-      sink_->ReportSum("sum.column", st, parts, t_.id + " “" + ri.label + "”行合计与各列",
-                       t_.unit.text);
     }
   }
 
@@ -494,6 +540,7 @@ class SectionRules {
   }
 
   Sink* sink_;
+  const Patterns& patterns_;
   const TypedTable& t_;
   const TypedSection& s_;
   int label_col_ = -1;
@@ -505,7 +552,7 @@ class SectionRules {
 
 void TableRules(const Context& ctx, Sink* sink) {
   for (const TypedTable& t : ctx.ex.tables)
-    for (const TypedSection& s : t.sections) SectionRules(sink, t, s).Run();
+    for (const TypedSection& s : t.sections) SectionRules(sink, ctx.patterns, t, s).Run();
 }
 
 }  // namespace jx::validate

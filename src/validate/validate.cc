@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "validate/check.h"
+#include "validate/disclosure.h"
 
 namespace jx {
 
@@ -25,7 +26,34 @@ const std::vector<RuleInfo>& Rules() {
       {"sum.subtotal", "a 小计 row equals the rows of its group"},
       {"sum.code",
        "a classification code equals its subcodes (类 = Σ 款, 款 = Σ 项), 合计 = Σ 类"},
-      {"sum.column", "a 合计 column equals the sum of the columns beside it"},
+      {"sum.column",
+       "a 合计/小计 column equals the columns of its own header group (a 小计 "
+       "standing for its subgroup)"},
+      {"sum.balance",
+       "收支总表: each side's 总计 = 本年合计 + 结转结余 rows; 收入总计 = 支出总计"},
+      {"sum.basic", "a 基本支出 row equals its 人员经费 and 公用经费 rows"},
+      {"disclosure.cross_table",
+       "a figure one disclosure table repeats from another (功能分类表 合计 = "
+       "财政拨款收支总表 一般公共预算, 基本支出 = 经济分类表 合计, …)"},
+      {"disclosure.text_table",
+       "a total the 编制说明 states (收入预算, 支出预算, 财政拨款收入, "
+       "一般公共预算拨款支出预算, "
+       "收入支出总计 …) equals the cell of the table it names"},
+      {"disclosure.item_table",
+       "an item the text states by code (行政运行（01项）X万元) equals the 功能分类表 "
+       "合计 of "
+       "that code"},
+      {"disclosure.item_planned",
+       "the item's “Y年预算安排 X” repeats the amount the item states"},
+      {"disclosure.item_name",
+       "the text names a code as the 功能分类表 does (warning: same code, another name)"},
+      {"disclosure.compared_year",
+       "a disclosure of year N compares with “N年预算” itself (warning: the base is N − "
+       "1)"},
+      {"disclosure.period_year",
+       "a budget of year N states a period (实施周期) that ends before N (warning)"},
+      {"disclosure.not_checked",
+       "a disclosure table recognised by its title that no rule could read (info)"},
       {"sum.parts_exceed", "the 其中 rows under a row add up to no more than it"},
       {"sum.form", "预算总额 equals its funding sources and its 基本支出 + 项目支出"},
       {"sum.sentence", "a figure equals the parts a sentence lists after 其中"},
@@ -245,9 +273,9 @@ Finding& Sink::Add(const std::string& rule, Severity sev, const Location& where,
   return v_->findings.back();
 }
 
-void Sink::ReportSum(const std::string& rule, const Term& stated,
-                     const std::vector<Term>& parts, const std::string& what,
-                     const std::string& unit, bool requirement) {
+Finding* Sink::ReportSum(const std::string& rule, const Term& stated,
+                         const std::vector<Term>& parts, const std::string& what,
+                         const std::string& unit, bool requirement) {
   if (!requirement) Checked(std::vector<Term>{stated});
   Checked(parts);
   SumOutcome o = CompareSum(stated, parts);
@@ -256,9 +284,9 @@ void Sink::ReportSum(const std::string& rule, const Term& stated,
                      what + "：分项之和超出可精确计算的范围（18 位有效数字），未核对");
     f.evidence.push_back(Describe(parts));
     f.involved.push_back(stated.at);
-    return;
+    return &f;
   }
-  if (o.consistent && o.exact) return;
+  if (o.consistent && o.exact) return nullptr;
   Severity sev = Severity::kInfo;
   std::string msg;
   if (o.consistent) {
@@ -299,6 +327,7 @@ void Sink::ReportSum(const std::string& rule, const Term& stated,
     f.involved.push_back(t.at);
     f.involved.insert(f.involved.end(), t.also.begin(), t.also.end());
   }
+  return &f;
 }
 
 }  // namespace validate
@@ -351,6 +380,7 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
   validate::Sink sink(&v);
   validate::Context ctx{ex, patterns};
   validate::TableRules(ctx, &sink);
+  validate::DisclosureRules(ctx, &sink);
   validate::FormRules(ctx, &sink);
   validate::SentenceRules(ctx, &sink);
   validate::ScoreRules(ctx, &sink);
@@ -366,6 +396,7 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
     v.findings.push_back(std::move(f));
   }
   validate::ResultRules(ctx, &sink);
+  validate::DisclosureCoverage(ctx, &v);
   if (!ex.pages_without_text.empty()) {
     Finding f;
     f.rule = "pdf.no_text_layer";
