@@ -69,6 +69,8 @@ const std::vector<RuleInfo>& Rules() {
        "a declared indicator missing from the self-evaluation"},
       {"cross.budget_mismatch", "自评表 年初预算数 differs from the declared 资金总额"},
       {"cross.ambiguous", "a declaration and a self-evaluation that cannot be paired"},
+      {"cross.not_recorded",
+       "a record kept before the facts across documents were: not compared (info)"},
       {"pdf.no_text_layer",
        "PDF pages that are images only (scans): nothing to check there"},
   };
