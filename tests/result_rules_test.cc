@@ -246,12 +246,45 @@ TEST_CASE("A quantitative indicator needs a number", "[result]") {
       {"数量指标", "达成预期指标", {"result.unquantified warning"}},
       {"成本 指标", "效果明显", {"result.unquantified warning"}},
       {"数量指标", "≥3个", {}},
+      {"数量指标", "三个以上", {}},  // Chinese numerals are a number
+      {"时效指标", "十五天内完成", {}},
       {"质量指标", "效果明显", {}},  // 质量 may be qualitative
   };
   for (const Case& c : cases) {
     INFO(c.level2 + std::string(" ") + c.target);
     Row r{.level2 = c.level2, .target = c.target, .actual = c.target, .score = "10"};
     CHECK(Found(Form(r), "result.") == c.want);
+  }
+}
+
+TEST_CASE("A quantitative indicator's result needs a number", "[result]") {
+  struct Case {
+    const char* level2;
+    const char* target;
+    const char* actual;
+    std::vector<std::string> want;
+  } cases[] = {
+      {"数量指标", "≥3个", "达成预期指标", {"result.unquantified_actual warning"}},
+      {"时效指标", "≤30天", "按时完成", {"result.unquantified_actual warning"}},
+      {"成本指标", "≤5万元", "效果明显", {"result.unquantified_actual warning"}},
+      {"数量 指标", "100%", "已完成", {"result.unquantified_actual warning"}},
+      // Silent: a number, with its unit, in digits or in Chinese numerals.
+      {"数量指标", "≥3个", "3个", {}},
+      {"数量指标", "≥3个", "三个", {}},
+      {"时效指标", "≤30天", "28 天", {}},
+      {"成本指标", "≤5万元", "4.8万元", {}},
+      // Silent: a qualitative indicator, other words, no result.
+      {"质量指标", "明显改善", "效果明显", {}},
+      {"社会效益指标", "有所提升", "达成预期指标", {}},
+      {"数量指标", "≥3个", "见附件", {}},
+      {"数量指标", "≥3个", "", {}},
+      // A target with no number is the finding; its result is not told again.
+      {"时效指标", "按时完成", "按时完成", {"result.unquantified warning"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.level2 + std::string(" ") + c.target + " / " + c.actual);
+    Row r{.level2 = c.level2, .target = c.target, .actual = c.actual, .score = "10"};
+    CHECK(Found(Form(r), "result.unquantified") == c.want);
   }
 }
 
