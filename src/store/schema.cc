@@ -245,6 +245,22 @@ bool Store::Open(const std::string& path, const std::string& tool,
       return false;
     }
   }
+  // Columns a sheet gained after a store was made (version 4: the
+  // Indicators sheet's direction, result and deviation): added empty, its
+  // old rows (never replayed: an older build made them) without them.
+  for (const Sheet& s : Shapes())
+    for (const std::string& c : StoredColumns(s)) {
+      Stmt has(db_, "SELECT 1 FROM pragma_table_info(?) WHERE name=?");
+      if (!has.ok()) {
+        *err = Failure("cannot read the schema");
+        return false;
+      }
+      has.Text(1, TableOf(s));
+      has.Text(2, c);
+      if (has.Row()) continue;
+      std::string add = "ALTER TABLE " + Quote(TableOf(s)) + " ADD COLUMN " + Quote(c);
+      if (!Exec(add.c_str(), err)) return false;
+    }
   // `limits` came after version 2 was first written: a store without it
   // gains it, its old records without limits (so a failure among them is
   // checked again once).
