@@ -160,18 +160,40 @@ TEST_CASE("check on a directory: the planted findings across documents and no ot
   fs::remove_all(dir);
 }
 
-TEST_CASE("check: a declaration printed twice is ambiguous and not compared",
+TEST_CASE("check: a declaration in two printings is ambiguous and not compared",
           "[e2e][cross]") {
   const std::string dir = TempDir();
   fs::copy_file(Fixture("results_national_self.txt"), dir + "/self.txt");
   fs::copy_file(Fixture("results_national_target.txt"), dir + "/decl1.txt");
-  fs::copy_file(Fixture("results_national_target.txt"), dir + "/decl2.txt");
+  // Another printing of it (not the same bytes: copies are one document).
+  WriteFile(dir + "/decl2.txt", ReadFile(Fixture("results_national_target.txt")) + "\n");
   json j =
       json::parse(RunJxaudit({"check", "--no-db", "-q", "--format", "json", dir}).out);
   REQUIRE(j.at("cross").size() == 1);
   CHECK(j.at("cross")[0].at("rule") == "cross.ambiguous");
   CHECK(j.at("cross")[0].at("severity") == "warning");
   CHECK(j.at("cross")[0].at("documents").size() == 3);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check: copies of one content are one document across documents",
+          "[e2e][cross]") {
+  const std::string dir = TempDir();
+  CopyFixtures(dir);
+  fs::copy_file(Fixture("results_national_self.txt"), dir + "/z_copy_of_self.txt");
+  for (const char* db : {"", "s.sqlite"}) {
+    INFO(db);
+    std::vector<std::string> args = {"check", "-q", "--format", "json"};
+    if (*db) {
+      args.push_back("--db");
+      args.push_back(dir + "/" + db);
+    } else {
+      args.push_back("--no-db");
+    }
+    args.push_back(dir);
+    json j = json::parse(RunJxaudit(args).out);
+    CHECK(Cross(j) == kPlanted);
+  }
   fs::remove_all(dir);
 }
 

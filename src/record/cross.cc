@@ -1,6 +1,7 @@
 #include "record/cross.h"
 
 #include <map>
+#include <set>
 
 #include "record/fingerprint.h"
 
@@ -92,8 +93,12 @@ std::vector<CrossResult> RunCrossCheck(const std::vector<RunDocument>& docs,
   std::vector<CrossDoc> in;
   std::vector<size_t> index;  // CrossDoc → docs
   size_t checked = 0;
+  // The same content under two names is one document, not two forms of the
+  // project that cannot be told apart.
+  std::set<std::string> contents;
   for (size_t i = 0; i < docs.size(); ++i)
-    if (docs[i].ok) {
+    if (docs[i].ok &&
+        (docs[i].sha256.empty() || contents.insert(docs[i].sha256).second)) {
       ++checked;
       in.push_back({docs[i].file, &docs[i].facts});
       index.push_back(i);

@@ -31,7 +31,8 @@ struct CrossResult {
 };
 
 // The run's findings across documents, fingerprinted from the content hashes
-// of the documents they rest on. A checked document whose facts were not
+// of the documents they rest on. Copies of one content are compared once,
+// under the first name. A checked document whose facts were not
 // kept (a store written before they were) is not compared, and is told as
 // an info when the run holds other documents.
 std::vector<CrossResult> RunCrossCheck(const std::vector<RunDocument>& docs,
