@@ -429,6 +429,15 @@ TEST_CASE("A self-evaluation against its declaration", "[result][cross]") {
        {decl, SelfEvaluation("120.00",
                              {"养护里程\t≥120公里\t126公里", "桥梁检查\t≥15座\t15座"})},
        {"cross.budget_mismatch error d1.txt"}},
+      {"the same project under another unit: told, not compared",
+       {[&] {
+          std::string d = decl;
+          d.replace(d.find("某县交通运输局"), std::string("某县交通运输局").size(),
+                    "某市交通运输局");
+          return d;
+        }(),
+        SelfEvaluation("120.00", {"养护里程\t≥100公里\t126公里"})},
+       {"cross.ambiguous warning d1.txt"}},
       {"another year is another project",
        {Declaration("2024", "150.00", {"养护里程\t≥100公里"}),
         SelfEvaluation("120.00", {"养护里程\t≥120公里\t126公里"})},

@@ -17,6 +17,12 @@ bool SameTarget(const CrossFacts::Indicator& a, const CrossFacts::Indicator& b) 
   return a.tkey == b.tkey;
 }
 
+// The project and year of a form's key, without its unit.
+std::string ProjectYear(const std::string& key) {
+  size_t at = key.find('\x1f');
+  return at == std::string::npos ? key : key.substr(at + 1);
+}
+
 Location In(Location l, const std::string& file) {
   l.file = file;
   return l;
@@ -58,7 +64,31 @@ std::vector<CrossFinding> CrossCheckFacts(const std::vector<CrossDoc>& docs,
       if (d.form->key == sf.key) found.push_back(&d);
     int selfs_alike = 0;
     for (const Form& o : selfs) selfs_alike += o.form->key == sf.key;
-    if (found.empty()) continue;
+    if (found.empty()) {
+      // The same project and year under another unit (or none printed): it
+      // may be the same project, but that is a guess, so it is told, never
+      // compared.
+      std::string files, units;
+      std::vector<size_t> involved{self.doc};
+      for (const Form& d : decls)
+        if (ProjectYear(d.form->key) == ProjectYear(sf.key)) {
+          files += (files.empty() ? "" : "、") + docs[d.doc].file;
+          const std::string& u = docs[d.doc].facts->unit;
+          units += (units.empty() ? "" : "、") + (u.empty() ? std::string("未填") : u);
+          involved.push_back(d.doc);
+        }
+      if (involved.size() == 1) continue;
+      const std::string& mine = docs[self.doc].facts->unit;
+      Finding& f =
+          sink.Add("cross.ambiguous", Severity::kWarning, at,
+                   "项目“" + sf.project + "”的绩效目标申报表（" + files +
+                       "）项目名称与年度相同，" + "但单位不同（自评表：" +
+                       (mine.empty() ? std::string("未填") : mine) + "；申报表：" +
+                       units + "），不能确定为同一项目，未作比对");
+      f.evidence = {sf.project, mine, units};
+      add(std::move(involved));
+      continue;
+    }
     if (found.size() > 1 || selfs_alike > 1) {
       std::string files;
       std::vector<size_t> involved{self.doc};
