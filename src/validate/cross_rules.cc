@@ -54,29 +54,33 @@ std::vector<CrossFinding> CrossCheckFacts(const std::vector<CrossDoc>& docs,
     if (!to) continue;  // department reports are not paired
     for (const CrossFacts::Form& f : x->forms) to->push_back({i, &f});
   }
+  // By key, so that a batch of many forms is not compared pair by pair.
+  std::map<std::string, std::vector<const Form*>> decl_by_key, decl_by_project;
+  std::map<std::string, int> selfs_by_key;
+  for (const Form& d : decls) {
+    decl_by_key[d.form->key].push_back(&d);
+    decl_by_project[ProjectYear(d.form->key)].push_back(&d);
+  }
+  for (const Form& o : selfs) ++selfs_by_key[o.form->key];
   for (const Form& self : selfs) {
     const std::string& file = docs[self.doc].file;
     const CrossFacts::Form& sf = *self.form;
     if (sf.indicators.empty()) continue;
     Location at = In(sf.at, file);
-    std::vector<const Form*> found;
-    for (const Form& d : decls)
-      if (d.form->key == sf.key) found.push_back(&d);
-    int selfs_alike = 0;
-    for (const Form& o : selfs) selfs_alike += o.form->key == sf.key;
+    const std::vector<const Form*>& found = decl_by_key[sf.key];
+    const int selfs_alike = selfs_by_key[sf.key];
     if (found.empty()) {
       // The same project and year under another unit (or none printed): it
       // may be the same project, but that is a guess, so it is told, never
       // compared.
       std::string files, units;
       std::vector<size_t> involved{self.doc};
-      for (const Form& d : decls)
-        if (ProjectYear(d.form->key) == ProjectYear(sf.key)) {
-          files += (files.empty() ? "" : "、") + docs[d.doc].file;
-          const std::string& u = docs[d.doc].facts->unit;
-          units += (units.empty() ? "" : "、") + (u.empty() ? std::string("未填") : u);
-          involved.push_back(d.doc);
-        }
+      for (const Form* d : decl_by_project[ProjectYear(sf.key)]) {
+        files += (files.empty() ? "" : "、") + docs[d->doc].file;
+        const std::string& u = docs[d->doc].facts->unit;
+        units += (units.empty() ? "" : "、") + (u.empty() ? std::string("未填") : u);
+        involved.push_back(d->doc);
+      }
       if (involved.size() == 1) continue;
       const std::string& mine = docs[self.doc].facts->unit;
       Finding& f =
