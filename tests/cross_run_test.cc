@@ -154,9 +154,16 @@ TEST_CASE("check on a directory: the planted findings across documents and no ot
   for (const json& res : sj.at("runs").at(0).at("results"))
     if (res.at("ruleId").get<std::string>().rfind("cross.", 0) == 0) {
       ++cross_results;
-      CHECK(res.dump().find("results_national_self.txt") != std::string::npos);
+      CHECK(res.at("locations").dump().find("results_national_self.txt") !=
+            std::string::npos);
+      CHECK(res.at("relatedLocations").dump().find("results_national_target.txt") !=
+            std::string::npos);
     }
   CHECK(cross_results == 3);
+  WriteFile(dir + "/c.sarif", s.out);
+  auto [src, ssaid] = Validate("sarif", "sarif.schema.json", dir + "/c.sarif");
+  INFO(ssaid);
+  CHECK(src == 0);
   fs::remove_all(dir);
 }
 
