@@ -1,4 +1,5 @@
 // Record stage: fingerprints, baselines and what a record carries of them.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -190,4 +191,45 @@ TEST_CASE(
 }
 
 }  // namespace
+}  // namespace jx
+
+namespace jx {
+
+TEST_CASE("Indicators sheet: direction, the result as a number, the deviation reason",
+          "[record]") {
+  DocumentReport d = CheckFile(test::SamplePath("fixtures/results_national_self.txt"),
+                               ReadOptions{}, test::ProjectPatterns());
+  REQUIRE(d.ok);
+  std::vector<Sheet> sheets = BuildSheets(std::vector<const DocumentReport*>{&d}, false);
+  const Sheet* ind = nullptr;
+  for (const Sheet& s : sheets)
+    if (s.name == "Indicators") ind = &s;
+  REQUIRE(ind);
+  auto col = [&](const std::string& name) {
+    auto it = std::find(ind->columns.begin(), ind->columns.end(), name);
+    REQUIRE(it != ind->columns.end());
+    return static_cast<size_t>(it - ind->columns.begin());
+  };
+  const size_t level3 = col("level3"), direction = col("direction"),
+               value = col("actual_value"), unit = col("actual_unit"),
+               deviation = col("deviation");
+  int seen = 0;
+  for (const auto& row : ind->rows) {
+    const std::string name = row[level3].text;
+    if (name == "单位养护成本") {
+      ++seen;
+      CHECK(row[direction].text == "reverse");
+      CHECK(row[value].kind == Value::kNumber);
+      CHECK(row[value].number == Decimal{52000, 0});
+      CHECK(row[unit].text == "元/公里");
+    } else if (name == "群众出行条件改善") {
+      ++seen;
+      CHECK(row[direction].text == "qualitative");
+      CHECK(row[value].kind == Value::kEmpty);
+      CHECK(row[deviation].text == "部分路段施工延期");
+    }
+  }
+  CHECK(seen == 2);
+}
+
 }  // namespace jx

@@ -246,12 +246,45 @@ TEST_CASE("A quantitative indicator needs a number", "[result]") {
       {"数量指标", "达成预期指标", {"result.unquantified warning"}},
       {"成本 指标", "效果明显", {"result.unquantified warning"}},
       {"数量指标", "≥3个", {}},
+      {"数量指标", "三个以上", {}},  // Chinese numerals are a number
+      {"时效指标", "十五天内完成", {}},
       {"质量指标", "效果明显", {}},  // 质量 may be qualitative
   };
   for (const Case& c : cases) {
     INFO(c.level2 + std::string(" ") + c.target);
     Row r{.level2 = c.level2, .target = c.target, .actual = c.target, .score = "10"};
     CHECK(Found(Form(r), "result.") == c.want);
+  }
+}
+
+TEST_CASE("A quantitative indicator's result needs a number", "[result]") {
+  struct Case {
+    const char* level2;
+    const char* target;
+    const char* actual;
+    std::vector<std::string> want;
+  } cases[] = {
+      {"数量指标", "≥3个", "达成预期指标", {"result.unquantified_actual warning"}},
+      {"时效指标", "≤30天", "按时完成", {"result.unquantified_actual warning"}},
+      {"成本指标", "≤5万元", "效果明显", {"result.unquantified_actual warning"}},
+      {"数量 指标", "100%", "已完成", {"result.unquantified_actual warning"}},
+      // Silent: a number, with its unit, in digits or in Chinese numerals.
+      {"数量指标", "≥3个", "3个", {}},
+      {"数量指标", "≥3个", "三个", {}},
+      {"时效指标", "≤30天", "28 天", {}},
+      {"成本指标", "≤5万元", "4.8万元", {}},
+      // Silent: a qualitative indicator, other words, no result.
+      {"质量指标", "明显改善", "效果明显", {}},
+      {"社会效益指标", "有所提升", "达成预期指标", {}},
+      {"数量指标", "≥3个", "见附件", {}},
+      {"数量指标", "≥3个", "", {}},
+      // A target with no number is the finding; its result is not told again.
+      {"时效指标", "按时完成", "按时完成", {"result.unquantified warning"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.level2 + std::string(" ") + c.target + " / " + c.actual);
+    Row r{.level2 = c.level2, .target = c.target, .actual = c.actual, .score = "10"};
+    CHECK(Found(Form(r), "result.unquantified") == c.want);
   }
 }
 
@@ -396,6 +429,15 @@ TEST_CASE("A self-evaluation against its declaration", "[result][cross]") {
        {decl, SelfEvaluation("120.00",
                              {"养护里程\t≥120公里\t126公里", "桥梁检查\t≥15座\t15座"})},
        {"cross.budget_mismatch error d1.txt"}},
+      {"the same project under another unit: told, not compared",
+       {[&] {
+          std::string d = decl;
+          d.replace(d.find("某县交通运输局"), std::string("某县交通运输局").size(),
+                    "某市交通运输局");
+          return d;
+        }(),
+        SelfEvaluation("120.00", {"养护里程\t≥100公里\t126公里"})},
+       {"cross.ambiguous warning d1.txt"}},
       {"another year is another project",
        {Declaration("2024", "150.00", {"养护里程\t≥100公里"}),
         SelfEvaluation("120.00", {"养护里程\t≥120公里\t126公里"})},

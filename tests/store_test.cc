@@ -288,6 +288,7 @@ TEST_CASE("store: a version 2 store gains findings.fingerprint when written", "[
   REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
   REQUIRE(sqlite3_exec(h,
                        "ALTER TABLE findings DROP COLUMN fingerprint;"
+                       "ALTER TABLE documents DROP COLUMN cross_facts;"
                        "UPDATE meta SET value='2' WHERE key='schema_version';"
                        "UPDATE documents SET tool_version='0.0.9';",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
@@ -300,11 +301,33 @@ TEST_CASE("store: a version 2 store gains findings.fingerprint when written", "[
   RunResult r = RunJxaudit({"check", "-q", "--db", db, sample});
   CHECK(r.status == 1);
   CHECK(
-      Scalar(db, "SELECT count(*) FROM meta WHERE key='schema_version' AND value='3'") ==
+      Scalar(db, "SELECT count(*) FROM meta WHERE key='schema_version' AND value='4'") ==
       1);
   CHECK(Scalar(db, "SELECT count(*) FROM findings WHERE length(fingerprint) = 32") >= 10);
   CHECK(Scalar(db, "SELECT count(*) FROM findings WHERE fingerprint IS NULL") == 0);
   CHECK(RunJxaudit({"report", "--db", db, "-o", dir + "/s.xlsx"}).status == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("store: a version 3 store gains documents.cross_facts when written", "[e2e]") {
+  std::string dir = TempDir();
+  std::string db = dir + "/v3.sqlite";
+  const std::string sample = SamplePath("fixtures/results_national_self.txt");
+  REQUIRE(RunJxaudit({"check", "-q", "--db", db, sample}).status == 1);
+  sqlite3* h = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(h,
+                       "ALTER TABLE documents DROP COLUMN cross_facts;"
+                       "UPDATE meta SET value='3' WHERE key='schema_version';"
+                       "UPDATE documents SET tool_version='0.0.9';",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(h);
+  CHECK(RunJxaudit({"report", "--db", db, "-o", dir + "/s.xlsx"}).status == 2);
+  REQUIRE(RunJxaudit({"check", "-q", "--db", db, sample}).status == 1);
+  CHECK(
+      Scalar(db, "SELECT count(*) FROM meta WHERE key='schema_version' AND value='4'") ==
+      1);
+  CHECK(Scalar(db, "SELECT count(*) FROM documents WHERE cross_facts LIKE '{%'") == 1);
   fs::remove_all(dir);
 }
 

@@ -67,7 +67,9 @@ DocumentRecord CheckRecord(const std::string& path, const std::string& sha256,
   DocumentReport d = CheckFile(path, ropts, patterns);
   d.sha256 = sha256;
   AssignFingerprints(sha256, &d.v.findings);
-  return MakeRecord(d, parts);
+  DocumentRecord r = MakeRecord(d, parts);
+  if (d.ok) r.cross = CrossFactsOf(d.ex, patterns);
+  return r;
 }
 
 DocumentRecord MakeRecord(const DocumentReport& d, const RecordParts& parts) {

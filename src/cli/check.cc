@@ -11,6 +11,7 @@
 #include "cli/check_output.h"
 #include "cli/commands.h"
 #include "cli/workers.h"
+#include "record/cross.h"
 #include "record/record.h"
 #include "record/wire.h"
 #include "store/store.h"
@@ -121,6 +122,8 @@ int RunCheck(const std::vector<std::string>& files, const CheckSettings& cs,
   const RecordParts printing = printer.Parts();
   const RecordParts parts = use_store ? RecordParts{} : printing;
   size_t printed = 0, done = 0, failed = 0;
+  // What the comparison across documents needs of each printed record.
+  std::vector<RunDocument> run_docs;
   Progress progress(n, ShowProgress(bo, err), err);
   printer.Begin();
   auto flush = [&] {
@@ -137,6 +140,8 @@ int RunCheck(const std::vector<std::string>& files, const CheckSettings& cs,
         err << "jxaudit: " << ShowControls(r.error.ToString()) << "\n";
       }
       if (sink == &out) progress.Clear();  // the terminal may show both
+      run_docs.push_back(
+          {files[printed], rows[printed].sha256, r.status == "ok", std::move(r.cross)});
       printer.Print(std::move(r));
       r = DocumentRecord{};  // printed: its memory goes back
     }
@@ -217,6 +222,8 @@ int RunCheck(const std::vector<std::string>& files, const CheckSettings& cs,
       },
       bo.max_memory_mib << 20);
   flush();
+  printer.Cross(RunCrossCheck(run_docs, patterns));
+  run_docs.clear();
   // What a directory walk did not take is part of the run's account.
   for (const SkippedInput& s : bo.skipped) {
     FileRow row;

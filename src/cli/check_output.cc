@@ -69,13 +69,53 @@ void CheckPrinter::Print(DocumentRecord&& r) {
   }
 }
 
+void CheckPrinter::Cross(std::vector<CrossResult> results) {
+  std::vector<CrossResult> kept;
+  std::vector<Finding> counted;
+  for (CrossResult& r : results) {
+    if (baseline_ && baseline_->fingerprints.count(r.finding.fingerprint)) {
+      ++suppressed_;
+      continue;
+    }
+    counted.push_back(r.finding);
+    kept.push_back(std::move(r));
+  }
+  total_ += Tally(counted);
+  if (format_ == "text") {
+    std::string lines;
+    for (const CrossResult& r : kept) lines += CrossText(r, verbose_);
+    if (!lines.empty()) *sink_ << "across documents\n" << lines << "\n";
+    return;
+  }
+  for (const CrossResult& r : kept) {
+    json j = CrossFindingJson(r);
+    if (format_ == "json") {
+      cross_.push_back(std::move(j));
+    } else if (format_ == "jsonl") {
+      json line = {{"schema_version", kCheckSchemaVersion}, {"type", "cross"}};
+      line.update(j);
+      *sink_ << Dump(line, -1) << "\n";
+    } else if (format_ == "sarif" || format_ == "baseline") {
+      // Under the file it is printed under, as one of its findings.
+      json doc = {{"file", r.finding.where.file},
+                  {"status", "ok"},
+                  {"findings", json::array({std::move(j)})}};
+      if (format_ == "sarif")
+        *sink_ << sarif_->Document(doc);
+      else
+        AddBaselineEntries(doc, &entries_);
+    }
+  }
+}
+
 void CheckPrinter::End(const std::vector<SkippedInput>& skipped) {
   json skipped_json = json::array();
   for (const SkippedInput& s : skipped)
     skipped_json.push_back(
         {{"file", s.path}, {"status", "skipped"}, {"reason", s.reason}});
   if (format_ == "json") {
-    *sink_ << "\n], \"skipped\": " << Dump(skipped_json, 1)
+    *sink_ << "\n], \"cross\": " << Dump(cross_, 1)
+           << ", \"skipped\": " << Dump(skipped_json, 1)
            << ", \"summary\": " << Dump(SummaryJson(), -1) << "}\n";
   } else if (format_ == "jsonl") {
     for (const json& s : skipped_json) {

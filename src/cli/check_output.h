@@ -12,6 +12,7 @@
 #include "cli/inputs.h"
 #include "export/sarif.h"
 #include "record/baseline.h"
+#include "record/cross.h"
 #include "record/document.h"
 #include "record/record.h"
 
@@ -33,6 +34,10 @@ class CheckPrinter {
   void Begin();
   // One record, in input order, its baseline findings taken out first.
   void Print(DocumentRecord&& r);
+  // The run's findings across documents, once every record is printed:
+  // after the files (text: a block "across documents"; json: "cross"; jsonl:
+  // lines of type "cross"), their baseline findings taken out first.
+  void Cross(std::vector<CrossResult> results);
   void End(const std::vector<SkippedInput>& skipped);
 
   // Over the printed records, after the baseline.
@@ -48,6 +53,7 @@ class CheckPrinter {
   std::ostream* sink_;
   std::unique_ptr<SarifWriter> sarif_;
   nlohmann::json entries_ = nlohmann::json::array();  // baseline format
+  nlohmann::json cross_ = nlohmann::json::array();    // json format
   Counts total_;
   size_t files_ = 0;
   int suppressed_ = 0;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/decimal.h"
+#include "record/cross.h"
 #include "record/document.h"
 #include "record/record.h"
 
@@ -21,6 +22,13 @@ nlohmann::json CheckJsonOf(const DocumentReport& d);
 std::string RecordText(const DocumentRecord& r, bool verbose);
 // The JSON is taken out of the record (it is printed once), the rest stays.
 nlohmann::json RecordJson(DocumentRecord&& r);
+// A finding across documents as `check --format json` lists it under
+// "cross": a finding with the file it is printed under and the files it
+// rests on.
+nlohmann::json CrossFindingJson(const CrossResult& r);
+// Its line in the text's block "across documents", or "" when it is an info
+// and not `verbose`.
+std::string CrossText(const CrossResult& r, bool verbose);
 // The last line of `check` text.
 std::string SummaryText(const Counts& c, size_t files);
 

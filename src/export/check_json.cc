@@ -113,6 +113,13 @@ nlohmann::json CheckJsonOf(const DocumentReport& d) {
   return j;
 }
 
+nlohmann::json CrossFindingJson(const CrossResult& r) {
+  nlohmann::json j = FindingJson(r.finding);
+  j["file"] = r.finding.where.file;
+  j["documents"] = r.files;
+  return j;
+}
+
 nlohmann::json RecordJson(DocumentRecord&& r) {
   nlohmann::json j = std::move(r.json);
   j["file"] = r.file;

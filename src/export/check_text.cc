@@ -29,6 +29,14 @@ std::string RecordText(const DocumentRecord& r, bool verbose) {
   return out.str();
 }
 
+std::string CrossText(const CrossResult& r, bool verbose) {
+  const Finding& f = r.finding;
+  if (f.severity == Severity::kInfo && !verbose) return "";
+  CheckText::Line l =
+      CheckLine(f.where, SeverityName(f.severity), f.rule, f.message, f.fingerprint);
+  return "  " + ShowControls(f.where.file) + ShowControls(l.text) + "\n";
+}
+
 std::string SummaryText(const Counts& c, size_t files) {
   std::ostringstream out;
   out << c.errors << " errors, " << c.warnings << " warnings, " << c.infos << " info in "

@@ -98,6 +98,18 @@ json SarifWriter::Result(const std::string& file, const json& f) const {
   if (!where.empty()) region["properties"] = where;
   if (!region.empty()) phys["region"] = region;
   r["locations"] = json::array({{{"physicalLocation", phys}}});
+  // A finding across documents: the other documents it rests on (the
+  // declaration), so that a viewer can open them beside it.
+  if (f.contains("documents") && f["documents"].is_array()) {
+    json related = json::array();
+    for (const json& d : f["documents"])
+      if (d.is_string() && d.get<std::string>() != file)
+        related.push_back(
+            {{"id", static_cast<int>(related.size())},
+             {"physicalLocation",
+              {{"artifactLocation", {{"uri", FileUri(d.get<std::string>())}}}}}});
+    if (!related.empty()) r["relatedLocations"] = std::move(related);
+  }
   r["partialFingerprints"] = {{"jxaudit/v1", f.value("fingerprint", "")}};
   json props = json::object();
   for (const char* k : {"id", "stated", "computed", "difference", "tolerance", "unit"})

@@ -11,6 +11,7 @@
 #include "base/error.h"
 #include "record/document.h"
 #include "record/sheets.h"
+#include "validate/cross.h"
 
 namespace jx {
 
@@ -51,6 +52,7 @@ struct DocumentRecord {
   CheckText text;
   nlohmann::json json;        // `check --format json` without file and error
   std::vector<Sheet> sheets;  // Documents, Budget, Indicators, Findings[, Tables]
+  CrossFacts cross;           // what the comparison across documents reads
 };
 
 // Which parts to render: all of them for the store (a skipped file prints

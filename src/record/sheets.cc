@@ -103,8 +103,8 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
           {}};
   Sheet ind{"Indicators",
             {"file", "table", "row", "level1", "level2", "level3", "level4", "weight",
-             "target", "target_comparator", "target_value", "target_unit", "actual",
-             "score", "total_row"},
+             "target", "target_comparator", "target_value", "target_unit", "direction",
+             "actual", "actual_value", "actual_unit", "score", "deviation", "total_row"},
             {}};
   Sheet f{
       "Findings",
@@ -264,8 +264,16 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
       row.push_back(in.has_target_value
                         ? Text(in.target_value.percent ? "%" : in.target_unit.text)
                         : Value{});
+      // How the result is judged against the target (the scoring rules'
+      // reading): positive, reverse, range, qualitative, or blank.
+      row.push_back(in.direction.empty() ? Value{} : Text(in.direction));
       row.push_back(Text(in.actual));
+      // The result as a number in the target's canonical unit, when it is one.
+      row.push_back(OptNum(in.actual_q.has, in.actual_q.value));
+      row.push_back(in.actual_q.has && !in.actual_q.unit.empty() ? Text(in.actual_q.unit)
+                                                                 : Value{});
       row.push_back(OptNum(in.has_score, in.score));
+      row.push_back(in.has_deviation ? Text(in.deviation) : Value{});
       row.push_back(Text(in.is_total ? "yes" : ""));
       ind.rows.push_back(std::move(row));
     }

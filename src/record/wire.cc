@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "record/cross.h"
+
 namespace jx {
 namespace {
 
@@ -374,6 +376,7 @@ std::string RecordToWire(const DocumentRecord& r) {
     lines.push_back(json::array({l.info, l.text, l.severity, l.fingerprint}));
   j["lines"] = std::move(lines);
   j["json"] = r.json;
+  j["cross"] = r.cross.known ? CrossFactsToJson(r.cross) : json(nullptr);
   json sheets = json::array();
   for (const Sheet& s : r.sheets) {
     json rows = json::array();
@@ -409,6 +412,11 @@ bool RecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err) {
       r->text.lines.push_back({l.at(0).get<bool>(), l.at(1).get<std::string>(),
                                l.at(2).get<std::string>(), l.at(3).get<std::string>()});
     r->json = j.at("json");
+    r->cross = CrossFacts{};
+    if (!j.at("cross").is_null() && !CrossFactsFromJson(j.at("cross"), &r->cross)) {
+      *err = Error{{}, "unreadable worker result: bad cross-document facts"};
+      return false;
+    }
     r->sheets.clear();
     for (const auto& js : j.at("sheets")) {
       Sheet s;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "record/cross.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -63,7 +64,7 @@ bool Store::Find(const std::string& sha256, const std::string& path,
   if (sha256.empty()) return false;
   Stmt s(db_, std::string("SELECT status, pages, errors, warnings, infos, kind, "
                           "department, year, report_json, ") +
-                  kErrorColumns + kCurrentDocument);
+                  kErrorColumns + ", cross_facts" + kCurrentDocument);
   if (!BindCurrent(&s, sha256)) return false;
   DocumentRecord r;
   r.file = path;
@@ -78,6 +79,11 @@ bool Store::Find(const std::string& sha256, const std::string& path,
     if (r.json.is_discarded() || !r.json.is_object()) return false;
   }
   r.error = ColError(s, 9, path);
+  // NULL in a store kept before the facts were: unknown, and told so.
+  if (sqlite3_column_type(s.get(), 15) != SQLITE_NULL) {
+    nlohmann::json cj = nlohmann::json::parse(s.ColText(15), nullptr, false);
+    if (!CrossFactsFromJson(cj, &r.cross)) return false;
+  }
   if (r.status == "ok" && (parts.text || parts.text_verbose)) {
     // The text from its fields: the document's kind, department and year,
     // and its findings in order.

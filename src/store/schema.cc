@@ -30,11 +30,13 @@ std::vector<std::string> StoredColumns(const Sheet& s) {
   return cols;
 }
 
-const char* const kSchemaVersion = "3";
-// Version 3 added findings.fingerprint; a version-2 store opened for writing
-// gains the column (its old rows, made by an older build, are never
-// replayed: the tool version differs).
-const char* const kUpgradableVersion = "2";
+const char* const kSchemaVersion = "4";
+// Version 3 added findings.fingerprint, version 4 documents.cross_facts (what
+// the comparison across documents reads); a store of version 2 or 3 opened
+// for writing gains the columns (its old rows, made by an older build, are
+// never replayed: the tool version differs; one that were is not compared
+// across documents, and the run says so).
+const char* const kUpgradableVersions[2] = {"2", "3"};
 
 const char* const kErrorColumns =
     "error_message, error_page, error_line, error_table, error_row, error_column";
@@ -112,11 +114,14 @@ bool Store::CheckSchema(bool* empty, bool* upgrade, Error* err) {
     return false;
   }
   std::string version = v.ColText(0);
-  if (version == store::kUpgradableVersion && upgrade_allowed_) {
+  bool upgradable = false;
+  for (const char* u : store::kUpgradableVersions) upgradable |= version == u;
+  if (upgradable && upgrade_allowed_) {
     *upgrade = true;
+    from_version_ = version;
     return true;
   }
-  if (version == store::kUpgradableVersion) {
+  if (upgradable) {
     *err = MakeError(path_, "store schema version " + version + ", this jxaudit " +
                                 "reads version " + kSchemaVersion +
                                 ": run `jxaudit check --db` on it once to upgrade it");
@@ -220,7 +225,7 @@ bool Store::Open(const std::string& path, const std::string& tool,
     for (const std::string& c : StoredColumns(s)) schema += ", " + Quote(c);
     // The `check --format json` document without what names the file; the
     // text is printed from the columns (kind, department, year, findings).
-    if (doc) schema += ", report_json TEXT, limits TEXT";
+    if (doc) schema += ", report_json TEXT, limits TEXT, cross_facts TEXT";
     schema += ");";
     if (!doc)
       schema += "CREATE INDEX IF NOT EXISTS " + Quote(t + "_sha256") + " ON " + Quote(t) +
@@ -228,16 +233,34 @@ bool Store::Open(const std::string& path, const std::string& tool,
   }
   if (!Exec(schema.c_str(), err)) return false;
   if (upgrade) {
-    std::string up = std::string(
-                         "BEGIN; ALTER TABLE findings ADD COLUMN fingerprint TEXT; "
-                         "UPDATE meta SET value='") +
-                     kSchemaVersion + "' WHERE key='schema_version'; COMMIT;";
+    std::string up = "BEGIN; ";
+    if (from_version_ == "2") up += "ALTER TABLE findings ADD COLUMN fingerprint TEXT; ";
+    up += std::string(
+              "ALTER TABLE documents ADD COLUMN cross_facts TEXT; "
+              "UPDATE meta SET value='") +
+          kSchemaVersion + "' WHERE key='schema_version'; COMMIT;";
     if (!Exec(up.c_str(), err)) {
       Error ignored;  // the upgrade's own error is the one to tell
       Exec("ROLLBACK", &ignored);
       return false;
     }
   }
+  // Columns a sheet gained after a store was made (version 4: the
+  // Indicators sheet's direction, result and deviation): added empty, its
+  // old rows (never replayed: an older build made them) without them.
+  for (const Sheet& s : Shapes())
+    for (const std::string& c : StoredColumns(s)) {
+      Stmt has(db_, "SELECT 1 FROM pragma_table_info(?) WHERE name=?");
+      if (!has.ok()) {
+        *err = Failure("cannot read the schema");
+        return false;
+      }
+      has.Text(1, TableOf(s));
+      has.Text(2, c);
+      if (has.Row()) continue;
+      std::string add = "ALTER TABLE " + Quote(TableOf(s)) + " ADD COLUMN " + Quote(c);
+      if (!Exec(add.c_str(), err)) return false;
+    }
   // `limits` came after version 2 was first written: a store without it
   // gains it, its old records without limits (so a failure among them is
   // checked again once).

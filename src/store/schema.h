@@ -25,8 +25,8 @@ std::vector<std::string> StoredColumns(const Sheet& s);
 // What `meta` says of a store this build writes; a store of another version
 // is refused rather than half understood.
 extern const char* const kSchemaVersion;
-// The older version a writable open upgrades in place.
-extern const char* const kUpgradableVersion;
+// The older versions a writable open upgrades in place.
+extern const char* const kUpgradableVersions[2];
 
 class Stmt;
 

@@ -96,6 +96,7 @@ class Store {
   std::string path_, tool_, patterns_, limits_;
   int64_t run_id_ = 0;
   bool upgrade_allowed_ = false;
+  std::string from_version_;  // the schema version an upgrade starts from
 };
 
 }  // namespace jx

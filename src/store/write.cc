@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "record/cross.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -100,7 +101,7 @@ bool Store::Put(const FileRow& f, const DocumentRecord* rec, Error* err) {
         qs += ",?";
       }
       for (const std::string& c : cols) sql += ", " + Quote(c), qs += ",?";
-      if (doc) sql += ", report_json, limits", qs += ",?,?";
+      if (doc) sql += ", report_json, limits, cross_facts", qs += ",?,?,?";
       sql += ") VALUES(" + qs + ")";
       Stmt ins(db_, sql);
       if (!ins.ok()) return fail("prepare");
@@ -127,6 +128,12 @@ bool Store::Put(const FileRow& f, const DocumentRecord* rec, Error* err) {
           ins.Text(i++, rec->json.dump(-1, ' ', false,
                                        nlohmann::json::error_handler_t::replace));
           ins.Text(i++, limits_);
+          if (rec->cross.known)
+            ins.Text(i++,
+                     CrossFactsToJson(rec->cross)
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+          else
+            ins.Bind(i++, Value{});  // NULL: not known, never guessed later
         }
         if (!ins.Run()) return fail("cannot record " + t);
       }

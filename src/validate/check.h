@@ -99,6 +99,8 @@ void SentenceRules(const Context& ctx, Sink* sink);
 void ScoreRules(const Context& ctx, Sink* sink);
 void FigureRules(const Context& ctx, Sink* sink);
 void ResultRules(const Context& ctx, Sink* sink);
+// The funds block of a project form (fund_rules.cc), from ResultRules.
+void ExecutionRules(const Context& ctx, const PatternFile& s, Sink* sink);
 
 }  // namespace jx::validate
 

@@ -2,17 +2,67 @@
 #ifndef JXAUDIT_VALIDATE_CROSS_H_
 #define JXAUDIT_VALIDATE_CROSS_H_
 
+#include <string>
 #include <vector>
 
 #include "validate/validate.h"
 
 namespace jx {
 
+// What the comparison across documents needs of one document, small enough
+// to travel from a worker and to be kept in the store beside its findings.
+// Locations carry no file: the file is the one the document is printed as.
+struct CrossFacts {
+  // False for a record read from a store kept before these facts were: it
+  // cannot be compared, and the run says so.
+  bool known = false;
+  std::string kind;  // "project_self_evaluation", "target_declaration", other
+  std::string unit, year;
+  struct Indicator {
+    std::string name;    // the last level as printed
+    std::string key;     // the name normalised
+    std::string target;  // as printed
+    std::string qkey;    // direction, number and unit of the target; "" when none
+    std::string tkey;    // the target's match key
+    Location where, target_at;
+  };
+  struct Form {
+    std::string project;  // as printed
+    std::string key;      // unit, project and year, normalised
+    Location at;          // its first indicator's table, page and line
+    std::vector<Indicator> indicators;
+  };
+  std::vector<Form> forms;
+  // The 资金总额 in 元: the self-evaluation's 年初预算数, the declaration's
+  // amount; `fund_half` the rounding radius of the printed number.
+  bool has_fund = false;
+  Decimal fund, fund_half;
+  Location fund_at;
+};
+
+CrossFacts CrossFactsOf(const Extraction& ex, const Patterns& patterns);
+
+// One document of a run as the comparison sees it.
+struct CrossDoc {
+  std::string file;
+  const CrossFacts* facts = nullptr;
+};
+
+// A finding across documents and the documents it rests on (indexes into
+// the CrossDoc list): the self-evaluation first, then the declarations.
+struct CrossFinding {
+  Finding finding;
+  std::vector<size_t> docs;
+};
+
 // Pairs every self-evaluation with the declaration of the same unit, project
-// and year among `docs` (names compared after normalisation) and reports
-// indicators whose target changed or that went missing, and a 年初预算数 that
-// is not the declared 资金总额. A pairing that is not unique is reported,
-// never guessed. Findings carry the self-evaluation's file; ids are "X1" …
+// and year (names compared after normalisation) and reports indicators whose
+// target changed or that went missing, and a 年初预算数 that is not the
+// declared 资金总额. A pairing that is not unique is reported, never
+// guessed. Findings carry the self-evaluation's file; ids are "X1" …
+std::vector<CrossFinding> CrossCheckFacts(const std::vector<CrossDoc>& docs,
+                                          const Patterns& patterns);
+// The same over extractions (their facts made here).
 std::vector<Finding> CrossCheck(const std::vector<const Extraction*>& docs,
                                 const Patterns& patterns);
 

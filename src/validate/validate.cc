@@ -90,6 +90,8 @@ const std::vector<RuleInfo>& Rules() {
       {"result.no_reason", "a score below its 分值 without a 偏差原因 (warning)"},
       {"result.execution_rate", "执行率 score = 全年执行数 / 全年预算数 × 分值, capped"},
       {"result.unquantified", "a quantitative indicator whose target has no number"},
+      {"result.unquantified_actual",
+       "a quantitative indicator whose result has no number (达成预期指标, 按时完成)"},
       {"result.over_achievement", "a result at least 1.3 × its target (info)"},
       {"result.inflated", "indicator scores well above the execution rate (warning)"},
       {"cross.target_changed", "a self-evaluated target differs from the declared one"},
@@ -97,6 +99,8 @@ const std::vector<RuleInfo>& Rules() {
        "a declared indicator missing from the self-evaluation"},
       {"cross.budget_mismatch", "自评表 年初预算数 differs from the declared 资金总额"},
       {"cross.ambiguous", "a declaration and a self-evaluation that cannot be paired"},
+      {"cross.not_recorded",
+       "a record kept before the facts across documents were: not compared (info)"},
       {"pdf.no_text_layer",
        "PDF pages that are images only (scans): nothing to check there"},
   };
