@@ -35,6 +35,9 @@ struct PageTable {
   // Unruled: the last row's cells whose text reaches the row's foot and so
   // may go on over the page; a line that stops above it ended its cell.
   std::vector<bool> open_at_foot;
+  // Some cell of the last row reaching its foot has two lines or more: a
+  // row of one line cannot have been cut by the page break.
+  bool foot_wraps = false;
   // What the reading could not be sure of (kDoubt* of layout/table.h).
   std::vector<std::string> doubts;
 };

@@ -44,9 +44,13 @@ bool EndsSentence(const std::string& s) {
 }
 
 // `open`, when given: the cells above that reach their row's foot; only
-// those may go on.
+// those may go on. `wraps`: the row above has a cell of two lines or more
+// at its foot, so a number of it may have been cut between its lines ("22."
+// over "67"); a row of one line is never cut, so a number below it starts
+// a row of its own.
 bool ContinuesRow(const std::vector<std::string>& above,
-                  const std::vector<std::string>& below, const std::vector<bool>& open) {
+                  const std::vector<std::string>& below, const std::vector<bool>& open,
+                  bool wraps) {
   if (above.size() != below.size()) return false;
   if (!open.empty() && open.size() != above.size()) return false;
   bool any = false, number_alone = false, mid_sentence = true, long_text = false;
@@ -54,7 +58,7 @@ bool ContinuesRow(const std::vector<std::string>& above,
     bool a = !IsBlank(above[c]), b = !IsBlank(below[c]);
     if (b && !a) return false;
     if (b && !open.empty() && !open[c]) return false;
-    if (b && IsNumberText(below[c])) return false;
+    if (b && IsNumberText(below[c]) && !(wraps && !open.empty() && open[c])) return false;
     if (b) {
       any = true;
       // "(3)单位资金", "……": a new item, not the rest of a sentence.
@@ -111,6 +115,30 @@ void SpreadOver(const std::vector<double>& xs, PageTable* t) {
     r = std::move(out);
   }
   t->xs = xs;
+}
+
+// How many leading rows of `t` repeat, cell for cell, the leading rows of
+// the table's first piece: its header printed again. All of them when the
+// first piece is all header (a page of it alone) would be a guess, so not
+// past the first piece's last row but one.
+size_t RepeatedHead(const std::vector<Item>& items, size_t first_piece, size_t last_piece,
+                    const PageTable& t) {
+  const size_t k = std::min(first_piece, last_piece);
+  if (k >= items.size() || items[k].kind != Item::kPiece) return 0;
+  const auto& top = items[k].piece.rows;
+  size_t n = 0;
+  while (n < t.rows.size() && n + 1 < top.size()) {
+    const auto& a = t.rows[n];
+    const auto& b = top[n].cells;
+    bool same = a.size() == b.size(), any = false;
+    for (size_t c = 0; same && c < a.size(); ++c) {
+      same = TrimSpace(a[c]) == TrimSpace(b[c].text);
+      any = any || !IsBlank(a[c]);
+    }
+    if (!same || !any) break;
+    ++n;
+  }
+  return n;
 }
 
 }  // namespace
@@ -230,12 +258,18 @@ void PdfPager::Add(const PdfPage& input) {
         // Other columns: the rows so far, if narrower, end in empty cells.
         for (RawRow* r : earlier) Pad(tables[0].xs.size() + 1, r);
       }
+      // The header printed again at the page top (Writer's repeated rows,
+      // `<thead>`) stands between the cut row and its rest.
+      const size_t head = RepeatedHead(*items, s_->first_piece, last_piece, tables[0]);
       auto& prev = (*items)[last_piece].piece.rows.back().cells;
-      const auto& first = tables[0].rows[0];
-      if (!text_before && prev.size() == first.size() &&
-          ContinuesRow(last.rows.back(), first, last.open_at_foot)) {
-        for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
-        tables[0].rows.erase(tables[0].rows.begin());
+      if (!text_before && head < tables[0].rows.size()) {
+        const auto& first = tables[0].rows[head];
+        if (prev.size() == first.size() &&
+            ContinuesRow(last.rows.back(), first, last.open_at_foot, last.foot_wraps)) {
+          for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
+          tables[0].rows.erase(tables[0].rows.begin() +
+                               static_cast<std::ptrdiff_t>(head));
+        }
       }
     }
     last = PageTable{};

@@ -190,6 +190,7 @@ class PageReader {
     // every number stays under its own column however its row's labels were
     // merged (合计 over the code and name columns, 功能分类科目编码 over 类/款/项).
     std::vector<std::string> text(regions.size());
+    size_t last_row = 0;
     std::map<int, size_t> order;
     for (const auto& [k, r] : regions) order.emplace(k, order.size());
     for (const auto& [k, r] : regions)
@@ -211,8 +212,40 @@ class PageReader {
       // nothing stands in the columns it covers.
       cells.resize(width);
       t->rows.push_back(std::move(cells));
+      last_row = i;
     }
+    OpenAtFoot(regions, uf, id, last_row, nc, t);
     return !t->rows.empty();
+  }
+
+  // The cells of the grid's last row whose text reaches as low as any in
+  // the row: only those may go on over the page (a complete cell, centred
+  // or set at the top, ends higher). A cell merged down from a row above
+  // belongs to that row.
+  template <typename Regions, typename Id>
+  static void OpenAtFoot(Regions& regions, Uf& uf, const Id& id, size_t row, size_t nc,
+                         PageTable* t) {
+    if (t->rows.empty()) return;
+    double foot = -1e18, em = kPdf.min_em;
+    std::vector<double> bottom(nc, -1e18);
+    std::vector<size_t> lines(nc, 0);
+    for (size_t j = 0; j < nc; ++j) {
+      const auto& r = regions[uf.Find(id(row, j))];
+      if (r.top != row || r.left != j || r.words.empty()) continue;
+      for (const PdfWord* w : r.words) {
+        bottom[j] = std::max(bottom[j], w->y1);
+        em = std::max(em, w->size);
+      }
+      foot = std::max(foot, bottom[j]);
+      lines[j] = GroupLines(r.words).size();
+    }
+    const size_t width = t->rows.back().size();
+    t->open_at_foot.assign(width, false);
+    for (size_t j = 0; j < width && j < nc; ++j) {
+      if (lines[j] == 0 || bottom[j] < foot - kPdf.ends_high_em * em) continue;
+      t->open_at_foot[j] = true;
+      t->foot_wraps = t->foot_wraps || lines[j] >= 2;
+    }
   }
 
   const PdfPage& page_;
