@@ -12,6 +12,8 @@ namespace {
 
 using test::Grid;
 using test::LayoutOfPages;
+using test::Page;
+using test::Rule;
 using test::Texts;
 using test::Word;
 
@@ -60,6 +62,35 @@ TEST_CASE("pdf break: numbers under a row of one line start a row of their own")
                                    {"计算机", "22.67", "5.6", "41"},
                                    {"设备", "67", "9", ""},
                                    {"家具", "13.71", "8.11", "72"}});
+}
+
+TEST_CASE("pdf break: a table of horizontal rules goes on over the page in its columns") {
+  // 三线表 cut by the page break: page 1 keeps the rule above and the one
+  // under the header, its body running to the page's end; page 2 has only
+  // the rule below. A note set in columns under that rule is no row of it.
+  PdfPage a = Page();
+  for (double y : {600.0, 625.0}) Rule(&a, 50, y, 450, y);
+  a.words = {
+      Word("项目", 60, 608),     Word("预算数", 200, 608), Word("决算数", 320, 608),
+      Word("合计", 60, 640),     Word("100", 200, 640),    Word("90", 320, 640),
+      Word("基本支出", 60, 665), Word("30", 200, 665),     Word("25", 320, 665),
+      Word("人员经费", 60, 690), Word("20", 200, 690),     Word("15", 320, 690),
+      Word("公用经费", 60, 715), Word("10", 200, 715),     Word("10", 320, 715)};
+  PdfPage b = Page(2);
+  Rule(&b, 50, 150, 450, 150);
+  b.words = {Word("项目支出", 60, 110), Word("70", 200, 110),   Word("65", 320, 110),
+             Word("其他支出", 60, 130), Word("0", 200, 130, 5), Word("0", 320, 130, 5),
+             Word("注：单位", 60, 156), Word("万元", 130, 156), Word("见附表", 260, 156)};
+  Layout l = LayoutOfPages({a, b});
+  // The note stays out of the table (the unruled reading sets it apart).
+  REQUIRE(!l.tables.empty());
+  CHECK(Texts(l.tables[0]) == Rows{{"项目", "预算数", "决算数"},
+                                   {"合计", "100", "90"},
+                                   {"基本支出", "30", "25"},
+                                   {"人员经费", "20", "15"},
+                                   {"公用经费", "10", "10"},
+                                   {"项目支出", "70", "65"},
+                                   {"其他支出", "0", "0"}});
 }
 
 }  // namespace

@@ -44,13 +44,12 @@ bool EndsSentence(const std::string& s) {
 }
 
 // `open`, when given: the cells above that reach their row's foot; only
-// those may go on. `wraps`: the row above has a cell of two lines or more
-// at its foot, so a number of it may have been cut between its lines ("22."
-// over "67"); a row of one line is never cut, so a number below it starts
-// a row of its own.
+// those may go on. `wrapped`, when given: those of them of two lines or
+// more, whose number may have been cut between its lines ("22." over "67");
+// a cell of one line is never cut, so a number below it is a new row's.
 bool ContinuesRow(const std::vector<std::string>& above,
                   const std::vector<std::string>& below, const std::vector<bool>& open,
-                  bool wraps) {
+                  const std::vector<bool>& wrapped) {
   if (above.size() != below.size()) return false;
   if (!open.empty() && open.size() != above.size()) return false;
   bool any = false, number_alone = false, mid_sentence = true, long_text = false;
@@ -58,7 +57,7 @@ bool ContinuesRow(const std::vector<std::string>& above,
     bool a = !IsBlank(above[c]), b = !IsBlank(below[c]);
     if (b && !a) return false;
     if (b && !open.empty() && !open[c]) return false;
-    if (b && IsNumberText(below[c]) && !(wraps && !open.empty() && open[c])) return false;
+    if (b && IsNumberText(below[c]) && !(c < wrapped.size() && wrapped[c])) return false;
     if (b) {
       any = true;
       // "(3)单位资金", "……": a new item, not the rest of a sentence.
@@ -174,7 +173,7 @@ void PdfPager::Add(const PdfPage& input) {
     {
       std::vector<std::vector<const PdfWord*>> lines = std::move(text);
       text.clear();
-      pdf::ReadThreeLine(page, &lines, &tables);
+      pdf::ReadThreeLine(page, last.open_three_line ? &last : nullptr, &lines, &tables);
       // One row of two cells places its separator anywhere in a wide gap:
       // too loose to carry.
       const bool carry = !last.ruled && (last.rows.size() >= 2 || last.xs.size() >= 2);
@@ -229,7 +228,8 @@ void PdfPager::Add(const PdfPage& input) {
       // The same rules, or the last page's separators found to hold here.
       // Unruled, as many separators on both pages: column for column the
       // same, each separator moved within its gap.
-      sure_grid = same_grid && last.ruled == tables[0].ruled &&
+      // Columns inferred between horizontal rules are matched, not drawn.
+      sure_grid = same_grid && last.ruled == tables[0].ruled && !tables[0].three_line &&
                   ((SameColumns(last.xs, tables[0].xs) &&
                     (tables[0].ruled || tables[0].continues)) ||
                    (!tables[0].ruled && tables[0].continues && !refined.empty()) ||
@@ -265,7 +265,8 @@ void PdfPager::Add(const PdfPage& input) {
       if (!text_before && head < tables[0].rows.size()) {
         const auto& first = tables[0].rows[head];
         if (prev.size() == first.size() &&
-            ContinuesRow(last.rows.back(), first, last.open_at_foot, last.foot_wraps)) {
+            ContinuesRow(last.rows.back(), first, last.open_at_foot,
+                         last.wrapped_at_foot)) {
           for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
           tables[0].rows.erase(tables[0].rows.begin() +
                                static_cast<std::ptrdiff_t>(head));

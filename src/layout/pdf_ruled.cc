@@ -241,10 +241,11 @@ class PageReader {
     }
     const size_t width = t->rows.back().size();
     t->open_at_foot.assign(width, false);
+    t->wrapped_at_foot.assign(width, false);
     for (size_t j = 0; j < width && j < nc; ++j) {
       if (lines[j] == 0 || bottom[j] < foot - kPdf.ends_high_em * em) continue;
       t->open_at_foot[j] = true;
-      t->foot_wraps = t->foot_wraps || lines[j] >= 2;
+      t->wrapped_at_foot[j] = lines[j] >= 2;
     }
   }
 
