@@ -64,6 +64,33 @@ TEST_CASE("pdf break: numbers under a row of one line start a row of their own")
                                    {"家具", "13.71", "8.11", "72"}});
 }
 
+TEST_CASE("pdf break: a row taller than a page is one row over three pages") {
+  // The middle page shows only the column rules, top to bottom: no
+  // horizontal rule at all, the row cut at both ends.
+  const std::vector<double> xs = {50, 150, 450, 500};
+  PdfPage a = Grid(xs, {600, 630, 800}, {});
+  a.words = {Word("指标", 60, 610),
+             Word("说明", 160, 610),
+             Word("分值", 460, 610),
+             Word("预算执行率", 60, 640),
+             Word("部门预算的执行情况，", 160, 785, 200),
+             Word("5", 460, 640)};
+  PdfPage b = Page(2);
+  for (double x : xs) Rule(&b, x, 60, x, 800);
+  b.words = {Word("即是否按计划执行，", 160, 60, 200),
+             Word("执行率越高得分越高，", 160, 785, 200)};
+  PdfPage c = Grid(xs, {60, 90, 120}, {}, 3);
+  c.words = {Word("满分为止", 160, 70, 60), Word("资产管理", 60, 100),
+             Word("3", 460, 100)};
+  Layout l = LayoutOfPages({a, b, c});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) ==
+        Rows{{"指标", "说明", "分值"},
+             {"预算执行率",
+              "部门预算的执行情况，即是否按计划执行，执行率越高得分越高，满分为止", "5"},
+             {"资产管理", "", "3"}});
+}
+
 TEST_CASE("pdf break: a table of horizontal rules goes on over the page in its columns") {
   // 三线表 cut by the page break: page 1 keeps the rule above and the one
   // under the header, its body running to the page's end; page 2 has only

@@ -204,6 +204,8 @@ void PdfPager::Add(const PdfPage& input) {
     // A page that opens with the table the last page ended with, no text in
     // between but running lines: its first row may be the rest of a split row.
     bool same_grid = false;
+    // The last page's cut row, when all this page's table went into it.
+    std::vector<std::string> whole_row;
     // Only the same ruled grid says so for sure.
     bool sure_grid = false;
     // An unruled table may show more columns on the new page than the last
@@ -268,6 +270,9 @@ void PdfPager::Add(const PdfPage& input) {
             ContinuesRow(last.rows.back(), first, last.open_at_foot,
                          last.wrapped_at_foot)) {
           for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
+          // A row taller than the page may go on over the next one too.
+          if (tables[0].rows.size() == head + 1)
+            for (const Cell& c : prev) whole_row.push_back(c.text);
           tables[0].rows.erase(tables[0].rows.begin() +
                                static_cast<std::ptrdiff_t>(head));
         }
@@ -292,6 +297,8 @@ void PdfPager::Add(const PdfPage& input) {
       }
       const PageTable& t = tables[e.index];
       last = t;
+      if (e.index == 0 && t.rows.empty() && !whole_row.empty())
+        last.rows.push_back(std::move(whole_row));
       if (t.rows.empty()) continue;
       if (!(same_grid && e.index == 0)) s_->first_piece = items->size();
       last_piece = items->size();

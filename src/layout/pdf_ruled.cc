@@ -69,6 +69,7 @@ class PageReader {
     }
     hs = MergeRules(std::move(hs));
     vs = MergeRules(std::move(vs));
+    CutRow(vs, &hs);
     std::vector<bool> used(page_.words.size(), false);
     for (const auto& comp : Components(hs, vs)) {
       PageTable t;
@@ -104,6 +105,47 @@ class PageReader {
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.first[0].at < b.first[0].at; });
     return out;
+  }
+
+  // Column rules that no horizontal rule meets, several of one extent
+  // with text between: a row the page break cut at both ends, taller than
+  // the page. Its ends are where the rules end, as an open row's are.
+  void CutRow(const std::vector<Line>& vs, std::vector<Line>* hs) const {
+    std::vector<Line> loose;
+    for (const Line& v : vs) {
+      bool met = false;
+      for (const Line& h : *hs)
+        met =
+            met ||
+            (v.at >= h.from - kPdf.rule_tolerance && v.at <= h.to + kPdf.rule_tolerance &&
+             h.at >= v.from - kPdf.rule_tolerance && h.at <= v.to + kPdf.rule_tolerance);
+      if (!met) loose.push_back(v);
+    }
+    std::vector<bool> used(loose.size(), false);
+    for (size_t i = 0; i < loose.size(); ++i) {
+      if (used[i]) continue;
+      std::vector<size_t> same;
+      for (size_t j = i; j < loose.size(); ++j)
+        if (!used[j] && std::fabs(loose[j].from - loose[i].from) <= kPdf.rule_tolerance &&
+            std::fabs(loose[j].to - loose[i].to) <= kPdf.rule_tolerance)
+          same.push_back(j);
+      if (same.size() < kPdf.cut_row_rules) continue;
+      double x0 = 1e18, x1 = -1e18;
+      for (size_t j : same) {
+        used[j] = true;
+        x0 = std::min(x0, loose[j].at);
+        x1 = std::max(x1, loose[j].at);
+      }
+      const Line& v = loose[i];
+      bool text = false;
+      for (const PdfWord& w : page_.words) {
+        const double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+        text = text || (cx > x0 && cx < x1 && cy > v.from && cy < v.to);
+      }
+      if (!text) continue;
+      hs->push_back({v.from, x0, x1});
+      hs->push_back({v.to, x0, x1});
+    }
   }
 
   static bool Covers(const std::vector<Line>& lines, double at, double mid) {
