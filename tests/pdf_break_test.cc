@@ -91,6 +91,29 @@ TEST_CASE("pdf break: a row taller than a page is one row over three pages") {
              {"资产管理", "", "3"}});
 }
 
+TEST_CASE("pdf break: the rest of a cut row closed by one rule is the grid's") {
+  // Page 2 shows the column rules from its top down to the one rule that
+  // closes the cut row and the table; a paragraph follows.
+  const std::vector<double> xs = {50, 150, 450, 500};
+  PdfPage a = Grid(xs, {600, 630, 800}, {});
+  a.words = {Word("指标", 60, 610),
+             Word("说明", 160, 610),
+             Word("分值", 460, 610),
+             Word("预算执行率", 60, 640),
+             Word("部门预算的执行情况，", 160, 785, 200),
+             Word("5", 460, 640)};
+  PdfPage b = Page(2);
+  for (double x : xs) Rule(&b, x, 60, x, 100);
+  Rule(&b, 50, 100, 500, 100);
+  b.words = {Word("即是否按计划执行", 160, 70, 200),
+             Word("以上为评分表。", 60, 140, 100)};
+  Layout l = LayoutOfPages({a, b});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) ==
+        Rows{{"指标", "说明", "分值"},
+             {"预算执行率", "部门预算的执行情况，即是否按计划执行", "5"}});
+}
+
 TEST_CASE("pdf break: a table of horizontal rules goes on over the page in its columns") {
   // 三线表 cut by the page break: page 1 keeps the rule above and the one
   // under the header, its body running to the page's end; page 2 has only

@@ -100,8 +100,14 @@ class PageReader {
     for (size_t j = 0; j < vs.size(); ++j)
       groups[uf.Find(static_cast<int>(hs.size() + j))].second.push_back(vs[j]);
     std::vector<std::pair<std::vector<Line>, std::vector<Line>>> out;
+    // One horizontal rule is enough when column rules run on past it: a
+    // row the page break cut above or below it (`Grid` opens it). Columns,
+    // that is: an outer frame's two sides draw no cells.
     for (auto& [k, g] : groups)
-      if (g.first.size() >= 2 && g.second.size() >= 2) out.push_back(std::move(g));
+      if (g.second.size() >= 2 &&
+          (g.first.size() >= 2 ||
+           (g.first.size() == 1 && g.second.size() >= kPdf.cut_row_rules)))
+        out.push_back(std::move(g));
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.first[0].at < b.first[0].at; });
     return out;
