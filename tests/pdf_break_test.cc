@@ -91,6 +91,37 @@ TEST_CASE("pdf break: a row taller than a page is one row over three pages") {
              {"资产管理", "", "3"}});
 }
 
+TEST_CASE("pdf break: a row taller than a page under headers printed again is one row") {
+  // Each page prints the header row again; page 2 holds only the middle
+  // of the row, its column rules running on to the page's foot.
+  const std::vector<double> xs = {50, 150, 450, 500};
+  auto header = [&](PdfPage* p, double y) {
+    for (auto w :
+         {Word("指标", 60, y + 10), Word("说明", 160, y + 10), Word("分值", 460, y + 10)})
+      p->words.push_back(w);
+  };
+  PdfPage a = Grid(xs, {600, 630, 800}, {});
+  header(&a, 600);
+  for (auto w : {Word("预算执行率", 60, 640), Word("部门预算的执行情况，", 160, 785, 200),
+                 Word("5", 460, 640)})
+    a.words.push_back(w);
+  PdfPage b = Grid(xs, {60, 90}, {}, 2);
+  for (double x : xs) Rule(&b, x, 90, x, 800);
+  header(&b, 60);
+  b.words.push_back(Word("即是否按计划执行，", 160, 785, 200));
+  PdfPage c = Grid(xs, {60, 90, 120, 150}, {}, 3);
+  header(&c, 60);
+  for (auto w :
+       {Word("满分为止", 160, 95, 60), Word("资产管理", 60, 130), Word("3", 460, 130)})
+    c.words.push_back(w);
+  Layout l = LayoutOfPages({a, b, c});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) ==
+        Rows{{"指标", "说明", "分值"},
+             {"预算执行率", "部门预算的执行情况，即是否按计划执行，满分为止", "5"},
+             {"资产管理", "", "3"}});
+}
+
 TEST_CASE("pdf break: the rest of a cut row closed by one rule is the grid's") {
   // Page 2 shows the column rules from its top down to the one rule that
   // closes the cut row and the table; a paragraph follows.

@@ -270,11 +270,15 @@ void PdfPager::Add(const PdfPage& input) {
             ContinuesRow(last.rows.back(), first, last.open_at_foot,
                          last.wrapped_at_foot)) {
           for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
-          // A row taller than the page may go on over the next one too.
-          if (tables[0].rows.size() == head + 1)
+          // A row taller than the page may go on over the next one too;
+          // the header printed above its middle is dropped with it, so that
+          // the row stays the one the next page goes on with.
+          const bool whole = tables[0].rows.size() == head + 1;
+          if (whole)
             for (const Cell& c : prev) whole_row.push_back(c.text);
           tables[0].rows.erase(tables[0].rows.begin() +
                                static_cast<std::ptrdiff_t>(head));
+          if (whole) tables[0].rows.clear();
         }
       }
     }
@@ -297,8 +301,8 @@ void PdfPager::Add(const PdfPage& input) {
       }
       const PageTable& t = tables[e.index];
       last = t;
-      if (e.index == 0 && t.rows.empty() && !whole_row.empty())
-        last.rows.push_back(std::move(whole_row));
+      // Whatever of the page's table is left (a header printed again).
+      if (e.index == 0 && !whole_row.empty()) last.rows = {std::move(whole_row)};
       if (t.rows.empty()) continue;
       if (!(same_grid && e.index == 0)) s_->first_piece = items->size();
       last_piece = items->size();
