@@ -35,8 +35,17 @@ struct PageTable {
   // Unruled: the last row's cells whose text reaches the row's foot and so
   // may go on over the page; a line that stops above it ended its cell.
   std::vector<bool> open_at_foot;
+  // Ruled: those of them of two lines or more. A cell of one line cannot
+  // have been cut by the page break, so a number below it is a new one.
+  std::vector<bool> wrapped_at_foot;
   // What the reading could not be sure of (kDoubt* of layout/table.h).
   std::vector<std::string> doubts;
+  // Of horizontal rules only: its columns are inferred, as an unruled
+  // table's are. Open: without its bottom rule, it runs on to the page's
+  // end, and the next page goes on with its columns. `rule_x0` and
+  // `rule_x1`: where its rules start and end.
+  bool three_line = false, open_three_line = false;
+  double rule_x0 = 0, rule_x1 = 0;
 };
 
 // ---- Geometry (pdf_geometry.cc) -------------------------------------------
@@ -140,9 +149,11 @@ void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& i
 // ---- Tables of horizontal rules only (pdf_three_line.cc) -------------------
 
 // Moves the lines between runs of horizontal rules that no grid of `tables`
-// holds out of `lines`, as tables appended to `tables`.
-void ReadThreeLine(const PdfPage& page, std::vector<WordLine>* lines,
-                   std::vector<PageTable>* tables);
+// holds out of `lines`, as tables appended to `tables`. `carry`: the open
+// table of horizontal rules the last page ended with, if it did; this
+// page's first piece of rules as wide goes on with its columns.
+void ReadThreeLine(const PdfPage& page, const PageTable* carry,
+                   std::vector<WordLine>* lines, std::vector<PageTable>* tables);
 
 // ---- Label placement (pdf_labels.cc) ----------------------------------------
 

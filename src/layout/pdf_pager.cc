@@ -44,9 +44,12 @@ bool EndsSentence(const std::string& s) {
 }
 
 // `open`, when given: the cells above that reach their row's foot; only
-// those may go on.
+// those may go on. `wrapped`, when given: those of them of two lines or
+// more, whose number may have been cut between its lines ("22." over "67");
+// a cell of one line is never cut, so a number below it is a new row's.
 bool ContinuesRow(const std::vector<std::string>& above,
-                  const std::vector<std::string>& below, const std::vector<bool>& open) {
+                  const std::vector<std::string>& below, const std::vector<bool>& open,
+                  const std::vector<bool>& wrapped) {
   if (above.size() != below.size()) return false;
   if (!open.empty() && open.size() != above.size()) return false;
   bool any = false, number_alone = false, mid_sentence = true, long_text = false;
@@ -54,7 +57,7 @@ bool ContinuesRow(const std::vector<std::string>& above,
     bool a = !IsBlank(above[c]), b = !IsBlank(below[c]);
     if (b && !a) return false;
     if (b && !open.empty() && !open[c]) return false;
-    if (b && IsNumberText(below[c])) return false;
+    if (b && IsNumberText(below[c]) && !(c < wrapped.size() && wrapped[c])) return false;
     if (b) {
       any = true;
       // "(3)单位资金", "……": a new item, not the rest of a sentence.
@@ -113,6 +116,30 @@ void SpreadOver(const std::vector<double>& xs, PageTable* t) {
   t->xs = xs;
 }
 
+// How many leading rows of `t` repeat, cell for cell, the leading rows of
+// the table's first piece: its header printed again. All of them when the
+// first piece is all header (a page of it alone) would be a guess, so not
+// past the first piece's last row but one.
+size_t RepeatedHead(const std::vector<Item>& items, size_t first_piece, size_t last_piece,
+                    const PageTable& t) {
+  const size_t k = std::min(first_piece, last_piece);
+  if (k >= items.size() || items[k].kind != Item::kPiece) return 0;
+  const auto& top = items[k].piece.rows;
+  size_t n = 0;
+  while (n < t.rows.size() && n + 1 < top.size()) {
+    const auto& a = t.rows[n];
+    const auto& b = top[n].cells;
+    bool same = a.size() == b.size(), any = false;
+    for (size_t c = 0; same && c < a.size(); ++c) {
+      same = TrimSpace(a[c]) == TrimSpace(b[c].text);
+      any = any || !IsBlank(a[c]);
+    }
+    if (!same || !any) break;
+    ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 struct PdfPager::State {
@@ -146,7 +173,7 @@ void PdfPager::Add(const PdfPage& input) {
     {
       std::vector<std::vector<const PdfWord*>> lines = std::move(text);
       text.clear();
-      pdf::ReadThreeLine(page, &lines, &tables);
+      pdf::ReadThreeLine(page, last.open_three_line ? &last : nullptr, &lines, &tables);
       // One row of two cells places its separator anywhere in a wide gap:
       // too loose to carry.
       const bool carry = !last.ruled && (last.rows.size() >= 2 || last.xs.size() >= 2);
@@ -177,6 +204,8 @@ void PdfPager::Add(const PdfPage& input) {
     // A page that opens with the table the last page ended with, no text in
     // between but running lines: its first row may be the rest of a split row.
     bool same_grid = false;
+    // The last page's cut row, when all this page's table went into it.
+    std::vector<std::string> whole_row;
     // Only the same ruled grid says so for sure.
     bool sure_grid = false;
     // An unruled table may show more columns on the new page than the last
@@ -201,7 +230,8 @@ void PdfPager::Add(const PdfPage& input) {
       // The same rules, or the last page's separators found to hold here.
       // Unruled, as many separators on both pages: column for column the
       // same, each separator moved within its gap.
-      sure_grid = same_grid && last.ruled == tables[0].ruled &&
+      // Columns inferred between horizontal rules are matched, not drawn.
+      sure_grid = same_grid && last.ruled == tables[0].ruled && !tables[0].three_line &&
                   ((SameColumns(last.xs, tables[0].xs) &&
                     (tables[0].ruled || tables[0].continues)) ||
                    (!tables[0].ruled && tables[0].continues && !refined.empty()) ||
@@ -230,12 +260,26 @@ void PdfPager::Add(const PdfPage& input) {
         // Other columns: the rows so far, if narrower, end in empty cells.
         for (RawRow* r : earlier) Pad(tables[0].xs.size() + 1, r);
       }
+      // The header printed again at the page top (Writer's repeated rows,
+      // `<thead>`) stands between the cut row and its rest.
+      const size_t head = RepeatedHead(*items, s_->first_piece, last_piece, tables[0]);
       auto& prev = (*items)[last_piece].piece.rows.back().cells;
-      const auto& first = tables[0].rows[0];
-      if (!text_before && prev.size() == first.size() &&
-          ContinuesRow(last.rows.back(), first, last.open_at_foot)) {
-        for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
-        tables[0].rows.erase(tables[0].rows.begin());
+      if (!text_before && head < tables[0].rows.size()) {
+        const auto& first = tables[0].rows[head];
+        if (prev.size() == first.size() &&
+            ContinuesRow(last.rows.back(), first, last.open_at_foot,
+                         last.wrapped_at_foot)) {
+          for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
+          // A row taller than the page may go on over the next one too;
+          // the header printed above its middle is dropped with it, so that
+          // the row stays the one the next page goes on with.
+          const bool whole = tables[0].rows.size() == head + 1;
+          if (whole)
+            for (const Cell& c : prev) whole_row.push_back(c.text);
+          tables[0].rows.erase(tables[0].rows.begin() +
+                               static_cast<std::ptrdiff_t>(head));
+          if (whole) tables[0].rows.clear();
+        }
       }
     }
     last = PageTable{};
@@ -257,6 +301,8 @@ void PdfPager::Add(const PdfPage& input) {
       }
       const PageTable& t = tables[e.index];
       last = t;
+      // Whatever of the page's table is left (a header printed again).
+      if (e.index == 0 && !whole_row.empty()) last.rows = {std::move(whole_row)};
       if (t.rows.empty()) continue;
       if (!(same_grid && e.index == 0)) s_->first_piece = items->size();
       last_piece = items->size();

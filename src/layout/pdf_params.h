@@ -65,6 +65,11 @@ struct PdfParams {
   // points for the reason `rule_tolerance` is.
   double open_row_min = 4.0;
   size_t max_column_rules = 200;
+  // Column rules of one extent that no horizontal rule meets, or that run
+  // on past the one horizontal rule they meet, draw a row the page break
+  // cut when there are this many: two columns at least. Two alone are as
+  // often a margin's bars or a frame's sides.
+  size_t cut_row_rules = 3;
 
   // ---- Tables of horizontal rules only (三线表) ----
   // Points. A horizontal rule shorter than this underlines words, not a

@@ -69,6 +69,7 @@ class PageReader {
     }
     hs = MergeRules(std::move(hs));
     vs = MergeRules(std::move(vs));
+    CutRow(vs, &hs);
     std::vector<bool> used(page_.words.size(), false);
     for (const auto& comp : Components(hs, vs)) {
       PageTable t;
@@ -99,11 +100,58 @@ class PageReader {
     for (size_t j = 0; j < vs.size(); ++j)
       groups[uf.Find(static_cast<int>(hs.size() + j))].second.push_back(vs[j]);
     std::vector<std::pair<std::vector<Line>, std::vector<Line>>> out;
+    // One horizontal rule is enough when column rules run on past it: a
+    // row the page break cut above or below it (`Grid` opens it). Columns,
+    // that is: an outer frame's two sides draw no cells.
     for (auto& [k, g] : groups)
-      if (g.first.size() >= 2 && g.second.size() >= 2) out.push_back(std::move(g));
+      if (g.second.size() >= 2 &&
+          (g.first.size() >= 2 ||
+           (g.first.size() == 1 && g.second.size() >= kPdf.cut_row_rules)))
+        out.push_back(std::move(g));
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.first[0].at < b.first[0].at; });
     return out;
+  }
+
+  // Column rules that no horizontal rule meets, several of one extent
+  // with text between: a row the page break cut at both ends, taller than
+  // the page. Its ends are where the rules end, as an open row's are.
+  void CutRow(const std::vector<Line>& vs, std::vector<Line>* hs) const {
+    std::vector<Line> loose;
+    for (const Line& v : vs) {
+      bool met = false;
+      for (const Line& h : *hs)
+        met =
+            met ||
+            (v.at >= h.from - kPdf.rule_tolerance && v.at <= h.to + kPdf.rule_tolerance &&
+             h.at >= v.from - kPdf.rule_tolerance && h.at <= v.to + kPdf.rule_tolerance);
+      if (!met) loose.push_back(v);
+    }
+    std::vector<bool> used(loose.size(), false);
+    for (size_t i = 0; i < loose.size(); ++i) {
+      if (used[i]) continue;
+      std::vector<size_t> same;
+      for (size_t j = i; j < loose.size(); ++j)
+        if (!used[j] && std::fabs(loose[j].from - loose[i].from) <= kPdf.rule_tolerance &&
+            std::fabs(loose[j].to - loose[i].to) <= kPdf.rule_tolerance)
+          same.push_back(j);
+      if (same.size() < kPdf.cut_row_rules) continue;
+      double x0 = 1e18, x1 = -1e18;
+      for (size_t j : same) {
+        used[j] = true;
+        x0 = std::min(x0, loose[j].at);
+        x1 = std::max(x1, loose[j].at);
+      }
+      const Line& v = loose[i];
+      bool text = false;
+      for (const PdfWord& w : page_.words) {
+        const double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+        text = text || (cx > x0 && cx < x1 && cy > v.from && cy < v.to);
+      }
+      if (!text) continue;
+      hs->push_back({v.from, x0, x1});
+      hs->push_back({v.to, x0, x1});
+    }
   }
 
   static bool Covers(const std::vector<Line>& lines, double at, double mid) {
@@ -190,6 +238,7 @@ class PageReader {
     // every number stays under its own column however its row's labels were
     // merged (合计 over the code and name columns, 功能分类科目编码 over 类/款/项).
     std::vector<std::string> text(regions.size());
+    size_t last_row = 0;
     std::map<int, size_t> order;
     for (const auto& [k, r] : regions) order.emplace(k, order.size());
     for (const auto& [k, r] : regions)
@@ -211,8 +260,41 @@ class PageReader {
       // nothing stands in the columns it covers.
       cells.resize(width);
       t->rows.push_back(std::move(cells));
+      last_row = i;
     }
+    OpenAtFoot(regions, uf, id, last_row, nc, t);
     return !t->rows.empty();
+  }
+
+  // The cells of the grid's last row whose text reaches as low as any in
+  // the row: only those may go on over the page (a complete cell, centred
+  // or set at the top, ends higher). A cell merged down from a row above
+  // belongs to that row.
+  template <typename Regions, typename Id>
+  static void OpenAtFoot(Regions& regions, Uf& uf, const Id& id, size_t row, size_t nc,
+                         PageTable* t) {
+    if (t->rows.empty()) return;
+    double foot = -1e18, em = kPdf.min_em;
+    std::vector<double> bottom(nc, -1e18);
+    std::vector<size_t> lines(nc, 0);
+    for (size_t j = 0; j < nc; ++j) {
+      const auto& r = regions[uf.Find(id(row, j))];
+      if (r.top != row || r.left != j || r.words.empty()) continue;
+      for (const PdfWord* w : r.words) {
+        bottom[j] = std::max(bottom[j], w->y1);
+        em = std::max(em, w->size);
+      }
+      foot = std::max(foot, bottom[j]);
+      lines[j] = GroupLines(r.words).size();
+    }
+    const size_t width = t->rows.back().size();
+    t->open_at_foot.assign(width, false);
+    t->wrapped_at_foot.assign(width, false);
+    for (size_t j = 0; j < width && j < nc; ++j) {
+      if (lines[j] == 0 || bottom[j] < foot - kPdf.ends_high_em * em) continue;
+      t->open_at_foot[j] = true;
+      t->wrapped_at_foot[j] = lines[j] >= 2;
+    }
   }
 
   const PdfPage& page_;
