@@ -5,6 +5,7 @@
 #define JXAUDIT_EXTRACT_EXTRACTION_H_
 
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -167,6 +168,32 @@ struct DocInfo {
   DocField declared_score_text;
 };
 
+// The number of a typed cell: what the rules read of it (a table has a cell
+// of these per printed cell, so no strings). Read as a ParsedNumber wherever
+// one is wanted.
+struct TypedNumber {
+  Decimal value;
+  bool percent = false;
+  // The comparator printed before it ("≥90%" in a rate column), as its index
+  // in Comparators(): 0 for none.
+  uint8_t comparator = 0;
+  static constexpr const char* Comparators[] = {"", "≥", "≤", ">", "<", "="};
+  void Set(const ParsedNumber& n) {
+    value = n.value;
+    percent = n.percent;
+    comparator = 0;
+    for (uint8_t i = 1; i < std::size(Comparators); ++i)
+      if (n.comparator == Comparators[i]) comparator = i;
+  }
+  operator ParsedNumber() const {
+    ParsedNumber n;
+    n.value = value;
+    n.percent = percent;
+    n.comparator = Comparators[comparator];
+    return n;
+  }
+};
+
 // A cell as the arithmetic rules read it.
 struct TypedCell {
   enum class Kind {
@@ -177,8 +204,8 @@ struct TypedCell {
     kOutOfRange,     // one number, with more digits than exact arithmetic keeps
   };
   Kind kind = Kind::kBlank;
-  ParsedNumber number;  // when kNumber
-  int line = 0;         // where it was printed
+  TypedNumber number;  // when kNumber
+  int line = 0;        // where it was printed
   int page = 0;
   std::string ref;  // workbooks: the sheet and cell ("表1!B7")
 };

@@ -114,8 +114,10 @@ class TypedTableReader : public Reader {
     tc.ref = c.ref;
     if (IsBlank(c.text)) return tc;
     NumberStatus status = NumberStatus::kOk;
-    if (CellNumber(c, &tc.number, &status)) {
+    ParsedNumber n;
+    if (CellNumber(c, &n, &status)) {
       tc.kind = TypedCell::Kind::kNumber;
+      tc.number.Set(n);
     } else if (status == NumberStatus::kTooLarge) {
       tc.kind = TypedCell::Kind::kOutOfRange;
     } else if (c.text.size() <= kMaxMarkBytes &&
