@@ -60,10 +60,10 @@ struct PdfParams {
   // have: more is a drawing (a chart, a hatch), not a table, and would cost
   // rows × columns.
   size_t max_row_rules = 2000;
-  // Points. Column rules that run on this far past the last horizontal rule
-  // draw a row the page break left open; less is a rule's overrun. In
-  // points for the reason `rule_tolerance` is.
-  double open_row_min = 4.0;
+  // Column rules that run on past the last horizontal rule by more than
+  // twice what makes two rules one (a rule's overrun at each end) draw a
+  // row the page break left open.
+  double open_row_min = 2 * rule_tolerance;
   size_t max_column_rules = 200;
   // Column rules of one extent that no horizontal rule meets, or that run
   // on past the one horizontal rule they meet, draw a row the page break
