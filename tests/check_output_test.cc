@@ -23,17 +23,11 @@ using namespace test;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
-std::string Q(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 // Runs jxaudit in `dir` (left in place), stdout and stderr kept.
 RunResult In(const std::string& dir, const std::vector<std::string>& args) {
-  std::string cmd = "cd " + Q(dir) + " && " + Q(JXAUDIT_BINARY);
-  for (const std::string& a : args) cmd += " " + Q(a);
-  cmd += " >" + Q(dir + "/.out") + " 2>" + Q(dir + "/.err");
+  std::string cmd = "cd " + ShellQuote(dir) + " && " + ShellQuote(JXAUDIT_BINARY);
+  for (const std::string& a : args) cmd += " " + ShellQuote(a);
+  cmd += " >" + ShellQuote(dir + "/.out") + " 2>" + ShellQuote(dir + "/.err");
   RunResult r;
   int rc = std::system(cmd.c_str());
   r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
@@ -47,10 +41,11 @@ RunResult In(const std::string& dir, const std::vector<std::string>& args) {
 std::pair<int, std::string> Validate(const std::string& mode, const std::string& schema,
                                      const std::string& file) {
   const std::string log = file + ".validate";
-  std::string cmd =
-      "python3 " + Q(std::string(JXAUDIT_TESTS_DIR) + "/schema/validate.py") + " " +
-      mode + " " + Q(std::string(JXAUDIT_TESTS_DIR) + "/../schemas/" + schema) + " " +
-      Q(file) + " 2>" + Q(log);
+  std::string cmd = "python3 " +
+                    ShellQuote(std::string(JXAUDIT_TESTS_DIR) + "/schema/validate.py") +
+                    " " + mode + " " +
+                    ShellQuote(std::string(JXAUDIT_TESTS_DIR) + "/../schemas/" + schema) +
+                    " " + ShellQuote(file) + " 2>" + ShellQuote(log);
   int rc = std::system(cmd.c_str());
   return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, ReadFile(log)};
 }
@@ -129,9 +124,9 @@ TEST_CASE("check jsonl: a file's line is written when it finishes, not at the en
   for (int k = 0; k < 200; ++k)
     for (int n = 0; n < 5; ++n) big += ReadFile(Sample(n)) + "\n";
   WriteFile(dir + "/big.txt", big);
-  const std::string cmd = Q(JXAUDIT_BINARY) +
-                          " check --no-db -q -j 1 --timeout 2 --format jsonl " +
-                          Q(Sample(0)) + " " + Q(dir + "/big.txt") + " 2>/dev/null";
+  const std::string cmd =
+      ShellQuote(JXAUDIT_BINARY) + " check --no-db -q -j 1 --timeout 2 --format jsonl " +
+      ShellQuote(Sample(0)) + " " + ShellQuote(dir + "/big.txt") + " 2>/dev/null";
   FILE* p = ::popen(cmd.c_str(), "r");
   REQUIRE(p);
   std::string first;
@@ -370,7 +365,7 @@ TEST_CASE("help: each command lists its own options", "[e2e]") {
 // The output of a shell command and its exit status.
 std::pair<int, std::string> Shell(const std::string& cmd, const std::string& dir) {
   const std::string log = dir + "/.shell";
-  int rc = std::system((cmd + " >" + Q(log) + " 2>&1").c_str());
+  int rc = std::system((cmd + " >" + ShellQuote(log) + " 2>&1").c_str());
   return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, ReadFile(log)};
 }
 
@@ -393,10 +388,10 @@ std::vector<std::string> HelpOptions(const std::string& help) {
 TEST_CASE("man page: man/jxaudit.1 is what tools/make-man.py makes of the help",
           "[e2e]") {
   const std::string dir = TempDir();
-  auto [rc, page] =
-      Shell("python3 " + Q(std::string(JXAUDIT_SOURCE_DIR) + "/tools/make-man.py") + " " +
-                Q(JXAUDIT_BINARY),
-            dir);
+  auto [rc, page] = Shell(
+      "python3 " + ShellQuote(std::string(JXAUDIT_SOURCE_DIR) + "/tools/make-man.py") +
+          " " + ShellQuote(JXAUDIT_BINARY),
+      dir);
   REQUIRE(rc == 0);
   INFO("run tools/make-man.py build/jxaudit > man/jxaudit.1 after changing the help");
   CHECK(page == ReadFile(std::string(JXAUDIT_SOURCE_DIR) + "/man/jxaudit.1"));
@@ -411,9 +406,9 @@ TEST_CASE("completion: every command and each option its help lists", "[e2e]") {
   const std::string script = std::string(JXAUDIT_SOURCE_DIR) + "/completion/jxaudit.bash";
   auto complete = [&](const std::string& words, int cword) {
     auto [rc, got] =
-        Shell("bash -c " + Q("source " + Q(script) + "; COMP_WORDS=(" + words +
-                             "); COMP_CWORD=" + std::to_string(cword) +
-                             "; _jxaudit; printf '%s\\n' \"${COMPREPLY[@]}\""),
+        Shell("bash -c " + ShellQuote("source " + ShellQuote(script) + "; COMP_WORDS=(" +
+                                      words + "); COMP_CWORD=" + std::to_string(cword) +
+                                      "; _jxaudit; printf '%s\\n' \"${COMPREPLY[@]}\""),
               dir);
     REQUIRE(rc == 0);
     std::set<std::string> words_out;
@@ -441,8 +436,9 @@ TEST_CASE("completion: every command and each option its help lists", "[e2e]") {
 
 TEST_CASE("install: the binary, its patterns, the man page and the completion", "[e2e]") {
   const std::string dir = TempDir();
-  auto [rc, said] = Shell(
-      "cmake --install " + Q(JXAUDIT_BUILD_DIR) + " --prefix " + Q(dir + "/usr"), dir);
+  auto [rc, said] = Shell("cmake --install " + ShellQuote(JXAUDIT_BUILD_DIR) +
+                              " --prefix " + ShellQuote(dir + "/usr"),
+                          dir);
   INFO(said);
   REQUIRE(rc == 0);
   for (const char* f : {"/usr/bin/jxaudit", "/usr/share/man/man1/jxaudit.1",
@@ -451,9 +447,10 @@ TEST_CASE("install: the binary, its patterns, the man page and the completion", 
                         "/usr/share/jxaudit/patterns/header.txt"})
     CHECK(fs::exists(dir + f));
   // The installed binary finds the installed patterns.
-  auto [crc, out] = Shell("env -u JXAUDIT_PATTERNS " + Q(dir + "/usr/bin/jxaudit") +
-                              " check --no-db " + Q(Sample(0)),
-                          dir);
+  auto [crc, out] =
+      Shell("env -u JXAUDIT_PATTERNS " + ShellQuote(dir + "/usr/bin/jxaudit") +
+                " check --no-db " + ShellQuote(Sample(0)),
+            dir);
   CHECK(crc == 0);
   CHECK(out.find("0 errors, 1 warnings") != std::string::npos);
   fs::remove_all(dir);

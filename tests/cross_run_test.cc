@@ -21,12 +21,6 @@ using namespace test;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
-std::string Q(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
 std::string Fixture(const std::string& name) { return SamplePath("fixtures/" + name); }
 
 // The self-evaluation and declaration of one project, and two forms of
@@ -56,10 +50,11 @@ const std::vector<std::string> kPlanted = {
 std::pair<int, std::string> Validate(const std::string& mode, const std::string& schema,
                                      const std::string& file) {
   const std::string log = file + ".validate";
-  std::string cmd =
-      "python3 " + Q(std::string(JXAUDIT_TESTS_DIR) + "/schema/validate.py") + " " +
-      mode + " " + Q(std::string(JXAUDIT_TESTS_DIR) + "/../schemas/" + schema) + " " +
-      Q(file) + " 2>" + Q(log);
+  std::string cmd = "python3 " +
+                    ShellQuote(std::string(JXAUDIT_TESTS_DIR) + "/schema/validate.py") +
+                    " " + mode + " " +
+                    ShellQuote(std::string(JXAUDIT_TESTS_DIR) + "/../schemas/" + schema) +
+                    " " + ShellQuote(file) + " 2>" + ShellQuote(log);
   int rc = std::system(cmd.c_str());
   return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, ReadFile(log)};
 }

@@ -11,49 +11,20 @@
 #include "layout/layout.h"
 #include "test_util.h"
 #include "validate/validate.h"
+#include "validate_cases.h"
 
 namespace jx::test::disclosure {
 
-inline Validation CheckText(const std::string& text) {
-  Document doc = DocFromText(text);
-  Layout l = BuildLayout(doc, ProjectPatterns());
-  Extraction ex = Extract(doc, l, ProjectPatterns());
-  return Validate(ex, ProjectPatterns());
-}
-
-struct Want {
-  const char* rule;
-  Severity severity;
-  const char* stated;    // "" = not checked
-  const char* computed;  // "" = not checked
-};
-
-inline std::string Show(const Validation& v) {
-  std::string s;
-  for (const Finding& f : v.findings)
-    s += std::string(SeverityName(f.severity)) + " " + f.rule + " " + f.message + "\n";
-  return s;
-}
+using test::CheckText;
+using test::E;
+using test::Show;
+using test::W;
+using test::Want;
 
 // The findings of `text` other than disclosure.not_checked, in order.
-inline void Expect(const std::string& text, const std::vector<Want>& want) {
-  Validation v = CheckText(text);
-  INFO(Show(v));
-  std::vector<const Finding*> got;
-  for (const Finding& f : v.findings)
-    if (f.rule != "disclosure.not_checked") got.push_back(&f);
-  REQUIRE(got.size() == want.size());
-  for (size_t i = 0; i < want.size(); ++i) {
-    const Finding& f = *got[i];
-    CHECK(f.rule == want[i].rule);
-    CHECK(f.severity == want[i].severity);
-    if (*want[i].stated) CHECK(f.stated.ToString() == want[i].stated);
-    if (*want[i].computed) CHECK(f.computed.ToString() == want[i].computed);
-  }
+inline void ExpectDisclosure(const std::string& text, const std::vector<Want>& want) {
+  test::Expect(text, want, "disclosure.not_checked");
 }
-
-constexpr Severity E = Severity::kError;
-constexpr Severity W = Severity::kWarning;
 
 struct Case {
   const char* name;

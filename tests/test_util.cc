@@ -102,4 +102,10 @@ std::vector<std::vector<std::string>> Texts(const Table& t) {
   return out;
 }
 
+std::string ShellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char ch : s) out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+  return out + "'";
+}
+
 }  // namespace jx::test

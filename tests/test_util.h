@@ -21,6 +21,8 @@ Document DocFromText(const std::string& text, const std::string& name = "t.txt")
 Layout LayoutOf(const std::string& text);
 
 std::string ReadFile(const std::string& path);
+// `s` quoted for a POSIX shell command line.
+std::string ShellQuote(const std::string& s);
 void WriteFile(const std::string& path, const std::string& bytes);
 
 // samples/<name>

@@ -74,7 +74,7 @@ TEST_CASE("收支总表: each side closes with its carried rows and 收入总计
        {}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -121,7 +121,7 @@ TEST_CASE("Column groups: a 小计 stands for its parts and columns outside stay
        {{"sum.column", E, "60.00", "50"}}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -138,7 +138,7 @@ TEST_CASE("基本支出 rows against 人员经费 and 公用经费 rows", "[vali
        {}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -176,7 +176,7 @@ TEST_CASE("Across tables: a figure repeated from another table, in 元",
        {}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -209,7 +209,7 @@ TEST_CASE("Across tables: the 总表 split of 基本支出 against the 经济分
         {"disclosure.cross_table", W, "90000", "100000"}}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -269,7 +269,7 @@ TEST_CASE("Disclosure balance rows across tables and numbered parts",
         {"figure.conflict", W, "", ""}}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -296,7 +296,7 @@ TEST_CASE("A code list in two halves is summed by its left codes only",
        {{"sum.code", E, "31.00", "30"}}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -324,7 +324,7 @@ TEST_CASE("The 收入预算总表 against a 总表 whose total carries last year
        {{"disclosure.cross_table", E, "1000000", "1100000"}}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 

@@ -59,7 +59,7 @@ TEST_CASE("Change against last year's execution stated in the text",
       {"比上年预算增加 an amount is no rate", "比2025年预算增加794.88万元。\n", {}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -90,7 +90,7 @@ TEST_CASE("Items of the text by code against the 功能分类表 and their 预�
        {{"disclosure.item_planned", E, "1601.50", "1672.67"}}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -109,7 +109,7 @@ TEST_CASE("A disclosure compared with its own year", "[validate][disclosure]") {
        {}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -126,7 +126,7 @@ TEST_CASE("A budget's periods end in its year or later", "[validate][disclosure]
        {}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -158,7 +158,7 @@ TEST_CASE("Shares stated for the parts of a figure", "[validate][disclosure]") {
        {}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -194,7 +194,7 @@ TEST_CASE("Change against last year from this year's figure and the change print
        {}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -227,7 +227,7 @@ TEST_CASE("Totals the text states against the tables they name",
        {}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -252,7 +252,7 @@ TEST_CASE("Words naming an item are no total of the unit", "[validate][disclosur
        {{"disclosure.text_table", E, "900000", "1000000.00"}}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
 
@@ -298,6 +298,6 @@ TEST_CASE("“三公” and 机关运行经费 stated in a budget's text against
        {}},
   };
   for (const Case& c : cases) {
-    SECTION(c.name) { Expect(c.text, c.want); }
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }

@@ -7,51 +7,10 @@
 #include "layout/layout.h"
 #include "test_util.h"
 #include "validate/check.h"
+#include "validate_cases.h"
 
 using namespace jx;
 using namespace jx::test;
-
-namespace {
-
-Validation CheckText(const std::string& text) {
-  Document doc = DocFromText(text);
-  Layout l = BuildLayout(doc, ProjectPatterns());
-  Extraction ex = Extract(doc, l, ProjectPatterns());
-  return Validate(ex, ProjectPatterns());
-}
-
-struct Want {
-  const char* rule;
-  Severity severity;
-  const char* stated;    // "" = not checked
-  const char* computed;  // "" = not checked
-};
-
-std::string Show(const Validation& v) {
-  std::string s;
-  for (const Finding& f : v.findings)
-    s += std::string(SeverityName(f.severity)) + " " + f.rule + " " + f.message + "\n";
-  return s;
-}
-
-void Expect(const std::string& text, const std::vector<Want>& want) {
-  Validation v = CheckText(text);
-  INFO(Show(v));
-  REQUIRE(v.findings.size() == want.size());
-  for (size_t i = 0; i < want.size(); ++i) {
-    const Finding& f = v.findings[i];
-    CHECK(f.rule == want[i].rule);
-    CHECK(f.severity == want[i].severity);
-    if (*want[i].stated) CHECK(f.stated.ToString() == want[i].stated);
-    if (*want[i].computed) CHECK(f.computed.ToString() == want[i].computed);
-  }
-}
-
-constexpr Severity E = Severity::kError;
-constexpr Severity W = Severity::kWarning;
-constexpr Severity I = Severity::kInfo;
-
-}  // namespace
 
 TEST_CASE("Sums in tables: totals, children, columns", "[validate]") {
   struct Case {
@@ -377,7 +336,8 @@ TEST_CASE("A change against last year is not a part of the total", "[validate]")
     std::vector<Want> want;
   } cases[] = {
       {"比上年增加 after the parts",
-       "收入预算9628.22万元，其中：财政拨款收入9628.22万元，比2026年预算增加793.14万元。\n",
+       "收入预算9628.22万元，其中：财政拨款收入9628.22万元，比2026年预算增加793."
+       "14万元。\n",
        {}},
       {"同比减少 among the parts",
        "支出预算100万元，其中：基本支出60万元，同比减少5万元，项目支出40万元。\n",
@@ -415,23 +375,21 @@ TEST_CASE("Classification codes: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类", "
     std::vector<Want> want;
   } cases[] = {
       {"a hierarchy that closes, codes split over 类/款/项",
-       split_header +
-           "204\t\t\t公共安全支出\t30.00\t10.00\t20.00\n"
-           "204\t06\t\t司法\t30.00\t10.00\t20.00\n"
-           "204\t06\t01\t行政运行\t10.00\t10.00\t0.00\n"
-           "204\t06\t04\t基层司法业务\t20.00\t0.00\t20.00\n"
-           "208\t\t\t社会保障和就业支出\t5.00\t5.00\t0.00\n"
-           "208\t05\t\t行政事业单位养老支出\t5.00\t5.00\t0.00\n"
-           "208\t05\t01\t行政单位离退休\t5.00\t5.00\t0.00\n"
-           "合计\t\t\t\t35.00\t15.00\t20.00\n",
+       split_header + "204\t\t\t公共安全支出\t30.00\t10.00\t20.00\n"
+                      "204\t06\t\t司法\t30.00\t10.00\t20.00\n"
+                      "204\t06\t01\t行政运行\t10.00\t10.00\t0.00\n"
+                      "204\t06\t04\t基层司法业务\t20.00\t0.00\t20.00\n"
+                      "208\t\t\t社会保障和就业支出\t5.00\t5.00\t0.00\n"
+                      "208\t05\t\t行政事业单位养老支出\t5.00\t5.00\t0.00\n"
+                      "208\t05\t01\t行政单位离退休\t5.00\t5.00\t0.00\n"
+                      "合计\t\t\t\t35.00\t15.00\t20.00\n",
        {}},
       {"a 项 that does not add up to its 款",
-       split_header +
-           "204\t\t\t公共安全支出\t30.00\t10.00\t20.00\n"
-           "204\t06\t\t司法\t30.00\t10.00\t20.00\n"
-           "204\t06\t01\t行政运行\t10.00\t10.00\t0.00\n"
-           "204\t06\t04\t基层司法业务\t25.00\t0.00\t25.00\n"
-           "合计\t\t\t\t30.00\t10.00\t20.00\n",
+       split_header + "204\t\t\t公共安全支出\t30.00\t10.00\t20.00\n"
+                      "204\t06\t\t司法\t30.00\t10.00\t20.00\n"
+                      "204\t06\t01\t行政运行\t10.00\t10.00\t0.00\n"
+                      "204\t06\t04\t基层司法业务\t25.00\t0.00\t25.00\n"
+                      "合计\t\t\t\t30.00\t10.00\t20.00\n",
        {{"sum.code", E, "30.00", "35"}, {"sum.code", E, "20.00", "25"}}},
       {"codes whole in one column, 合计 against the 类",
        "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
@@ -459,7 +417,8 @@ TEST_CASE("A header printed again mid-table goes on with its section", "[validat
       {});
 }
 
-TEST_CASE("Numbers beyond exact range are refused as such, never read as 0", "[validate]") {
+TEST_CASE("Numbers beyond exact range are refused as such, never read as 0",
+          "[validate]") {
   struct Case {
     const char* name;
     std::string text;
@@ -501,7 +460,8 @@ TEST_CASE("A sum beyond exact range is a warning, not a wrapped number", "[valid
   validate::Term total{Decimal{9, 0}, 1, false, "合计", Location{}};
   std::vector<validate::Term> parts;
   for (int i = 0; i < 10; ++i)
-    parts.push_back(validate::Term{Decimal{999999999999999999, 0}, 1, false, "x", Location{}});
+    parts.push_back(
+        validate::Term{Decimal{999999999999999999, 0}, 1, false, "x", Location{}});
   validate::SumOutcome o = validate::CompareSum(total, parts);
   CHECK(o.out_of_range);
   CHECK_FALSE(o.consistent);
