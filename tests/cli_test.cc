@@ -55,29 +55,39 @@ TEST_CASE("inputs: directories are walked in path order, hidden entries skipped"
   WriteFile(dir + "/.cache/x.txt", "项目\t100\n");
   WriteFile(dir + "/.hidden.txt", "项目\t100\n");
   WriteFile(dir + "/noise.bin", std::string("\0\1\2\3", 4));
+  // A run's own JSON output left in the folder quotes findings ("…223.80万元
+  // … 39元"): data, not a report, and named as such. A text that opens with a
+  // brace but is no JSON is still read.
+  WriteFile(dir + "/check.json",
+            "{\"tool\": \"jxaudit\", \"documents\": [{\"message\": "
+            "\"收入223.80万元，其中39元\"}]}\n");
+  WriteFile(dir + "/brace.md", "{说明} 项目\t100\n");
   std::vector<std::string> warnings;
   std::vector<SkippedInput> skipped;
   std::vector<std::string> got =
       CollectInputs({dir + "/missing.txt", dir, dir + "/nothing"}, &warnings, &skipped);
   // A named file is kept even if it does not exist: the run reports it.
   CHECK(got == std::vector<std::string>{dir + "/missing.txt", dir + "/a.txt",
-                                        dir + "/b/1.txt", dir + "/b/deeper/2.txt"});
+                                        dir + "/b/1.txt", dir + "/b/deeper/2.txt",
+                                        dir + "/brace.md"});
   // Nothing is passed over without a word: the hidden entries are counted,
   // the file that is no report is named with why.
   CHECK(warnings == std::vector<std::string>{
                         dir + ": 2 hidden entries (names starting with '.') not read",
                         dir + "/nothing: no report files found"});
-  REQUIRE(skipped.size() == 1);
-  CHECK(skipped[0].path == dir + "/noise.bin");
-  CHECK(skipped[0].reason.find("not read") != std::string::npos);
+  REQUIRE(skipped.size() == 2);
+  CHECK(skipped[0].path == dir + "/check.json");
+  CHECK(skipped[0].reason.find("JSON data") != std::string::npos);
+  CHECK(skipped[1].path == dir + "/noise.bin");
+  CHECK(skipped[1].reason.find("not read") != std::string::npos);
   // check tells it on stderr, in its JSON and in its store.
   std::string db = dir + "/s.sqlite";
   RunResult r = RunJxaudit({"check", "--format", "json", "--db", db, dir});
   CHECK(r.err.find(dir + "/noise.bin: skipped: not read") != std::string::npos);
   nlohmann::json j = nlohmann::json::parse(r.out);
-  REQUIRE(j["skipped"].size() == 1);
-  CHECK(j["skipped"][0]["file"] == dir + "/noise.bin");
-  CHECK(j["skipped"][0]["status"] == "skipped");
+  REQUIRE(j["skipped"].size() == 2);
+  CHECK(j["skipped"][1]["file"] == dir + "/noise.bin");
+  CHECK(j["skipped"][1]["status"] == "skipped");
   fs::remove_all(dir);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <system_error>
 
 #include "ingest/encoding.h"
@@ -31,6 +32,31 @@ bool LooksLikeReport(const std::string& path) {
   }
   return false;
 }
+
+namespace {
+
+// A JSON document: data a tool wrote (jxaudit's own check, SARIF or
+// baseline output left in the folder being audited), never a report. Only a
+// file that parses whole counts, so a report that opens with a brace is read.
+bool IsJsonData(const std::string& path) {
+  constexpr std::streamsize kMaxJsonBytes = 64 << 20;  // larger is read as text
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  char first = 0;
+  while (in.get(first) &&
+         (first == ' ' || first == '\n' || first == '\r' || first == '\t')) {
+  }
+  if (first != '{' && first != '[') return false;
+  in.clear();
+  in.seekg(0);
+  std::string all(static_cast<size_t>(kMaxJsonBytes) + 1, '\0');
+  in.read(all.data(), kMaxJsonBytes + 1);
+  if (in.gcount() > kMaxJsonBytes) return false;
+  all.resize(static_cast<size_t>(in.gcount()));
+  return nlohmann::json::accept(all);
+}
+
+}  // namespace
 
 std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
                                        std::vector<std::string>* warnings,
@@ -79,8 +105,11 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
                                          ".rtf",  ".odt",  ".ods", ".html", ".htm"};
       bool office_ext = false;
       for (const char* e : kOfficeExt) office_ext = office_ext || ext == e;
-      if (ext == ".txt" || ext == ".pdf" || ext == ".tsv" || ext == ".csv" ||
-          office_ext || LooksLikeReport(p.string()))
+      bool named =
+          ext == ".txt" || ext == ".pdf" || ext == ".tsv" || ext == ".csv" || office_ext;
+      if (!named && IsJsonData(p.string()))
+        skip(p, "not read: JSON data (a tool's output), not a report");
+      else if (named || LooksLikeReport(p.string()))
         found.push_back(p.string());
       else
         skip(p, "not read: neither text, PDF, nor an office or web document");
