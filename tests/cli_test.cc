@@ -91,6 +91,34 @@ TEST_CASE("inputs: directories are walked in path order, hidden entries skipped"
   fs::remove_all(dir);
 }
 
+TEST_CASE("inputs: workbooks jxaudit wrote into the folder are named as skipped",
+          "[e2e]") {
+  std::string dir = TempDir();
+  fs::copy_file(SamplePath(SeedSamples()[1]), dir + "/report.txt");
+  RunResult alone = RunJxaudit({"check", "--no-db", "--format", "json", dir});
+  REQUIRE(RunJxaudit({"extract", "--no-db", "-o", dir + "/out.xlsx", dir}).status != 2);
+  REQUIRE(
+      RunJxaudit({"tables", "-o", dir + "/tables.xlsx", dir + "/report.txt"}).status !=
+      2);
+  REQUIRE(fs::exists(dir + "/out.xlsx"));
+  REQUIRE(fs::exists(dir + "/tables.xlsx"));
+  RunResult again = RunJxaudit({"check", "--no-db", "--format", "json", dir});
+  nlohmann::json a = nlohmann::json::parse(alone.out);
+  nlohmann::json j = nlohmann::json::parse(again.out);
+  // The folder still holds one report: the workbooks' findings are not read
+  // back as the folder's own.
+  CHECK(j["documents"] == a["documents"]);
+  REQUIRE(j["skipped"].size() == 2);
+  CHECK(j["skipped"][0]["file"] == dir + "/out.xlsx");
+  CHECK(j["skipped"][1]["file"] == dir + "/tables.xlsx");
+  CHECK(again.err.find("a workbook jxaudit wrote") != std::string::npos);
+  // Named on the command line, the workbook is refused with the same reason.
+  RunResult named = RunJxaudit({"check", "--no-db", dir + "/out.xlsx"});
+  CHECK(named.status == 2);
+  CHECK(named.err.find("a workbook jxaudit wrote") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("batch: parallel workers give the output of one, in input order", "[e2e]") {
   std::string dir = TempDir();
   for (const std::string& s : SeedSamples()) fs::copy_file(SamplePath(s), dir + "/" + s);

@@ -16,6 +16,7 @@
 #include "ingest/encoding.h"
 #include "ingest/office/numbering.h"
 #include "ingest/office/numfmt.h"
+#include "ingest/office/package.h"
 #include "ingest/read.h"
 #include "layout/layout.h"
 #include "test_util.h"
@@ -80,6 +81,33 @@ std::vector<std::string> Paragraphs(const Layout& l) {
   std::vector<std::string> out;
   for (const Paragraph& p : l.paragraphs) out.push_back(p.text);
   return out;
+}
+
+TEST_CASE("the producer mark in custom properties", "[office]") {
+  auto props = [](const std::string& name, const std::string& value) {
+    return "<?xml version=\"1.0\"?><Properties xmlns=\"http://schemas.openxmlformats.org/"
+           "officeDocument/2006/custom-properties\" xmlns:vt=\"http://schemas."
+           "openxmlformats.org/officeDocument/2006/docPropsVTypes\"><property "
+           "fmtid=\"{D5CDD505-"
+           "2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" name=\"" +
+           name + "\"><vt:lpwstr>" + value + "</vt:lpwstr></property></Properties>";
+  };
+  struct Case {
+    std::string what, xml;
+    bool marked;
+  } cases[] = {
+      {"jxaudit as producer", props("Producer", "jxaudit"), true},
+      {"with a version", props("Producer", "jxaudit 0.9.0"), true},
+      {"another producer", props("Producer", "Acme Reports"), false},
+      {"another property", props("Checked by", "jxaudit"), false},
+      {"not XML", "Producer jxaudit", false},
+      {"a DTD is refused",
+       "<!DOCTYPE x [<!ENTITY e \"jxaudit\">]>" + props("Producer", "&e;"), false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    CHECK(jx::office::MarkedByJxaudit(c.xml) == c.marked);
+  }
 }
 
 TEST_CASE("office sniffing by content", "[office]") {

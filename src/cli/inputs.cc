@@ -109,6 +109,8 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
           ext == ".txt" || ext == ".pdf" || ext == ".tsv" || ext == ".csv" || office_ext;
       if (!named && IsJsonData(p.string()))
         skip(p, "not read: JSON data (a tool's output), not a report");
+      else if (office_ext && office::WrittenByJxaudit(p.string()))
+        skip(p, "not read: a workbook jxaudit wrote, not a report");
       else if (named || LooksLikeReport(p.string()))
         found.push_back(p.string());
       else

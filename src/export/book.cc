@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/producer.h"
 #include "base/text.h"
 
 namespace jx {
@@ -24,7 +25,12 @@ lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, Error* err) {
   lxw_workbook_options opts = {};
   opts.constant_memory = streamed ? LXW_TRUE : LXW_FALSE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &opts);
-  if (!wb) *err = MakeError(path, "cannot create workbook");
+  if (!wb) {
+    *err = MakeError(path, "cannot create workbook");
+    return nullptr;
+  }
+  const std::string name(kProducerProperty), value(kProducerValue);
+  workbook_set_custom_property_string(wb, name.c_str(), value.c_str());
   return wb;
 }
 

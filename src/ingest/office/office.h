@@ -37,6 +37,9 @@ Sniffed Sniff(std::string_view bytes);
 // For the directory walk: reads the first bytes and, for a zip, only its
 // directory.
 bool LooksLikeOffice(const std::string& path);
+// For the directory walk: a zip that carries jxaudit's mark (a workbook a
+// run wrote into the folder), read from its custom properties part only.
+bool WrittenByJxaudit(const std::string& path);
 
 // Archive and parser limits: a document beyond them is refused, not cut.
 struct Limits {

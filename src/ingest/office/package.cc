@@ -10,6 +10,7 @@
 #include <cstring>
 #include <vector>
 
+#include "base/producer.h"
 #include "base/text.h"
 
 namespace jx::office {
@@ -197,6 +198,19 @@ const xmlNode* Child(const xmlNode* n, std::string_view local) {
   for (const xmlNode* c = n->children; c; c = c->next)
     if (Is(c, local)) return c;
   return nullptr;
+}
+
+bool MarkedByJxaudit(std::string_view custom_xml) {
+  XmlDoc doc;
+  std::string why;
+  if (!ParseXml(custom_xml, kCustomPropertiesPart, &doc, &why)) return false;
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  for (const xmlNode* p = root ? root->children : nullptr; p; p = p->next) {
+    if (!Is(p, "property") || Attr(p, "name") != kProducerProperty) continue;
+    std::string value = Trim(TextOf(p));
+    if (value.starts_with(kProducerValue)) return true;
+  }
+  return false;
 }
 
 std::string TextOf(const xmlNode* n) {

@@ -66,6 +66,12 @@ std::string MainPart(Zip* zip, const std::string& fallback);
 // Resolves a relationship target against the folder of `from` ("xl/…").
 std::string ResolvePart(const std::string& from, const std::string& target);
 
+// The custom properties part of a package: where jxaudit marks its own
+// workbooks (base/producer.h).
+inline constexpr char kCustomPropertiesPart[] = "docProps/custom.xml";
+// Whether that part's XML names jxaudit as the producer.
+bool MarkedByJxaudit(std::string_view custom_xml);
+
 // Appends a Unicode code point as UTF-8.
 void AppendUtf8(std::string* s, uint32_t cp);
 

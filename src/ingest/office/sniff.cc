@@ -134,6 +134,31 @@ bool LooksLikeOffice(const std::string& path) {
   return s.kind != Kind::kOtherZip;
 }
 
+bool WrittenByJxaudit(const std::string& path) {
+  int zerr = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &zerr);
+  if (!z) return false;
+  // Our own part is a few hundred bytes; a larger one is somebody else's.
+  constexpr zip_uint64_t kMaxPart = 64 << 10;
+  bool marked = false;
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat(z, kCustomPropertiesPart, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+      st.size <= kMaxPart && st.encryption_method == ZIP_EM_NONE) {
+    if (zip_file_t* f = zip_fopen(z, kCustomPropertiesPart, 0)) {
+      std::string xml(static_cast<size_t>(st.size), '\0');
+      zip_int64_t got = zip_fread(f, xml.data(), st.size);
+      zip_fclose(f);
+      if (got >= 0) {
+        xml.resize(static_cast<size_t>(got));
+        marked = MarkedByJxaudit(xml);
+      }
+    }
+  }
+  zip_discard(z);
+  return marked;
+}
+
 bool ReadOffice(const std::string& path, std::string_view bytes, const Sniffed& s,
                 const ReadOptions& opts, Document* doc, Error* err) {
   switch (s.kind) {

@@ -370,6 +370,15 @@ bool ReadXlsx(const std::string& path, std::string_view bytes, Document* doc,
     *err = MakeError(path, why);
     return false;
   }
+  std::string custom;
+  std::string ignored;
+  if (zip.Has(kCustomPropertiesPart) &&
+      zip.Read(kCustomPropertiesPart, &custom, &ignored) && MarkedByJxaudit(custom)) {
+    *err = MakeError(path,
+                     "not read: a workbook jxaudit wrote (its findings and tables), "
+                     "not a report");
+    return false;
+  }
   doc->path = path;
   doc->encoding = "XLSX";
   doc->structured = true;
