@@ -236,6 +236,38 @@ TEST_CASE("check with a store: the second run reads both back and finds the same
   fs::remove_all(dir);
 }
 
+TEST_CASE("extract and report: findings across documents are in the workbooks' rows",
+          "[e2e][cross]") {
+  const std::string dir = TempDir();
+  CopyFixtures(dir);
+  // extract's sheets as JSON: the Findings rows hold the planted findings
+  // under the self-evaluation, beside its own.
+  RunResult x = RunJxaudit({"extract", "--no-db", "--format", "json", dir});
+  REQUIRE(x.status == 0);
+  json sheets = json::parse(x.out);
+  std::vector<std::string> got;
+  for (const json& row : sheets.at("Findings"))
+    if (row.at("rule").get<std::string>().rfind("cross.", 0) == 0)
+      got.push_back(row.at("rule").get<std::string>() + " " +
+                    row.at("severity").get<std::string>() + " " +
+                    fs::path(row.at("file").get<std::string>()).filename().string() +
+                    " " + std::to_string(row.at("line").get<int>()));
+  CHECK(got == kPlanted);
+  // report over a store: the store compared as one run; its 问题清单 holds them.
+  const std::string db = dir + "/s.sqlite";
+  REQUIRE(RunJxaudit({"check", "-q", "--db", db, dir}).status == 1);
+  REQUIRE(RunJxaudit({"report", "--db", db, "-o", dir + "/r.xlsx"}).status == 0);
+  const std::string xml = dir + "/sheets.xml";
+  REQUIRE(std::system(("unzip -p " + ShellQuote(dir + "/r.xlsx") +
+                       " 'xl/worksheets/*.xml' > " + ShellQuote(xml) + " 2>/dev/null")
+                          .c_str()) == 0);
+  const std::string all = ReadFile(xml);
+  for (const char* rule :
+       {"cross.budget_mismatch", "cross.target_changed", "cross.indicator_missing"})
+    CHECK(all.find(std::string(">") + rule + "<") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("check --baseline: reviewed findings across documents are left out",
           "[e2e][cross]") {
   const std::string dir = TempDir();

@@ -24,16 +24,22 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
   parts.text = parts.text_verbose = parts.json = false;
   parts.tables = true;
   std::vector<std::vector<Sheet>> per_file(files.size());
+  // The content hashes the findings' fingerprints rest on, as check has
+  // them, and what the comparison across documents reads of each file.
+  std::vector<RunDocument> run_docs(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    uint64_t size = 0;
+    Error herr;
+    run_docs[i].file = files[i];
+    if (!FileSha256(files[i], &run_docs[i].sha256, &size, &herr))
+      run_docs[i].sha256.clear();
+  }
   bool any_failed = false;
   RunFiles(
       files, bo,
       [&](size_t i) {
-        // The content hash the findings' fingerprints rest on, as check has it.
-        std::string sha;
-        uint64_t size = 0;
-        Error herr;
-        if (!FileSha256(files[i], &sha, &size, &herr)) sha.clear();
-        return SheetsRecordToWire(CheckRecord(files[i], sha, bo.read, patterns, parts));
+        return SheetsRecordToWire(
+            CheckRecord(files[i], run_docs[i].sha256, bo.read, patterns, parts));
       },
       [&](size_t i, ChildResult&& cr, bool* ok, Error* why) {
         DocumentRecord r;
@@ -46,9 +52,13 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
         *why = r.error;
         any_failed |= !*ok;
         per_file[i] = std::move(r.sheets);
+        run_docs[i].ok = *ok;
+        run_docs[i].facts = std::move(r.cross);
       },
       err);
   std::vector<Sheet> sheets = MergeSheets(std::move(per_file));
+  AddCrossFindings(RunCrossCheck(run_docs, patterns), &sheets);
+  run_docs.clear();
   // Findings are data here, not a verdict: only a failed file sets the status.
   int status = any_failed ? 2 : 0;
   if (!output.empty() && EndsWith(output, ".xlsx")) {
@@ -90,6 +100,16 @@ int RunReport(const std::string& db, const std::string& output, const Patterns& 
       !store.ReadSheets(&sheets, &serr) || !store.ReadFailures(&failures, &serr)) {
     err << "jxaudit: " << ShowControls(serr.ToString()) << "\n";
     return 2;
+  }
+  {
+    // The store as one run: its documents compared across, as check
+    // compares the documents of one run.
+    std::vector<RunDocument> docs;
+    if (!store.ReadRunDocuments(&docs, &serr)) {
+      err << "jxaudit: " << ShowControls(serr.ToString()) << "\n";
+      return 2;
+    }
+    AddCrossFindings(RunCrossCheck(docs, patterns), &sheets);
   }
   OutputFile f;
   BookOptions book;

@@ -16,6 +16,27 @@ Value Num(const Decimal& d) { return NumberValue(d); }
 Value Int(int64_t v) { return Num(Decimal{v, 0}); }
 Value OptNum(bool has, const Decimal& d) { return has ? Num(d) : Value{}; }
 
+// A row of the Findings sheet, up to its `fingerprint` column.
+std::vector<Value> FindingRow(const std::string& file, const Finding& fd, Value link) {
+  const Location& l = fd.where;
+  return {Text(file),
+          std::move(link),
+          Text(fd.rule),
+          Text(SeverityName(fd.severity)),
+          Text(fd.message),
+          OptNum(fd.has_numbers, fd.stated),
+          OptNum(fd.has_numbers, fd.computed),
+          OptNum(fd.has_numbers, fd.difference),
+          OptNum(fd.has_numbers, fd.tolerance),
+          Text(fd.unit),
+          Int(l.line),
+          l.page > 0 ? Int(l.page) : Value{},
+          Text(l.table),
+          l.row >= 0 ? Int(l.row + 1) : Value{},
+          l.column >= 0 ? Int(l.column + 1) : Value{},
+          Text(fd.fingerprint)};
+}
+
 std::string CellKey(const std::string& file, const std::string& table, int row, int col) {
   return file + '\x1f' + table + '\x1f' + std::to_string(row) + '\x1f' +
          std::to_string(col);
@@ -282,14 +303,7 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
       Value link = Text(fd.id);
       auto it = table_row.find(CellKey(doc.file, l.table, l.row, l.column));
       if (it != table_row.end()) link.link = TablesLink(it->second);
-      f.rows.push_back(
-          {Text(doc.file), link, Text(fd.rule), Text(SeverityName(fd.severity)),
-           Text(fd.message), OptNum(fd.has_numbers, fd.stated),
-           OptNum(fd.has_numbers, fd.computed), OptNum(fd.has_numbers, fd.difference),
-           OptNum(fd.has_numbers, fd.tolerance), Text(fd.unit), Int(l.line),
-           l.page > 0 ? Int(l.page) : Value{}, Text(l.table),
-           l.row >= 0 ? Int(l.row + 1) : Value{},
-           l.column >= 0 ? Int(l.column + 1) : Value{}, Text(fd.fingerprint)});
+      f.rows.push_back(FindingRow(doc.file, fd, std::move(link)));
       if (tables) {
         const Table* tb = nullptr;
         for (const Table& x : doc.layout.tables)
@@ -326,6 +340,20 @@ bool TablesLinkRow(const std::string& link, size_t* row) {
   if (r.ec != std::errc() || r.ptr != link.data() + link.size() || n < 2) return false;
   *row = n - 2;
   return true;
+}
+
+void AddCrossFindings(const std::vector<CrossResult>& cross, std::vector<Sheet>* sheets) {
+  auto f = std::find_if(sheets->begin(), sheets->end(),
+                        [](const Sheet& s) { return s.name == "Findings"; });
+  if (f == sheets->end()) return;
+  for (const CrossResult& r : cross) {
+    std::vector<Value> row =
+        FindingRow(r.finding.where.file, r.finding, Text(r.finding.id));
+    // Columns a sheet with the tables has (title, item): the other document
+    // is what locates it, and the message names it.
+    row.resize(f->columns.size());
+    f->rows.push_back(std::move(row));
+  }
 }
 
 std::vector<Sheet> MergeSheets(std::vector<std::vector<Sheet>>&& per_doc) {

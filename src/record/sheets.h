@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/decimal.h"
+#include "record/cross.h"
 #include "record/document.h"
 
 namespace jx {
@@ -47,6 +48,11 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
 // of that file with its Tables sheet), in order: the same as BuildSheets over
 // all of them at once, finding links moved to the rows of the joined Tables.
 std::vector<Sheet> MergeSheets(std::vector<std::vector<Sheet>>&& per_doc);
+
+// Appends the run's findings across documents to the Findings sheet, each
+// under the file it is printed under, so that the problem list and the
+// counts by rule hold them beside each file's own.
+void AddCrossFindings(const std::vector<CrossResult>& cross, std::vector<Sheet>* sheets);
 
 // A finding's link to a row of the Tables sheet (0-based), and back.
 std::string TablesLink(size_t row);

@@ -347,6 +347,7 @@ std::string SheetsRecordToWire(const DocumentRecord& r) {
   w.Str(r.status);
   w.Err(r.error);
   w.Sheets(r.sheets);
+  w.Str(r.cross.known ? CrossFactsToJson(r.cross).dump() : std::string());
   return std::move(w.bytes());
 }
 
@@ -356,6 +357,13 @@ bool SheetsRecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err)
   r->status = in.Str();
   r->error = in.Err();
   r->sheets = in.Sheets();
+  const std::string cross = in.Str();
+  r->cross = CrossFacts{};
+  if (!cross.empty() &&
+      !CrossFactsFromJson(json::parse(cross, nullptr, false), &r->cross)) {
+    *err = Error{{}, "unreadable worker result: bad cross-document facts"};
+    return false;
+  }
   if (!in.done()) {
     *err = Error{{}, "unreadable worker result"};
     return false;

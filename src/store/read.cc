@@ -108,6 +108,31 @@ bool Store::Find(const std::string& sha256, const std::string& path,
   return true;
 }
 
+bool Store::ReadRunDocuments(std::vector<RunDocument>* docs, Error* err) {
+  docs->clear();
+  Stmt s(db_,
+         "SELECT f.path, f.sha256, d.status, d.cross_facts FROM files f JOIN documents d "
+         "ON d.sha256 = f.sha256 ORDER BY f.path");
+  if (!s.ok()) {
+    *err = Failure("cannot read documents");
+    return false;
+  }
+  while (s.Row()) {
+    RunDocument d;
+    d.file = s.ColText(0);
+    d.sha256 = s.ColText(1);
+    d.ok = s.ColText(2) == "ok";
+    // NULL in a store kept before the facts were: unknown, and the
+    // comparison says so.
+    if (sqlite3_column_type(s.get(), 3) != SQLITE_NULL) {
+      nlohmann::json cj = nlohmann::json::parse(s.ColText(3), nullptr, false);
+      if (!CrossFactsFromJson(cj, &d.facts)) d.facts = CrossFacts{};
+    }
+    docs->push_back(std::move(d));
+  }
+  return true;
+}
+
 bool Store::ReadSheets(std::vector<Sheet>* sheets, Error* err) {
   sheets->clear();
   for (const Sheet& shape : Shapes()) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "record/cross.h"
 #include "record/record.h"
 #include "record/sheets.h"
 
@@ -80,6 +81,9 @@ class Store {
   bool ReadSheets(std::vector<Sheet>* sheets, Error* err);
   bool ReadFailures(Sheet* failures, Error* err);
   bool ReadSummary(StoreSummary* s, Error* err);
+  // Every file path's document with the facts the comparison across
+  // documents reads, in path order: the whole store as one run.
+  bool ReadRunDocuments(std::vector<RunDocument>* docs, Error* err);
 
  private:
   bool Exec(const char* sql, Error* err);
