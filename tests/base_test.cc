@@ -83,7 +83,9 @@ TEST_CASE("TrimSpace, IsBlank and CollapseSpace know U+3000", "[base]") {
       {"项目名称", "项目名称"},
       {"中\xE3\x80\x80文 字", "中 文 字"},
       {"\xC2\xA0x\xC2\xA0", "x"},
-      {"a\tb\xE3\x80\x80\xE3\x80\x80" "c ", "a b c"},
+      {"a\tb\xE3\x80\x80\xE3\x80\x80"
+       "c ",
+       "a b c"},
       {"\xFF a", "\xFF a"},  // bytes that are no UTF-8 are kept as they are
       {"x\xE4\xB8", "x\xE4\xB8"},
   };
@@ -220,4 +222,19 @@ TEST_CASE("Answers are remembered per pattern file, never across files",
     CHECK_FALSE(b.Matches("x", "合计"));
     CHECK(b.Matches("y", "小计"));
   }
+}
+
+TEST_CASE("SortKey orders Chinese names as a dictionary does", "[base]") {
+  // In code point order 上 (U+4E0A) < 北 < 安 < 浙; by pinyin ān < běi < shàng < zhè.
+  std::vector<std::string> names = {"浙江省财政厅", "上海市普陀区司法局", "北京市教委",
+                                    "安徽省农业农村厅"};
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    return SortKey(a) < SortKey(b);
+  });
+  CHECK(names == std::vector<std::string>{"安徽省农业农村厅", "北京市教委",
+                                          "上海市普陀区司法局", "浙江省财政厅"});
+  // A longer name after its prefix; equal text, equal key.
+  CHECK(SortKey("甲县") < SortKey("甲县财政局"));
+  CHECK(SortKey("乙县") == SortKey("乙县"));
+  CHECK(SortKey("") < SortKey("甲"));
 }

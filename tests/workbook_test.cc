@@ -154,11 +154,12 @@ TEST_CASE("extract workbook: Chinese sheets, 问题清单 linked to the flagged 
   for (const char* head : {"单位", "报告文件", "表", "行/项目", "填报数", "计算数",
                            "差额", "容差", "说明", "规则", "严重程度", "复核意见"})
     CHECK(problems.find(std::string("<t>") + head + "</t>") != std::string::npos);
-  // 乙县 sorts before 甲县 (by the characters' order), its error before the
-  // warning printed first; four rows below the header.
+  // 甲县 (jiǎ) sorts before 乙县 (yǐ) as in a dictionary, though 乙 comes
+  // first in code point order; 乙县's error before the warning printed
+  // first; four rows below the header.
   size_t yi_error = problems.find("<t>乙县教育局</t>");
   size_t jia = problems.find("<t>甲县财政局</t>");
-  CHECK(yi_error < jia);
+  CHECK(jia < yi_error);
   CHECK(problems.find("<row r=\"5\"") != std::string::npos);
   CHECK(problems.find("<row r=\"6\"") == std::string::npos);
   CHECK(problems.find("<t>错误</t>") < problems.find("<t>警告</t>"));
@@ -507,9 +508,9 @@ TEST_CASE("LibreOffice opens every workbook jxaudit writes, with the cells expec
   for (size_t r = 1; r < problems.size(); ++r)
     got.push_back(problems[r][0] + " " + problems[r][3] + " " + problems[r][4] + " " +
                   problems[r][12]);
-  CHECK(got ==
-        std::vector<std::string>{"乙县教育局 合计 32 错误", "乙县教育局 项目支出 22 警告",
-                                 "乙县教育局 合计 32 警告", "甲县财政局 合计 160 错误"});
+  CHECK(got == std::vector<std::string>{
+                   "甲县财政局 合计 160 错误", "乙县教育局 合计 32 错误",
+                   "乙县教育局 项目支出 22 警告", "乙县教育局 合计 32 警告"});
   // The drawn table holds the stated number where the link points (C6).
   auto drawn = CsvRows(x[kDrawnYi]);
   REQUIRE(drawn.size() >= 6);

@@ -1,7 +1,9 @@
 #include "base/text.h"
 
 #include <unicode/bytestream.h>
+#include <unicode/coll.h>
 #include <unicode/normalizer2.h>
+#include <unicode/sortkey.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -192,6 +194,34 @@ bool IsBlank(std::string_view s) {
     if (c < 0 || !IsSpaceCp(c)) return false;
   }
   return true;
+}
+
+std::string SortKey(std::string_view s) {
+  // One collator for the process, never freed: ICU's const calls are safe
+  // from several threads.
+  static const icu::Collator* zh = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Collator* c = icu::Collator::createInstance(icu::Locale("zh"), status);
+    if (U_FAILURE(status)) {
+      delete c;
+      return static_cast<icu::Collator*>(nullptr);
+    }
+    return c;
+  }();
+  // Without collation data the bytes are the key: code point order.
+  if (!zh) return std::string(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  std::string key(64, '\0');
+  int32_t n = zh->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()),
+                             static_cast<int32_t>(key.size()));
+  if (n > static_cast<int32_t>(key.size())) {
+    key.resize(static_cast<size_t>(n));
+    n = zh->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), n);
+  }
+  // The key ends in a NUL that is not part of the order.
+  key.resize(n > 0 ? static_cast<size_t>(n - 1) : 0);
+  return key;
 }
 
 std::string CollapseSpace(std::string_view s) {

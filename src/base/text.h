@@ -43,6 +43,11 @@ bool IsBlank(std::string_view s);
 // Collapses every run of white space to one ASCII space and trims.
 std::string CollapseSpace(std::string_view s);
 
+// A key whose byte order is the order of Chinese dictionaries (pinyin, then
+// strokes; Latin letters and digits as readers expect), so that unit names
+// sort as an auditor looks them up. Keys compare with operator<.
+std::string SortKey(std::string_view s);
+
 // Splits on '\t'. "a\t\tb" gives {"a", "", "b"}.
 std::vector<std::string> SplitTabs(std::string_view s);
 

@@ -13,7 +13,8 @@ namespace {
 
 struct Problem {
   std::string unit, file, table, title, item, message, rule, measure;
-  int severity = 0;  // 0 error, 1 warning
+  std::string unit_key;  // SortKey(unit)
+  int severity = 0;      // 0 error, 1 warning
   int64_t line = 0, row = 0, column = 0;
   Value stated, computed, difference, tolerance;
   size_t order = 0;
@@ -78,8 +79,10 @@ std::vector<Problem> Problems(const std::vector<Sheet>& sheets) {
   }
   // By unit (a document that names none last), errors before warnings, then
   // in the order the files and their findings came.
+  for (Problem& p : out) p.unit_key = SortKey(p.unit);
   std::stable_sort(out.begin(), out.end(), [](const Problem& a, const Problem& b) {
     if (a.unit.empty() != b.unit.empty()) return b.unit.empty();
+    if (a.unit_key != b.unit_key) return a.unit_key < b.unit_key;
     if (a.unit != b.unit) return a.unit < b.unit;
     if (a.severity != b.severity) return a.severity < b.severity;
     return a.order < b.order;
@@ -239,10 +242,22 @@ void WriteSummaryTables(Book* book, lxw_worksheet* ws, const std::vector<Sheet>&
       }
     }
   }
-  std::stable_sort(units.begin(), units.end(), [](const auto& a, const auto& b) {
-    if (a.second.errors != b.second.errors) return a.second.errors > b.second.errors;
-    return a.second.warnings > b.second.warnings;
+  std::vector<std::string> keys;
+  for (const auto& u : units) keys.push_back(SortKey(u.first));
+  std::vector<size_t> order(units.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Most errors first; among equals, in dictionary order of the unit's name.
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Counts &ca = units[a].second, &cb = units[b].second;
+    if (ca.errors != cb.errors) return ca.errors > cb.errors;
+    if (ca.warnings != cb.warnings) return ca.warnings > cb.warnings;
+    return keys[a] < keys[b];
   });
+  {
+    decltype(units) sorted;
+    for (size_t i : order) sorted.push_back(std::move(units[i]));
+    units = std::move(sorted);
+  }
   worksheet_write_string(ws, r++, 0, FitCell(w("summary.by_unit")).c_str(),
                          book->Title());
   heads({"unit", "unit_files", "errors", "warnings", "infos"});
