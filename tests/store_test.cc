@@ -361,6 +361,9 @@ TEST_CASE("report: Summary with a chart, the normalized sheets, Failures, no for
   // Streamed workbooks keep strings inline in the sheets.
   CHECK((strings + all).find("encrypted") != std::string::npos);  // the Failures sheet
   CHECK((strings + all).find("=1+1") != std::string::npos);
+  // Reading leaves the folder as it was: no -wal or -shm beside the store.
+  CHECK_FALSE(fs::exists(db + "-wal"));
+  CHECK_FALSE(fs::exists(db + "-shm"));
   RunResult missing =
       RunJxaudit({"report", "--db", dir + "/none.sqlite", "-o", dir + "/y.xlsx"});
   CHECK(missing.status == 2);

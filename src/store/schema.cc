@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <string_view>
 
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -138,9 +139,12 @@ bool Store::CheckSchema(bool* empty, bool* upgrade, Error* err) {
 
 bool Store::OpenReadOnly(const std::string& path, Error* err) {
   path_ = path;
-  // mode=ro first, so that a store another run is writing is read
-  // consistently; a WAL store on a read-only mount cannot make its -shm
-  // file that way, and is read as immutable, which it is there.
+  // Read-write (nothing is written) first: a reader that can write the
+  // folder removes the -wal and -shm files it made when it closes, as a
+  // read-only connection cannot. Then mode=ro, so that a store another run
+  // is writing is read consistently where the store cannot be written; a WAL
+  // store on a read-only mount cannot make its -shm file that way, and is
+  // read as immutable, which it is there.
   std::string uri;
   for (char c : path) {
     if (c == '%' || c == '?' || c == '#')
@@ -150,10 +154,12 @@ bool Store::OpenReadOnly(const std::string& path, Error* err) {
       uri += c;
   }
   if (uri.empty() || uri[0] != '/') uri = "./" + uri;
-  for (const char* mode : {"?mode=ro", "?mode=ro&immutable=1"}) {
+  for (const char* mode : {"?mode=rw", "?mode=ro", "?mode=ro&immutable=1"}) {
     if (db_) sqlite3_close(db_), db_ = nullptr;
-    if (sqlite3_open_v2(("file:" + uri + mode).c_str(), &db_,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) != SQLITE_OK)
+    const int flags = std::string_view(mode) == "?mode=rw" ? SQLITE_OPEN_READWRITE
+                                                           : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(("file:" + uri + mode).c_str(), &db_, flags | SQLITE_OPEN_URI,
+                        nullptr) != SQLITE_OK)
       continue;
     sqlite3_busy_timeout(db_, 10000);
     {
