@@ -103,6 +103,33 @@ void BuildSectionColumns(Table* t, Section* s, const PatternFile& header) {
   }
 }
 
+// Columns inferred from alignment serve the whole table, but a section's
+// columns may be fewer and wider (a form's funds block above its indicator
+// block): a number set right in the section's last column then lands in a
+// column further right that the section's header never names. On a row
+// whose last named column is empty, the one cell beyond it is that
+// column's.
+void PullIntoLastColumn(Table* t, const Section& s, size_t end) {
+  size_t named = 0;
+  for (int hr = 0; hr < s.header_rows; ++hr) {
+    const auto& row = t->rows[static_cast<size_t>(s.first_row + hr)];
+    for (size_t c = 0; c < row.size(); ++c)
+      if (!IsBlank(row[c].text)) named = std::max(named, c + 1);
+  }
+  if (named == 0) return;
+  for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
+    auto& row = t->rows[r];
+    if (t->row_is_header[r] || row.size() <= named || !IsBlank(row[named - 1].text))
+      continue;
+    size_t beyond = row.size(), count = 0;
+    for (size_t c = named; c < row.size(); ++c)
+      if (!IsBlank(row[c].text)) beyond = c, ++count;
+    if (count != 1) continue;
+    std::swap(row[named - 1].text, row[beyond].text);
+    std::swap(row[named - 1].value, row[beyond].value);
+  }
+}
+
 // Hierarchy columns print a merged cell once; the rows below it leave the
 // column empty. Record the merge and give each covered cell its value.
 void FillDown(Table* t, const Section& s, size_t end) {
@@ -161,7 +188,8 @@ bool IsHeaderRow(const std::vector<Cell>& cells, const PatternFile& header) {
   return !numeric && matched >= 2 && matched * 2 >= nonempty;
 }
 
-void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows) {
+void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
+                  bool rendered) {
   const size_t n = t->rows.size();
   t->row_is_header.assign(n, false);
   for (size_t r = 0; r < n; ++r) {
@@ -215,6 +243,7 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows) {
                      ? static_cast<size_t>(t->sections[i + 1].first_row)
                      : n;
     if (s.header_rows > 0) {
+      if (rendered) PullIntoLastColumn(t, s, end);
       BuildSectionColumns(t, &s, header);
       FillDown(t, s, end);
     }

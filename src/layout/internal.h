@@ -82,8 +82,11 @@ std::vector<Item> StructuredItems(const Document& doc);
 // sections, columns, header spans and hierarchy fill-down.
 bool IsHeaderRow(const std::vector<Cell>& cells, const PatternFile& header);
 // `marked_header_rows` leading rows are headers whatever their words (pipe
-// tables mark them with a rule).
-void AnalyzeTable(Table* table, const PatternFile& header, int marked_header_rows);
+// tables mark them with a rule). `rendered`: the table's columns were
+// inferred from a page's text alignment (no ruled grid), one set for all its
+// sections, so a section's cell may stand in a column its header never names.
+void AnalyzeTable(Table* table, const PatternFile& header, int marked_header_rows,
+                  bool rendered = false);
 
 // Cells whose text is a plain number ("15,897,000.0", "100%") are never header
 // labels.

@@ -380,7 +380,7 @@ class Builder {
     while (static_cast<size_t>(marked) < pipe_header_.size() &&
            static_cast<size_t>(marked) < t.rows.size() && pipe_header_[marked])
       ++marked;
-    AnalyzeTable(&t, header_, marked);
+    AnalyzeTable(&t, header_, marked, cur_geometry_ && cur_grid_columns_ == 0);
     // A table rebuilt from geometry whose header was not understood: the
     // rules cannot know which column holds what.
     bool header = false;

@@ -215,6 +215,10 @@ class PageReader {
         r.left = std::min(r.left, j);
         r.bottom = std::max(r.bottom, i);
       }
+    // Rules that draw one cell only are a frame round text (an outer frame
+    // with no inner rules, a box): they say nothing of columns or rows, so
+    // the words inside are left to the readings that infer them.
+    if (regions.size() == 1) return false;
     t->box = {xs.front(), ys.front(), xs.back(), ys.back()};
     t->xs = xs;
     for (size_t w = 0; w < page_.words.size(); ++w) {

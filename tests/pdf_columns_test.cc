@@ -1,0 +1,89 @@
+// PDF tables whose columns and header structure come from alignment, not
+// rules: an outer frame that draws no cells, and a section whose columns are
+// wider than the ones the whole table was cut into.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "pdf_pages.h"
+#include "test_util.h"
+
+namespace jx {
+namespace {
+
+using test::LayoutOfPages;
+using test::Page;
+using test::Rule;
+using test::Texts;
+using test::Word;
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// Four columns of text, rows 30pt apart.
+std::vector<PdfWord> ColumnsOfText() {
+  return {Word("项目", 60, 110),         Word("年初预算数", 160, 110, 50),
+          Word("决算数", 260, 110, 30),  Word("执行率", 360, 110, 30),
+          Word("基本支出", 60, 140, 40), Word("100.00", 160, 140, 30),
+          Word("98.00", 260, 140, 25),   Word("98%", 360, 140, 20),
+          Word("项目支出", 60, 170, 40), Word("50.00", 160, 170, 25),
+          Word("40.00", 260, 170, 25),   Word("80%", 360, 170, 20),
+          Word("合计", 60, 200),         Word("150.00", 160, 200, 30),
+          Word("138.00", 260, 200, 30),  Word("92%", 360, 200, 20)};
+}
+
+const Rows kColumnsOfText = {{"项目", "年初预算数", "决算数", "执行率"},
+                             {"基本支出", "100.00", "98.00", "98%"},
+                             {"项目支出", "50.00", "40.00", "80%"},
+                             {"合计", "150.00", "138.00", "92%"}};
+
+TEST_CASE("pdf columns: an outer frame alone reads as the table inside it") {
+  // The frame's four rules draw one cell: its text is set in columns all
+  // the same, which only the alignment tells.
+  PdfPage p = Page();
+  p.words = ColumnsOfText();
+  Rule(&p, 50, 100, 420, 100);
+  Rule(&p, 50, 215, 420, 215);
+  Rule(&p, 50, 100, 50, 215);
+  Rule(&p, 420, 100, 420, 215);
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) == kColumnsOfText);
+
+  // Without the frame the same table.
+  PdfPage bare = Page();
+  bare.words = ColumnsOfText();
+  Layout u = LayoutOfPages({bare});
+  REQUIRE(u.tables.size() == 1);
+  CHECK(Texts(u.tables[0]) == kColumnsOfText);
+
+  // One inner rule makes it a grid of two cells a row: read by its rules.
+  Rule(&p, 150, 100, 150, 215);
+  Layout g = LayoutOfPages({p});
+  REQUIRE(g.tables.size() == 1);
+  CHECK(Texts(g.tables[0]).front().size() == 2);
+}
+
+TEST_CASE("pdf columns: a number set right in a section's last column stays in it") {
+  // The funds block has three columns, 得分 the widest, its score set
+  // right; the indicator block below splits that stretch in two (得分 and
+  // 说明), so the table's columns put the funds score under 说明.
+  PdfPage p = Page();
+  p.words = {Word("项目资金", 50, 100, 40), Word("分值", 150, 100),
+             Word("得分", 250, 100),        Word("年度资金总额", 50, 130, 60),
+             Word("10", 150, 130, 10),      Word("9", 395, 130, 5),
+             Word("一级指标", 50, 160, 40), Word("分值", 150, 160),
+             Word("得分", 250, 160),        Word("偏差原因", 330, 160, 40),
+             Word("产出指标", 50, 190, 40), Word("20", 150, 190, 10),
+             Word("18", 250, 190, 10),      Word("未完成", 330, 190, 30),
+             Word("效益指标", 50, 220, 40), Word("30", 150, 220, 10),
+             Word("30", 250, 220, 10)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  const Rows got = Texts(l.tables[0]);
+  REQUIRE(got.size() == 5);
+  CHECK(got[1][2] == "9");
+  CHECK(got[3][3] == "未完成");
+}
+
+}  // namespace
+}  // namespace jx
