@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "layout/internal.h"
 #include "layout/pdf_internal.h"
 #include "layout/table.h"
 
@@ -284,6 +285,17 @@ class UnruledReader {
     return false;
   }
 
+  // A cell of two lines that are each a whole number ("10" over "10", read
+  // as 1010): two rows' values, not a number wrapped ("22." over "67").
+  static bool TwoNumbers(const Block& bl) {
+    for (size_t k = 0; k + 1 < bl.frags.size(); ++k) {
+      const std::string a = JoinWords(bl.frags[k]->words);
+      if (a.empty() || a.back() == '.' || a.back() == ',') continue;
+      if (LooksNumeric(a) && LooksNumeric(JoinWords(bl.frags[k + 1]->words))) return true;
+    }
+    return false;
+  }
+
   // The layout's own measures of how sure it is of the table: how much room
   // the inferred columns leave between cells, and whether a cell's lines
   // reach over several rows or a row holds two cells of one column.
@@ -311,6 +323,7 @@ class UnruledReader {
       std::vector<int> per(nc, 0);
       for (const Block* bl : r.blocks) {
         if (dense(bl->col) && ++per[bl->col] > 1) claimed = true;
+        if (TwoNumbers(*bl)) claimed = true;
         if (bl->col < label_columns) continue;
         // Rows are in order down the page: only those from the first whose
         // foot is below the cell's top can overlap it.
