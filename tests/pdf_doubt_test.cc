@@ -4,6 +4,7 @@
 // warning a doubted table turns an error into.
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/extract.h"
@@ -360,7 +361,7 @@ TEST_CASE("pdf doubt: the header printed again under a line of text may be the r
 TEST_CASE("pdf doubt: an unruled cell of two whole numbers is claimed by two rows") {
   // 执行率 "80" over "10" beside a label wrapped over two lines: read as one
   // cell "8010", which two rows' values may have made.
-  auto page = [](bool two) {
+  auto page = [](const std::string& first, const std::string& second) {
     PdfPage p = Page();
     p.words = {Word("项目", 50, 100),
                Word("预算数", 150, 100, 30),
@@ -373,21 +374,27 @@ TEST_CASE("pdf doubt: an unruled cell of two whole numbers is claimed by two row
                Word("项目支出用于", 50, 160, 60),
                Word("50.00", 150, 160, 25),
                Word("40.00", 250, 160, 25),
-               Word("80", 350, 160, 20),
+               Word(first, 350, 160, 20),
                Word("棚改", 50, 172, 20),
                Word("合计", 50, 202),
                Word("150.00", 150, 202, 30),
                Word("138.00", 250, 202, 30),
                Word("92", 350, 202, 20)};
-    if (two) p.words.push_back(Word("10", 350, 172, 20));
+    if (!second.empty()) p.words.push_back(Word(second, 350, 172, 20));
     return p;
   };
-  Layout l = LayoutOfPages({page(true)});
+  Layout l = LayoutOfPages({page("80", "10")});
   REQUIRE(l.tables.size() == 1);
   CHECK(Has(l.tables[0].doubts, kDoubtRows));
-  Layout one = LayoutOfPages({page(false)});
-  REQUIRE(one.tables.size() == 1);
-  CHECK_FALSE(Has(one.tables[0].doubts, kDoubtRows));
+  // One number, or one wrapped by the cell's width ("1,800,00" over "0.00",
+  // "80%-" over "90%"): one row's.
+  for (const auto& [a, b] : {std::pair<std::string, std::string>{"80", ""},
+                             std::pair<std::string, std::string>{"1,800,00", "0.00"},
+                             std::pair<std::string, std::string>{"80%-", "90%"}}) {
+    Layout one = LayoutOfPages({page(a, b)});
+    REQUIRE(one.tables.size() == 1);
+    CHECK_FALSE(Has(one.tables[0].doubts, kDoubtRows));
+  }
 }
 
 }  // namespace

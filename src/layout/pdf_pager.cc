@@ -307,37 +307,46 @@ void PdfPager::Add(const PdfPage& input) {
     // A sentence the last page broke off goes on in this page's first
     // paragraph when that starts where its lines did, not indented, in the
     // same font: one paragraph, so that its figures are read together.
-    size_t open = s_->open_page + 1 == page.number ? s_->open_line : SIZE_MAX;
+    const size_t open = s_->open_page + 1 == page.number ? s_->open_line : SIZE_MAX;
     s_->open_line = SIZE_MAX;
-    for (const Entry& e : order) {
-      if (e.kind == 0 && in_margin(paras[e.index])) continue;
-      if (open != SIZE_MAX && e.kind != 0) open = SIZE_MAX;
-      if (open != SIZE_MAX) {
-        const Para& p = paras[e.index];
-        const double em = std::max(pdf::kPdf.min_em, p.size);
-        if (p.first_x0 > s_->open_x0 + pdf::kPdf.para_indent_em * em ||
-            std::fabs(p.size - s_->open_size) >= pdf::kPdf.para_same_size_em * em)
-          open = SIZE_MAX;
+    // The entry that goes on with it: the first of the page, running heads
+    // aside; one in the head zone only when it starts where the sentence's
+    // lines did in its font (a running head is centred or smaller).
+    size_t rest = SIZE_MAX;
+    for (size_t k = 0; open != SIZE_MAX && k < order.size(); ++k) {
+      const Entry& e = order[k];
+      if (e.kind != 0) break;
+      const Para& p = paras[e.index];
+      const double em = std::max(pdf::kPdf.min_em, p.size);
+      const bool fits =
+          p.first_x0 <= s_->open_x0 + pdf::kPdf.para_indent_em * em &&
+          p.first_x0 >= s_->open_x0 - pdf::kPdf.para_indent_em * em &&
+          std::fabs(p.size - s_->open_size) < pdf::kPdf.para_same_size_em * em;
+      if (fits) {
+        rest = k;
+        break;
       }
-      break;
+      if (!in_margin(p)) break;
     }
-    for (const Entry& e : order) {
+    for (size_t k = 0; k < order.size(); ++k) {
+      const Entry& e = order[k];
       if (e.kind == 0) {
         const Para& p = paras[e.index];
         if (p.box.y0 < pdf::kPdf.foot_zone * page.height) last = PageTable{};
         const bool margin = in_margin(p);
-        if (open != SIZE_MAX && !margin) {
+        if (k == rest) {
           lines->lines[open].text += p.text;
           // It may go on over this page too.
           s_->open_line = p.open_end ? open : SIZE_MAX;
           s_->open_page = page.number;
-          open = SIZE_MAX;
           continue;
         }
         lines->lines.push_back({p.text, ++number, page.number});
         items->push_back(Item{Item::kText, lines->lines.size() - 1, {}});
         items->back().margin = margin;
-        if (!margin) {
+        // A footer after it leaves it open; running text low on the page,
+        // in the foot zone, may be what goes on.
+        if (!margin || p.open_end) {
           s_->open_line = p.open_end ? lines->lines.size() - 1 : SIZE_MAX;
           s_->open_page = page.number;
           s_->open_size = p.size;

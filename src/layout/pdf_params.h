@@ -44,8 +44,9 @@ struct PdfParams {
   // Em. A line ending further left still runs on when what the next line
   // starts with (its first unbreakable run: "（类）", "7.53") is wider than the
   // room left, less this: the producer could not fit it, the sentence goes
-  // on. Not after a line that ends a sentence.
-  double para_fit_slack_em = 0.3;
+  // on. Not after a line that ends a sentence. A full em: the widest line,
+  // which sets the edge, may end in punctuation hung past it.
+  double para_fit_slack_em = 1.0;
   // Em. The next line runs on only when its top is within this of the last
   // line's foot: leading, not a paragraph's spacing.
   double para_leading_em = 0.8;

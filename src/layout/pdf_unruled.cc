@@ -285,14 +285,35 @@ class UnruledReader {
     return false;
   }
 
-  // A cell of two lines that are each a whole number ("10" over "10", read
-  // as 1010): two rows' values, not a number wrapped ("22." over "67").
-  static bool TwoNumbers(const Block& bl) {
-    for (size_t k = 0; k + 1 < bl.frags.size(); ++k) {
-      const std::string a = JoinWords(bl.frags[k]->words);
-      if (a.empty() || a.back() == '.' || a.back() == ',') continue;
-      if (LooksNumeric(a) && LooksNumeric(JoinWords(bl.frags[k + 1]->words))) return true;
+  // A line that is a whole number as printed: digits grouped by threes
+  // after a comma, ending in a digit or %, not the head of a number the
+  // cell's width wrapped ("2,000,00" over "0.00", "80%-" over "90%").
+  static bool WholeNumber(const std::string& s) {
+    if (!LooksNumeric(s)) return false;
+    const char end = s.back();
+    if (!((end >= '0' && end <= '9') || end == '%')) return false;
+    size_t group = 0;
+    bool comma = false;
+    for (char ch : s) {
+      if (ch == ',') {
+        if (comma && group != 3) return false;
+        comma = true, group = 0;
+      } else if (ch >= '0' && ch <= '9') {
+        ++group;
+      } else if (ch == '.') {
+        break;
+      }
     }
+    return !comma || group == 3;
+  }
+
+  // A cell of two lines that are each a whole number ("10" over "10", read
+  // as 1010): two rows' values, not a number wrapped.
+  static bool TwoNumbers(const Block& bl) {
+    for (size_t k = 0; k + 1 < bl.frags.size(); ++k)
+      if (WholeNumber(JoinWords(bl.frags[k]->words)) &&
+          WholeNumber(JoinWords(bl.frags[k + 1]->words)))
+        return true;
     return false;
   }
 
