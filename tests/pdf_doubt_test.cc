@@ -4,6 +4,7 @@
 // warning a doubted table turns an error into.
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/extract.h"
@@ -244,6 +245,156 @@ TEST_CASE("pdf layout: a table of horizontal rules only has the lines between th
   Layout u = LayoutOfPages({page(false)});
   REQUIRE(u.tables.size() == 1);
   CHECK(u.tables[0].rows.size() == 5);
+}
+
+// TotalTable with a 备注 column whose cell is merged over the last two rows
+// and, with `cut`, open at the grid's foot: the page break cut it. With
+// `note` its text is drawn in this part of it.
+PdfPage NoteTable(bool cut, bool note) {
+  std::vector<std::pair<size_t, size_t>> open = {{3, 2}};
+  if (cut) open.push_back({4, 2});
+  PdfPage p = Grid({50, 200, 400, 500}, {100, 130, 160, 190, 220}, open);
+  p.words = {Word("项目", 60, 110),  Word("金额（元）", 210, 110, 50),
+             Word("备注", 410, 110), Word("合计", 60, 140),
+             Word("100", 210, 140),  Word("基本支出", 60, 170),
+             Word("30", 210, 170),   Word("项目支出", 60, 200),
+             Word("40", 210, 200)};
+  if (note) p.words.push_back(Word("说明", 410, 185));
+  return p;
+}
+
+TEST_CASE("pdf doubt: a merged cell the page break cut doubts its own rows only") {
+  // Empty at the foot: its label is drawn on the next page, whose rows it
+  // heads there is a guess.
+  Document d = PdfOfPages({NoteTable(true, false)});
+  Layout l = BuildLayout(d, ProjectPatterns());
+  REQUIRE(l.tables.size() == 1);
+  CHECK(l.tables[0].doubts.empty());
+  std::vector<int> doubted;
+  for (size_t r = 0; r < l.tables[0].rows.size(); ++r)
+    if (!l.tables[0].rows[r].empty() && l.tables[0].rows[r][0].doubt == kDoubtLabels)
+      doubted.push_back(static_cast<int>(r));
+  CHECK(doubted == std::vector<int>{2, 3});
+  Extraction ex = Extract(d, l, ProjectPatterns());
+  REQUIRE(ex.tables.size() == 1);
+  CHECK(ex.tables[0].row_doubts.size() == 2);
+  // The 合计 rests on the doubted rows: a warning that names the doubt.
+  std::vector<Finding> fs = Validate(ex, ProjectPatterns()).findings;
+  const Finding* f = FindingOf(fs, "sum.total");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::kWarning);
+  CHECK(f->message.find("labels") != std::string::npos);
+  // Closed at the foot, the merged cell is whole; or its label is drawn in
+  // its first part, above the break, as fill-down reads it: the error stands.
+  for (bool cut : {false, true}) {
+    const Finding* sure = FindingOf(Findings({NoteTable(cut, cut)}), "sum.total");
+    REQUIRE(sure != nullptr);
+    CHECK(sure->severity == Severity::kError);
+  }
+}
+
+TEST_CASE("pdf doubt: a doubted row elsewhere in the table leaves an error alone") {
+  // Only the header row's cell is open at the grid's top, its text drawn
+  // there (a label that may head rows on the last page); the 合计 and its
+  // rows are sure.
+  PdfPage p = Grid({50, 200, 400, 500}, {100, 130, 160, 190, 220}, {{0, 2}});
+  p.words = TotalTable().words;
+  p.words.push_back(Word("备注", 410, 110));
+  std::vector<Finding> fs = Findings({p});
+  const Finding* f = FindingOf(fs, "sum.total");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::kError);
+}
+
+TEST_CASE("layout: a header printed again with a cut row's rest in a cell goes on") {
+  // The rest of a row cut by the page break drawn into the header printed
+  // again ("计分标准" + "的后半"): still that header, the section goes on
+  // (二、过程管理 sums both pages), and the two rows beside it are doubted.
+  Layout l = test::LayoutOf(
+      "考核内容\t分值\t计分标准\t自评分数\n"
+      "合计\t10\t\t9\n"
+      "（一）领导重视\t4\t标准一\t4\n"
+      "（二）明确职责\t6\t标准二的前半\t5\n"
+      "考核内容\t分值\t计分标准的后半\t自评分数\n"
+      "\t\t标准三\t\n");
+  REQUIRE(l.tables.size() == 1);
+  const Table& t = l.tables[0];
+  CHECK(t.sections.size() == 1);
+  REQUIRE(t.rows.size() == 6);
+  CHECK(t.rows[3][0].doubt == kDoubtRows);
+  CHECK(t.rows[5][0].doubt == kDoubtRows);
+  CHECK(t.rows[2][0].doubt.empty());
+  // Printed again exactly, nothing is doubted.
+  Layout same = test::LayoutOf(
+      "考核内容\t分值\t计分标准\t自评分数\n"
+      "合计\t10\t\t9\n"
+      "（一）领导重视\t4\t标准一\t4\n"
+      "考核内容\t分值\t计分标准\t自评分数\n"
+      "（二）明确职责\t6\t标准二\t5\n");
+  REQUIRE(same.tables.size() == 1);
+  CHECK(same.tables[0].sections.size() == 1);
+  for (const auto& row : same.tables[0].rows)
+    for (const Cell& c : row) CHECK(c.doubt.empty());
+}
+
+TEST_CASE("pdf doubt: the header printed again under a line of text may be the rest") {
+  // Page 2 repeats the table's header, but a line (the rest of a cell the
+  // break cut) stands between: not joined, both doubted.
+  auto second = [](const std::string& line) {
+    PdfPage b = Grid({50, 200, 400}, {150, 180, 210}, {}, 2);
+    b.words = {Word(line, 60, 120, 60), Word("项目", 60, 160),
+               Word("金额（元）", 210, 160, 50), Word("其他支出", 60, 190),
+               Word("5", 210, 190)};
+    return b;
+  };
+  Layout l = LayoutOfPages({TotalTable(), second("直接得分。")});
+  REQUIRE(l.tables.size() == 2);
+  CHECK(Has(l.tables[0].doubts, kDoubtContinuation));
+  CHECK(Has(l.tables[1].doubts, kDoubtContinuation));
+  // A caption of its own between: a table of its own, both sure.
+  Layout t = LayoutOfPages({TotalTable(), second("表2 其他支出表")});
+  REQUIRE(t.tables.size() == 2);
+  CHECK_FALSE(Has(t.tables[0].doubts, kDoubtContinuation));
+  CHECK_FALSE(Has(t.tables[1].doubts, kDoubtContinuation));
+}
+
+TEST_CASE("pdf doubt: an unruled cell of two whole numbers is claimed by two rows") {
+  // 执行率 "80" over "10" beside a label wrapped over two lines: read as one
+  // cell "8010", which two rows' values may have made.
+  auto page = [](const std::string& first, const std::string& second) {
+    PdfPage p = Page();
+    p.words = {Word("项目", 50, 100),
+               Word("预算数", 150, 100, 30),
+               Word("决算数", 250, 100, 30),
+               Word("执行率", 350, 100, 30),
+               Word("基本支出", 50, 130, 40),
+               Word("100.00", 150, 130, 30),
+               Word("98.00", 250, 130, 25),
+               Word("98", 350, 130, 20),
+               Word("项目支出用于", 50, 160, 60),
+               Word("50.00", 150, 160, 25),
+               Word("40.00", 250, 160, 25),
+               Word(first, 350, 160, 20),
+               Word("棚改", 50, 172, 20),
+               Word("合计", 50, 202),
+               Word("150.00", 150, 202, 30),
+               Word("138.00", 250, 202, 30),
+               Word("92", 350, 202, 20)};
+    if (!second.empty()) p.words.push_back(Word(second, 350, 172, 20));
+    return p;
+  };
+  Layout l = LayoutOfPages({page("80", "10")});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Has(l.tables[0].doubts, kDoubtRows));
+  // One number, or one wrapped by the cell's width ("1,800,00" over "0.00",
+  // "80%-" over "90%"): one row's.
+  for (const auto& [a, b] : {std::pair<std::string, std::string>{"80", ""},
+                             std::pair<std::string, std::string>{"1,800,00", "0.00"},
+                             std::pair<std::string, std::string>{"80%-", "90%"}}) {
+    Layout one = LayoutOfPages({page(a, b)});
+    REQUIRE(one.tables.size() == 1);
+    CHECK_FALSE(Has(one.tables[0].doubts, kDoubtRows));
+  }
 }
 
 }  // namespace

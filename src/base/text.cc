@@ -1,5 +1,6 @@
 #include "base/text.h"
 
+#include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
@@ -9,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <cstring>
+#include <memory>
 #include <unordered_map>
 
 namespace jx {
@@ -429,6 +431,37 @@ std::string CellText(std::string_view s, size_t max_units, std::string_view mark
   out.resize(keep);
   out += marker;
   return out;
+}
+
+size_t LeadingUnbreakable(std::string_view s) {
+  if (s.empty() || !IsValidUtf8(s)) return 0;
+  // One iterator per thread: making one loads the break rules.
+  thread_local std::unique_ptr<icu::BreakIterator> it;
+  if (!it) {
+    UErrorCode status = U_ZERO_ERROR;
+    it.reset(icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) it.reset();
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (!it) return static_cast<size_t>(u.countChar32());
+  it->setText(u);
+  int32_t end = it->following(0);
+  if (end == icu::BreakIterator::DONE) end = u.length();
+  return static_cast<size_t>(u.countChar32(0, end));
+}
+
+bool EndsSentence(std::string_view s) {
+  if (!IsValidUtf8(s)) return false;
+  int32_t i = static_cast<int32_t>(s.size());
+  while (i > 0) {
+    UChar32 c;
+    U8_PREV(s.data(), 0, i, c);
+    const int sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    if (sb == U_SB_CLOSE || sb == U_SB_SP || u_isUWhiteSpace(c)) continue;
+    return sb == U_SB_STERM || sb == U_SB_ATERM;
+  }
+  return false;
 }
 
 }  // namespace jx

@@ -54,6 +54,15 @@ std::vector<std::string> SplitTabs(std::string_view s);
 // Number of code points (for width decisions, not display width).
 size_t CodePointCount(std::string_view s);
 
+// Code points before the first place a line may break (Unicode line
+// breaking): "（类）" of "（类）支出", "7.53" of "7.53万元", a Latin word. What a
+// producer could not fit at the end of the line above; 0 for empty text.
+size_t LeadingUnbreakable(std::string_view s);
+
+// True when the text's last character, closing quotes and brackets aside,
+// ends a sentence (Unicode sentence terminators: 。 ！ ？ . and the like).
+bool EndsSentence(std::string_view s);
+
 // Document text and file names as a line of terminal or text output: control
 // characters (C0, DEL, C1: escapes that set a title, clear the screen or
 // conceal text; a newline that would split a finding line) and bytes that

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/error.h"
@@ -280,6 +281,9 @@ struct TypedTable {
   // What the layout doubts of the table ("columns", "rows", "continuation",
   // "header"; empty when sure): what rests on it is at most a warning.
   std::vector<std::string> doubts;
+  // The same for single rows (table row, doubt): a merged cell the page
+  // break cut, a row whose rest was drawn into a header printed again.
+  std::vector<std::pair<int, std::string>> row_doubts;
   std::vector<TypedSection> sections;
   // Where a cell of a row was printed (file, page, line, table, row, column).
   Location At(const TypedRow& r, size_t c) const;

@@ -23,6 +23,12 @@ class TypedTableReader : public Reader {
     tt.id = t.id;
     tt.title = t.title;
     tt.doubts = t.doubts;
+    for (size_t r = 0; r < t.rows.size(); ++r)
+      for (const jx::Cell& c : t.rows[r])
+        if (!c.doubt.empty()) {
+          tt.row_doubts.emplace_back(static_cast<int>(r), c.doubt);
+          break;
+        }
     tt.unit = TableUnit(t, layout_, p_);
     for (size_t r = 0; r < t.rows.size() && r < kProjectLabelRows; ++r)
       for (const jx::Cell& c : t.rows[r])

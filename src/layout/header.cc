@@ -206,13 +206,22 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
     t->row_is_header[r] = !numeric && matched >= need && matched * 2 >= nonempty;
   }
   t->sections.clear();
-  auto same_rows = [&](size_t a, size_t b, int count) {
+  // `*tails`: a cell of the header printed again goes on past the header's
+  // text ("计分标准" + "的2分。否则不得分。"): the rest of a row the page break
+  // cut, drawn into the header cell above it. Still the header printed
+  // again, but that row's text is claimed by two rows.
+  auto same_rows = [&](size_t a, size_t b, int count, bool* tails) {
+    *tails = false;
     for (int k = 0; k < count; ++k) {
       const auto& x = t->rows[a + static_cast<size_t>(k)];
       const auto& y = t->rows[b + static_cast<size_t>(k)];
       if (x.size() != y.size()) return false;
-      for (size_t c = 0; c < x.size(); ++c)
-        if (CollapseSpace(x[c].text) != CollapseSpace(y[c].text)) return false;
+      for (size_t c = 0; c < x.size(); ++c) {
+        const std::string p = CollapseSpace(x[c].text), q = CollapseSpace(y[c].text);
+        if (p == q) continue;
+        if (p.empty() || !q.starts_with(p)) return false;
+        *tails = true;
+      }
     }
     return true;
   };
@@ -229,9 +238,17 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
     // section it heads, not a new one (its 合计 sums both pages).
     if (!t->sections.empty() && s.header_rows > 0) {
       const Section& prev = t->sections.back();
+      bool tails = false;
       if (prev.header_rows == s.header_rows &&
-          same_rows(static_cast<size_t>(prev.first_row), r, s.header_rows))
+          same_rows(static_cast<size_t>(prev.first_row), r, s.header_rows, &tails)) {
+        // The row above and the row below are the cut row's two parts.
+        if (tails) {
+          for (size_t k : {r - 1, r + static_cast<size_t>(s.header_rows)})
+            if (k < n)
+              for (Cell& c : t->rows[k]) c.doubt = kDoubtRows;
+        }
         continue;
+      }
     }
     t->sections.push_back(std::move(s));
   }

@@ -315,7 +315,11 @@ class Builder {
       return false;
     const int page = p.rows[0].cells[0].page, prev_page = prev.rows.back()[0].page;
     if (page < prev_page) return false;
-    if (LeadingHeaderRows(RowsOf(p), header_) > 0) return false;
+    // With a header, only the table's own printed again on a later page
+    // (the text between, a cut cell's rest drawn above it, kept them apart).
+    if (LeadingHeaderRows(RowsOf(p), header_) > 0 &&
+        (page == prev_page || RowKey(p.rows[0].cells) != RowKey(prev.rows[0])))
+      return false;
     int text = 0;
     for (size_t line : recent_) {
       const std::string& l = doc_.lines[line].text;

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "base/text.h"
 #include "layout/pdf_internal.h"
 
 namespace jx::layout::pdf {
@@ -115,27 +116,75 @@ std::vector<Segment> Segments(const WordLine& l) {
   return out;
 }
 
-// A line that reaches the right edge of the text block goes on in the next
-// line when that one follows closely and is not indented: "…评分结果为 96" /
-// "分。" is one sentence.
+namespace {
+
+Box LineBox(const WordLine& l) {
+  Box b{l.front()->x0, l.front()->y0, l.back()->x1, l.front()->y1};
+  for (const PdfWord* w : l) b.y0 = std::min(b.y0, w->y0), b.y1 = std::max(b.y1, w->y1);
+  return b;
+}
+
+// How wide the first unbreakable run of a line is: its share of the first
+// word's width, by code points.
+double LeadingRunWidth(const PdfWord& w) {
+  const size_t n = CodePointCount(w.text);
+  if (n == 0) return 0;
+  return (w.x1 - w.x0) * static_cast<double>(std::min(n, LeadingUnbreakable(w.text))) /
+         static_cast<double>(n);
+}
+
+// The page's leading in em: the median gap under lines of running text
+// (one run of words, no columns) that reach the right edge, whose next line
+// goes on with them; 0 when fewer than two such gaps say so.
+double PageLeading(const std::vector<WordLine>& lines, double right) {
+  std::vector<double> gaps;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    const PdfWord& last = *lines[i].back();
+    const double size = std::max(kPdf.min_em, last.size);
+    if (last.x1 < right - kPdf.para_full_line_em * size) continue;
+    if (Segments(lines[i]).size() != 1 || Segments(lines[i + 1]).size() != 1) continue;
+    const double gap = (LineBox(lines[i + 1]).y0 - LineBox(lines[i]).y1) / size;
+    if (gap >= 0 && gap < kPdf.para_leading_max_em) gaps.push_back(gap);
+  }
+  if (gaps.size() < 2) return 0;
+  std::nth_element(gaps.begin(),
+                   gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),
+                   gaps.end());
+  return gaps[gaps.size() / 2];
+}
+
+}  // namespace
+
+// A line goes on in the next line when that one follows closely and is not
+// indented, and the line reaches the right edge of the text block, or stops
+// short of it mid-sentence by less than what the next line starts with:
+// "…评分结果为 96" / "分。", "…卫生健康" / "（类）支出 7.53 万元" are one
+// sentence.
 std::vector<Para> Paragraphs(const std::vector<WordLine>& lines) {
   std::vector<Para> out;
   double right = 0;
   for (const auto& l : lines) right = std::max(right, l.back()->x1);
+  const double leading =
+      std::max(kPdf.para_leading_em,
+               std::min(kPdf.para_leading_max_em,
+                        PageLeading(lines, right) + kPdf.para_leading_slack_em));
   const PdfWord* prev_last = nullptr;
   const PdfWord* prev_first = nullptr;
+  int fulls = 0;
   for (const auto& l : lines) {
     std::string t = JoinWords(l);
-    Box b{l.front()->x0, l.front()->y0, l.back()->x1, l.front()->y1};
-    for (const PdfWord* w : l) b.y0 = std::min(b.y0, w->y0), b.y1 = std::max(b.y1, w->y1);
+    Box b = LineBox(l);
     bool join = false;
     if (prev_last && !out.empty()) {
       double size = std::max(kPdf.min_em, prev_last->size);
-      join = prev_last->x1 >= right - kPdf.para_full_line_em * size &&
-             b.y0 - out.back().box.y1 < kPdf.para_leading_em * size &&
-             b.y0 > out.back().box.y0 &&
+      const bool full = prev_last->x1 >= right - kPdf.para_full_line_em * size;
+      join = b.y0 - out.back().box.y1 < leading * size && b.y0 > out.back().box.y0 &&
              l.front()->x0 <= prev_first->x0 + kPdf.para_indent_em * size &&
              std::fabs(l.front()->size - prev_last->size) < kPdf.para_same_size_em * size;
+      join =
+          join && (full || (right - prev_last->x1 < LeadingRunWidth(*l.front()) +
+                                                        kPdf.para_fit_slack_em * size &&
+                            !EndsSentence(out.back().text)));
     }
     if (join) {
       Para& p = out.back();
@@ -148,10 +197,20 @@ std::vector<Para> Paragraphs(const std::vector<WordLine>& lines) {
       p.box.y1 = b.y1;
     } else {
       out.push_back({std::move(t), b});
+      out.back().first_x0 = l.front()->x0;
+      out.back().size = l.front()->size;
       prev_first = l.front();
     }
     prev_last = l.back();
+    const bool full = prev_last->x1 >= right - kPdf.para_full_line_em *
+                                                   std::max(kPdf.min_em, prev_last->size);
+    fulls += full;
+    out.back().open_end = full && !EndsSentence(out.back().text);
   }
+  // One line reaching the right edge is the widest line, not a measure of
+  // the text block: nothing is said to go on over the page.
+  if (fulls < 2)
+    for (Para& p : out) p.open_end = false;
   return out;
 }
 

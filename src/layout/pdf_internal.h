@@ -40,6 +40,9 @@ struct PageTable {
   std::vector<bool> wrapped_at_foot;
   // What the reading could not be sure of (kDoubt* of layout/table.h).
   std::vector<std::string> doubts;
+  // The same for one row (as `rows`, "" where sure): a merged cell the page
+  // break cut leaves only its own rows in doubt.
+  std::vector<std::string> row_doubts;
   // Of horizontal rules only: its columns are inferred, as an unruled
   // table's are. Open: without its bottom rule, it runs on to the page's
   // end, and the next page goes on with its columns. `rule_x0` and
@@ -67,6 +70,11 @@ std::string JoinCellLines(const std::vector<WordLine>& lines);
 struct Para {
   std::string text;
   Box box;
+  // The last line reaches the right edge mid-sentence: the paragraph may
+  // go on over the page.
+  bool open_end = false;
+  double first_x0 = 0;  // where the first line starts (indented or not)
+  double size = 0;      // the first line's font size
 };
 
 // Lines of running text → paragraphs.

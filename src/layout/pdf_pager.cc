@@ -149,6 +149,11 @@ struct PdfPager::State {
   size_t last_piece = SIZE_MAX;
   // The first piece of the table `last_piece` goes on with, over pages.
   size_t first_piece = SIZE_MAX;
+  // The line of the paragraph the last page ended with mid-sentence, its
+  // page, font size and left edge; SIZE_MAX when it ended otherwise.
+  size_t open_line = SIZE_MAX;
+  int open_page = 0;
+  double open_size = 0, open_x0 = 0;
 };
 
 PdfPager::PdfPager(Document* lines, std::vector<Item>* items)
@@ -278,7 +283,13 @@ void PdfPager::Add(const PdfPage& input) {
             for (const Cell& c : prev) whole_row.push_back(c.text);
           tables[0].rows.erase(tables[0].rows.begin() +
                                static_cast<std::ptrdiff_t>(head));
-          if (whole) tables[0].rows.clear();
+          auto& rd = tables[0].row_doubts;
+          if (head < rd.size()) {
+            // The joined row keeps the doubt of either part.
+            if (!rd[head].empty() && !prev.empty()) prev.back().doubt = rd[head];
+            rd.erase(rd.begin() + static_cast<std::ptrdiff_t>(head));
+          }
+          if (whole) tables[0].rows.clear(), rd.clear();
         }
       }
     }
@@ -289,16 +300,61 @@ void PdfPager::Add(const PdfPage& input) {
       lines->lines.push_back({"", 0, page.number});
       items->push_back(Item{Item::kBlank, lines->lines.size() - 1, {}});
     }
-    for (const Entry& e : order) {
+    auto in_margin = [&](const Para& p) {
+      return p.box.y1 < pdf::kPdf.head_zone * page.height ||
+             p.box.y0 > pdf::kPdf.foot_zone * page.height;
+    };
+    // A sentence the last page broke off goes on in this page's first
+    // paragraph when that starts where its lines did, not indented, in the
+    // same font: one paragraph, so that its figures are read together.
+    const size_t open = s_->open_page + 1 == page.number ? s_->open_line : SIZE_MAX;
+    s_->open_line = SIZE_MAX;
+    // The entry that goes on with it: the first of the page, running heads
+    // aside; one in the head zone only when it starts where the sentence's
+    // lines did in its font (a running head is centred or smaller).
+    size_t rest = SIZE_MAX;
+    for (size_t k = 0; open != SIZE_MAX && k < order.size(); ++k) {
+      const Entry& e = order[k];
+      if (e.kind != 0) break;
+      const Para& p = paras[e.index];
+      const double em = std::max(pdf::kPdf.min_em, p.size);
+      const bool fits =
+          p.first_x0 <= s_->open_x0 + pdf::kPdf.para_indent_em * em &&
+          p.first_x0 >= s_->open_x0 - pdf::kPdf.para_indent_em * em &&
+          std::fabs(p.size - s_->open_size) < pdf::kPdf.para_same_size_em * em;
+      if (fits) {
+        rest = k;
+        break;
+      }
+      if (!in_margin(p)) break;
+    }
+    for (size_t k = 0; k < order.size(); ++k) {
+      const Entry& e = order[k];
       if (e.kind == 0) {
-        if (paras[e.index].box.y0 < pdf::kPdf.foot_zone * page.height) last = PageTable{};
-        lines->lines.push_back({paras[e.index].text, ++number, page.number});
+        const Para& p = paras[e.index];
+        if (p.box.y0 < pdf::kPdf.foot_zone * page.height) last = PageTable{};
+        const bool margin = in_margin(p);
+        if (k == rest) {
+          lines->lines[open].text += p.text;
+          // It may go on over this page too.
+          s_->open_line = p.open_end ? open : SIZE_MAX;
+          s_->open_page = page.number;
+          continue;
+        }
+        lines->lines.push_back({p.text, ++number, page.number});
         items->push_back(Item{Item::kText, lines->lines.size() - 1, {}});
-        items->back().margin =
-            paras[e.index].box.y1 < pdf::kPdf.head_zone * page.height ||
-            paras[e.index].box.y0 > pdf::kPdf.foot_zone * page.height;
+        items->back().margin = margin;
+        // A footer after it leaves it open; running text low on the page,
+        // in the foot zone, may be what goes on.
+        if (!margin || p.open_end) {
+          s_->open_line = p.open_end ? lines->lines.size() - 1 : SIZE_MAX;
+          s_->open_page = page.number;
+          s_->open_size = p.size;
+          s_->open_x0 = p.box.x0;
+        }
         continue;
       }
+      s_->open_line = SIZE_MAX;
       const PageTable& t = tables[e.index];
       last = t;
       // Whatever of the page's table is left (a header printed again).
@@ -315,7 +371,9 @@ void PdfPager::Add(const PdfPage& input) {
       it.piece.geometry = true;
       it.piece.doubts = t.doubts;
       if (t.ruled && !t.xs.empty()) it.piece.grid_columns = t.xs.size() - 1;
-      for (const auto& cells : t.rows) {
+      for (size_t ri = 0; ri < t.rows.size(); ++ri) {
+        const auto& cells = t.rows[ri];
+        const std::string& doubt = ri < t.row_doubts.size() ? t.row_doubts[ri] : "";
         std::string joined;
         for (size_t c = 0; c < cells.size(); ++c) joined += (c ? "\t" : "") + cells[c];
         lines->lines.push_back({joined, ++number, page.number});
@@ -326,6 +384,7 @@ void PdfPager::Add(const PdfPage& input) {
           cell.text = c;
           cell.first_line = cell.last_line = number;
           cell.page = page.number;
+          cell.doubt = doubt;
           r.cells.push_back(std::move(cell));
         }
         it.piece.rows.push_back(std::move(r));

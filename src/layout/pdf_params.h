@@ -41,9 +41,21 @@ struct PdfParams {
   // Em. A line ending within this of the text block's right edge is full and
   // runs on into the next; one ending further left ended its paragraph.
   double para_full_line_em = 1.5;
+  // Em. A line ending further left still runs on when what the next line
+  // starts with (its first unbreakable run: "（类）", "7.53") is wider than the
+  // room left, less this: the producer could not fit it, the sentence goes
+  // on. Not after a line that ends a sentence. A full em: the widest line,
+  // which sets the edge, may end in punctuation hung past it.
+  double para_fit_slack_em = 1.0;
   // Em. The next line runs on only when its top is within this of the last
   // line's foot: leading, not a paragraph's spacing.
   double para_leading_em = 0.8;
+  // Em. Or within the page's own leading plus this: its leading is the
+  // median gap under full lines of running text, so 1.5 line
+  // spacing runs on where a paragraph's spacing after (0.4 em and more)
+  // still ends it. Up to para_leading_max_em: wider is not leading.
+  double para_leading_slack_em = 0.25;
+  double para_leading_max_em = 1.5;
   // Em. The next line runs on only when it starts within this right of the
   // last line's start: not an indented first line.
   double para_indent_em = 0.5;
@@ -194,7 +206,8 @@ struct PdfParams {
   size_t continued_min_chars = 12;
   // Lines of text (a cell's tail drawn again above the next page's grid, a
   // note) that may stand between a table ending a page and a piece without
-  // a header opening the next, which may then be its rest.
+  // a header, or with that table's header printed again, opening the next,
+  // which may then be its rest.
   size_t rest_gap_lines = 3;
 
   // ---- Doubt ----

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "layout/pdf_internal.h"
+#include "layout/table.h"
 
 namespace jx::layout::pdf {
 namespace {
@@ -243,6 +244,8 @@ class PageReader {
     // merged (合计 over the code and name columns, 功能分类科目编码 over 类/款/项).
     std::vector<std::string> text(regions.size());
     size_t last_row = 0;
+    // The table row each grid row's text went to (the row a region starts).
+    std::vector<size_t> row_of(nr, 0);
     std::map<int, size_t> order;
     for (const auto& [k, r] : regions) order.emplace(k, order.size());
     for (const auto& [k, r] : regions)
@@ -251,7 +254,11 @@ class PageReader {
       bool starts = false;
       for (size_t j = 0; j < nc; ++j)
         starts = starts || regions[uf.Find(id(i, j))].top == i;
-      if (!starts) continue;
+      row_of[i] = t->rows.size();
+      if (!starts) {
+        row_of[i] = t->rows.empty() ? 0 : t->rows.size() - 1;
+        continue;
+      }
       std::vector<std::string> cells;
       size_t width = 0;  // up to the last cell a region starts in
       for (size_t j = 0; j < nc; ++j) {
@@ -267,7 +274,41 @@ class PageReader {
       last_row = i;
     }
     OpenAtFoot(regions, uf, id, last_row, nc, t);
+    MarkCutCells(hs, ys, xs, regions, uf, id, row_of, t);
     return !t->rows.empty();
+  }
+
+  // A grid whose top or bottom rule is drawn over some columns and not
+  // over others: a cell merged down over several rows (一级指标 beside its
+  // 二级指标) goes on over the page break, and its label, drawn on one page
+  // only, may belong to rows on the other; where the label goes is a guess
+  // for the rows that cell spans here when it was not drawn in the cell's
+  // first part.
+  template <typename Regions, typename Id>
+  static void MarkCutCells(const std::vector<Line>& hs, const std::vector<double>& ys,
+                           const std::vector<double>& xs, Regions& regions, Uf& uf,
+                           const Id& id, const std::vector<size_t>& row_of,
+                           PageTable* t) {
+    t->row_doubts.assign(t->rows.size(), "");
+    if (t->rows.empty()) return;
+    const size_t nr = ys.size() - 1, nc = xs.size() - 1;
+    for (size_t edge : {size_t{0}, nr - 1}) {
+      const double y = edge == 0 ? ys.front() : ys.back();
+      std::vector<size_t> open;
+      for (size_t j = 0; j < nc; ++j)
+        if (!Covers(hs, y, (xs[j] + xs[j + 1]) / 2)) open.push_back(j);
+      if (open.empty() || open.size() == nc) continue;
+      for (size_t j : open) {
+        const auto& r = regions[uf.Find(id(edge, j))];
+        // Shown in its first part (at the foot, before the break; nothing
+        // in the rest on the next page), the label heads its rows as
+        // fill-down reads them: only a label shown after its first rows is
+        // in doubt, with the rows it spans on either page.
+        if (r.words.empty() == (edge == 0)) continue;
+        for (size_t i = r.top; i <= r.bottom && i < nr; ++i)
+          t->row_doubts[std::min(row_of[i], t->rows.size() - 1)] = kDoubtLabels;
+      }
+    }
   }
 
   // The cells of the grid's last row whose text reaches as low as any in

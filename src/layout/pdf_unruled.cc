@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "layout/internal.h"
 #include "layout/pdf_internal.h"
 #include "layout/table.h"
 
@@ -284,6 +285,38 @@ class UnruledReader {
     return false;
   }
 
+  // A line that is a whole number as printed: digits grouped by threes
+  // after a comma, ending in a digit or %, not the head of a number the
+  // cell's width wrapped ("2,000,00" over "0.00", "80%-" over "90%").
+  static bool WholeNumber(const std::string& s) {
+    if (!LooksNumeric(s)) return false;
+    const char end = s.back();
+    if (!((end >= '0' && end <= '9') || end == '%')) return false;
+    size_t group = 0;
+    bool comma = false;
+    for (char ch : s) {
+      if (ch == ',') {
+        if (comma && group != 3) return false;
+        comma = true, group = 0;
+      } else if (ch >= '0' && ch <= '9') {
+        ++group;
+      } else if (ch == '.') {
+        break;
+      }
+    }
+    return !comma || group == 3;
+  }
+
+  // A cell of two lines that are each a whole number ("10" over "10", read
+  // as 1010): two rows' values, not a number wrapped.
+  static bool TwoNumbers(const Block& bl) {
+    for (size_t k = 0; k + 1 < bl.frags.size(); ++k)
+      if (WholeNumber(JoinWords(bl.frags[k]->words)) &&
+          WholeNumber(JoinWords(bl.frags[k + 1]->words)))
+        return true;
+    return false;
+  }
+
   // The layout's own measures of how sure it is of the table: how much room
   // the inferred columns leave between cells, and whether a cell's lines
   // reach over several rows or a row holds two cells of one column.
@@ -311,6 +344,7 @@ class UnruledReader {
       std::vector<int> per(nc, 0);
       for (const Block* bl : r.blocks) {
         if (dense(bl->col) && ++per[bl->col] > 1) claimed = true;
+        if (TwoNumbers(*bl)) claimed = true;
         if (bl->col < label_columns) continue;
         // Rows are in order down the page: only those from the first whose
         // foot is below the cell's top can overlap it.

@@ -24,6 +24,9 @@ struct Cell {
   std::string value;
   // Workbooks: the sheet and cell it was read from ("表1!B7"), else "".
   std::string ref;
+  // What the layout doubts of this cell's row alone (kDoubt*), else "": a
+  // doubt that holds for a few rows, not for the whole table.
+  std::string doubt;
 };
 
 struct Column {
@@ -60,6 +63,9 @@ inline constexpr std::string_view kDoubtRows = "rows";
 inline constexpr std::string_view kDoubtContinuation = "continuation";
 // No header row was recognised: which column holds what is not known.
 inline constexpr std::string_view kDoubtHeader = "header";
+// A merged label cell cut by a page break: which rows it spans is a guess.
+// Set on the rows the cut cell spans (Cell::doubt), not on the table.
+inline constexpr std::string_view kDoubtLabels = "labels";
 
 // kStructured: read whole from a Word, Excel or web document.
 enum class TableFormat { kTabRows, kCellLines, kPipeRows, kStructured };

@@ -344,6 +344,7 @@ std::string DoubtText(const std::string& name) {
   if (name == "rows") return "有单元格可能属于两行";
   if (name == "continuation") return "是否为上页续表不确定";
   if (name == "header") return "表头未能识别";
+  if (name == "labels") return "合并的指标单元格跨页，所属行不确定";
   return name;
 }
 
@@ -353,21 +354,33 @@ std::string DoubtText(const std::string& name) {
 void HonourDoubts(const Extraction& ex, Validation* v) {
   std::vector<const TypedTable*> doubted;
   for (const TypedTable& t : ex.tables)
-    if (!t.doubts.empty()) doubted.push_back(&t);
+    if (!t.doubts.empty() || !t.row_doubts.empty()) doubted.push_back(&t);
   if (doubted.empty()) return;
-  auto doubts_of = [&](const Location& l) -> const TypedTable* {
+  // The table a place lies in when the layout doubts the whole table or
+  // that place's row; `row_doubt` is then the row's doubt, else "".
+  auto doubts_of = [&](const Location& l, std::string* row_doubt) -> const TypedTable* {
     if (l.table.empty()) return nullptr;
-    for (const TypedTable* t : doubted)
-      if (t->id == l.table) return t;
+    for (const TypedTable* t : doubted) {
+      if (t->id != l.table) continue;
+      for (const auto& [row, d] : t->row_doubts)
+        if (row == l.row) *row_doubt = d;
+      return t->doubts.empty() && row_doubt->empty() ? nullptr : t;
+    }
     return nullptr;
   };
   for (Finding& f : v->findings) {
     if (f.severity != Severity::kError) continue;
-    const TypedTable* t = doubts_of(f.where);
-    for (size_t i = 0; !t && i < f.involved.size(); ++i) t = doubts_of(f.involved[i]);
+    std::string row_doubt;
+    const TypedTable* t = doubts_of(f.where, &row_doubt);
+    for (size_t i = 0; !t && i < f.involved.size(); ++i)
+      t = doubts_of(f.involved[i], &row_doubt);
     if (!t) continue;
+    std::vector<std::string> names = t->doubts;
+    if (!row_doubt.empty() &&
+        std::find(names.begin(), names.end(), row_doubt) == names.end())
+      names.push_back(row_doubt);
     std::string zh, en;
-    for (const std::string& d : t->doubts) {
+    for (const std::string& d : names) {
       zh += (zh.empty() ? "" : "，") + DoubtText(d);
       en += (en.empty() ? "" : ", ") + d;
     }
