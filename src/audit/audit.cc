@@ -72,6 +72,33 @@ DocumentRecord CheckRecord(const std::string& path, const std::string& sha256,
   return r;
 }
 
+std::string ExtractToWire(const std::string& path, const std::string& sha256,
+                          const ReadOptions& ropts, const Patterns& patterns) {
+  DocumentReport d = CheckFile(path, ropts, patterns);
+  d.sha256 = sha256;
+  AssignFingerprints(sha256, &d.v.findings);
+  // The Tables sheet goes first, its rows written as they are made (the
+  // reader finds sheets by name), then the sheets whose rows link to it.
+  const std::vector<Sheet> heads =
+      BuildSheets(std::vector<const DocumentReport*>{}, true);
+  WireWriter w;
+  w.Str(d.file);
+  w.Str(d.ok ? "ok" : "failed");
+  w.Err(d.ok ? Error{} : d.error);
+  w.Uint(heads.size());
+  const size_t n = TablesRows(d);
+  for (const Sheet& s : heads)
+    if (s.name == "Tables") w.SheetHead(s, n);
+  std::vector<Sheet> sheets = BuildSheets(std::vector<const DocumentReport*>{&d}, true,
+                                          [&](std::vector<Value>&& row) { w.Row(row); });
+  for (const Sheet& s : sheets) {
+    if (s.name == "Tables") continue;
+    w.SheetHead(s, s.rows.size());
+    for (const auto& row : s.rows) w.Row(row);
+  }
+  return std::move(w.bytes());
+}
+
 DocumentRecord MakeRecord(const DocumentReport& d, const RecordParts& parts) {
   DocumentRecord r;
   r.file = d.file;

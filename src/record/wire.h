@@ -38,6 +38,10 @@ class WireWriter {
   void Err(const Error& e);
   void Lay(const Layout& layout);
   void Sheets(const std::vector<Sheet>& sheets);
+  // The parts of Sheets, for rows written as they are made: a sheet's name,
+  // columns and row count, then each of its rows.
+  void SheetHead(const Sheet& s, size_t rows);
+  void Row(const std::vector<Value>& row);
   std::string& bytes() { return out_; }
 
  private:
@@ -58,10 +62,17 @@ class WireReader {
   Error Err();
   Layout Lay();
   std::vector<Sheet> Sheets();
+  // The parts of Sheets, for rows read one at a time: the number of sheets,
+  // then per sheet its head (name and columns, no rows; the row count
+  // returned) and that many rows.
+  size_t SheetCount() { return Count(); }
+  size_t SheetHead(Sheet* head);
+  bool Row(std::vector<Value>* row);
   // A count of items that each take at least one byte: bounded by what is left.
   size_t Count();
   bool ok() const { return ok_; }
   bool done() const { return ok_ && p_ == end_; }
+  size_t left() const { return static_cast<size_t>(end_ - p_); }
 
  private:
   const char* p_;
