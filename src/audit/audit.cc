@@ -91,10 +91,12 @@ std::string ExtractToWire(const std::string& path, const std::string& sha256,
     if (s.name == "Tables") w.SheetHead(s, n);
   std::vector<Sheet> sheets = BuildSheets(std::vector<const DocumentReport*>{&d}, true,
                                           [&](std::vector<Value>&& row) { w.Row(row); });
-  for (const Sheet& s : sheets) {
+  d = DocumentReport{};  // what the rows were made of: not held while they are encoded
+  for (Sheet& s : sheets) {
     if (s.name == "Tables") continue;
     w.SheetHead(s, s.rows.size());
     for (const auto& row : s.rows) w.Row(row);
+    s.rows = {};
   }
   return std::move(w.bytes());
 }
