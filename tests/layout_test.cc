@@ -154,8 +154,8 @@ TEST_CASE("Two-level headers: spans and column names", "[layout]") {
   // The level-1 cells of the last row are covered by the merge above.
   CHECK(t.rows[3][0].rowspan == 2);
   CHECK(t.rows[4][0].anchor_row == 3);
-  CHECK(t.rows[4][0].value == "决策");
-  CHECK(t.rows[4][1].value == "20");
+  CHECK(t.rows[4][0].value() == "决策");
+  CHECK(t.rows[4][1].value() == "20");
   CHECK(t.rows[4][0].text.empty());
 }
 
@@ -168,12 +168,12 @@ TEST_CASE("Fill-down stops where a parent level changes", "[layout]") {
       "\t社会\t丁\t4\n"
       "\t\t\t\n");
   const Table& t = l.tables[0];
-  CHECK(t.rows[2][0].value == "产出");
-  CHECK(t.rows[2][1].value == "数量");
-  CHECK(t.rows[3][1].value == "");  // 效益 starts a new group: no 数量 here
+  CHECK(t.rows[2][0].value() == "产出");
+  CHECK(t.rows[2][1].value() == "数量");
+  CHECK(t.rows[3][1].value() == "");  // 效益 starts a new group: no 数量 here
   CHECK(t.rows[3][1].anchor_row == -1);
-  CHECK(t.rows[4][0].value == "效益");
-  CHECK(t.rows[5][0].value == "");  // nothing to the right: an empty row
+  CHECK(t.rows[4][0].value() == "效益");
+  CHECK(t.rows[5][0].value() == "");  // nothing to the right: an empty row
   CHECK(t.rows[1][0].rowspan == 2);
   CHECK(t.rows[3][0].rowspan == 2);
 }
@@ -278,8 +278,8 @@ TEST_CASE("Seed 004: 附件3 row for 预算调整率 keeps its columns", "[layou
   REQUIRE(row->size() == 7);
   CHECK((*row)[5].text == "1.9");
   CHECK((*row)[6].text.rfind("预算调整数223.8万元", 0) == 0);
-  CHECK((*row)[0].value == "过程（30分）");
-  CHECK((*row)[1].value == "预算执行（20分）");
+  CHECK((*row)[0].value() == "过程（30分）");
+  CHECK((*row)[1].value() == "预算执行（20分）");
   CHECK(t->sections[0].columns[5].key == "score");
   // 附件2: the row a stray blank line cut in two is whole again.
   const Table& a2 = l.tables[0];

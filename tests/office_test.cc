@@ -218,7 +218,7 @@ TEST_CASE("docx tables: gridSpan and vMerge are spans", "[office][docx]") {
                                               {"合计", "", "50"}});
   CHECK(t.rows[1][0].rowspan == 2);
   CHECK(t.rows[2][0].anchor_row == 1);
-  CHECK(t.rows[2][0].value == "产出指标");  // filled down by the header analysis
+  CHECK(t.rows[2][0].value() == "产出指标");  // filled down by the header analysis
   CHECK(t.rows[3][0].colspan == 2);
   CHECK(t.rows[3][1].anchor_col == 0);
   CHECK(t.header_rows == 1);
@@ -423,12 +423,12 @@ TEST_CASE("xlsx cells, merges, sheets, hidden rows and columns", "[office][xlsx]
   CHECK(t.rows[3][2].anchor_col == 0);
   CHECK(t.rows[1][1].first_line == 3);  // the sheet's row
   CHECK(t.rows[1][1].page == 1);        // the sheet's number
-  CHECK(t.rows[1][1].ref == "表一!B3");
-  CHECK(r.layout.tables[1].rows[1][1].ref == "表三!C3");
+  CHECK(t.rows[1][1].ref.str() == "表一!B3");
+  CHECK(r.layout.tables[1].rows[1][1].ref.str() == "表三!C3");
   // The third sheet: its table starts at column B, the hidden sheet is skipped.
   CHECK(Texts(r.layout.tables[1]) ==
         std::vector<std::vector<std::string>>{{"甲", "1", "2"}, {"乙", "TRUE"}});
-  CHECK(r.layout.tables[1].rows[0][2].ref == "表三!E2");  // column D is hidden
+  CHECK(r.layout.tables[1].rows[0][2].ref.str() == "表三!E2");  // column D is hidden
   CHECK(r.layout.tables[1].rows[0][0].page == 3);
   CHECK(Paragraphs(r.layout) == std::vector<std::string>{"表1 预算执行情况"});
 }
@@ -463,7 +463,7 @@ TEST_CASE("html tables, spans, layout tables and page noise", "[office][html]") 
                                               {"合计", "", "50"}});
   CHECK(t.rows[1][0].rowspan == 2);
   CHECK(t.rows[2][0].anchor_row == 1);
-  CHECK(t.rows[2][0].value == "产出指标");
+  CHECK(t.rows[2][0].value() == "产出指标");
   CHECK(t.rows[3][0].colspan == 2);
   CHECK(t.header_rows == 1);
   CHECK(t.title == "表1  绩效指标（朱镕基路𠮷）");

@@ -5,6 +5,7 @@
 #include "export/check.h"
 #include "extract/extract.h"
 #include "layout/layout.h"
+#include "record/cross.h"
 #include "record/fingerprint.h"
 #include "record/wire.h"
 #include "validate/validate.h"
@@ -70,6 +71,37 @@ DocumentRecord CheckRecord(const std::string& path, const std::string& sha256,
   DocumentRecord r = MakeRecord(d, parts);
   if (d.ok) r.cross = CrossFactsOf(d.ex, patterns);
   return r;
+}
+
+std::string ExtractToWire(const std::string& path, const std::string& sha256,
+                          const ReadOptions& ropts, const Patterns& patterns) {
+  DocumentReport d = CheckFile(path, ropts, patterns);
+  d.sha256 = sha256;
+  AssignFingerprints(sha256, &d.v.findings);
+  // The Tables sheet goes first, its rows written as they are made (the
+  // reader finds sheets by name), then the sheets whose rows link to it.
+  const std::vector<Sheet> heads =
+      BuildSheets(std::vector<const DocumentReport*>{}, true);
+  WireWriter w;
+  w.Str(d.file);
+  w.Str(d.ok ? "ok" : "failed");
+  w.Err(d.ok ? Error{} : d.error);
+  // What the comparison across documents reads, before the sheets.
+  w.Str(d.ok ? CrossFactsToJson(CrossFactsOf(d.ex, patterns)).dump() : std::string());
+  w.Uint(heads.size());
+  const size_t n = TablesRows(d);
+  for (const Sheet& s : heads)
+    if (s.name == "Tables") w.SheetHead(s, n);
+  std::vector<Sheet> sheets = BuildSheets(std::vector<const DocumentReport*>{&d}, true,
+                                          [&](std::vector<Value>&& row) { w.Row(row); });
+  d = DocumentReport{};  // what the rows were made of: not held while they are encoded
+  for (Sheet& s : sheets) {
+    if (s.name == "Tables") continue;
+    w.SheetHead(s, s.rows.size());
+    for (const auto& row : s.rows) w.Row(row);
+    s.rows = {};
+  }
+  return std::move(w.bytes());
 }
 
 DocumentRecord MakeRecord(const DocumentReport& d, const RecordParts& parts) {

@@ -30,6 +30,14 @@ DocumentRecord CheckRecord(const std::string& path, const std::string& sha256,
                            const ReadOptions& ropts, const Patterns& patterns,
                            const RecordParts& parts);
 
+// CheckFile, then what an `extract` worker sends: the file, its status and
+// error, its facts for the comparison across documents (CrossFactsToJson, or
+// "" when it failed), then its sheets with the Tables sheet (WireWriter's
+// sheets), each Tables row encoded as it is made rather than all of them held
+// as values first.
+std::string ExtractToWire(const std::string& path, const std::string& sha256,
+                          const ReadOptions& ropts, const Patterns& patterns);
+
 // A report's record; its findings' fingerprints are those it carries (see
 // AssignFingerprints).
 DocumentRecord MakeRecord(const DocumentReport& d,

@@ -18,12 +18,13 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
                const std::string& output, const BatchOptions& bo,
                const Patterns& patterns, Lang lang, std::ostream& out,
                std::ostream& err) {
-  // Each file's rows of the sheets, Tables included; nothing else of it is
-  // output.
+  // Each file's rows of the sheets, Tables included, kept on disk as they
+  // come; nothing else of it is output.
   RecordParts parts;
   parts.text = parts.text_verbose = parts.json = false;
   parts.tables = true;
-  std::vector<std::vector<Sheet>> per_file(files.size());
+  // One more entry after the files: the findings across documents.
+  SheetSpill spill(files.size() + 1);
   // The content hashes the findings' fingerprints rest on, as check has
   // them, and what the comparison across documents reads of each file.
   std::vector<RunDocument> run_docs(files.size());
@@ -38,27 +39,47 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
   RunFiles(
       files, bo,
       [&](size_t i) {
-        return SheetsRecordToWire(
-            CheckRecord(files[i], run_docs[i].sha256, bo.read, patterns, parts));
+        return ExtractToWire(files[i], run_docs[i].sha256, bo.read, patterns);
       },
       [&](size_t i, ChildResult&& cr, bool* ok, Error* why) {
         DocumentRecord r;
         Error werr;
-        if (!cr.ok)
-          r = FailedRecord(files[i], cr.status, MakeError(files[i], cr.failure), parts);
-        else if (!SheetsRecordFromWire(cr.bytes, &r, &werr))
-          r = FailedRecord(files[i], "crashed", MakeError(files[i], werr.message), parts);
+        bool kept = false;
+        if (cr.ok) {
+          // The record's head, then its sheets straight to disk.
+          WireReader in(cr.bytes);
+          r.file = in.Str();
+          r.status = in.Str();
+          r.error = in.Err();
+          const std::string cross = in.Str();
+          if (!cross.empty() &&
+              !CrossFactsFromJson(nlohmann::json::parse(cross, nullptr, false), &r.cross))
+            r.cross = CrossFacts{};  // not compared, as a record kept without them
+          const size_t at = cr.bytes.size() - in.left();
+          kept = in.ok() && spill.Add(i, std::string_view(cr.bytes).substr(at), &werr);
+          werr.message = "unreadable worker result";
+        }
+        if (!kept) {
+          r = FailedRecord(files[i], cr.ok ? "crashed" : cr.status,
+                           MakeError(files[i], cr.ok ? werr.message : cr.failure), parts);
+          spill.Add(i, r.sheets, &werr);
+        }
         *ok = r.status == "ok";
         *why = r.error;
         any_failed |= !*ok;
-        per_file[i] = std::move(r.sheets);
         run_docs[i].ok = *ok;
         run_docs[i].facts = std::move(r.cross);
       },
       err);
-  std::vector<Sheet> sheets = MergeSheets(std::move(per_file));
-  AddCrossFindings(RunCrossCheck(run_docs, patterns), &sheets);
-  run_docs.clear();
+  {
+    std::vector<Sheet> cross;
+    for (Sheet& s : BuildSheets(std::vector<const DocumentReport*>{}, true))
+      if (s.name == "Findings") cross.push_back(std::move(s));
+    AddCrossFindings(RunCrossCheck(run_docs, patterns), &cross);
+    run_docs.clear();
+    Error cerr;
+    spill.Add(files.size(), cross, &cerr);
+  }
   // Findings are data here, not a verdict: only a failed file sets the status.
   int status = any_failed ? 2 : 0;
   if (!output.empty() && EndsWith(output, ".xlsx")) {
@@ -67,6 +88,13 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
     BookOptions book;
     book.terms = &patterns.terms();
     book.lang = lang;
+    // The workbook reads the sheets more than once (summaries, flagged
+    // tables): it has them in memory.
+    std::vector<Sheet> sheets;
+    if (!spill.Materialize(&sheets, &werr)) {
+      err << "jxaudit: " << ShowControls(werr.message) << "\n";
+      return 2;
+    }
     if (!f.Open(output, &werr) || !WriteExtractXlsx(sheets, f.WritePath(), book, &werr) ||
         !f.Commit(&werr)) {
       err << "jxaudit: " << ShowControls(f.Named(werr).ToString()) << "\n";
@@ -74,13 +102,19 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
     }
     return status;
   }
+  Error read_err;
   auto write = [&](std::ostream& o) {
     if (format == "csv")
-      WriteExtractCsv(sheets, o);
+      WriteExtractCsv(spill, o, &read_err);
     else
-      WriteExtractJson(sheets, o);
+      WriteExtractJson(spill, o, &read_err);
   };
-  return WriteOutput(write, output, out, err) ? status : 2;
+  if (!WriteOutput(write, output, out, err)) return 2;
+  if (!read_err.message.empty()) {
+    err << "jxaudit: " << ShowControls(read_err.message) << "\n";
+    return 2;
+  }
+  return status;
 }
 
 int RunReport(const std::string& db, const std::string& output, const Patterns& patterns,

@@ -10,6 +10,7 @@
 #include "base/error.h"
 #include "export/workbook.h"
 #include "record/sheets.h"
+#include "record/spill.h"
 
 namespace jx {
 
@@ -25,6 +26,10 @@ void WriteExtractJson(const std::vector<Sheet>& sheets, std::ostream& out);
 // One CSV, a "sheet" first column; fields that would start a formula are
 // prefixed with '.
 void WriteExtractCsv(const std::vector<Sheet>& sheets, std::ostream& out);
+// The same over sheets read row by row (a SheetSpill: the rows of a batch on
+// disk); false, with why, when the rows cannot be read back.
+bool WriteExtractJson(const SheetRows& sheets, std::ostream& out, Error* err);
+bool WriteExtractCsv(const SheetRows& sheets, std::ostream& out, Error* err);
 
 }  // namespace jx
 

@@ -128,7 +128,7 @@ std::string TablesToCsv(const std::vector<DocumentTables>& docs) {
           out << CsvField(d.file) << ',' << t.id << ',' << CsvField(t.title) << ','
               << r + 1 << ',' << c + 1 << ',' << cell.first_line << ','
               << (t.row_is_header[r] ? 1 : 0) << ',' << CsvField(cell.text) << ','
-              << CsvField(cell.value) << '\n';
+              << CsvField(cell.value()) << '\n';
         }
       }
     }

@@ -175,7 +175,7 @@ Location CellLocation(const std::string& file, const Table& t, size_t r, size_t 
   if (r < t.rows.size() && c < t.rows[r].size()) {
     l.line = t.rows[r][c].first_line;
     l.page = t.rows[r][c].page;
-    l.cell = t.rows[r][c].ref;
+    l.cell = t.rows[r][c].ref.str();
   } else if (r < t.rows.size() && !t.rows[r].empty()) {
     l.line = t.rows[r][0].first_line;
     l.page = t.rows[r][0].page;

@@ -13,6 +13,7 @@
 
 #include "base/error.h"
 #include "base/patterns.h"
+#include "base/rare_string.h"
 #include "extract/number.h"
 
 namespace jx {
@@ -195,20 +196,21 @@ struct TypedNumber {
   }
 };
 
-// A cell as the arithmetic rules read it.
+// A cell as the arithmetic rules read it (one per printed cell of a table:
+// kept small, its rare text behind a pointer).
 struct TypedCell {
-  enum class Kind {
+  enum class Kind : uint8_t {
     kBlank,          // printed empty: unknown, not zero
     kNumber,         // a number, unit words allowed ("3.4万元", "100%")
     kNotApplicable,  // "--", "/", "无": printed to say the figure does not apply
     kText,           // anything else: no rule reads it
     kOutOfRange,     // one number, with more digits than exact arithmetic keeps
   };
-  Kind kind = Kind::kBlank;
   TypedNumber number;  // when kNumber
   int line = 0;        // where it was printed
   int page = 0;
-  std::string ref;  // workbooks: the sheet and cell ("表1!B7")
+  Kind kind = Kind::kBlank;
+  RareString ref;  // workbooks: the sheet and cell ("表1!B7")
 };
 
 // A body row of a table section, with its role.

@@ -299,8 +299,8 @@ class IndicatorReader : public Reader {
         if (structure_.Matches("total", row[c].text)) ind.is_total = true;
       for (size_t c : names) {
         const Cell* x = cell(c);
-        if (!x || IsBlank(x->value)) continue;
-        std::string level = CollapseSpace(x->value);
+        if (!x || IsBlank(x->value())) continue;
+        std::string level = CollapseSpace(x->value());
         if (ind.levels.empty() || ind.levels.back() != level)
           ind.levels.push_back(std::move(level));
       }
@@ -498,14 +498,14 @@ class IndicatorReader : public Reader {
     // are one node.
     for (size_t k = 0; k < names.size(); ++k) {
       size_t c = names[k];
-      if (c >= row.size() || IsBlank(row[c].value)) continue;
-      std::string label = CollapseSpace(row[c].value);
+      if (c >= row.size() || IsBlank(row[c].value())) continue;
+      std::string label = CollapseSpace(row[c].value());
       path += '\x1f' + label;
       ++depth;
       auto it = by_path->find(path);
       bool leaf = true;
       for (size_t k2 = k + 1; k2 < names.size(); ++k2)
-        if (names[k2] < row.size() && !IsBlank(row[names[k2]].value)) leaf = false;
+        if (names[k2] < row.size() && !IsBlank(row[names[k2]].value())) leaf = false;
       if (it == by_path->end()) {
         ScoreNode node;
         node.label = label;
@@ -529,7 +529,7 @@ class IndicatorReader : public Reader {
           Decimal w;
           const Cell& lc = row[c];
           size_t lr = lc.anchor_row >= 0 ? static_cast<size_t>(lc.anchor_row) : r;
-          if (WeightInLabel(lc.value, &w)) {
+          if (WeightInLabel(lc.value(), &w)) {
             node.has_weight = true;
             node.weight = w;
             node.weight_at = CellLocation(doc_.path, t, lr, c);

@@ -227,9 +227,11 @@ class SentenceReader : public Reader {
       here[i].change = sentences_.Matches("change_words", words);
       prev_end = m.end;
     }
+    // The named figures go to the extraction once nothing below reads them
+    // here: moved, not copied (a long line holds hundreds of thousands).
+    std::vector<size_t> named;
     for (size_t i = 0; i < here.size(); ++i)
-      if (readable[i] && !here[i].name.empty() && !here[i].change)
-        out_.figures.push_back(here[i]);
+      if (readable[i] && !here[i].name.empty() && !here[i].change) named.push_back(i);
     if (can("share") && can("breakdown")) Shares(text, key, where, figs, here, readable);
     for (size_t i = 0; i < here.size(); ++i) {
       if (!readable[i] || here[i].change || here[i].unit.kind != "money") continue;
@@ -316,6 +318,11 @@ class SentenceReader : public Reader {
       if (bd.parts.size() >= 2 && bd.parts.size() <= kMaxParts)
         out_.breakdowns.push_back(std::move(bd));
     }
+    const size_t need = out_.figures.size() + named.size();
+    if (need > out_.figures.capacity())
+      out_.figures.reserve(std::max(need, 2 * out_.figures.size()));
+    for (size_t i : named) out_.figures.push_back(std::move(here[i]));
+    here = std::vector<Figure>();
     if (can("delta_rate")) DeltaRates(text, key, where);
     for (const char* kind : {"ratio_rate", "change_rate"}) {
       if (!can(kind)) continue;

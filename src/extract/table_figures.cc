@@ -64,7 +64,7 @@ class TableFigureReader : public Reader {
     for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
       if (t.row_is_header[r] || lc < 0 || static_cast<size_t>(lc) >= t.rows[r].size())
         continue;
-      const std::string& label = t.rows[r][static_cast<size_t>(lc)].value;
+      const std::string& label = t.rows[r][static_cast<size_t>(lc)].value();
       std::string row_key(header_.FirstName(label));
       for (size_t c = side.first_column;
            c < t.rows[r].size() && c < s.columns.size() && c < side.end_column; ++c) {

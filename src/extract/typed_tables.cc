@@ -90,7 +90,7 @@ class TypedTableReader : public Reader {
     tr.header = t.row_is_header[r];
     if (!row.empty()) tr.line = row[0].first_line, tr.page = row[0].page;
     if (label_col >= 0 && static_cast<size_t>(label_col) < row.size())
-      tr.label = CollapseSpace(row[static_cast<size_t>(label_col)].value);
+      tr.label = CollapseSpace(row[static_cast<size_t>(label_col)].value());
     // One pass over the structure patterns answers every role of the label.
     const std::vector<std::string_view> names =
         structure_.NamesMatching(structure_.Prepare(tr.label));
@@ -223,7 +223,7 @@ Location TypedTable::At(const TypedRow& r, size_t c) const {
   l.column = static_cast<int>(c);
   l.line = c < r.cells.size() ? r.cells[c].line : r.line;
   l.page = c < r.cells.size() ? r.cells[c].page : r.page;
-  if (c < r.cells.size()) l.cell = r.cells[c].ref;
+  if (c < r.cells.size()) l.cell = r.cells[c].ref.str();
   return l;
 }
 

@@ -161,7 +161,7 @@ void FillDown(Table* t, const Section& s, size_t end) {
       a.rowspan = static_cast<int>(r) - anchor[c] + 1;
       row[c].anchor_row = anchor[c];
       row[c].anchor_col = static_cast<int>(c);
-      row[c].value = a.text;
+      row[c].set_value(a.text);
     }
   }
 }
@@ -253,7 +253,7 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
     t->sections.push_back(std::move(s));
   }
   for (auto& row : t->rows)
-    for (Cell& c : row) c.value = c.text;
+    for (Cell& c : row) c.set_value(c.text);
   for (size_t i = 0; i < t->sections.size(); ++i) {
     Section& s = t->sections[i];
     size_t end = i + 1 < t->sections.size()

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/rare_string.h"
+
 namespace jx {
 
 struct Cell {
@@ -20,13 +22,18 @@ struct Cell {
   int anchor_row = -1;
   int anchor_col = -1;
   // The value later stages read: `text`, or the anchor's text for a covered
-  // cell of a hierarchy column (the filled-down value).
-  std::string value;
+  // cell of a hierarchy column (the filled-down value). Kept apart only when
+  // it is not the text: a grid has a cell per printed cell.
+  const std::string& value() const { return fill_.empty() ? text : fill_.str(); }
+  void set_value(const std::string& v) { fill_ = v == text ? std::string() : v; }
   // Workbooks: the sheet and cell it was read from ("表1!B7"), else "".
-  std::string ref;
+  RareString ref;
   // What the layout doubts of this cell's row alone (kDoubt*), else "": a
   // doubt that holds for a few rows, not for the whole table.
-  std::string doubt;
+  RareString doubt;
+
+ private:
+  RareString fill_;
 };
 
 struct Column {

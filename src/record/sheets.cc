@@ -57,7 +57,7 @@ std::string RowLabel(const DocumentReport& doc, const Location& l) {
         std::min({row.size(), sec ? sec->columns.size() : 0,
                   l.column < 0 ? row.size() : static_cast<size_t>(l.column)});
     for (size_t c = end; c-- > 0;) {
-      const std::string& x = row[c].text.empty() ? row[c].value : row[c].text;
+      const std::string& x = row[c].text.empty() ? row[c].value() : row[c].text;
       if (sec->columns[c].level >= 0 && !x.empty()) return x;
     }
   }
@@ -84,7 +84,7 @@ std::string RowLabel(const DocumentReport& doc, const Location& l) {
     ParsedNumber n;
     for (size_t c = 0; c < end; ++c) {
       // A covered cell of a hierarchy column holds its label filled down.
-      const std::string& x = row[c].text.empty() ? row[c].value : row[c].text;
+      const std::string& x = row[c].text.empty() ? row[c].value() : row[c].text;
       if (!x.empty() && !ParseNumber(x, &n)) last = x;
     }
     return last;
@@ -112,6 +112,11 @@ Value NumberFromDouble(double d) {
 
 std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
                                bool tables) {
+  return BuildSheets(docs, tables, nullptr);
+}
+
+std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
+                               bool tables, const TableRowSink& tables_row) {
   Sheet d{
       "Documents",
       {"file", "status", "error", "encoding", "kind", "department", "year", "unit_code",
@@ -171,6 +176,7 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
       }
     }
   std::map<std::string, size_t> table_row;  // linked cell → row in the Tables sheet
+  size_t table_rows = 0;
   for (const DocumentReport* dp : docs) {
     const DocumentReport& doc = *dp;
     if (!tables) break;
@@ -184,7 +190,7 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
           if (named) {
             std::string key =
                 CellKey(doc.file, tb.id, static_cast<int>(r), static_cast<int>(c));
-            if (linked.count(key)) table_row[key] = t.rows.size();
+            if (linked.count(key)) table_row[key] = table_rows;
             is_flagged = flagged.count(key) > 0;
           }
           ParsedNumber n;
@@ -202,12 +208,22 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
             if (it != cell_findings.end()) ids = Text(it->second);
           }
           const bool header = r < tb.row_is_header.size() && tb.row_is_header[r];
-          t.rows.push_back(
-              {Text(doc.file), Text(tb.id), Int(static_cast<int64_t>(r + 1)),
-               Int(static_cast<int64_t>(c + 1)), Int(cell.first_line), std::move(text),
-               std::move(num), header ? Text("yes") : Value{},
-               cell.rowspan > 1 ? Int(cell.rowspan) : Value{},
-               cell.colspan > 1 ? Int(cell.colspan) : Value{}, std::move(ids)});
+          std::vector<Value> row = {Text(doc.file),
+                                    Text(tb.id),
+                                    Int(static_cast<int64_t>(r + 1)),
+                                    Int(static_cast<int64_t>(c + 1)),
+                                    Int(cell.first_line),
+                                    std::move(text),
+                                    std::move(num),
+                                    header ? Text("yes") : Value{},
+                                    cell.rowspan > 1 ? Int(cell.rowspan) : Value{},
+                                    cell.colspan > 1 ? Int(cell.colspan) : Value{},
+                                    std::move(ids)};
+          ++table_rows;
+          if (tables_row)
+            tables_row(std::move(row));
+          else
+            t.rows.push_back(std::move(row));
         }
       }
     }
@@ -419,6 +435,14 @@ std::vector<Sheet> MergeSheets(std::vector<std::vector<Sheet>>&& per_doc) {
       for (auto& row : own_tables->rows) tables->rows.push_back(std::move(row));
   }
   return all;
+}
+
+size_t TablesRows(const DocumentReport& doc) {
+  size_t n = 0;
+  for (const Table& tb : doc.layout.tables)
+    for (const auto& row : tb.rows)
+      for (const Cell& cell : row) n += !cell.text.empty();
+  return n;
 }
 
 std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs, bool tables) {

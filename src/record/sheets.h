@@ -4,6 +4,7 @@
 #define JXAUDIT_RECORD_SHEETS_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +44,14 @@ std::vector<Sheet> BuildSheets(const std::vector<DocumentReport>& docs,
 // Over pointers, so that one document's rows need no copy of the document.
 std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
                                bool tables);
+// The same, each row of the Tables sheet given to `tables_row` as it is made
+// (when set) instead of kept: the returned Tables sheet has no rows. One
+// file's Tables sheet holds eleven values per printed cell.
+// How many rows a document gives the Tables sheet: its printed cells.
+size_t TablesRows(const DocumentReport& doc);
+using TableRowSink = std::function<void(std::vector<Value>&&)>;
+std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
+                               bool tables, const TableRowSink& tables_row);
 
 // The normalized sheets of several files from each one's own (BuildSheets
 // of that file with its Tables sheet), in order: the same as BuildSheets over

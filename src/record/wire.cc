@@ -131,9 +131,9 @@ void WireWriter::Lay(const Layout& layout) {
         Int(c.anchor_row);
         Int(c.anchor_col);
         // The value is most often the text itself.
-        const bool same = c.value == c.text;
+        const bool same = c.value() == c.text;
         Bool(same);
-        if (!same) Str(c.value);
+        if (!same) Str(c.value());
       }
     }
     Uint(t.row_is_header.size());
@@ -162,24 +162,30 @@ void WireWriter::Lay(const Layout& layout) {
 void WireWriter::Sheets(const std::vector<Sheet>& sheets) {
   Uint(sheets.size());
   for (const Sheet& s : sheets) {
-    Str(s.name);
-    Uint(s.columns.size());
-    for (const std::string& c : s.columns) Str(c);
-    Uint(s.rows.size());
-    for (const auto& row : s.rows) {
-      Uint(row.size());
-      for (const Value& v : row) {
-        // Kind in the low bits, the marks above it.
-        Uint(static_cast<uint64_t>(v.kind) | (v.percent ? 4u : 0u) |
-             (v.flagged ? 8u : 0u) | (v.link.empty() ? 0u : 16u));
-        if (v.kind == Value::kText) Str(v.text);
-        if (v.kind == Value::kNumber) {
-          Int(v.number.units);
-          Int(v.number.scale);
-        }
-        if (!v.link.empty()) Str(v.link);
-      }
+    SheetHead(s, s.rows.size());
+    for (const auto& row : s.rows) Row(row);
+  }
+}
+
+void WireWriter::SheetHead(const Sheet& s, size_t rows) {
+  Str(s.name);
+  Uint(s.columns.size());
+  for (const std::string& c : s.columns) Str(c);
+  Uint(rows);
+}
+
+void WireWriter::Row(const std::vector<Value>& row) {
+  Uint(row.size());
+  for (const Value& v : row) {
+    // Kind in the low bits, the marks above it.
+    Uint(static_cast<uint64_t>(v.kind) | (v.percent ? 4u : 0u) | (v.flagged ? 8u : 0u) |
+         (v.link.empty() ? 0u : 16u));
+    if (v.kind == Value::kText) Str(v.text);
+    if (v.kind == Value::kNumber) {
+      Int(v.number.units);
+      Int(v.number.scale);
     }
+    if (!v.link.empty()) Str(v.link);
   }
 }
 
@@ -268,7 +274,7 @@ Layout WireReader::Lay() {
         cell.colspan = Small();
         cell.anchor_row = Small();
         cell.anchor_col = Small();
-        cell.value = Bool() ? cell.text : Str();
+        cell.set_value(Bool() ? cell.text : Str());
         row.push_back(std::move(cell));
       }
       t.rows.push_back(std::move(row));
@@ -301,74 +307,55 @@ Layout WireReader::Lay() {
 
 std::vector<Sheet> WireReader::Sheets() {
   std::vector<Sheet> sheets;
-  for (size_t n = Count(); ok_ && n > 0; --n) {
+  for (size_t n = SheetCount(); ok_ && n > 0; --n) {
     Sheet s;
-    s.name = Str();
-    for (size_t c = Count(); ok_ && c > 0; --c) s.columns.push_back(Str());
-    const size_t rows = Count();
+    const size_t rows = SheetHead(&s);
     s.rows.reserve(rows);
     for (size_t r = rows; ok_ && r > 0; --r) {
       std::vector<Value> row;
-      const size_t cols = Count();
-      row.reserve(cols);
-      for (size_t c = cols; ok_ && c > 0; --c) {
-        const uint64_t tag = Uint();
-        Value v;
-        switch (tag & 3) {
-          case Value::kText:
-            v.kind = Value::kText;
-            v.text = Str();
-            break;
-          case Value::kNumber:
-            v.kind = Value::kNumber;
-            v.number.units = Int();
-            v.number.scale = Small();
-            break;
-          case Value::kEmpty:
-            break;
-          default:
-            ok_ = false;
-        }
-        v.percent = tag & 4;
-        v.flagged = tag & 8;
-        if (tag & 16) v.link = Str();
-        row.push_back(std::move(v));
-      }
-      s.rows.push_back(std::move(row));
+      if (Row(&row)) s.rows.push_back(std::move(row));
     }
     sheets.push_back(std::move(s));
   }
   return sheets;
 }
 
-std::string SheetsRecordToWire(const DocumentRecord& r) {
-  WireWriter w;
-  w.Str(r.file);
-  w.Str(r.status);
-  w.Err(r.error);
-  w.Sheets(r.sheets);
-  w.Str(r.cross.known ? CrossFactsToJson(r.cross).dump() : std::string());
-  return std::move(w.bytes());
+size_t WireReader::SheetHead(Sheet* head) {
+  head->name = Str();
+  head->columns.clear();
+  head->rows.clear();
+  for (size_t c = Count(); ok_ && c > 0; --c) head->columns.push_back(Str());
+  return Count();
 }
 
-bool SheetsRecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err) {
-  WireReader in(bytes);
-  r->file = in.Str();
-  r->status = in.Str();
-  r->error = in.Err();
-  r->sheets = in.Sheets();
-  const std::string cross = in.Str();
-  r->cross = CrossFacts{};
-  if (!cross.empty() &&
-      !CrossFactsFromJson(json::parse(cross, nullptr, false), &r->cross)) {
-    *err = Error{{}, "unreadable worker result: bad cross-document facts"};
-    return false;
+bool WireReader::Row(std::vector<Value>* row) {
+  row->clear();
+  const size_t cols = Count();
+  row->reserve(cols);
+  for (size_t c = cols; ok_ && c > 0; --c) {
+    const uint64_t tag = Uint();
+    Value v;
+    switch (tag & 3) {
+      case Value::kText:
+        v.kind = Value::kText;
+        v.text = Str();
+        break;
+      case Value::kNumber:
+        v.kind = Value::kNumber;
+        v.number.units = Int();
+        v.number.scale = Small();
+        break;
+      case Value::kEmpty:
+        break;
+      default:
+        ok_ = false;
+    }
+    v.percent = tag & 4;
+    v.flagged = tag & 8;
+    if (tag & 16) v.link = Str();
+    row->push_back(std::move(v));
   }
-  if (!in.done()) {
-    *err = Error{{}, "unreadable worker result"};
-    return false;
-  }
-  return true;
+  return ok_;
 }
 
 std::string RecordToWire(const DocumentRecord& r) {

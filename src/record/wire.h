@@ -20,11 +20,6 @@ std::string RecordToWire(const DocumentRecord& r);
 // On failure `err` says why; its location is left for the caller to name.
 bool RecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err);
 
-// What an `extract` worker sends: the record's file, status, error and
-// sheets only.
-std::string SheetsRecordToWire(const DocumentRecord& r);
-bool SheetsRecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err);
-
 // The messages of the `tables` and `extract` workers are plain bytes, not
 // CBOR: a file's layout or its rows of the sheets is large next to the work
 // that made it, and a tree of JSON values for it cost more than the work.
@@ -38,6 +33,10 @@ class WireWriter {
   void Err(const Error& e);
   void Lay(const Layout& layout);
   void Sheets(const std::vector<Sheet>& sheets);
+  // The parts of Sheets, for rows written as they are made: a sheet's name,
+  // columns and row count, then each of its rows.
+  void SheetHead(const Sheet& s, size_t rows);
+  void Row(const std::vector<Value>& row);
   std::string& bytes() { return out_; }
 
  private:
@@ -58,10 +57,17 @@ class WireReader {
   Error Err();
   Layout Lay();
   std::vector<Sheet> Sheets();
+  // The parts of Sheets, for rows read one at a time: the number of sheets,
+  // then per sheet its head (name and columns, no rows; the row count
+  // returned) and that many rows.
+  size_t SheetCount() { return Count(); }
+  size_t SheetHead(Sheet* head);
+  bool Row(std::vector<Value>* row);
   // A count of items that each take at least one byte: bounded by what is left.
   size_t Count();
   bool ok() const { return ok_; }
   bool done() const { return ok_ && p_ == end_; }
+  size_t left() const { return static_cast<size_t>(end_ - p_); }
 
  private:
   const char* p_;

@@ -1,0 +1,187 @@
+// Memory in proportion to the input: the per-cell structures stay small, the
+// sheets of `extract` are kept on disk until written, and a large grid goes
+// through `extract` under an address-space limit the whole run shares.
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <sstream>
+
+#include "export/extract.h"
+#include "extract/extraction.h"
+#include "layout/table.h"
+#include "record/sheets.h"
+#include "record/spill.h"
+#include "record/wire.h"
+#include "test_util.h"
+
+namespace fs = std::filesystem;
+using namespace jx;
+using namespace jx::test;
+
+namespace {
+
+// A grid of `rows` labelled rows of `cols` small numbers under a header.
+std::string Grid(int rows, int cols) {
+  std::string s = "项目";
+  for (int j = 1; j < cols; ++j) s += "\t列" + std::to_string(j);
+  s += '\n';
+  for (int i = 0; i < rows; ++i) {
+    s += "行" + std::to_string(i);
+    for (int j = 1; j < cols; ++j) s += '\t' + std::to_string((i * 7 + j * 13) % 1000);
+    s += '\n';
+  }
+  return s;
+}
+
+// Runs jxaudit with the address space of the whole run (it and its workers)
+// limited to `mib` MiB.
+RunResult RunLimited(const std::vector<std::string>& args, rlim_t mib) {
+  std::string dir = TempDir();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int o = ::open((dir + "/out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int e = ::open((dir + "/err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(o, 1);
+    ::dup2(e, 2);
+    rlimit lim{mib << 20, mib << 20};
+    ::setrlimit(RLIMIT_AS, &lim);
+    std::vector<const char*> argv{"jxaudit"};
+    for (const std::string& a : args) argv.push_back(a.c_str());
+    argv.push_back(nullptr);
+    ::execv(JXAUDIT_BINARY, const_cast<char* const*>(argv.data()));
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  RunResult r;
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadFile(dir + "/out");
+  r.err = ReadFile(dir + "/err");
+  fs::remove_all(dir);
+  return r;
+}
+
+Value T(const std::string& s) { return TextValue(s); }
+Value N(int64_t v) { return NumberValue(Decimal{v, 0}); }
+
+// One file's own sheets, as BuildSheets gives them with Tables: `cells`
+// Tables rows (text `fill` repeated to make them long), and a finding linked
+// to Tables row `linked`.
+std::vector<Sheet> OwnSheets(const std::string& file, size_t cells, size_t linked,
+                             const std::string& fill = "x") {
+  std::vector<Sheet> s = BuildSheets(std::vector<const DocumentReport*>{}, true);
+  for (Sheet& sh : s) {
+    if (sh.name == "Documents") sh.rows.push_back({T(file), T("ok")});
+    if (sh.name == "Findings") {
+      Value id = T("F1");
+      id.link = TablesLink(linked);
+      sh.rows.push_back({T(file), id, T("sum.total")});
+    }
+    if (sh.name == "Tables")
+      for (size_t r = 0; r < cells; ++r)
+        sh.rows.push_back({T(file), T("t1"), N(static_cast<int64_t>(r / 3 + 1)),
+                           N(static_cast<int64_t>(r % 3 + 1)), N(7), T(fill), Value{}});
+  }
+  return s;
+}
+
+std::string Json(const SheetRows& rows) {
+  std::ostringstream o;
+  Error err;
+  REQUIRE(WriteExtractJson(rows, o, &err));
+  return o.str();
+}
+
+}  // namespace
+
+TEST_CASE("memory: a layout cell and a typed cell stay small", "[memory]") {
+  // One of each per printed cell of a grid: with three strings a layout cell
+  // was 128 bytes, a typed cell with its own string 72. The rare strings (a
+  // workbook reference, a filled-down value, a row's doubt) are 8 bytes each.
+  CHECK(sizeof(Cell) <= 88);
+  CHECK(sizeof(TypedCell) <= 48);
+  // The filled-down value is kept apart only where it is not the text.
+  Cell c;
+  c.text = "决策";
+  c.set_value("决策");
+  CHECK(c.value() == "决策");
+  c.text = "";
+  c.set_value("决策");
+  CHECK(c.value() == "决策");
+  Cell copy = c;
+  CHECK(copy.value() == "决策");
+  RareString r;
+  CHECK(r.empty());
+  r = std::string("表1!B7");
+  RareString r2 = r;
+  CHECK(r2.str() == "表1!B7");
+  r = std::string();
+  CHECK(r.empty());
+  CHECK(r2.str() == "表1!B7");
+}
+
+TEST_CASE("memory: sheets kept on disk read back as MergeSheets joins them", "[memory]") {
+  // Three files, the first given twice, arriving out of order; the second's
+  // Tables rows are long enough to fill several chunks on disk.
+  const std::string longtext(1000, 'y');
+  std::vector<std::vector<Sheet>> own = {
+      OwnSheets("a.txt", 5, 4), OwnSheets("b.txt", 3000, 2999, longtext),
+      OwnSheets("a.txt", 5, 1), OwnSheets("c.txt", 0, 0)};
+  SheetSpill spill(own.size());
+  Error err;
+  for (size_t i : {2, 0, 3}) REQUIRE(spill.Add(i, own[i], &err));
+  // A result that did not read, then the file's own: the first is replaced.
+  REQUIRE(spill.Add(1, OwnSheets("b.txt", 7, 0), &err));
+  WireWriter w;
+  w.Sheets(own[1]);
+  REQUIRE(w.bytes().size() > 2 * SheetSpill::kChunkBytes);
+  REQUIRE(spill.Add(1, w.bytes(), &err));
+  std::vector<Sheet> merged = MergeSheets(std::vector<std::vector<Sheet>>(own));
+  std::vector<Sheet> back;
+  REQUIRE(spill.Materialize(&back, &err));
+  REQUIRE(back.size() == merged.size());
+  for (size_t s = 0; s < back.size(); ++s) {
+    CHECK(back[s].name == merged[s].name);
+    CHECK(spill.Rows(s) == merged[s].rows.size());
+  }
+  CHECK(Json(spill) == Json(SheetsInMemory(merged)));
+  // The links: a's finding to the last copy of its cell, b's past a's rows.
+  const Sheet* f = nullptr;
+  for (const Sheet& s : back)
+    if (s.name == "Findings") f = &s;
+  REQUIRE(f);
+  REQUIRE(f->rows.size() == 4);
+  CHECK(f->rows[0][1].link == TablesLink(3005 + 4));
+  CHECK(f->rows[1][1].link == TablesLink(5 + 2999));
+  CHECK(f->rows[2][1].link == TablesLink(3005 + 1));
+  CHECK(f->rows[3][1].link == TablesLink(0));  // c has no Tables rows: left as it was
+  // Bytes that do not read are refused.
+  CHECK_FALSE(spill.Add(3, std::string_view("\x05\x01", 2), &err));
+  CHECK(err.message == "unreadable worker result");
+}
+
+TEST_CASE("memory: extract on a 600 x 300 grid within 250 MiB of address space",
+          "[memory][e2e]") {
+  // Before the sheets went to disk and the Tables rows to the wire as they
+  // were made, the worker and the parent each held eleven values per printed
+  // cell: this run needed about 400 MiB.
+  std::string dir = TempDir();
+  WriteFile(dir + "/grid.txt", Grid(600, 300));
+  RunResult r = RunLimited({"extract", "--no-db", "-q", "-j", "1", "--patterns",
+                            JXAUDIT_PATTERNS_DIR, "--format", "csv", dir + "/grid.txt"},
+                           250);
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  // Every printed cell is a row of Tables: 601 rows of 300.
+  size_t n = 0;
+  for (size_t p = r.out.find("\nTables,"); p != std::string::npos;
+       p = r.out.find("\nTables,", p + 1))
+    ++n;
+  CHECK(n == 601 * 300);
+  fs::remove_all(dir);
+}
