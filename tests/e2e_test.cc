@@ -375,6 +375,23 @@ TEST_CASE(
       want.insert(std::string(f.rule) + " " + f.severity + " " + f.stated);
     CHECK(got == want);
   }
+  // The 单位预算 against the 部门预算 of the same body and year: the 部门's
+  // 2025 figure of 其他司法支出 that the shared amount and rate contradict
+  // (R613), and the 单位's 住房公积金 2025 figure above the 部门's (R618).
+  RunResult both = RunJxaudit({"check", "--no-db", "--format", "json",
+                               SamplePath("real/putuo_sfj_2026_dept_budget.pdf"),
+                               SamplePath("real/putuo_sfj_2026_unit_budget.pdf")});
+  std::multiset<std::string> cross;
+  const nlohmann::json bj = nlohmann::json::parse(both.out);
+  for (const auto& f : bj["cross"])
+    cross.insert(f["rule"].get<std::string>() + " " + f["severity"].get<std::string>() +
+                 " " +
+                 std::filesystem::path(f["file"].get<std::string>()).filename().string() +
+                 " " + f["stated"].dump());
+  CHECK(cross ==
+        std::multiset<std::string>{
+            "cross.disclosure_prior error putuo_sfj_2026_dept_budget.pdf 43269.3",
+            "cross.disclosure_part error putuo_sfj_2026_unit_budget.pdf 205.04"});
   // The template has no figures: each of its nine tables is listed as not
   // checked, so the reader sees what was left alone.
   RunResult r = RunJxaudit({"check", "--no-db", "--format", "json", "-v",
