@@ -59,6 +59,8 @@ const std::vector<RuleInfo>& Rules() {
       {"sum.sentence", "a figure equals the parts a sentence lists after 其中"},
       {"identity.assets", "期初 + 本期增加 − 本期减少 = 期末, for quantities and values"},
       {"identity.net_value", "原值 − 累计折旧 = 净值"},
+      {"identity.carry",
+       "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余, per row"},
       {"rate.table", "a printed 执行率/结转结余率 equals the rate of its own row"},
       {"budget.overspend", "决算 above the adjusted budget of the same row (warning)"},
       {"rate.sentence", "a rate stated in a sentence equals the rate of its figures"},
