@@ -375,6 +375,23 @@ TEST_CASE(
       want.insert(std::string(f.rule) + " " + f.severity + " " + f.stated);
     CHECK(got == want);
   }
+  // The 单位预算 against the 部门预算 of the same body and year: the 部门's
+  // 2025 figure of 其他司法支出 that the shared amount and rate contradict
+  // (R613), and the 单位's 住房公积金 2025 figure above the 部门's (R618).
+  RunResult both = RunJxaudit({"check", "--no-db", "--format", "json",
+                               SamplePath("real/putuo_sfj_2026_dept_budget.pdf"),
+                               SamplePath("real/putuo_sfj_2026_unit_budget.pdf")});
+  std::multiset<std::string> cross;
+  const nlohmann::json bj = nlohmann::json::parse(both.out);
+  for (const auto& f : bj["cross"])
+    cross.insert(f["rule"].get<std::string>() + " " + f["severity"].get<std::string>() +
+                 " " +
+                 std::filesystem::path(f["file"].get<std::string>()).filename().string() +
+                 " " + f["stated"].dump());
+  CHECK(cross ==
+        std::multiset<std::string>{
+            "cross.disclosure_prior error putuo_sfj_2026_dept_budget.pdf 43269.3",
+            "cross.disclosure_part error putuo_sfj_2026_unit_budget.pdf 205.04"});
   // The template has no figures: each of its nine tables is listed as not
   // checked, so the reader sees what was left alone.
   RunResult r = RunJxaudit({"check", "--no-db", "--format", "json", "-v",
@@ -384,4 +401,52 @@ TEST_CASE(
   for (const auto& f : tj["documents"][0]["findings"])
     not_checked += f["rule"] == "disclosure.not_checked";
   CHECK(not_checked == 9);
+}
+
+// A filled 决算 disclosure with planted inconsistencies, as text and as the
+// LibreOffice producers print it (Writer .docx, Calc .xlsx with a sheet per
+// table, and their PDFs): the planted ones are found and nothing else is
+// said. tests/fixtures/final_account/README.md lists what was planted.
+TEST_CASE("A 决算 disclosure through several producers: the planted findings, no other",
+          "[e2e]") {
+  const std::multiset<std::string> planted = {
+      "sum.code error",    // 收入决算表 20102 against its 项 (910)
+      "sum.column error",  // 收入决算表 2010201 本年收入合计 910 against 900
+      "sum.code error",    // 政府性基金表 229 年末 against 22960
+      "sum.code error",    // 政府性基金表 22960 年末 against 2296002
+      "identity.carry error",            // 22960: 10 + 50 − 45 ≠ 25
+      "disclosure.cross_table warning",  // 基本支出 800 against 640 + 170
+      "sum.sentence error",              // “三公” 12.50 against 0 + 9.00 + 2.50
+  };
+  auto found = [](const std::string& file) {
+    RunResult r =
+        RunJxaudit({"check", "--no-db", "--format", "json",
+                    std::string(JXAUDIT_TESTS_DIR) + "/fixtures/final_account/" + file});
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    std::multiset<std::string> got;
+    for (const auto& f : j["documents"][0]["findings"])
+      if (f["severity"] != "info")
+        got.insert(f["rule"].get<std::string>() + " " + f["severity"].get<std::string>());
+    return got;
+  };
+  for (const char* file :
+       {"final_account_filled.txt", "final_account_filled_writer_1.docx",
+        "final_account_filled_calc_1.xlsx"}) {
+    INFO(file);
+    CHECK(found(file) == planted);
+  }
+  // Calc's PDF (grid rules): the rows of the 收入决算表 below its 合计 went
+  // to a table of their own without a header (not checked), and the cut
+  // labels make the fund table doubted (warnings); the rest is found.
+  CHECK(found("final_account_filled_calc_2.pdf") ==
+        std::multiset<std::string>{"sum.code warning", "identity.carry warning",
+                                   "disclosure.cross_table warning",
+                                   "sum.sentence error"});
+  // Writer's PDF (three-line tables): no error but the planted ones. (A
+  // doubted warning reads the right half's codes of the 基本支出决算表 as
+  // amounts.)
+  for (const std::string& g : found("final_account_filled_writer_3.pdf")) {
+    INFO(g);
+    if (g.ends_with(" error")) CHECK(planted.count(g) == 1);
+  }
 }

@@ -48,6 +48,18 @@ TEST_CASE("FindUnit reads unit words where reports print them", "[extract]") {
   }
   UnitInfo u;
   CHECK_FALSE(FindUnit(*ProjectPatterns().file("units"), "项目名称", &u));
+  // A unit's character inside another word is no unit: code and name columns
+  // of a classification, a share of something.
+  for (const char* text : {"功能分类科目编码", "经济分类科目名称", "支出功能分类科目",
+                           "部分完成", "分项", "单元格"}) {
+    INFO(text);
+    CHECK_FALSE(FindUnit(*ProjectPatterns().file("units"), text, &u));
+  }
+  // … while a unit printed beside such a word still counts.
+  REQUIRE(FindUnit(*ProjectPatterns().file("units"), "分类金额（万元）", &u));
+  CHECK(u.text == "万元");
+  REQUIRE(FindUnit(*ProjectPatterns().file("units"), "分项得分", &u));
+  CHECK(u.kind == "score");
 }
 
 TEST_CASE("Chinese numerals where they count things", "[extract]") {

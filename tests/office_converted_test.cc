@@ -22,6 +22,7 @@ using test::ProjectPatterns;
 using test::Read;
 using test::ReadBytes;
 
+// An OLE2 file with a WordDocument stream: sniffed as .doc, so converted.
 std::string FakeDoc() {
   std::string ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
   return ole + std::string(504, '\0') +

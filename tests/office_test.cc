@@ -510,6 +510,30 @@ TEST_CASE("html encodings: meta charset, BOM, detection", "[office][html]") {
   }
 }
 
-// An OLE2 file with a WordDocument stream: sniffed as .doc, so converted.
+// A workbook giving each table a sheet of its own prints the title and the
+// "单位：万元" line on the sheet before: that is the table's unit.
+TEST_CASE("xlsx: the unit line on the sheet before a table is its unit", "[office]") {
+  auto s = [](const std::string& ref, const std::string& text) {
+    return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+  };
+  const std::string table = "<sheetData><row r=\"1\">" + s("A1", "项目") +
+                            s("B1", "金额") + "</row><row r=\"2\">" +
+                            s("A2", "基本支出") +
+                            "<c r=\"B2\"><v>10</v></c></row></sheetData>";
+  auto unit_of = [&](const std::string& before) {
+    Read r = ReadBytes("u.xlsx", Xlsx({{"说明", "<sheetData>" + before + "</sheetData>"},
+                                       {"表", table}}));
+    REQUIRE(r.ok);
+    Extraction ex = Extract(r.doc, r.layout, ProjectPatterns());
+    REQUIRE(ex.tables.size() == 1);
+    return ex.tables[0].unit;
+  };
+  UnitInfo u = unit_of("<row r=\"1\">" + s("A1", "收入决算表") + "</row><row r=\"2\">" +
+                       s("A2", "单位：万元") + "</row>");
+  CHECK(u.kind == "money");
+  CHECK(u.pow10 == 4);
+  CHECK(unit_of("<row r=\"1\">" + s("A1", "收入决算表") + "</row>").kind.empty());
+}
+
 }  // namespace
 }  // namespace jx

@@ -301,3 +301,52 @@ TEST_CASE("“三公” and 机关运行经费 stated in a budget's text against
     SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
   }
 }
+
+TEST_CASE("The “三公” the text states: its sums and a zero after a bracketed word",
+          "[validate][disclosure]") {
+  const std::string table =
+      "\n\n2026年部门“三公”经费和机关运行经费预算表\n单位：万元\n"
+      "“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数\n"
+      "合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t\n"
+      "\t\t\t小计\t购置费\t运行费\t\n"
+      "10.81\t0\t0.83\t9.98\t0\t9.98\t217.83\n";
+  auto text = [](const char* total, const char* abroad, const char* vehicle,
+                 const char* running) {
+    return std::string(kCover) + "2026年“三公”经费预算数为" + total +
+           "万元，与2025年预算数持平。其中：\n\n（一）因公出国（境）费" + abroad +
+           "万元，与2025年预算数持平。\n\n（二）公务用车购置及运行费" + vehicle +
+           "万元，与2025年预算数持平。其中：公务用车购置费0万元，与2025年预算数持平；"
+           "公务用车运行费" +
+           running + "万元，与2025年预算数持平。\n\n（三）公务接待费0.83万元。\n\n";
+  };
+  Case cases[] = {
+      {"the text adds up and agrees with the table",
+       text("10.81", "0", "9.98", "9.98") + table,
+       {}},
+      {"因公出国（境）费 stated otherwise than the table's 0",
+       text("10.81", "1", "9.98", "9.98") + table,
+       {{"sum.sentence", E, "108100", "118100"},
+        {"disclosure.text_table", E, "10000", "0"}}},
+      {"the total is not its three items",
+       text("11.81", "0", "9.98", "9.98"),
+       {{"sum.sentence", E, "118100", "108100"}}},
+      {"公务用车购置及运行费 is not 购置 + 运行",
+       text("10.81", "0", "9.98", "8.98"),
+       {{"sum.sentence", E, "99800", "89800"}}},
+      {"an item stated twice (预算数 and 决算数): left alone",
+       text("11.81", "0", "9.98", "9.98") + "公务接待费预算0.50万元。\n",
+       {}},
+      {"a 决算's words for the total",
+       "上海市某区民政局2024年度部门决算\n\n2024年度“三公”经费财政拨款支出决算为12."
+       "50万元。\n\n（一）因公出国（境）费0万元。\n\n（二）公务用车购置及运行维护费9."
+       "00万元。其中：公务用车购置费0万元；公务用车运行维护费9.00万元。\n\n（三）"
+       "公务接待费2.50万元。\n",
+       {{"sum.sentence", E, "125000", "115000"}}},
+      {"an item not stated: left alone",
+       std::string(kCover) + "2026年“三公”经费预算数为11.81万元。公务接待费0.83万元。\n",
+       {}},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) { ExpectDisclosure(c.text, c.want); }
+  }
+}

@@ -43,6 +43,20 @@ UnitInfo TableUnit(const Table& t, const Layout& layout, const Patterns& p) {
     if (para.page > t.page || para.line >= t.first_line) break;
     if (para.line >= t.first_line - 3 && from_unit_line(para.text)) return u;
   }
+  // A workbook that gives each table a sheet of its own prints the title and
+  // the "单位：万元" line on the sheet before: the paragraphs right before the
+  // table in document order, no other table between.
+  if (t.format != TableFormat::kStructured) return UnitInfo{};
+  for (size_t b = 0; b < layout.blocks.size(); ++b) {
+    const Block& at = layout.blocks[b];
+    if (at.kind != Block::kTable || &layout.tables[at.index] != &t) continue;
+    for (size_t k = b, seen = 0; k-- > 0 && seen < 3; ++seen) {
+      const Block& before = layout.blocks[k];
+      if (before.kind != Block::kParagraph) break;
+      if (from_unit_line(layout.paragraphs[before.index].text)) return u;
+    }
+    break;
+  }
   return UnitInfo{};
 }
 
@@ -121,8 +135,11 @@ int LabelColumn(const Table& t, const Section& s, size_t end) {
 
 bool FindUnit(const PatternFile& units, std::string_view text, UnitInfo* out) {
   std::string key = units.Prepare(text);
+  for (const PatternFile::Entry* e : units.Named("no_unit"))
+    RE2::GlobalReplace(&key, *e->re, "\x1f");
   re2::StringPiece piece(key);
   for (const auto& e : units.entries()) {
+    if (e.name == "no_unit") continue;
     re2::StringPiece m;
     if (!e.re->Match(piece, 0, key.size(), RE2::UNANCHORED, &m, 1)) continue;
     UnitInfo u;

@@ -229,6 +229,9 @@ struct TypedRow {
   // 30101), from its own column, from 类/款/项 columns or from the label.
   std::string code;              // its digits, the levels above included
   int code_level = 0;            // 1 类, 2 款, 3 项; 0 when the row has none
+  // The words of the code column on a row without a code whose label column
+  // is empty ("合计", "人员经费合计" printed across the code and name columns).
+  std::string code_label;
   std::vector<TypedCell> cells;  // every printed cell of the row
   // Column c of the row; a blank beyond the printed cells (its place is the
   // row's: see TypedTable::At).

@@ -191,9 +191,13 @@ class TypedTableReader : public Reader {
       ts->coded |= row.code_level > 0;
       // 合计 printed across the code and name columns stands in the code
       // column: the row is the table's total all the same.
-      if (!row.total && row.label.empty()) {
-        for (size_t c : {split[1], whole})
-          if (c != SIZE_MAX && structure_.Matches("total", text(c))) row.total = true;
+      if (row.label.empty() && row.code_level == 0) {
+        for (size_t c : {split[1], whole}) {
+          if (c == SIZE_MAX || IsBlank(text(c))) continue;
+          row.code_label = CollapseSpace(text(c));
+          row.total = structure_.Matches("total", text(c));
+          break;
+        }
       }
     }
   }

@@ -30,6 +30,54 @@ Decimal DecimalFromJson(const json& j) {
   return Decimal{j.at(0).get<int64_t>(), j.at(1).get<int>()};
 }
 
+json AmountToJson(const CrossFacts::Amount& a) {
+  if (!a.has) return nullptr;
+  return json::array({DecimalToJson(a.value), a.pow10, LocationToJson(a.at)});
+}
+
+CrossFacts::Amount AmountFromJson(const json& j) {
+  CrossFacts::Amount a;
+  if (j.is_null()) return a;
+  a.has = true;
+  a.value = DecimalFromJson(j.at(0));
+  a.pow10 = j.at(1).get<int>();
+  a.at = LocationFromJson(j.at(2));
+  return a;
+}
+
+json DisclosureToJson(const CrossFacts& f) {
+  json items = json::array(), rows = json::array();
+  for (const CrossFacts::Item& i : f.items)
+    items.push_back({i.code, i.name, AmountToJson(i.amount), AmountToJson(i.prior),
+                     AmountToJson(i.planned),
+                     i.has_rate ? DecimalToJson(i.rate) : json(nullptr)});
+  for (const CrossFacts::Row& r : f.rows)
+    rows.push_back({r.code, r.label, AmountToJson(r.total)});
+  return {{"level", f.level}, {"items", items}, {"rows", rows}};
+}
+
+void DisclosureFromJson(const json& j, CrossFacts* f) {
+  f->level = j.at("level").get<std::string>();
+  for (const json& ji : j.at("items")) {
+    CrossFacts::Item i;
+    i.code = ji.at(0).get<std::string>();
+    i.name = ji.at(1).get<std::string>();
+    i.amount = AmountFromJson(ji.at(2));
+    i.prior = AmountFromJson(ji.at(3));
+    i.planned = AmountFromJson(ji.at(4));
+    i.has_rate = !ji.at(5).is_null();
+    if (i.has_rate) i.rate = DecimalFromJson(ji.at(5));
+    f->items.push_back(std::move(i));
+  }
+  for (const json& jr : j.at("rows")) {
+    CrossFacts::Row r;
+    r.code = jr.at(0).get<std::string>();
+    r.label = jr.at(1).get<std::string>();
+    r.total = AmountFromJson(jr.at(2));
+    f->rows.push_back(std::move(r));
+  }
+}
+
 }  // namespace
 
 json CrossFactsToJson(const CrossFacts& f) {
@@ -45,6 +93,7 @@ json CrossFactsToJson(const CrossFacts& f) {
   if (f.has_fund)
     j["fund"] = {DecimalToJson(f.fund), DecimalToJson(f.fund_half),
                  LocationToJson(f.fund_at)};
+  if (!f.level.empty()) j["disclosure"] = DisclosureToJson(f);
   return j;
 }
 
@@ -80,6 +129,7 @@ bool CrossFactsFromJson(const json& j, CrossFacts* f) {
       out.fund_half = DecimalFromJson(jf.at(1));
       out.fund_at = LocationFromJson(jf.at(2));
     }
+    if (j.contains("disclosure")) DisclosureFromJson(j.at("disclosure"), &out);
   } catch (const json::exception&) {
     return false;
   }

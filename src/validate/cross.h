@@ -38,9 +38,36 @@ struct CrossFacts {
   bool has_fund = false;
   Decimal fund, fund_half;
   Location fund_at;
+
+  // A 预算/决算 disclosure: whose (a 部门 with its units, or one 单位) and the
+  // figures it states by classification code, so that a 单位's document is
+  // read against its 部门's.
+  struct Amount {
+    bool has = false;
+    Decimal value;  // as printed
+    int pow10 = 0;  // 1 printed unit = 10^pow10 元
+    Location at;
+  };
+  struct Item {  // an item of the 编制说明 ("行政运行（01项）1672.67万元 …")
+    std::string code, name;
+    Amount amount;   // this year's
+    Amount prior;    // "2025年当年预算执行数为X"
+    Amount planned;  // "2026年预算安排Y", the amount the rate is of
+    bool has_rate = false;
+    Decimal rate;  // the change against `prior` in %, signed
+  };
+  struct Row {  // a 功能分类表 row: its 合计
+    std::string code, label;
+    Amount total;
+  };
+  std::string level;  // "department", "unit" or "" (not a disclosure, or unsaid)
+  std::vector<Item> items;
+  std::vector<Row> rows;
 };
 
 CrossFacts CrossFactsOf(const Extraction& ex, const Patterns& patterns);
+// The disclosure part of those facts (level, items, rows).
+void DisclosureFactsOf(const Extraction& ex, const Patterns& patterns, CrossFacts* out);
 
 // One document of a run as the comparison sees it.
 struct CrossDoc {
@@ -62,6 +89,13 @@ struct CrossFinding {
 // guessed. Findings carry the self-evaluation's file; ids are "X1" …
 std::vector<CrossFinding> CrossCheckFacts(const std::vector<CrossDoc>& docs,
                                           const Patterns& patterns);
+// A 单位's disclosure against its 部门's of the same body and year (the 单位
+// printed under the 部门's own name is its 本部, a part of it): no figure of
+// the part above the whole's, and one change rate on one amount gives one
+// base. Findings carry the file of the document at fault; ids are left to
+// the caller.
+std::vector<CrossFinding> CrossCheckDisclosures(const std::vector<CrossDoc>& docs,
+                                                const Patterns& patterns);
 // The same over extractions (their facts made here).
 std::vector<Finding> CrossCheck(const std::vector<const Extraction*>& docs,
                                 const Patterns& patterns);

@@ -104,6 +104,7 @@ CrossFacts CrossFactsOf(const Extraction& ex, const Patterns& patterns) {
   out.unit = ex.info.department.value;
   out.year = ex.info.year.value;
   const bool self = out.kind == "project_self_evaluation";
+  DisclosureFactsOf(ex, patterns, &out);
   if (!self && out.kind != "target_declaration") return out;  // not paired
   const PatternFile* s = patterns.file("scoring");
   if (!s) return out;

@@ -170,11 +170,12 @@ std::vector<CrossFinding> CrossCheckFacts(const std::vector<CrossDoc>& docs,
       add({self.doc, decl.doc});
     }
   }
-  for (size_t i = 0; i < v.findings.size(); ++i) {
-    v.findings[i].id = "X" + std::to_string(i + 1);
+  for (size_t i = 0; i < v.findings.size(); ++i)
     out.push_back(
         {std::move(v.findings[i]), i < on.size() ? on[i] : std::vector<size_t>{}});
-  }
+  for (CrossFinding& f : CrossCheckDisclosures(docs, patterns))
+    out.push_back(std::move(f));
+  for (size_t i = 0; i < out.size(); ++i) out[i].finding.id = "X" + std::to_string(i + 1);
   return out;
 }
 

@@ -40,9 +40,10 @@ bool Read(const TypedTable& t, const TypedSection& s, const TypedRow& r, size_t 
   out->c = c;
   out->n = cell.number;
   // A 合计 printed in a code column leaves the label empty: the row says it.
+  const std::string& label = r.label.empty() ? r.code_label : r.label;
   out->what = t.id +
-              (r.label.empty() ? " 第" + std::to_string(r.row + 1) + "行"
-                               : " “" + r.label + "”") +
+              (label.empty() ? " 第" + std::to_string(r.row + 1) + "行"
+                             : " “" + label + "”") +
               (c < s.columns.size() ? s.columns[c].label : std::string());
   return true;
 }
@@ -167,6 +168,8 @@ class Cross {
         (SideCell(ctx_, balance, false, true, "total", &b) ||
          SideCell(ctx_, balance, false, true, "", &b)))
       Equal(a, b, Severity::kError, "");
+    // A 决算's 经济分类表 has no 合计 row: its 人员经费合计 and 公用经费合计 are.
+    if (!TotalCell(economic, "total", &b)) EconomicSplit(function, economic);
     // The 总表 splits 基本支出 over all funds, the 经济分类表 over the
     // 一般公共预算 only: the same only when all spending is 一般公共预算.
     bool general_only = false;
@@ -288,6 +291,64 @@ class Cross {
         }
     }
     return false;
+  }
+
+  // The 决算 template's 基本支出决算表 ends in one row, 人员经费合计 in its left
+  // half and 公用经费合计 in its right (or in two rows of those labels): the
+  // two are the 功能分类表's 合计 基本支出. The right half's label is not
+  // read, so a sum resting on it is a warning naming that.
+  void EconomicSplit(const TypedTable* function, const TypedTable* economic) {
+    Cell basic;
+    if (!economic || !TotalCell(function, "expenditure_basic", &basic)) return;
+    const PatternFile& w = *ctx_.patterns.file("disclosure");
+    for (const TypedSection& s : economic->sections) {
+      if (s.header_rows == 0 || s.two_sided) continue;
+      std::vector<size_t> amounts;  // the columns holding amounts, left first
+      for (size_t c = s.first_column; c < s.columns.size() && c < s.end_column; ++c) {
+        if (static_cast<int>(c) == s.label_column || s.columns[c].key.starts_with("code"))
+          continue;
+        for (const TypedRow& r : s.rows)
+          if (!r.header && r.Cell(c).kind == Kind::kNumber) {
+            amounts.push_back(c);
+            break;
+          }
+      }
+      if (amounts.empty() || amounts.size() > 2) continue;
+      Cell personnel, pub;
+      bool has_personnel = false, has_public = false, from_half = false;
+      for (const TypedRow& r : s.rows) {
+        if (r.header) continue;
+        const std::string& label = r.label.empty() ? r.code_label : r.label;
+        if (!has_personnel && w.Matches("personnel_row", label)) {
+          has_personnel = Read(*economic, s, r, amounts[0], &personnel);
+          if (!has_public && amounts.size() == 2)
+            from_half = has_public = Read(*economic, s, r, amounts[1], &pub);
+        } else if (w.Matches("public_row", label) &&
+                   Read(*economic, s, r, amounts[0], &pub)) {
+          has_public = true;
+          from_half = false;
+        }
+      }
+      if (!has_personnel || !has_public) continue;
+      auto term = [](const Cell& c, const std::string& label) {
+        Term t;
+        t.value = c.yuan;
+        t.has_half = true;
+        t.half = c.half;
+        t.label = label;
+        t.at = c.t->At(*c.r, c.c);
+        return t;
+      };
+      Finding* f = sink_->ReportSum(
+          "disclosure.cross_table", term(basic, basic.what),
+          {term(personnel, personnel.what), term(pub, pub.what)},
+          basic.what + " 与 " + economic->id + " 人员经费合计与公用经费合计", "元");
+      if (f && from_half && f->severity == Severity::kError) {
+        f->severity = Severity::kWarning;
+        f->message += "（公用经费合计按财政部模板取自人员经费合计行的右半表）";
+      }
+      return;
+    }
   }
 
   // Whether a 总表 side has rows carrying money between years, unless the

@@ -213,7 +213,9 @@ void BasicRows(const Context& ctx, Sink* sink, const TypedTable& t,
 
 std::string TableGenre(const Patterns& p, const TypedTable& t) {
   if (t.title.empty()) return "";
-  return std::string(Words(p).FirstName(t.title));
+  // The file names rows and statements too: only a table_ name is a genre.
+  std::string g(Words(p).FirstName(t.title));
+  return g.starts_with("table_") ? g : "";
 }
 
 bool YearTotalLabel(const Patterns& p, std::string_view label) {

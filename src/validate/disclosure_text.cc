@@ -195,10 +195,54 @@ void Periods(const Context& ctx, Sink* sink) {
   }
 }
 
+// The “三公” the text states, over its paragraphs: the total is 因公出国（境）
+// + 公务用车购置及运行 + 公务接待, and the 公务用车 figure its 购置 + 运行. Only
+// where each figure is stated once: a text giving 预算数 and 决算数 of one
+// item says two figures under one name, and is left alone.
+void SangongSums(const Context& ctx, Sink* sink) {
+  const DocInfo& info = ctx.ex.info;
+  if (info.kind != "budget_disclosure" && info.kind != "final_account_disclosure") return;
+  std::map<std::string, std::vector<const Figure*>> by;
+  for (const Figure& f : ctx.ex.stated)
+    if (f.has_yuan) by[f.name].push_back(&f);
+  auto one = [&](const std::string& n) -> const Figure* {
+    auto it = by.find(n);
+    return it != by.end() && it->second.size() == 1 ? it->second.front() : nullptr;
+  };
+  auto term = [](const Figure& f) {
+    Term t;
+    t.value = f.yuan;
+    t.label = f.label;
+    t.at = f.where;
+    t.has_half = true;
+    t.half = HalfYuanOf(f.number, f.unit);
+    return t;
+  };
+  const struct {
+    const char* total;
+    std::vector<const char*> parts;
+  } sums[] = {
+      {"text_sangong",
+       {"text_sangong_abroad", "text_sangong_vehicle", "text_sangong_reception"}},
+      {"text_sangong_vehicle", {"text_sangong_purchase", "text_sangong_running"}},
+  };
+  for (const auto& sum : sums) {
+    const Figure* total = one(sum.total);
+    if (!total) continue;
+    std::vector<Term> parts;
+    for (const char* n : sum.parts)
+      if (const Figure* p = one(n)) parts.push_back(term(*p));
+    if (parts.size() != sum.parts.size()) continue;
+    sink->ReportSum("sum.sentence", term(*total), parts,
+                    "文中“" + total->label + "”与文中所列各项（折合为元）", "元");
+  }
+}
+
 void DisclosureTextRules(const Context& ctx, Sink* sink) {
   Items(ctx, sink).Run();
   ComparedYears(ctx, sink);
   Periods(ctx, sink);
+  SangongSums(ctx, sink);
 }
 
 }  // namespace jx::validate

@@ -46,6 +46,7 @@ class SectionRules {
       // numbering or the order of the rows.
       CodeSums();
       ColumnTotals();
+      Carried();
       Rates();
       Overspend();
       return;
@@ -55,6 +56,7 @@ class SectionRules {
     Children();
     PartsOfPrevious();
     ColumnTotals();
+    Carried();
     Assets();
     Rates();
     Overspend();
@@ -179,7 +181,11 @@ class SectionRules {
     // A 收支总表 side: 本年收入合计 sums the numbered items above it, and 总计
     // adds the rows carried between years (sum.balance); the items printed
     // again below (年初结转和结余 一、二、三) are no part of either.
-    bool balance = false;
+    // A table titled as a 收支总表 is one even where its 本年合计 label did
+    // not survive the print (wrapped into its neighbour): its 总计 is never
+    // the numbered items alone.
+    const std::string genre = TableGenre(patterns_, t_);
+    bool balance = genre == "table_balance" || genre == "table_fiscal_balance";
     for (const RowInfo& ri : rows_)
       balance |= ri.total && YearTotalLabel(patterns_, ri.label);
     int totals = 0;
@@ -361,6 +367,37 @@ class SectionRules {
       if (all) return static_cast<int>(c);
     }
     return -1;
+  }
+
+  // A fund's year on one row: 年初结转和结余 + 本年收入 − 本年支出 = 年末结转和
+  // 结余, 本年支出 read from its 合计 when it has parts.
+  void Carried() {
+    int b = FindCol({"carry_begin"}), i = FindCol({"year_income"});
+    int e = FindCol({"year_expense", "total"}), c = FindCol({"carryover"});
+    if (e < 0)
+      for (size_t k = s_.first_column; k < s_.columns.size() && k < s_.end_column; ++k)
+        if (s_.columns[k].key == "year_expense") {
+          e = static_cast<int>(k);
+          break;
+        }
+    if (b < 0 || i < 0 || e < 0 || c < 0) return;
+    for (const RowInfo& ri : rows_) {
+      ParsedNumber n[4];
+      const int cols[4] = {b, i, e, c};
+      bool ok = true;
+      for (int k = 0; k < 4; ++k)
+        ok &= ReadSlot(Row(ri), static_cast<size_t>(cols[k]), &n[k]) == Kind::kNumber;
+      if (!ok) continue;
+      auto term = [&](int k, int sign) {
+        return Term{n[k].value, sign, false,
+                    s_.columns[static_cast<size_t>(cols[k])].label,
+                    At(ri, static_cast<size_t>(cols[k]))};
+      };
+      sink_->ReportSum(
+          "identity.carry", term(3, 1), {term(0, 1), term(1, 1), term(2, -1)},
+          t_.id + " “" + ri.label + "”年初结转结余 + 本年收入 − 本年支出 与年末结转结余",
+          UnitOf(static_cast<size_t>(c)));
+    }
   }
 
   void Assets() {
