@@ -4,6 +4,7 @@
 // that cut lines into cells take its answers.
 #include <cmath>
 
+#include "layout/internal.h"
 #include "layout/pdf_internal.h"
 
 namespace jx::layout::pdf {
@@ -93,6 +94,48 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
     while (f + 1 < e && support[f + 1] == support[best]) ++f;
     out.push_back(lo + kStep * static_cast<double>(best + f) / 2);
     s = e;
+  }
+  return out;
+}
+
+// A header label centred over a column whose values are set to one side
+// (a centred 分值 over scores set left), or over several columns, leaves
+// its line's gaps where the body has none: a separator then parts a column
+// holding header labels only from its neighbour holding values only. The
+// header does not make columns of its own; such a pair is one column. The
+// header zone is the lines above the first one with a number; a column's
+// cells are the segments lying within it.
+std::vector<double> HeaderSpans(const std::vector<double>& seps,
+                                const std::vector<WordLine>& lines,
+                                const std::vector<std::vector<Segment>>& segs,
+                                const std::vector<size_t>& idx) {
+  auto numbered = [&](size_t i) {
+    for (const PdfWord* w : lines[i])
+      if (LooksNumeric(w->text)) return true;
+    return false;
+  };
+  size_t head = 0;
+  while (head < idx.size() && !numbered(idx[head])) ++head;
+  if (seps.empty() || head == 0 || head == idx.size()) return seps;
+  double em = kPdf.min_em;
+  for (size_t i : idx) em = std::max(em, LineSize(lines[i]));
+  const double slack = kPdf.separator_overrun_em * em;
+  std::vector<bool> labels(seps.size() + 1, false), values(seps.size() + 1, false);
+  for (size_t k = 0; k < idx.size(); ++k)
+    for (const Segment& sg : segs[idx[k]]) {
+      size_t c = static_cast<size_t>(
+          std::upper_bound(seps.begin(), seps.end(), sg.x0 + slack) - seps.begin());
+      if (c < seps.size() && sg.x1 - slack > seps[c]) continue;  // spans columns
+      (k < head ? labels : values)[c] = true;
+    }
+  std::vector<double> out;
+  bool merged = false;  // the column left of the next separator was merged
+  for (size_t j = 0; j < seps.size(); ++j) {
+    const bool one =
+        !merged && ((labels[j] && !values[j] && values[j + 1] && !labels[j + 1]) ||
+                    (values[j] && !labels[j] && labels[j + 1] && !values[j + 1]));
+    merged = one;
+    if (!one) out.push_back(seps[j]);
   }
   return out;
 }
