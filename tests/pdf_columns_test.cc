@@ -107,6 +107,24 @@ TEST_CASE("pdf columns: a header label centred off its values makes no column") 
         l.tables[0].doubts.end());
 }
 
+TEST_CASE("pdf columns: a label its values follow within leading is kept apart") {
+  // The first row touches the header line: one column would make 分值 and
+  // its first score one cell.
+  PdfPage p = Page();
+  p.words = {
+      Word("项目", 60, 110),         Word("分值", 180, 110),    Word("得分", 280, 110),
+      Word("合计", 60, 121),         Word("100", 150, 121, 15), Word("90", 250, 121, 10),
+      Word("产出指标", 60, 150, 40), Word("60", 150, 150, 10),  Word("55", 250, 150, 10),
+      Word("效益指标", 60, 180, 40), Word("40", 150, 180, 10),  Word("35", 250, 180, 10)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  for (const auto& row : Texts(l.tables[0]))
+    for (const std::string& cell : row) {
+      CHECK(cell.find("分值1") == std::string::npos);
+      CHECK(cell.find("得分9") == std::string::npos);
+    }
+}
+
 TEST_CASE("pdf columns: a header label over an empty column keeps that column") {
   // 调整预算数 heads a column the body leaves empty: labels only, between
   // columns of labels and values, it is a column of its own.

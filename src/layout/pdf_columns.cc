@@ -104,7 +104,8 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
 // holding header labels only from its neighbour holding values only. The
 // header does not make columns of its own; such a pair is one column. The
 // header zone is the lines above the first one with a number; a column's
-// cells are the segments lying within it.
+// cells are the segments lying within it. A label its values follow within
+// leading would join the first of them in one cell: those stay apart.
 std::vector<double> HeaderSpans(const std::vector<double>& seps,
                                 const std::vector<WordLine>& lines,
                                 const std::vector<std::vector<Segment>>& segs,
@@ -120,20 +121,36 @@ std::vector<double> HeaderSpans(const std::vector<double>& seps,
   double em = kPdf.min_em;
   for (size_t i : idx) em = std::max(em, LineSize(lines[i]));
   const double slack = kPdf.separator_overrun_em * em;
-  std::vector<bool> labels(seps.size() + 1, false), values(seps.size() + 1, false);
+  // Per column, the foot of its lowest label and the top of its highest
+  // value (neither: labels none, values none).
+  const size_t nc = seps.size() + 1;
+  std::vector<double> label_foot(nc, -1e18), value_top(nc, 1e18);
   for (size_t k = 0; k < idx.size(); ++k)
     for (const Segment& sg : segs[idx[k]]) {
       size_t c = static_cast<size_t>(
           std::upper_bound(seps.begin(), seps.end(), sg.x0 + slack) - seps.begin());
       if (c < seps.size() && sg.x1 - slack > seps[c]) continue;  // spans columns
-      (k < head ? labels : values)[c] = true;
+      const WordLine& l = lines[idx[k]];
+      if (k < head)
+        label_foot[c] = std::max(label_foot[c], LineBottom(l));
+      else
+        value_top[c] = std::min(value_top[c], LineTop(l));
     }
+  auto labels = [&](size_t c) { return label_foot[c] > -1e18; };
+  auto values = [&](size_t c) { return value_top[c] < 1e18; };
+  // A label whose column's values start within leading of it would be read
+  // as one cell with the first of them: the two columns are kept apart.
+  auto apart = [&](size_t l, size_t v) {
+    return value_top[v] - label_foot[l] > kPdf.cell_leading_em * em;
+  };
   std::vector<double> out;
   bool merged = false;  // the column left of the next separator was merged
   for (size_t j = 0; j < seps.size(); ++j) {
     const bool one =
-        !merged && ((labels[j] && !values[j] && values[j + 1] && !labels[j + 1]) ||
-                    (values[j] && !labels[j] && labels[j + 1] && !values[j + 1]));
+        !merged &&
+        ((labels(j) && !values(j) && values(j + 1) && !labels(j + 1) &&
+          apart(j, j + 1)) ||
+         (values(j) && !labels(j) && labels(j + 1) && !values(j + 1) && apart(j + 1, j)));
     merged = one;
     if (!one) out.push_back(seps[j]);
   }
