@@ -1,6 +1,7 @@
 // PDF tables whose columns and header structure come from alignment, not
 // rules: an outer frame that draws no cells, and a section whose columns are
 // wider than the ones the whole table was cut into.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -83,6 +84,70 @@ TEST_CASE("pdf columns: a number set right in a section's last column stays in i
   REQUIRE(got.size() == 5);
   CHECK(got[1][2] == "9");
   CHECK(got[3][3] == "未完成");
+}
+
+TEST_CASE("pdf columns: a header label centred off its values makes no column") {
+  // 分值 and 得分 are centred in their columns, the scores under them set
+  // left: no line shows a gap between a label and its scores, yet the
+  // header line's gaps part them.
+  PdfPage p = Page();
+  p.words = {
+      Word("项目", 60, 110),           Word("分值", 180, 110),   Word("得分", 280, 110),
+      Word("产出指标", 60, 140, 40),   Word("10", 150, 140, 10), Word("8", 250, 140, 5),
+      Word("效益指标", 60, 170, 40),   Word("20", 150, 170, 10), Word("18", 250, 170, 10),
+      Word("满意度指标", 60, 200, 50), Word("10", 150, 200, 10), Word("9", 250, 200, 5)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) == Rows{{"项目", "分值", "得分"},
+                                   {"产出指标", "10", "8"},
+                                   {"效益指标", "20", "18"},
+                                   {"满意度指标", "10", "9"}});
+  // The header's own gaps were overruled: the columns stay doubted.
+  CHECK(std::find(l.tables[0].doubts.begin(), l.tables[0].doubts.end(), kDoubtColumns) !=
+        l.tables[0].doubts.end());
+}
+
+TEST_CASE("pdf columns: a label its values follow within leading is kept apart") {
+  // The first row touches the header line: one column would make 分值 and
+  // its first score one cell.
+  PdfPage p = Page();
+  p.words = {
+      Word("项目", 60, 110),         Word("分值", 180, 110),    Word("得分", 280, 110),
+      Word("合计", 60, 121),         Word("100", 150, 121, 15), Word("90", 250, 121, 10),
+      Word("产出指标", 60, 150, 40), Word("60", 150, 150, 10),  Word("55", 250, 150, 10),
+      Word("效益指标", 60, 180, 40), Word("40", 150, 180, 10),  Word("35", 250, 180, 10)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  for (const auto& row : Texts(l.tables[0]))
+    for (const std::string& cell : row) {
+      CHECK(cell.find("分值1") == std::string::npos);
+      CHECK(cell.find("得分9") == std::string::npos);
+    }
+}
+
+TEST_CASE("pdf columns: a header label over an empty column keeps that column") {
+  // 调整预算数 heads a column the body leaves empty: labels only, between
+  // columns of labels and values, it is a column of its own.
+  PdfPage p = Page();
+  p.words = {Word("项目", 60, 110),
+             Word("年初预算数", 150, 110, 50),
+             Word("调整预算数", 230, 110, 50),
+             Word("决算数", 310, 110, 30),
+             Word("基本支出", 60, 140, 40),
+             Word("100.00", 150, 140, 30),
+             Word("98.00", 310, 140, 25),
+             Word("项目支出", 60, 170, 40),
+             Word("50.00", 150, 170, 25),
+             Word("40.00", 310, 170, 25),
+             Word("合计", 60, 200),
+             Word("150.00", 150, 200, 30),
+             Word("138.00", 310, 200, 30)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) == Rows{{"项目", "年初预算数", "调整预算数", "决算数"},
+                                   {"基本支出", "100.00", "", "98.00"},
+                                   {"项目支出", "50.00", "", "40.00"},
+                                   {"合计", "150.00", "", "138.00"}});
 }
 
 }  // namespace

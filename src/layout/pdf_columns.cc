@@ -4,6 +4,7 @@
 // that cut lines into cells take its answers.
 #include <cmath>
 
+#include "layout/internal.h"
 #include "layout/pdf_internal.h"
 
 namespace jx::layout::pdf {
@@ -93,6 +94,65 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
     while (f + 1 < e && support[f + 1] == support[best]) ++f;
     out.push_back(lo + kStep * static_cast<double>(best + f) / 2);
     s = e;
+  }
+  return out;
+}
+
+// A header label centred over a column whose values are set to one side
+// (a centred 分值 over scores set left), or over several columns, leaves
+// its line's gaps where the body has none: a separator then parts a column
+// holding header labels only from its neighbour holding values only. The
+// header does not make columns of its own; such a pair is one column. The
+// header zone is the lines above the first one with a number; a column's
+// cells are the segments lying within it. A label its values follow within
+// leading would join the first of them in one cell: those stay apart.
+std::vector<double> HeaderSpans(const std::vector<double>& seps,
+                                const std::vector<WordLine>& lines,
+                                const std::vector<std::vector<Segment>>& segs,
+                                const std::vector<size_t>& idx) {
+  auto numbered = [&](size_t i) {
+    for (const PdfWord* w : lines[i])
+      if (LooksNumeric(w->text)) return true;
+    return false;
+  };
+  size_t head = 0;
+  while (head < idx.size() && !numbered(idx[head])) ++head;
+  if (seps.empty() || head == 0 || head == idx.size()) return seps;
+  double em = kPdf.min_em;
+  for (size_t i : idx) em = std::max(em, LineSize(lines[i]));
+  const double slack = kPdf.separator_overrun_em * em;
+  // Per column, the foot of its lowest label and the top of its highest
+  // value (neither: labels none, values none).
+  const size_t nc = seps.size() + 1;
+  std::vector<double> label_foot(nc, -1e18), value_top(nc, 1e18);
+  for (size_t k = 0; k < idx.size(); ++k)
+    for (const Segment& sg : segs[idx[k]]) {
+      size_t c = static_cast<size_t>(
+          std::upper_bound(seps.begin(), seps.end(), sg.x0 + slack) - seps.begin());
+      if (c < seps.size() && sg.x1 - slack > seps[c]) continue;  // spans columns
+      const WordLine& l = lines[idx[k]];
+      if (k < head)
+        label_foot[c] = std::max(label_foot[c], LineBottom(l));
+      else
+        value_top[c] = std::min(value_top[c], LineTop(l));
+    }
+  auto labels = [&](size_t c) { return label_foot[c] > -1e18; };
+  auto values = [&](size_t c) { return value_top[c] < 1e18; };
+  // A label whose column's values start within leading of it would be read
+  // as one cell with the first of them: the two columns are kept apart.
+  auto apart = [&](size_t l, size_t v) {
+    return value_top[v] - label_foot[l] > kPdf.cell_leading_em * em;
+  };
+  std::vector<double> out;
+  bool merged = false;  // the column left of the next separator was merged
+  for (size_t j = 0; j < seps.size(); ++j) {
+    const bool one =
+        !merged &&
+        ((labels(j) && !values(j) && values(j + 1) && !labels(j + 1) &&
+          apart(j, j + 1)) ||
+         (values(j) && !labels(j) && labels(j + 1) && !values(j + 1) && apart(j + 1, j)));
+    merged = one;
+    if (!one) out.push_back(seps[j]);
   }
   return out;
 }

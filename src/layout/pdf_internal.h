@@ -123,6 +123,13 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
                                const std::vector<std::vector<Segment>>& segs,
                                const std::vector<size_t>& idx);
 
+// `seps` without those that part a column of header labels only from one of
+// values only: the header zone's labels centred off their values' alignment.
+std::vector<double> HeaderSpans(const std::vector<double>& seps,
+                                const std::vector<WordLine>& lines,
+                                const std::vector<std::vector<Segment>>& segs,
+                                const std::vector<size_t>& idx);
+
 // Whether `seps`, a table's separators, still hold for the lines `idx`.
 bool Fits(const std::vector<double>& seps, const std::vector<WordLine>& lines,
           const std::vector<std::vector<Segment>>& segs, const std::vector<size_t>& idx);

@@ -133,11 +133,16 @@ class UnruledReader {
       for (size_t k = b; k <= end; ++k) multi_lines += multi(k);
       seps = Separators(lines, segs, lines_of(b, end, false));
       bool continued = false;
+      size_t spanned = 0;  // separators the header alone made
       if (may_continue && !seps.empty() &&
           !TextAbove(lines, taken, bands[b].first, page_height) &&
           Fits(carry_, lines, segs, lines_of(b, end, false))) {
         seps = MergeSeparators(carry_, seps, segs, lines_of(b, end, false));
         continued = true;
+      } else {
+        spanned = seps.size();
+        seps = HeaderSpans(seps, lines, segs, lines_of(b, end, false));
+        spanned -= seps.size();
       }
       first_region = false;
       // A row of three cells or more that wrap onto several lines, ending
@@ -167,6 +172,11 @@ class UnruledReader {
       PageTable t;
       Build(lines, lines_of(b, end, false), seps, &t);
       t.continues = continued;
+      // Header and body disagreed on the columns: the body's were taken,
+      // but the reading is no surer than the two readings were.
+      if (spanned > 0 &&
+          std::find(t.doubts.begin(), t.doubts.end(), kDoubtColumns) == t.doubts.end())
+        t.doubts.emplace_back(kDoubtColumns);
       // Two lines set with wide gaps are more often a form's header ("填报单位：…
       // 填报日期：…") than a table, unless the page ends with them or cells of
       // three columns or more wrap onto further lines.
