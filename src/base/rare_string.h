@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace jx {
 
@@ -32,6 +33,9 @@ class RareString {
   }
   operator const std::string&() const { return str(); }
   bool empty() const { return !p_; }
+  friend bool operator==(const RareString& a, std::string_view b) {
+    return std::string_view(a.str()) == b;
+  }
 
  private:
   std::unique_ptr<std::string> p_;

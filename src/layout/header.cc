@@ -125,8 +125,10 @@ void PullIntoLastColumn(Table* t, const Section& s, size_t end) {
     for (size_t c = named; c < row.size(); ++c)
       if (!IsBlank(row[c].text)) beyond = c, ++count;
     if (count != 1) continue;
+    const std::string moved = row[beyond].value(), kept = row[named - 1].value();
     std::swap(row[named - 1].text, row[beyond].text);
-    std::swap(row[named - 1].value, row[beyond].value);
+    row[named - 1].set_value(moved);
+    row[beyond].set_value(kept);
   }
 }
 
@@ -245,7 +247,7 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
         if (tails) {
           for (size_t k : {r - 1, r + static_cast<size_t>(s.header_rows)})
             if (k < n)
-              for (Cell& c : t->rows[k]) c.doubt = kDoubtRows;
+              for (Cell& c : t->rows[k]) c.doubt = std::string(kDoubtRows);
         }
         continue;
       }
