@@ -124,7 +124,7 @@ bool FindUnit(const PatternFile& units, std::string_view text, UnitInfo* out) {
   re2::StringPiece piece(key);
   for (const auto& e : units.entries()) {
     re2::StringPiece m;
-    if (!e.re->Match(piece, 0, key.size(), RE2::UNANCHORED, &m, 1)) continue;
+    if (!e.re().Match(piece, 0, key.size(), RE2::UNANCHORED, &m, 1)) continue;
     UnitInfo u;
     if (!extract::ParseUnitName(e.name, &u)) continue;
     u.text = std::string(m.data(), m.size());

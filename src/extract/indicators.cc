@@ -153,7 +153,7 @@ class IndicatorReader : public Reader {
       } else {
         out.unit = unit;
         for (const auto& e : scoring_->entries())
-          if (e.name.starts_with("unit_alias.") && RE2::PartialMatch(unit, *e.re))
+          if (e.name.starts_with("unit_alias.") && RE2::PartialMatch(unit, e.re()))
             out.unit = e.name.substr(std::string_view("unit_alias.").size());
       }
     }
