@@ -83,7 +83,9 @@ TEST_CASE("TrimSpace, IsBlank and CollapseSpace know U+3000", "[base]") {
       {"项目名称", "项目名称"},
       {"中\xE3\x80\x80文 字", "中 文 字"},
       {"\xC2\xA0x\xC2\xA0", "x"},
-      {"a\tb\xE3\x80\x80\xE3\x80\x80" "c ", "a b c"},
+      {"a\tb\xE3\x80\x80\xE3\x80\x80"
+       "c ",
+       "a b c"},
       {"\xFF a", "\xFF a"},  // bytes that are no UTF-8 are kept as they are
       {"x\xE4\xB8", "x\xE4\xB8"},
   };
@@ -250,4 +252,19 @@ TEST_CASE("Answers are remembered per pattern file, never across files",
     CHECK_FALSE(b.Matches("x", "合计"));
     CHECK(b.Matches("y", "小计"));
   }
+}
+
+TEST_CASE("SharedPath copies share one string and compare by text", "[base]") {
+  SharedPath a("dir/report.txt"), b = a, c("dir/report.txt"), none;
+  CHECK(a.str().data() == b.str().data());
+  CHECK(a == b);
+  CHECK(a == c);
+  CHECK(a == "dir/report.txt");
+  CHECK(a.str() == std::string("dir/report.txt"));
+  CHECK(none.empty());
+  CHECK(none == "");
+  none = std::string("x.txt");
+  CHECK(none == "x.txt");
+  none.clear();
+  CHECK(none.str().empty());
 }

@@ -166,7 +166,7 @@ std::vector<SectionSide> SidesOf(const Table& t, const Section& s, size_t end) {
   return sides;
 }
 
-Location CellLocation(const std::string& file, const Table& t, size_t r, size_t c) {
+Location CellLocation(const SharedPath& file, const Table& t, size_t r, size_t c) {
   Location l;
   l.file = file;
   l.table = t.id;
@@ -211,7 +211,7 @@ std::string Reader::LabelName(std::string_view label) const {
 
 Extraction Extract(const Document& doc, const Layout& layout, const Patterns& patterns) {
   Extraction out;
-  out.file = doc.path;
+  out.file = doc.path;  // shared by every Location of the file
   out.pages_without_text = doc.pages_without_text;
   extract::Reader r(doc, layout, patterns, &out);
   const PatternFile& sentences = *patterns.file("sentences");
@@ -228,7 +228,7 @@ Extraction Extract(const Document& doc, const Layout& layout, const Patterns& pa
   for (size_t i = 0; i < layout.paragraphs.size(); ++i) {
     const Paragraph& para = layout.paragraphs[i];
     Location where;
-    where.file = doc.path;
+    where.file = out.file;
     where.line = para.line;
     where.page = para.page;
     extract::ReadSentences(r, para.text, paragraphs[i], where);
@@ -246,7 +246,7 @@ Extraction Extract(const Document& doc, const Layout& layout, const Patterns& pa
           continue;
         const std::string& text = t.rows[row][c].text;
         extract::ReadSentences(r, text, extract::PrepareSentence(sentences, text, false),
-                               extract::CellLocation(doc.path, t, row, c));
+                               extract::CellLocation(out.file, t, row, c));
       }
     }
   }
