@@ -183,6 +183,36 @@ TEST_CASE("Pattern file errors name the file and line", "[base][patterns]") {
   }
 }
 
+TEST_CASE("A pattern alone is compiled once when first asked and agrees with the set",
+          "[base][patterns]") {
+  PatternFile f;
+  std::string err;
+  REQUIRE(f.Parse("patterns/x.txt", "total ^合计$\nhan (?P<v>\\p{Han}{4,40})局\n", &err));
+  const PatternFile::Entry& han = f.entries()[1];
+  const RE2* first = &han.re();
+  CHECK(first == &han.re());
+  CHECK(f.FirstNamePrepared("财政局") == "");
+  CHECK(f.FirstNamePrepared("某某市财政局") == "han");
+  PatternFile::Match m;
+  REQUIRE(f.FindFirst("han", "某某市财政局", &m));
+  CHECK(m.group("v") == "某某市财政");
+  // Moved with its file, the compiled pattern goes along.
+  PatternFile moved = std::move(f);
+  CHECK(&moved.entries()[1].re() == first);
+  CHECK(moved.Matches("total", "合计"));
+}
+
+TEST_CASE("Every project pattern compiles alone", "[base][patterns]") {
+  Patterns p;
+  std::string err;
+  REQUIRE(p.LoadDir(JXAUDIT_PATTERNS_DIR, &err));
+  for (const std::string& name : Patterns::RequiredFiles())
+    for (const PatternFile::Entry& e : p.file(name)->entries()) {
+      INFO(name << ":" << e.line);
+      CHECK(e.re().ok());
+    }
+}
+
 TEST_CASE("Patterns::LoadDir reports a missing file", "[base][patterns]") {
   Patterns p;
   std::string err;
@@ -237,4 +267,19 @@ TEST_CASE("SortKey orders Chinese names as a dictionary does", "[base]") {
   CHECK(SortKey("甲县") < SortKey("甲县财政局"));
   CHECK(SortKey("乙县") == SortKey("乙县"));
   CHECK(SortKey("") < SortKey("甲"));
+}
+
+TEST_CASE("SharedPath copies share one string and compare by text", "[base]") {
+  SharedPath a("dir/report.txt"), b = a, c("dir/report.txt"), none;
+  CHECK(a.str().data() == b.str().data());
+  CHECK(a == b);
+  CHECK(a == c);
+  CHECK(a == "dir/report.txt");
+  CHECK(a.str() == std::string("dir/report.txt"));
+  CHECK(none.empty());
+  CHECK(none == "");
+  none = std::string("x.txt");
+  CHECK(none == "x.txt");
+  none.clear();
+  CHECK(none.str().empty());
 }

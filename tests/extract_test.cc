@@ -307,3 +307,28 @@ TEST_CASE("Evidence stays short on a clause that never ends", "[extract]") {
   CHECK(ex.breakdowns[0].evidence.size() < 1200);
   for (const Figure& f : ex.figures) CHECK(f.evidence.size() < 1200);
 }
+
+TEST_CASE("Every place in an extraction shares the one path of its file", "[extract]") {
+  Document doc;
+  Error err;
+  REQUIRE(
+      ReadDocument(SamplePath("000_78d777d638020fc8.txt"), ReadOptions{}, &doc, &err));
+  Layout l = BuildLayout(doc, ProjectPatterns());
+  Extraction ex = Extract(doc, l, ProjectPatterns());
+  CHECK(ex.file == doc.path);
+  const char* shared = ex.file.str().data();
+  size_t places = 0;
+  auto same = [&](const Location& at) {
+    if (at.file.empty()) return;
+    ++places;
+    CHECK(at.file.str().data() == shared);
+  };
+  for (const Figure& f : ex.figures) same(f.where);
+  for (const Indicator& i : ex.indicators) {
+    for (const Location* at : {&i.where, &i.weight_at, &i.score_at, &i.target_at,
+                               &i.actual_at, &i.deviation_at})
+      same(*at);
+  }
+  for (const TypedTable& t : ex.tables) CHECK(t.file.str().data() == shared);
+  CHECK(places > 10);
+}

@@ -396,7 +396,7 @@ std::vector<std::string> Cross(const std::vector<std::string>& texts) {
   for (const Extraction& e : exs) ptrs.push_back(&e);
   std::vector<std::string> out;
   for (const Finding& f : CrossCheck(ptrs, ProjectPatterns()))
-    out.push_back(f.rule + " " + SeverityName(f.severity) + " " + f.where.file);
+    out.push_back(f.rule + " " + SeverityName(f.severity) + " " + f.where.file.str());
   return out;
 }
 

@@ -15,18 +15,59 @@
 
 namespace jx {
 
+namespace {
+
+// Han-class repetitions make large DFAs; give them room instead of falling
+// back to the slower NFA.
+constexpr int64_t kSetMaxMem = 64 << 20;
+
+RE2::Options ReOptions(int64_t max_mem) {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_encoding(RE2::Options::EncodingUTF8);
+  opts.set_max_mem(max_mem);
+  return opts;
+}
+
+}  // namespace
+
+PatternFile::Entry::Entry(Entry&& o) noexcept
+    : name(std::move(o.name)), pattern(std::move(o.pattern)), line(o.line) {
+  re_.store(o.re_.exchange(nullptr));
+}
+
+PatternFile::Entry& PatternFile::Entry::operator=(Entry&& o) noexcept {
+  if (this != &o) {
+    name = std::move(o.name);
+    pattern = std::move(o.pattern);
+    line = o.line;
+    delete re_.exchange(o.re_.exchange(nullptr));
+  }
+  return *this;
+}
+
+PatternFile::Entry::~Entry() { delete re_.load(); }
+
+const RE2& PatternFile::Entry::re() const {
+  if (RE2* r = re_.load(std::memory_order_acquire)) return *r;
+  // RE2 gives a lone pattern's program two thirds of max_mem, a set all of
+  // it: half as much again makes every pattern the set compiled fit alone.
+  static const RE2::Options kOpts = ReOptions(kSetMaxMem / 2 * 3);
+  auto made = std::make_unique<RE2>(pattern, kOpts);
+  RE2* expected = nullptr;
+  if (re_.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel))
+    return *made.release();
+  return *expected;  // another thread built it first
+}
+
 bool PatternFile::Parse(std::string origin, std::string_view content, std::string* err) {
   origin_ = std::move(origin);
   static std::atomic<uint64_t> next_id{1};
   id_ = next_id++;
   entries_.clear();
-  RE2::Options opts;
-  opts.set_log_errors(false);
-  opts.set_encoding(RE2::Options::EncodingUTF8);
-  // Han-class repetitions make large DFAs; give them room instead of
-  // falling back to the slower NFA.
-  opts.set_max_mem(64 << 20);
-  set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  // The set parses every pattern (the same errors as RE2 alone gives); the
+  // patterns alone are compiled when first asked.
+  set_ = std::make_unique<RE2::Set>(ReOptions(kSetMaxMem), RE2::UNANCHORED);
   int line_no = 0;
   size_t pos = 0, total = 0;
   while (pos <= content.size()) {
@@ -70,8 +111,6 @@ bool PatternFile::Parse(std::string origin, std::string_view content, std::strin
     if (total > kMaxTotalBytes)
       return fail("more than " + std::to_string(kMaxTotalBytes) +
                   " bytes of patterns in one file");
-    e.re = std::make_unique<RE2>(e.pattern, opts);
-    if (!e.re->ok()) return fail(e.re->error());
     std::string set_err;
     if (set_->Add(e.pattern, &set_err) < 0) return fail(set_err);
     entries_.push_back(std::move(e));
@@ -227,7 +266,7 @@ bool PatternFile::Matches(std::string_view name, std::string_view text) const {
   for (const Entry& e : entries_) {
     if (e.name != name) continue;
     if (!prepared) p = Prepare(text), prepared = true;
-    if (RE2::PartialMatch(p, *e.re)) {
+    if (RE2::PartialMatch(p, e.re())) {
       found = true;
       break;
     }
@@ -250,17 +289,18 @@ namespace {
 bool MatchAt(const PatternFile::Entry& e, re2::StringPiece text, size_t pos,
              PatternFile::Match* out) {
   re2::StringPiece whole;
-  if (!e.re->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) return false;
+  const RE2& re = e.re();
+  if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) return false;
   size_t b = static_cast<size_t>(whole.data() - text.data());
   size_t end = b + whole.size();
-  int n = e.re->NumberOfCapturingGroups() + 1;
+  int n = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> sub(static_cast<size_t>(n));
-  if (n > 1 && !e.re->Match(text, b, end, RE2::ANCHOR_BOTH, sub.data(), n)) return false;
+  if (n > 1 && !re.Match(text, b, end, RE2::ANCHOR_BOTH, sub.data(), n)) return false;
   out->entry = &e;
   out->begin = b;
   out->end = end;
   out->groups.clear();
-  for (const auto& [gname, idx] : e.re->NamedCapturingGroups()) {
+  for (const auto& [gname, idx] : re.NamedCapturingGroups()) {
     const re2::StringPiece& g = sub[static_cast<size_t>(idx)];
     if (g.data() != nullptr) out->groups[gname] = std::string(g.data(), g.size());
   }
@@ -469,7 +509,7 @@ bool Patterns::CheckGroups(const std::string& name, const PatternFile& f,
   for (const PatternFile::Entry& e : f.entries()) {
     auto want = file->second.find(e.name);
     if (want == file->second.end()) continue;
-    const std::map<std::string, int>& have = e.re->NamedCapturingGroups();
+    const std::map<std::string, int>& have = e.re().NamedCapturingGroups();
     for (const std::string& g : want->second) {
       if (have.count(g)) continue;
       *err = f.origin() + ":" + std::to_string(e.line) + ": pattern '" + e.name +
@@ -525,8 +565,8 @@ const PatternFile* Patterns::file(std::string_view name) const {
 
 const std::vector<std::string>& Patterns::RequiredFiles() {
   static const std::vector<std::string> kFiles = {
-      "header",    "layout", "units", "labels",  "structure",
-      "sentences", "meta",   "kinds", "columns", "scoring", "disclosure"};
+      "header", "layout", "units",   "labels",  "structure", "sentences",
+      "meta",   "kinds",  "columns", "scoring", "disclosure"};
   return kFiles;
 }
 

@@ -1,5 +1,7 @@
 // Patterns are data: every regular expression, label synonym and unit word the
-// stages use lives in patterns/*.txt and is compiled once, at start.
+// stages use lives in patterns/*.txt, checked at load. Each file's set of
+// patterns is compiled at load; a pattern on its own is compiled the first
+// time it is asked (most are only ever read through the set).
 //
 // File format (one entry per line):
 //   # comment
@@ -16,6 +18,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -29,11 +32,21 @@ namespace jx {
 
 class PatternFile {
  public:
-  struct Entry {
+  class Entry {
+   public:
     std::string name;
     std::string pattern;
     int line = 0;
-    std::unique_ptr<RE2> re;
+
+    Entry() = default;
+    Entry(Entry&& o) noexcept;
+    Entry& operator=(Entry&& o) noexcept;
+    ~Entry();
+    // The pattern compiled alone, built on first call (safe across threads).
+    const RE2& re() const;
+
+   private:
+    mutable std::atomic<RE2*> re_{nullptr};
   };
 
   // Parses and compiles `content`; `origin` ("patterns/header.txt") prefixes

@@ -141,7 +141,7 @@ bool FindUnit(const PatternFile& units, std::string_view text, UnitInfo* out) {
   for (const auto& e : units.entries()) {
     if (e.name == "no_unit") continue;
     re2::StringPiece m;
-    if (!e.re->Match(piece, 0, key.size(), RE2::UNANCHORED, &m, 1)) continue;
+    if (!e.re().Match(piece, 0, key.size(), RE2::UNANCHORED, &m, 1)) continue;
     UnitInfo u;
     if (!extract::ParseUnitName(e.name, &u)) continue;
     u.text = std::string(m.data(), m.size());
@@ -183,7 +183,7 @@ std::vector<SectionSide> SidesOf(const Table& t, const Section& s, size_t end) {
   return sides;
 }
 
-Location CellLocation(const std::string& file, const Table& t, size_t r, size_t c) {
+Location CellLocation(const SharedPath& file, const Table& t, size_t r, size_t c) {
   Location l;
   l.file = file;
   l.table = t.id;
@@ -228,7 +228,7 @@ std::string Reader::LabelName(std::string_view label) const {
 
 Extraction Extract(const Document& doc, const Layout& layout, const Patterns& patterns) {
   Extraction out;
-  out.file = doc.path;
+  out.file = doc.path;  // shared by every Location of the file
   out.pages_without_text = doc.pages_without_text;
   extract::Reader r(doc, layout, patterns, &out);
   const PatternFile& sentences = *patterns.file("sentences");
@@ -245,7 +245,7 @@ Extraction Extract(const Document& doc, const Layout& layout, const Patterns& pa
   for (size_t i = 0; i < layout.paragraphs.size(); ++i) {
     const Paragraph& para = layout.paragraphs[i];
     Location where;
-    where.file = doc.path;
+    where.file = out.file;
     where.line = para.line;
     where.page = para.page;
     extract::ReadSentences(r, para.text, paragraphs[i], where);
@@ -263,7 +263,7 @@ Extraction Extract(const Document& doc, const Layout& layout, const Patterns& pa
           continue;
         const std::string& text = t.rows[row][c].text;
         extract::ReadSentences(r, text, extract::PrepareSentence(sentences, text, false),
-                               extract::CellLocation(doc.path, t, row, c));
+                               extract::CellLocation(out.file, t, row, c));
       }
     }
   }

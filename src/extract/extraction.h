@@ -278,7 +278,7 @@ struct TypedSection {
 };
 
 struct TypedTable {
-  std::string file;
+  SharedPath file;
   std::string id;
   std::string title;
   UnitInfo unit;               // stated for the table as a whole
@@ -302,7 +302,7 @@ struct OutOfRange {
 };
 
 struct Extraction {
-  std::string file;
+  SharedPath file;
   std::vector<OutOfRange> out_of_range;
   std::vector<int> pages_without_text;  // scanned pages: nothing to read there
   DocInfo info;

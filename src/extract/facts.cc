@@ -33,7 +33,7 @@ class FactsReader : public Reader {
           // A header row ("主管部门 | 备注") names columns, it fills no form:
           // a value that is itself a column name is no value.
           if (t.row_is_header[r] || !header_.FirstName(row[v].text).empty()) continue;
-          Location at = CellLocation(doc_.path, t, r, v);
+          Location at = CellLocation(out_.file, t, r, v);
           std::string value = CollapseSpace(row[v].text);
           if (name == "department_label") SetField(&info.department, value, at);
           if (name == "unit_code_label") SetField(&info.unit_code, value, at);
@@ -51,7 +51,7 @@ class FactsReader : public Reader {
     for (size_t pi = 0; pi < layout_.paragraphs.size(); ++pi) {
       const Paragraph& para = layout_.paragraphs[pi];
       Location at;
-      at.file = doc_.path;
+      at.file = out_.file;
       at.line = para.line;
       at.page = para.page;
       std::string key = meta_.Prepare(para.text);

@@ -98,9 +98,9 @@ class IndicatorReader : public Reader {
         node.row = static_cast<int>(r);
         node.has_weight = node.has_score = true;
         node.weight = w.value;
-        node.weight_at = CellLocation(doc_.path, t, r, static_cast<size_t>(weight));
+        node.weight_at = CellLocation(out_.file, t, r, static_cast<size_t>(weight));
         node.score = sc.value;
-        node.score_at = CellLocation(doc_.path, t, r, static_cast<size_t>(score));
+        node.score_at = CellLocation(out_.file, t, r, static_cast<size_t>(score));
         st->roots.push_back(AddNode(st, node));
         st->has_weights = st->has_scores = true;
       }
@@ -153,7 +153,7 @@ class IndicatorReader : public Reader {
       } else {
         out.unit = unit;
         for (const auto& e : scoring_->entries())
-          if (e.name.starts_with("unit_alias.") && RE2::PartialMatch(unit, *e.re))
+          if (e.name.starts_with("unit_alias.") && RE2::PartialMatch(unit, e.re()))
             out.unit = e.name.substr(std::string_view("unit_alias.").size());
       }
     }
@@ -182,9 +182,9 @@ class IndicatorReader : public Reader {
         !IsBlank(row[static_cast<size_t>(extra.unit)].text))
       ind->quantitative = true;
     if (target_col >= 0)
-      ind->target_at = CellLocation(doc_.path, t, r, static_cast<size_t>(target_col));
+      ind->target_at = CellLocation(out_.file, t, r, static_cast<size_t>(target_col));
     if (actual_col >= 0)
-      ind->actual_at = CellLocation(doc_.path, t, r, static_cast<size_t>(actual_col));
+      ind->actual_at = CellLocation(out_.file, t, r, static_cast<size_t>(actual_col));
     std::string pre, post;
     if (IsBlank(ind->target)) {
       ind->direction = "";
@@ -222,7 +222,7 @@ class IndicatorReader : public Reader {
       ind->has_deviation = true;
       size_t c = static_cast<size_t>(extra.deviation);
       ind->deviation = c < row.size() ? row[c].text : "";
-      ind->deviation_at = CellLocation(doc_.path, t, r, c);
+      ind->deviation_at = CellLocation(out_.file, t, r, c);
     }
     if (r < projects_.size()) ind->project = projects_[r];
   }
@@ -294,7 +294,7 @@ class IndicatorReader : public Reader {
       Indicator ind;
       ind.table = t.id;
       ind.row = static_cast<int>(r);
-      ind.where = CellLocation(doc_.path, t, r, 0);
+      ind.where = CellLocation(out_.file, t, r, 0);
       for (size_t c = 0; c < row.size() && c <= last_name_col; ++c)
         if (structure_.Matches("total", row[c].text)) ind.is_total = true;
       for (size_t c : names) {
@@ -311,7 +311,7 @@ class IndicatorReader : public Reader {
         if (x && x->anchor_row < 0 && PureNumber(*x, &n)) {
           ind.has_weight = true;
           ind.weight = n.value;
-          ind.weight_at = CellLocation(doc_.path, t, r, *it);
+          ind.weight_at = CellLocation(out_.file, t, r, *it);
           ind.weight_from = "column";
           break;
         }
@@ -322,7 +322,7 @@ class IndicatorReader : public Reader {
       if (!ind.has_weight && deepest_name >= 0 &&
           WeightInLabel(row[static_cast<size_t>(deepest_name)].text, &ind.weight)) {
         ind.has_weight = true;
-        ind.weight_at = CellLocation(doc_.path, t, r, static_cast<size_t>(deepest_name));
+        ind.weight_at = CellLocation(out_.file, t, r, static_cast<size_t>(deepest_name));
         ind.weight_from = "label";
       }
       // Score: the score column, else the nearest bare number right of the
@@ -358,7 +358,7 @@ class IndicatorReader : public Reader {
               PureNumber(row[nums.front()], &w)) {
             ind.has_weight = true;
             ind.weight = w.value;
-            ind.weight_at = CellLocation(doc_.path, t, r, nums.front());
+            ind.weight_at = CellLocation(out_.file, t, r, nums.front());
             ind.weight_from = "column";
           }
         }
@@ -367,7 +367,7 @@ class IndicatorReader : public Reader {
       if (found >= 0) {
         ind.has_score = true;
         ind.score = n.value;
-        ind.score_at = CellLocation(doc_.path, t, r, static_cast<size_t>(found));
+        ind.score_at = CellLocation(out_.file, t, r, static_cast<size_t>(found));
       }
       if (target_col >= 0 && cell(static_cast<size_t>(target_col))) {
         ind.target = cell(static_cast<size_t>(target_col))->text;
@@ -522,7 +522,7 @@ class IndicatorReader : public Reader {
             node.has_weight = true;
             node.weight = n.value;
             size_t wr = wc.anchor_row >= 0 ? static_cast<size_t>(wc.anchor_row) : r;
-            node.weight_at = CellLocation(doc_.path, t, wr, w);
+            node.weight_at = CellLocation(out_.file, t, wr, w);
           }
         }
         if (!node.has_weight) {
@@ -532,7 +532,7 @@ class IndicatorReader : public Reader {
           if (WeightInLabel(lc.value(), &w)) {
             node.has_weight = true;
             node.weight = w;
-            node.weight_at = CellLocation(doc_.path, t, lr, c);
+            node.weight_at = CellLocation(out_.file, t, lr, c);
           }
         }
         if (leaf) {
@@ -566,7 +566,7 @@ class IndicatorReader : public Reader {
       PatternFile::Match m;
       if (sentences_.FindFirst("declared_grade", sentences_.Prepare(it->text), &m)) {
         st->grade = m.group("grade");
-        st->grade_at.file = doc_.path;
+        st->grade_at.file = out_.file;
         st->grade_at.line = it->line;
         st->grade_at.page = it->page;
       }

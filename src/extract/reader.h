@@ -29,7 +29,7 @@ int LabelColumn(const Table& t, const Section& s, size_t end);
 bool CellNumber(const Cell& c, ParsedNumber* n, NumberStatus* status = nullptr);
 size_t SectionEnd(const Table& t, size_t section_index);
 // Where a cell was printed: file, page, line, table, row, column.
-Location CellLocation(const std::string& file, const Table& t, size_t r, size_t c);
+Location CellLocation(const SharedPath& file, const Table& t, size_t r, size_t c);
 
 // One side of a section: a two-sided table (收入 items on the left, 支出 on
 // the right of the same rows, each row holding one of each, unrelated) has a

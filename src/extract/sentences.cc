@@ -155,7 +155,7 @@ class SentenceReader : public Reader {
     std::string key = d.Prepare(label);
     for (const auto& e : d.entries())
       if ((e.name.starts_with("text_") || e.name == "other_funds") &&
-          RE2::PartialMatch(key, *e.re))
+          RE2::PartialMatch(key, e.re()))
         return e.name;
     return "";
   }

@@ -24,7 +24,7 @@ class TableFigureReader : public Reader {
     if (n.percent) f.unit = UnitInfo{"%", "percent", 0};
     f.has_yuan = ToYuan(n, f.unit, &f.yuan);
     f.source = "table";
-    f.where = CellLocation(doc_.path, t, r, c);
+    f.where = CellLocation(out_.file, t, r, c);
     f.evidence = t.rows[r][c].text;
     return f;
   }
@@ -119,7 +119,7 @@ class TableFigureReader : public Reader {
           f.blank = true;
           f.unit = last;
           f.source = "form";
-          f.where = CellLocation(doc_.path, t, r, std::min(c + 1, row.size() - 1));
+          f.where = CellLocation(out_.file, t, r, std::min(c + 1, row.size() - 1));
           f.evidence = row[c].text;
           out_.figures.push_back(std::move(f));
         }

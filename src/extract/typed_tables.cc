@@ -19,7 +19,7 @@ class TypedTableReader : public Reader {
  private:
   TypedTable Read(const Table& t) {
     TypedTable tt;
-    tt.file = doc_.path;
+    tt.file = out_.file;
     tt.id = t.id;
     tt.title = t.title;
     tt.doubts = t.doubts;
@@ -104,7 +104,7 @@ class TypedTableReader : public Reader {
     for (size_t c = 0; c < row.size(); ++c) {
       TypedCell cell = ReadCell(row[c]);
       if (cell.kind == TypedCell::Kind::kOutOfRange)
-        out_.out_of_range.push_back({CellLocation(doc_.path, t, r, c), row[c].text});
+        out_.out_of_range.push_back({CellLocation(out_.file, t, r, c), row[c].text});
       if (cell.kind == TypedCell::Kind::kNumber && static_cast<int>(c) != label_col &&
           c >= ts.first_column && c < ts.end_column)
         tr.numeric = true;

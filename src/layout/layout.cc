@@ -369,7 +369,7 @@ class Builder {
   // Word-export artifacts ("[bookmark: _Toc…]") are not part of a caption.
   std::string CleanTitle(const std::string& text) const {
     std::string t(TrimSpace(text));
-    for (const auto* e : layout_.Named("artifact")) RE2::GlobalReplace(&t, *e->re, "");
+    for (const auto* e : layout_.Named("artifact")) RE2::GlobalReplace(&t, e->re(), "");
     return std::string(TrimSpace(t));
   }
 

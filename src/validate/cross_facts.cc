@@ -14,7 +14,7 @@ namespace {
 std::string Normal(const PatternFile& s, std::string_view text) {
   std::string k = MatchKey(text);
   for (const PatternFile::Entry* e : s.Named("name_noise"))
-    RE2::GlobalReplace(&k, *e->re, "");
+    RE2::GlobalReplace(&k, e->re(), "");
   return k;
 }
 

@@ -187,7 +187,7 @@ std::vector<Finding> CrossCheck(const std::vector<const Extraction*>& docs,
     facts.push_back(ex ? CrossFactsOf(*ex, patterns) : CrossFacts{});
   std::vector<CrossDoc> cd;
   for (size_t i = 0; i < docs.size(); ++i)
-    cd.push_back({docs[i] ? docs[i]->file : "", &facts[i]});
+    cd.push_back({docs[i] ? docs[i]->file.str() : std::string(), &facts[i]});
   std::vector<Finding> out;
   for (CrossFinding& f : CrossCheckFacts(cd, patterns))
     out.push_back(std::move(f.finding));

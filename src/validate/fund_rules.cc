@@ -40,7 +40,7 @@ void FundRows(const PatternFile& s, const TypedSection& sec, Sink* sink,
     for (const PatternFile::Entry* e : s.Named("fund_part")) {
       bool listed = false;
       for (const TypedRow* p : parts)
-        listed |= RE2::PartialMatch(s.Prepare(p->label), *e->re);
+        listed |= RE2::PartialMatch(s.Prepare(p->label), e->re());
       unlisted += !listed;
     }
     if (sink && parts.size() >= 1) {
