@@ -60,7 +60,7 @@ std::vector<std::string> Cross(const std::vector<Doc>& docs) {
   for (const Extraction& e : exs) ptrs.push_back(&e);
   std::vector<std::string> out;
   for (const Finding& f : CrossCheck(ptrs, ProjectPatterns()))
-    out.push_back(f.rule + " " + SeverityName(f.severity) + " " + f.where.file + " " +
+    out.push_back(f.rule + " " + SeverityName(f.severity) + " " + f.where.file.str() + " " +
                   (f.has_numbers ? f.stated.ToString() : "-"));
   return out;
 }

@@ -136,7 +136,7 @@ int LabelColumn(const Table& t, const Section& s, size_t end) {
 bool FindUnit(const PatternFile& units, std::string_view text, UnitInfo* out) {
   std::string key = units.Prepare(text);
   for (const PatternFile::Entry* e : units.Named("no_unit"))
-    RE2::GlobalReplace(&key, *e->re, "\x1f");
+    RE2::GlobalReplace(&key, e->re(), "\x1f");
   re2::StringPiece piece(key);
   for (const auto& e : units.entries()) {
     if (e.name == "no_unit") continue;

@@ -169,7 +169,7 @@ std::vector<CrossFinding> CrossCheckDisclosures(const std::vector<CrossDoc>& doc
     std::string body = MatchKey(x->unit);
     if (s)
       for (const PatternFile::Entry* e : s->Named("name_noise"))
-        RE2::GlobalReplace(&body, *e->re, "");
+        RE2::GlobalReplace(&body, e->re(), "");
     Group& g = groups[body + "\x1f" + x->kind + "\x1f" + x->year];
     (x->level == "department" ? g.departments : g.units).push_back(i);
   }
