@@ -445,8 +445,10 @@ TEST_CASE("A 决算 disclosure through several producers: the planted findings, 
   // Writer's PDF (three-line tables): no error but the planted ones. (A
   // doubted warning reads the right half's codes of the 基本支出决算表 as
   // amounts.)
-  for (const std::string& g : found("final_account_filled_writer_3.pdf")) {
+  const std::multiset<std::string> writer = found("final_account_filled_writer_3.pdf");
+  for (const std::string& g : writer) {
     INFO(g);
-    if (g.ends_with(" error")) CHECK(planted.count(g) == 1);
+    // Each error one of the planted ones, never more often than planted.
+    if (g.ends_with(" error")) CHECK(writer.count(g) <= planted.count(g));
   }
 }
