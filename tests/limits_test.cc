@@ -150,30 +150,7 @@ TEST_CASE("output: -o naming a directory says it is a directory", "[e2e][limits]
 // Runs jxaudit with files limited to `max_file` bytes, as a full disk would
 // stop it: a write past it fails (EFBIG) instead of killing the process.
 RunResult RunFileLimited(const std::vector<std::string>& args, rlim_t max_file) {
-  std::string dir = TempDir();
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::signal(SIGXFSZ, SIG_IGN);  // ignored signals stay ignored across exec
-    int o = ::open((dir + "/out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int e = ::open((dir + "/err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(o, 1);
-    ::dup2(e, 2);
-    rlimit lim{max_file, max_file};
-    ::setrlimit(RLIMIT_FSIZE, &lim);
-    std::vector<const char*> argv{"jxaudit"};
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    argv.push_back(nullptr);
-    ::execv(JXAUDIT_BINARY, const_cast<char* const*>(argv.data()));
-    ::_exit(127);
-  }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  RunResult r;
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = ReadFile(dir + "/out");
-  r.err = ReadFile(dir + "/err");
-  fs::remove_all(dir);
-  return r;
+  return RunJxauditLimited(args, RLIMIT_FSIZE, max_file);
 }
 
 TEST_CASE("output: a write that fails leaves the old file and no partial one",

@@ -40,29 +40,7 @@ std::string Grid(int rows, int cols) {
 // Runs jxaudit with the address space of the whole run (it and its workers)
 // limited to `mib` MiB.
 RunResult RunLimited(const std::vector<std::string>& args, rlim_t mib) {
-  std::string dir = TempDir();
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    int o = ::open((dir + "/out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int e = ::open((dir + "/err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(o, 1);
-    ::dup2(e, 2);
-    rlimit lim{mib << 20, mib << 20};
-    ::setrlimit(RLIMIT_AS, &lim);
-    std::vector<const char*> argv{"jxaudit"};
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    argv.push_back(nullptr);
-    ::execv(JXAUDIT_BINARY, const_cast<char* const*>(argv.data()));
-    ::_exit(127);
-  }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  RunResult r;
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = ReadFile(dir + "/out");
-  r.err = ReadFile(dir + "/err");
-  fs::remove_all(dir);
-  return r;
+  return RunJxauditLimited(args, RLIMIT_AS, mib << 20);
 }
 
 Value T(const std::string& s) { return TextValue(s); }

@@ -1,9 +1,12 @@
 #include "test_util.h"
 
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -86,6 +89,34 @@ RunResult RunJxaudit(const std::vector<std::string>& args) {
   RunResult r;
   int rc = std::system(cmd.c_str());
   r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  r.out = ReadFile(dir + "/out");
+  r.err = ReadFile(dir + "/err");
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+RunResult RunJxauditLimited(const std::vector<std::string>& args, int resource,
+                            unsigned long limit) {
+  std::string dir = TempDir();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::signal(SIGXFSZ, SIG_IGN);  // ignored signals stay ignored across exec
+    int o = ::open((dir + "/out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int e = ::open((dir + "/err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(o, 1);
+    ::dup2(e, 2);
+    rlimit lim{limit, limit};
+    ::setrlimit(static_cast<__rlimit_resource>(resource), &lim);
+    std::vector<const char*> argv{"jxaudit"};
+    for (const std::string& a : args) argv.push_back(a.c_str());
+    argv.push_back(nullptr);
+    ::execv(JXAUDIT_BINARY, const_cast<char* const*>(argv.data()));
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  RunResult r;
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = ReadFile(dir + "/out");
   r.err = ReadFile(dir + "/err");
   std::filesystem::remove_all(dir);

@@ -40,6 +40,11 @@ struct RunResult {
 };
 // Runs the built jxaudit with `args` (shell-quoted here).
 RunResult RunJxaudit(const std::vector<std::string>& args);
+// Runs it directly (no shell) with one resource limit set for it and its
+// workers (setrlimit: RLIMIT_AS, RLIMIT_FSIZE …), SIGXFSZ ignored so that a
+// write past a file size limit fails (EFBIG) as on a full disk.
+RunResult RunJxauditLimited(const std::vector<std::string>& args, int resource,
+                            unsigned long limit);
 
 // Row texts of a table, for compact comparisons.
 std::vector<std::vector<std::string>> Texts(const Table& t);
