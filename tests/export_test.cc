@@ -46,6 +46,35 @@ std::string Unzip(const std::string& xlsx, const std::string& member) {
 
 }  // namespace
 
+TEST_CASE("Tables JSON written a table at a time is the document's dump", "[export]") {
+  // Batches of no document, a failed one, one without tables, one with
+  // merged cells and text that is not UTF-8.
+  std::vector<std::vector<DocumentTables>> batches(1);
+  DocumentTables failed;
+  failed.file = "gone.txt";
+  failed.ok = false;
+  failed.error = MakeError("gone.txt", "no such file");
+  std::vector<DocumentTables> mixed = OneDoc(kReport);
+  mixed.push_back(failed);
+  mixed.push_back(OneDoc("只有一段文字，没有表格。\n")[0]);
+  mixed.push_back(OneDoc("表2 资金\n\n项目\t金额\n合计\t10\n一、基本\t10\n")[0]);
+  REQUIRE_FALSE(mixed.back().layout.tables.empty());
+  // A byte that is not UTF-8 (as a damaged file might leave in a cell): both
+  // ways replace it alike.
+  mixed.back().layout.tables[0].rows.back()[0].text += "\xff";
+  batches.push_back(mixed);
+  batches.push_back({failed});
+  for (size_t i = 0; i < batches.size(); ++i) {
+    INFO("batch " << i);
+    std::ostringstream streamed;
+    WriteTablesJson(batches[i], streamed);
+    CHECK(streamed.str() ==
+          TablesToJson(batches[i])
+                  .dump(1, ' ', false, nlohmann::json::error_handler_t::replace) +
+              "\n");
+  }
+}
+
 TEST_CASE("Tables JSON follows the contract", "[export]") {
   auto docs = OneDoc(kReport);
   DocumentTables failed;

@@ -194,12 +194,13 @@ int RunTables(const std::vector<std::string>& files, const std::string& format,
     }
     return status;
   }
+  if (format == "json")
+    return WriteOutput([&](std::ostream& o) { WriteTablesJson(docs, o); }, output, out,
+                       err)
+               ? status
+               : 2;
   std::string text;
-  if (format == "json") {
-    text =
-        TablesToJson(docs).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) +
-        "\n";
-  } else if (format == "csv") {
+  if (format == "csv") {
     text = TablesToCsv(docs);
   } else {
     text = TablesToMarkdown(docs);

@@ -3,6 +3,7 @@
 #define JXAUDIT_EXPORT_TABLES_H_
 
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct DocumentTables {
 };
 
 nlohmann::json TablesToJson(const std::vector<DocumentTables>& docs);
+// TablesToJson(docs).dump(1) and a newline, written a table at a time: no
+// document tree of the whole batch in memory.
+void WriteTablesJson(const std::vector<DocumentTables>& docs, std::ostream& out);
 nlohmann::json TableToJson(const Table& t);
 
 // Long form, one line per cell: file,table,title,row,column,line,header,text,value.

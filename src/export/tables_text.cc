@@ -1,3 +1,4 @@
+#include <ostream>
 #include <sstream>
 
 #include "base/text.h"
@@ -91,6 +92,63 @@ nlohmann::json TablesToJson(const std::vector<DocumentTables>& docs) {
     out["documents"].push_back(std::move(j));
   }
   return out;
+}
+
+namespace {
+
+// `text` (lines of a dump) with every line indented by `indent` spaces, no
+// newline after the last.
+void PutIndented(const std::string& text, size_t indent, std::ostream& out) {
+  const std::string pad(indent, ' ');
+  size_t from = 0;
+  while (from <= text.size()) {
+    size_t nl = text.find('\n', from);
+    if (nl == std::string::npos) nl = text.size();
+    out << pad;
+    out.write(text.data() + from, static_cast<std::streamsize>(nl - from));
+    from = nl + 1;
+    if (from <= text.size()) out << '\n';
+  }
+}
+
+}  // namespace
+
+void WriteTablesJson(const std::vector<DocumentTables>& docs, std::ostream& out) {
+  // What TablesToJson(docs).dump(1) prints, one table's tree at a time:
+  // the keys of a document sort before "tables", which closes it.
+  constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
+  if (docs.empty()) {
+    out << "{\n \"documents\": []\n}\n";
+    return;
+  }
+  out << "{\n \"documents\": [\n";
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const DocumentTables& d = docs[i];
+    nlohmann::json j;
+    j["file"] = d.file;
+    j["status"] = d.ok ? "ok" : "failed";
+    if (!d.ok)
+      j["error"] = d.error.ToString();
+    else
+      j["encoding"] = d.encoding;
+    std::string head = j.dump(1, ' ', false, kReplace);
+    head.erase(head.size() - 2);  // its closing "\n}"
+    PutIndented(head, 2, out);
+    out << ",\n   \"tables\": ";
+    const std::vector<Table>& tables = d.layout.tables;
+    if (tables.empty()) {
+      out << "[]";
+    } else {
+      out << "[\n";
+      for (size_t t = 0; t < tables.size(); ++t) {
+        PutIndented(TableToJson(tables[t]).dump(1, ' ', false, kReplace), 4, out);
+        out << (t + 1 < tables.size() ? ",\n" : "\n");
+      }
+      out << "   ]";
+    }
+    out << "\n  }" << (i + 1 < docs.size() ? ",\n" : "\n");
+  }
+  out << " ]\n}\n";
 }
 
 std::string CsvField(const std::string& text) {
