@@ -405,24 +405,6 @@ std::vector<std::string> SplitWords(std::string_view line) {
   return parts;
 }
 
-// The lines of a data file that are not blank or comments, trimmed, with
-// their 1-based numbers; stops at the first `f` that returns false.
-template <typename F>
-bool ForEachDataLine(std::string_view content, F f) {
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = TrimSpace(content.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
-    if (!f(line, line_no)) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 bool Patterns::ParseGrades(const std::string& origin, std::string_view content,

@@ -16,15 +16,7 @@ bool ParseLang(std::string_view text, Lang* lang) {
 
 bool Terms::Parse(const std::string& origin, std::string_view content, std::string* err) {
   words_.clear();
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t nl = content.find('\n', pos);
-    if (nl == std::string_view::npos) nl = content.size();
-    std::string_view line = TrimSpace(content.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
+  const bool ok = ForEachDataLine(content, [&](std::string_view line, int line_no) {
     const std::string where = origin + ":" + std::to_string(line_no) + ": ";
     size_t sp = line.find_first_of(" \t");
     size_t bar = line.find('|');
@@ -43,7 +35,9 @@ bool Terms::Parse(const std::string& origin, std::string_view content, std::stri
       return false;
     }
     words_.emplace(std::string(key), std::make_pair(std::string(zh), std::string(en)));
-  }
+    return true;
+  });
+  if (!ok) return false;
   if (words_.empty()) {
     *err = origin + ": no words";
     return false;

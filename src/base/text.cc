@@ -16,12 +16,6 @@
 namespace jx {
 namespace {
 
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
-}
-
 // Space-like code points that must not separate words in a key.
 bool IsSpaceCp(UChar32 c) {
   return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0B || c == 0x0C ||

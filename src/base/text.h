@@ -48,6 +48,24 @@ std::string CollapseSpace(std::string_view s);
 // sort as an auditor looks them up. Keys compare with operator<.
 std::string SortKey(std::string_view s);
 
+// The lines of a data file (patterns/*.txt) that are not blank or comments, trimmed, with
+// their 1-based numbers; stops at the first `f` that returns false.
+template <typename F>
+inline bool ForEachDataLine(std::string_view content, F f) {
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = TrimSpace(content.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    if (!f(line, line_no)) return false;
+  }
+  return true;
+}
+
 // Splits on '\t'. "a\t\tb" gives {"a", "", "b"}.
 std::vector<std::string> SplitTabs(std::string_view s);
 
