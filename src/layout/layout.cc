@@ -140,7 +140,8 @@ class Builder {
     std::string key = MatchKey(text);
     if (layout_.Matches("running", key)) return true;
     auto it = text_counts_.find(key);
-    if (it != text_counts_.end() && it->second >= 2 && CodePointCount(key) <= 40)
+    if (it != text_counts_.end() && it->second >= 2 &&
+        CodePointCount(key) <= pdf::kPdf.title_max_chars)
       return true;
     if (!margin_.count(line)) return false;
     auto f = furniture_.find(FurnitureKey(text));
@@ -358,7 +359,7 @@ class Builder {
         }
         return;
       }
-      if (!fallback && CodePointCount(key) <= 40) fallback = &l;
+      if (!fallback && CodePointCount(key) <= pdf::kPdf.title_max_chars) fallback = &l;
     }
     if (fallback) {
       *title = CleanTitle(fallback->text);

@@ -124,7 +124,7 @@ std::vector<double> HeaderSpans(const std::vector<double>& seps,
   // Per column, the foot of its lowest label and the top of its highest
   // value (neither: labels none, values none).
   const size_t nc = seps.size() + 1;
-  std::vector<double> label_foot(nc, -1e18), value_top(nc, 1e18);
+  std::vector<double> label_foot(nc, -kFar), value_top(nc, kFar);
   for (size_t k = 0; k < idx.size(); ++k)
     for (const Segment& sg : segs[idx[k]]) {
       size_t c = static_cast<size_t>(
@@ -136,8 +136,8 @@ std::vector<double> HeaderSpans(const std::vector<double>& seps,
       else
         value_top[c] = std::min(value_top[c], LineTop(l));
     }
-  auto labels = [&](size_t c) { return label_foot[c] > -1e18; };
-  auto values = [&](size_t c) { return value_top[c] < 1e18; };
+  auto labels = [&](size_t c) { return label_foot[c] > -kFar; };
+  auto values = [&](size_t c) { return value_top[c] < kFar; };
   // A label whose column's values start within leading of it would be read
   // as one cell with the first of them: the two columns are kept apart.
   auto apart = [&](size_t l, size_t v) {
@@ -181,8 +181,8 @@ std::vector<double> MergeSeparators(const std::vector<double>& carry,
   std::vector<double> out = carry;
   for (double x : seps) {
     auto it = std::upper_bound(carry.begin(), carry.end(), x);
-    double cr = it == carry.end() ? 1e18 : *it;
-    double cl = it == carry.begin() ? -1e18 : *(it - 1);
+    double cr = it == carry.end() ? kFar : *it;
+    double cl = it == carry.begin() ? -kFar : *(it - 1);
     bool left = false, right = false;
     for (size_t i : idx)
       for (const Segment& sg : segs[i]) {

@@ -25,10 +25,9 @@ bool TileLabels(const std::vector<RowSpan>& rows,
     if (!(*cells)[r][c].empty()) at.push_back(r);
   if (at.empty()) return true;
   const size_t n = rows.size();
-  constexpr double kNone = 1e18;
   // cost[k][e]: best tiling of labels 0..k with label k's span ending at e;
   // from[k][e]: where that span starts.
-  std::vector<std::vector<double>> cost(at.size(), std::vector<double>(n, kNone));
+  std::vector<std::vector<double>> cost(at.size(), std::vector<double>(n, kFar));
   std::vector<std::vector<size_t>> from(at.size(), std::vector<size_t>(n, 0));
   for (size_t k = 0; k < at.size(); ++k) {
     const size_t a = at[k];
@@ -42,7 +41,7 @@ bool TileLabels(const std::vector<RowSpan>& rows,
       if (k > 0) {
         if (s == 0) continue;
         before = cost[k - 1][s - 1];
-        if (before >= kNone) continue;
+        if (before >= kFar) continue;
       }
       for (size_t e = a; e < next; ++e) {
         double err = std::fabs((rows[s].y0 + rows[e].y1) / 2 - cy);
@@ -61,10 +60,9 @@ bool TileLabels(const std::vector<RowSpan>& rows,
   // below a label are its own, as a merged cell's are. Otherwise the best
   // centred tiling.
   size_t end = n;
-  if (cost.back()[n - 1] < kNone) end = n - 1;
+  if (cost.back()[n - 1] < kFar) end = n - 1;
   for (size_t e = 0; e < n && end != n - 1; ++e)
-    if (cost.back()[e] < kNone && (end == n || cost.back()[e] < cost.back()[end]))
-      end = e;
+    if (cost.back()[e] < kFar && (end == n || cost.back()[e] < cost.back()[end])) end = e;
   if (end == n) return false;
   std::vector<size_t> start(at.size());
   for (size_t k = at.size(); k-- > 0;) {
@@ -94,7 +92,7 @@ void MoveLabelsOneByOne(const std::vector<RowSpan>& rows,
     const size_t next = k + 1 < at.size() ? at[k + 1] : rows.size();
     const double cy = centers[a][c];
     auto fit = [&](size_t s, size_t* end) {
-      double best = 1e18;
+      double best = kFar;
       for (size_t e = std::max(s, a); e < next; ++e) {
         double err = std::fabs((rows[s].y0 + rows[e].y1) / 2 - cy);
         if (err < best) best = err, *end = e;

@@ -218,7 +218,20 @@ struct PdfParams {
   // A cell whose lines overlap this many rows or more is one two rows could
   // claim (text of several rows read as one cell).
   size_t claimed_rows = 2;
+  // Em. A cell and a row share a line when they overlap by more than this
+  // vertically: half a line, more than any leading between two lines.
+  double claim_overlap_em = 0.5;
+
+  // ---- Titles and page furniture ----
+  // Characters. A line this short can be a title: a table's caption taken
+  // from the lines above it, or, repeated on several pages, a running head
+  // or footer. A sentence a document repeats is longer.
+  size_t title_max_chars = 40;
 };
+
+// A coordinate beyond any page: where a running minimum or maximum starts,
+// and what "none" reads as.
+inline constexpr double kFar = 1e18;
 
 inline constexpr PdfParams kPdf{};
 

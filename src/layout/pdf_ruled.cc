@@ -137,7 +137,7 @@ class PageReader {
             std::fabs(loose[j].to - loose[i].to) <= kPdf.rule_tolerance)
           same.push_back(j);
       if (same.size() < kPdf.cut_row_rules) continue;
-      double x0 = 1e18, x1 = -1e18;
+      double x0 = kFar, x1 = -kFar;
       for (size_t j : same) {
         used[j] = true;
         x0 = std::min(x0, loose[j].at);
@@ -319,8 +319,8 @@ class PageReader {
   static void OpenAtFoot(Regions& regions, Uf& uf, const Id& id, size_t row, size_t nc,
                          PageTable* t) {
     if (t->rows.empty()) return;
-    double foot = -1e18, em = kPdf.min_em;
-    std::vector<double> bottom(nc, -1e18);
+    double foot = -kFar, em = kPdf.min_em;
+    std::vector<double> bottom(nc, -kFar);
     std::vector<size_t> lines(nc, 0);
     for (size_t j = 0; j < nc; ++j) {
       const auto& r = regions[uf.Find(id(row, j))];

@@ -110,7 +110,7 @@ void ReadThreeLine(const PdfPage& page, const PageTable* carry,
     } else if (b == a + 1 && last_run) {
       // No rule below: the table runs on to the page's end, when lines
       // below the header rule reach down there.
-      double low = -1e18;
+      double low = -kFar;
       for (size_t i = 0; i < lines->size(); ++i) {
         const WordLine& l = (*lines)[i];
         const double cy = (LineTop(l) + LineBottom(l)) / 2;

@@ -334,7 +334,7 @@ class UnruledReader {
   static void Doubt(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
                     const std::vector<double>& seps, const std::vector<Row>& rows,
                     size_t nc, double em, const Dense& dense, PageTable* t) {
-    double margin = 1e18;
+    double margin = kFar;
     for (size_t i : idx) {
       const WordLine& l = lines[i];
       const double size = LineSize(l);
@@ -362,7 +362,9 @@ class UnruledReader {
                                       [&](const Row& x) { return x.y1 <= bl->y0; });
         size_t over = 0;
         for (; o != rows.end() && o->y0 < bl->y1 && over < kPdf.claimed_rows; ++o)
-          if (std::min(bl->y1, o->y1) - std::max(bl->y0, o->y0) > em / 2) ++over;
+          if (std::min(bl->y1, o->y1) - std::max(bl->y0, o->y0) >
+              kPdf.claim_overlap_em * em)
+            ++over;
         if (over >= kPdf.claimed_rows) claimed = true;
       }
     }
@@ -487,7 +489,7 @@ class UnruledReader {
     for (const Block* bl : order) {
       if (dense(bl->col)) continue;
       size_t best = 0;
-      double dist = 1e18;
+      double dist = kFar;
       for (size_t r = 0; r < rows.size(); ++r) {
         double d = bl->y1 < rows[r].y0   ? rows[r].y0 - bl->y1
                    : bl->y0 > rows[r].y1 ? bl->y0 - rows[r].y1
@@ -519,7 +521,7 @@ class UnruledReader {
                        [](const Block* a, const Block* b) { return a->y0 < b->y0; });
       for (size_t c = 0; c < nc; ++c) {
         std::vector<WordLine> cell_lines;
-        double top = 1e18, bot = -1e18;
+        double top = kFar, bot = -kFar;
         for (const Block* bl : bs) {
           if (bl->col != c) continue;
           for (const Frag* f : bl->frags) cell_lines.push_back(f->words);
@@ -537,7 +539,7 @@ class UnruledReader {
     for (size_t r = 0; r < rows.size(); ++r)
       for (size_t c = 0; c < nc; ++c)
         if (!cells[r][c].empty()) {
-          double bot = -1e18, size = kPdf.min_em;
+          double bot = -kFar, size = kPdf.min_em;
           for (const Block* bl : rows[r].blocks)
             if (bl->col == c) {
               bot = std::max(bot, bl->y1);
