@@ -36,20 +36,6 @@ RunResult In(const std::string& dir, const std::vector<std::string>& args) {
   return r;
 }
 
-// The schema validator (tests/schema/validate.py, python3-jsonschema): its
-// exit status and what it said.
-std::pair<int, std::string> Validate(const std::string& mode, const std::string& schema,
-                                     const std::string& file) {
-  const std::string log = file + ".validate";
-  std::string cmd = "python3 " +
-                    ShellQuote(std::string(JXAUDIT_TESTS_DIR) + "/schema/validate.py") +
-                    " " + mode + " " +
-                    ShellQuote(std::string(JXAUDIT_TESTS_DIR) + "/../schemas/" + schema) +
-                    " " + ShellQuote(file) + " 2>" + ShellQuote(log);
-  int rc = std::system(cmd.c_str());
-  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, ReadFile(log)};
-}
-
 std::string Sample(int n) {
   static const char* kNames[] = {"000_78d777d638020fc8.txt", "001_20b715a24a62e05c.txt",
                                  "002_fef1010ff2924dfd.txt", "003_8edb4e5fb5a34cb8.txt",
@@ -75,7 +61,7 @@ TEST_CASE("check json: real output of the samples holds to schemas/check.schema.
   json j = json::parse(ReadFile(dir + "/c.json"));
   CHECK(j.at("schema_version") == 1);
   CHECK(j.at("summary").at("failed").get<int>() >= 3);
-  auto [rc, said] = Validate("json", "check.schema.json", dir + "/c.json");
+  auto [rc, said] = ValidateSchema("json", "check.schema.json", dir + "/c.json");
   INFO(said);
   CHECK(rc == 0);
   // The validator is not a formality: a finding without its fingerprint fails.
@@ -85,7 +71,8 @@ TEST_CASE("check json: real output of the samples holds to schemas/check.schema.
       break;
     }
   WriteFile(dir + "/bad.json", j.dump());
-  auto [bad_rc, bad_said] = Validate("json", "check.schema.json", dir + "/bad.json");
+  auto [bad_rc, bad_said] =
+      ValidateSchema("json", "check.schema.json", dir + "/bad.json");
   CHECK(bad_rc == 1);
   CHECK(bad_said.find("'fingerprint' is a required property") != std::string::npos);
   fs::remove_all(dir);
@@ -110,7 +97,7 @@ TEST_CASE("check jsonl: one document a line in input order then a summary line",
   CHECK(lines[4].at("files") == 4);
   CHECK(lines[4].at("failed") == 1);
   WriteFile(dir + "/c.jsonl", r.out);
-  auto [rc, said] = Validate("jsonl", "check.schema.json", dir + "/c.jsonl");
+  auto [rc, said] = ValidateSchema("jsonl", "check.schema.json", dir + "/c.jsonl");
   INFO(said);
   CHECK(rc == 0);
   fs::remove_all(dir);
@@ -189,14 +176,15 @@ TEST_CASE("check sarif: rules with both titles and results that agree with the J
   CHECK(inv.at("executionSuccessful") == false);
   REQUIRE(inv.at("toolExecutionNotifications").size() == 1);
   CHECK(inv.at("toolExecutionNotifications")[0].at("level") == "error");
-  auto [rc, said] = Validate("sarif", "sarif.schema.json", dir + "/c.sarif");
+  auto [rc, said] = ValidateSchema("sarif", "sarif.schema.json", dir + "/c.sarif");
   INFO(said);
   CHECK(rc == 0);
   // A level SARIF does not have is caught.
   json bad = sarif;
   bad["runs"][0]["results"][0]["level"] = "fatal";
   WriteFile(dir + "/bad.sarif", bad.dump());
-  auto [bad_rc, bad_said] = Validate("sarif", "sarif.schema.json", dir + "/bad.sarif");
+  auto [bad_rc, bad_said] =
+      ValidateSchema("sarif", "sarif.schema.json", dir + "/bad.sarif");
   CHECK(bad_rc == 1);
   CHECK(bad_said.find("'fatal' is not one of") != std::string::npos);
   fs::remove_all(dir);
@@ -216,7 +204,7 @@ TEST_CASE("check sarif: a PDF finding's region names its page", "[e2e]") {
     }
   }
   CHECK(paged > 0);
-  auto [rc, said] = Validate("sarif", "sarif.schema.json", dir + "/c.sarif");
+  auto [rc, said] = ValidateSchema("sarif", "sarif.schema.json", dir + "/c.sarif");
   INFO(said);
   CHECK(rc == 0);
   fs::remove_all(dir);

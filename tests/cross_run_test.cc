@@ -47,18 +47,6 @@ const std::vector<std::string> kPlanted = {
     "cross.indicator_missing warning results_national_self.txt 14",
     "cross.budget_mismatch error results_national_self.txt 7"};
 
-std::pair<int, std::string> Validate(const std::string& mode, const std::string& schema,
-                                     const std::string& file) {
-  const std::string log = file + ".validate";
-  std::string cmd = "python3 " +
-                    ShellQuote(std::string(JXAUDIT_TESTS_DIR) + "/schema/validate.py") +
-                    " " + mode + " " +
-                    ShellQuote(std::string(JXAUDIT_TESTS_DIR) + "/../schemas/" + schema) +
-                    " " + ShellQuote(file) + " 2>" + ShellQuote(log);
-  int rc = std::system(cmd.c_str());
-  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, ReadFile(log)};
-}
-
 int64_t Scalar(const std::string& db, const std::string& sql) {
   sqlite3* h = nullptr;
   REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
@@ -121,7 +109,7 @@ TEST_CASE("check on a directory: the planted findings across documents and no ot
   json j = json::parse(r.out);
   CHECK(Cross(j) == kPlanted);
   WriteFile(dir + "/c.json", r.out);
-  auto [rc, said] = Validate("json", "check.schema.json", dir + "/c.json");
+  auto [rc, said] = ValidateSchema("json", "check.schema.json", dir + "/c.json");
   INFO(said);
   CHECK(rc == 0);
   // Text: a block after the files, before the summary.
@@ -139,7 +127,7 @@ TEST_CASE("check on a directory: the planted findings across documents and no ot
     cross_lines += json::parse(line).at("type") == "cross";
   CHECK(cross_lines == 3);
   WriteFile(dir + "/c.jsonl", l.out);
-  auto [lrc, lsaid] = Validate("jsonl", "check.schema.json", dir + "/c.jsonl");
+  auto [lrc, lsaid] = ValidateSchema("jsonl", "check.schema.json", dir + "/c.jsonl");
   INFO(lsaid);
   CHECK(lrc == 0);
   // SARIF: results under the self-evaluation.
@@ -156,7 +144,7 @@ TEST_CASE("check on a directory: the planted findings across documents and no ot
     }
   CHECK(cross_results == 3);
   WriteFile(dir + "/c.sarif", s.out);
-  auto [src, ssaid] = Validate("sarif", "sarif.schema.json", dir + "/c.sarif");
+  auto [src, ssaid] = ValidateSchema("sarif", "sarif.schema.json", dir + "/c.sarif");
   INFO(ssaid);
   CHECK(src == 0);
   fs::remove_all(dir);

@@ -64,17 +64,25 @@ TEST_CASE("pdf break: numbers under a row of one line start a row of their own")
                                    {"家具", "13.71", "8.11", "72"}});
 }
 
-TEST_CASE("pdf break: a row taller than a page is one row over three pages") {
-  // The middle page shows only the column rules, top to bottom: no
-  // horizontal rule at all, the row cut at both ends.
-  const std::vector<double> xs = {50, 150, 450, 500};
-  PdfPage a = Grid(xs, {600, 630, 800}, {});
+// A grid whose second row runs on past the page's foot: its 说明 cell is
+// cut after its first line, the page's last rule is the grid's top ones.
+const std::vector<double> kCutColumns = {50, 150, 450, 500};
+PdfPage CutRowFirstPage() {
+  PdfPage a = Grid(kCutColumns, {600, 630, 800}, {});
   a.words = {Word("指标", 60, 610),
              Word("说明", 160, 610),
              Word("分值", 460, 610),
              Word("预算执行率", 60, 640),
              Word("部门预算的执行情况，", 160, 785, 200),
              Word("5", 460, 640)};
+  return a;
+}
+
+TEST_CASE("pdf break: a row taller than a page is one row over three pages") {
+  // The middle page shows only the column rules, top to bottom: no
+  // horizontal rule at all, the row cut at both ends.
+  const std::vector<double> xs = kCutColumns;
+  PdfPage a = CutRowFirstPage();
   PdfPage b = Page(2);
   for (double x : xs) Rule(&b, x, 60, x, 800);
   b.words = {Word("即是否按计划执行，", 160, 60, 200),
@@ -125,14 +133,8 @@ TEST_CASE("pdf break: a row taller than a page under headers printed again is on
 TEST_CASE("pdf break: the rest of a cut row closed by one rule is the grid's") {
   // Page 2 shows the column rules from its top down to the one rule that
   // closes the cut row and the table; a paragraph follows.
-  const std::vector<double> xs = {50, 150, 450, 500};
-  PdfPage a = Grid(xs, {600, 630, 800}, {});
-  a.words = {Word("指标", 60, 610),
-             Word("说明", 160, 610),
-             Word("分值", 460, 610),
-             Word("预算执行率", 60, 640),
-             Word("部门预算的执行情况，", 160, 785, 200),
-             Word("5", 460, 640)};
+  const std::vector<double> xs = kCutColumns;
+  PdfPage a = CutRowFirstPage();
   PdfPage b = Page(2);
   for (double x : xs) Rule(&b, x, 60, x, 100);
   Rule(&b, 50, 100, 500, 100);

@@ -123,6 +123,19 @@ RunResult RunJxauditLimited(const std::vector<std::string>& args, int resource,
   return r;
 }
 
+std::pair<int, std::string> ValidateSchema(const std::string& mode,
+                                           const std::string& schema,
+                                           const std::string& file) {
+  const std::string log = file + ".validate";
+  std::string cmd = "python3 " +
+                    ShellQuote(std::string(JXAUDIT_TESTS_DIR) + "/schema/validate.py") +
+                    " " + mode + " " +
+                    ShellQuote(std::string(JXAUDIT_TESTS_DIR) + "/../schemas/" + schema) +
+                    " " + ShellQuote(file) + " 2>" + ShellQuote(log);
+  int rc = std::system(cmd.c_str());
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, ReadFile(log)};
+}
+
 std::vector<std::vector<std::string>> Texts(const Table& t) {
   std::vector<std::vector<std::string>> out;
   for (const auto& row : t.rows) {

@@ -3,6 +3,7 @@
 #define JXAUDIT_TESTS_TEST_UTIL_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/patterns.h"
@@ -45,6 +46,13 @@ RunResult RunJxaudit(const std::vector<std::string>& args);
 // write past a file size limit fails (EFBIG) as on a full disk.
 RunResult RunJxauditLimited(const std::vector<std::string>& args, int resource,
                             unsigned long limit);
+
+// The schema validator (tests/schema/validate.py, python3-jsonschema) on
+// `file` as `mode` (json, jsonl, sarif) against schemas/`schema`: its exit
+// status and what it said.
+std::pair<int, std::string> ValidateSchema(const std::string& mode,
+                                           const std::string& schema,
+                                           const std::string& file);
 
 // Row texts of a table, for compact comparisons.
 std::vector<std::vector<std::string>> Texts(const Table& t);
