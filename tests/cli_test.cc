@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "cli/inputs.h"
 #include "ingest/encoding.h"
@@ -116,6 +117,49 @@ TEST_CASE("inputs: workbooks jxaudit wrote into the folder are named as skipped"
   RunResult named = RunJxaudit({"check", "--no-db", dir + "/out.xlsx"});
   CHECK(named.status == 2);
   CHECK(named.err.find("a workbook jxaudit wrote") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("inputs: text outputs jxaudit wrote into the folder are named as skipped",
+          "[e2e]") {
+  std::string dir = TempDir();
+  fs::copy_file(SamplePath(SeedSamples()[1]), dir + "/report.txt");
+  RunResult alone = RunJxaudit({"check", "--no-db", "--format", "json", dir});
+  // Each output as an auditor would leave it: text, lines of JSON, tables as
+  // CSV and markdown (named .txt too), figures as CSV. A tables export read
+  // back repeats every sum of the report, findings and all.
+  const std::vector<std::vector<std::string>> writes = {
+      {"check", "--no-db", "-o", dir + "/check.txt"},
+      {"check", "--no-db", "--format", "jsonl", "-o", dir + "/check.jsonl"},
+      {"tables", "--format", "csv", "-o", dir + "/tables.csv"},
+      {"tables", "--format", "csv", "-o", dir + "/tables.txt"},
+      {"tables", "--format", "markdown", "-o", dir + "/tables.md"},
+      {"extract", "--no-db", "--format", "csv", "-o", dir + "/figures.csv"},
+  };
+  for (std::vector<std::string> w : writes) {
+    w.push_back(dir + "/report.txt");
+    INFO(w[w.size() - 2]);
+    REQUIRE(RunJxaudit(w).status != 2);
+    REQUIRE(fs::exists(w[w.size() - 2]));
+  }
+  RunResult again = RunJxaudit({"check", "--no-db", "--format", "json", dir});
+  nlohmann::json a = nlohmann::json::parse(alone.out);
+  nlohmann::json j = nlohmann::json::parse(again.out);
+  CHECK(j["documents"] == a["documents"]);
+  CHECK(j["summary"] == a["summary"]);
+  std::set<std::string> skipped;
+  for (const auto& s : j["skipped"]) skipped.insert(s["file"].get<std::string>());
+  CHECK(skipped == std::set<std::string>{dir + "/check.jsonl", dir + "/check.txt",
+                                         dir + "/figures.csv", dir + "/tables.csv",
+                                         dir + "/tables.md", dir + "/tables.txt"});
+  CHECK(again.err.find("jxaudit's own check text output") != std::string::npos);
+  CHECK(again.err.find("jxaudit's own tables CSV output") != std::string::npos);
+  CHECK(again.err.find("jxaudit's own tables markdown output") != std::string::npos);
+  CHECK(again.err.find("jxaudit's own extract CSV output") != std::string::npos);
+  // Named on the command line, an output is refused with the same reason.
+  RunResult named = RunJxaudit({"check", "--no-db", dir + "/tables.txt"});
+  CHECK(named.status == 2);
+  CHECK(named.err.find("jxaudit's own tables CSV output") != std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "ingest/encoding.h"
+#include "ingest/own_output.h"
 #include "ingest/read.h"
 #include "test_util.h"
 
@@ -155,6 +156,52 @@ TEST_CASE("ReadDocument errors name the file and the reason", "[ingest][errors]"
   CHECK_FALSE(ReadDocument(dir + "/big.txt", small, &doc, &err));
   CHECK(err.message.rfind("file too large", 0) == 0);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("OwnOutputKind knows jxaudit's text outputs by their lines", "[ingest]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* kind;
+  };
+  const std::string long_body(70 << 10, 'x');
+  const Case cases[] = {
+      {"check summary",
+       "a.txt  [kind]\n  a.txt:3: error [r] m\n\n1 errors, 0 warnings, 0 info in 1 "
+       "files\n",
+       "check text"},
+      {"summary then notes",
+       "x\n\n0 errors, 0 warnings, 2 info in 3 files (1 could not be read)\n"
+       "2 findings left out: already in the baseline\n"
+       "1 files in the given folders were not read (listed on stderr)\n",
+       "check text"},
+      {"summary past the head",
+       "a\n" + long_body + "\n0 errors, 0 warnings, 0 info in 1 files\n", "check text"},
+      {"tables csv",
+       "file,table,title,row,column,line,header,text,value\na,t1,,1,1,1,0,x,x\n",
+       "tables CSV"},
+      {"tables csv with BOM and CRLF",
+       "\xEF\xBB\xBF"
+       "file,table,title,row,column,line,header,text,value\r\n",
+       "tables CSV"},
+      {"extract csv", "sheet,file,status,error\nDocuments,a.txt,ok,\n", "extract CSV"},
+      {"markdown", "# a.txt\n\n## t1 目标表 (lines 7-57)\n\n| a |\n| --- |\n",
+       "tables markdown"},
+      // Reports, however close they come.
+      {"report", "部门整体支出绩效自评报告\n合计\t100\n", ""},
+      {"summary words in a sentence",
+       "共发现 3 errors, 0 warnings, 0 info in 1 files 等\n", ""},
+      {"summary without counts", "errors, warnings, info in files\n", ""},
+      {"summary far from the end", "0 errors, 0 warnings, 0 info in 1 files\na\nb\nc\n",
+       ""},
+      {"csv with other columns", "file,table,title\n", ""},
+      {"markdown without a table heading", "# 标题\n\n## 一、基本情况\n", ""},
+      {"empty", "", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    CHECK(OwnOutputKind(c.text) == c.kind);
+  }
 }
 
 TEST_CASE("Every seed reads as UTF-8 with its lines numbered", "[ingest]") {

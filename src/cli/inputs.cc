@@ -8,6 +8,7 @@
 
 #include "ingest/encoding.h"
 #include "ingest/office/office.h"
+#include "ingest/own_output.h"
 #include "ingest/pdf.h"
 
 namespace jx {
@@ -35,9 +36,10 @@ bool LooksLikeReport(const std::string& path) {
 
 namespace {
 
-// A JSON document: data a tool wrote (jxaudit's own check, SARIF or
-// baseline output left in the folder being audited), never a report. Only a
-// file that parses whole counts, so a report that opens with a brace is read.
+// A JSON document or JSON lines: data a tool wrote (jxaudit's own check,
+// JSONL, SARIF or baseline output left in the folder being audited), never a
+// report. Only a file that parses whole (or every line of which parses as a
+// JSON object) counts, so a report that opens with a brace is read.
 bool IsJsonData(const std::string& path) {
   constexpr std::streamsize kMaxJsonBytes = 64 << 20;  // larger is read as text
   std::ifstream in(path, std::ios::binary);
@@ -53,7 +55,19 @@ bool IsJsonData(const std::string& path) {
   in.read(all.data(), kMaxJsonBytes + 1);
   if (in.gcount() > kMaxJsonBytes) return false;
   all.resize(static_cast<size_t>(in.gcount()));
-  return nlohmann::json::accept(all);
+  if (nlohmann::json::accept(all)) return true;
+  std::string_view rest(all);
+  bool any = false;
+  while (!rest.empty()) {
+    size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (line.find_first_not_of(" \t") != line.find('{') || !nlohmann::json::accept(line))
+      return false;
+    any = true;
+  }
+  return any;
 }
 
 }  // namespace
@@ -61,7 +75,7 @@ bool IsJsonData(const std::string& path) {
 std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
                                        std::vector<std::string>* warnings,
                                        std::vector<SkippedInput>* skipped) {
-  auto skip = [&](const fs::path& p, const char* why) {
+  auto skip = [&](const fs::path& p, const std::string& why) {
     if (skipped) skipped->push_back({p.string(), why});
   };
   std::vector<std::string> out;
@@ -111,6 +125,9 @@ std::vector<std::string> CollectInputs(const std::vector<std::string>& args,
         skip(p, "not read: JSON data (a tool's output), not a report");
       else if (office_ext && office::WrittenByJxaudit(p.string()))
         skip(p, "not read: a workbook jxaudit wrote, not a report");
+      else if (std::string kind = office_ext ? "" : OwnOutputKindOfFile(p.string());
+               !kind.empty())
+        skip(p, "not read: jxaudit's own " + kind + " output, not a report");
       else if (named || LooksLikeReport(p.string()))
         found.push_back(p.string());
       else

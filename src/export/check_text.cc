@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "base/producer.h"
 #include "base/text.h"
 #include "export/check.h"
 
@@ -39,8 +40,8 @@ std::string CrossText(const CrossResult& r, bool verbose) {
 
 std::string SummaryText(const Counts& c, size_t files) {
   std::ostringstream out;
-  out << c.errors << " errors, " << c.warnings << " warnings, " << c.infos << " info in "
-      << files << " files";
+  out << c.errors << kSummaryWords[0] << c.warnings << kSummaryWords[1] << c.infos
+      << kSummaryWords[2] << files << kSummaryWords[3];
   if (c.failed > 0) out << " (" << c.failed << " could not be read)";
   out << "\n";
   return out.str();

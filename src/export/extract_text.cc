@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "base/producer.h"
 #include "export/check.h"
 #include "export/extract.h"
 #include "export/tables.h"
@@ -88,7 +89,7 @@ bool WriteExtractJson(const SheetRows& sheets, std::ostream& out, Error* err) {
 bool WriteExtractCsv(const SheetRows& sheets, std::ostream& out, Error* err) {
   for (size_t k = 0; k < sheets.heads().size(); ++k) {
     const Sheet& s = sheets.heads()[k];
-    out << "sheet";
+    out << kExtractCsvSheetColumn;
     for (const auto& c : s.columns) out << ',' << c;
     out << '\n';
     bool read = sheets.Each(

@@ -1,6 +1,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "base/producer.h"
 #include "base/text.h"
 #include "export/tables.h"
 #include "extract/number.h"
@@ -177,7 +178,7 @@ std::string CsvField(const std::string& text) {
 
 std::string TablesToCsv(const std::vector<DocumentTables>& docs) {
   std::ostringstream out;
-  out << "file,table,title,row,column,line,header,text,value\n";
+  out << kTablesCsvHeader << '\n';
   for (const DocumentTables& d : docs) {
     for (const Table& t : d.layout.tables) {
       for (size_t r = 0; r < t.rows.size(); ++r) {
@@ -209,15 +210,15 @@ std::string TablesToMarkdown(const std::vector<DocumentTables>& docs) {
   };
   std::ostringstream out;
   for (const DocumentTables& d : docs) {
-    out << "# " << ShowControls(d.file) << "\n\n";
+    out << kMarkdownDocument << ShowControls(d.file) << "\n\n";
     if (!d.ok) {
       out << "error: " << ShowControls(d.error.ToString()) << "\n\n";
       continue;
     }
     for (const Table& t : d.layout.tables) {
-      out << "## " << t.id;
+      out << kMarkdownTable << t.id;
       if (!t.title.empty()) out << " " << esc(t.title);
-      out << " (lines " << t.first_line << "-" << t.last_line << ")\n\n";
+      out << kMarkdownLines << t.first_line << "-" << t.last_line << ")\n\n";
       size_t w = std::max<size_t>(t.width(), 1);
       auto emit = [&](const std::vector<Cell>& row) {
         out << '|';

@@ -8,6 +8,7 @@
 
 #include "ingest/encoding.h"
 #include "ingest/office/office.h"
+#include "ingest/own_output.h"
 #include "ingest/pdf.h"
 
 namespace jx {
@@ -42,6 +43,10 @@ namespace {
 bool FromText(const std::string& path, const DecodeResult& d, Document* doc, Error* err) {
   if (!d.ok) {
     *err = MakeError(path, d.error);
+    return false;
+  }
+  if (std::string kind = OwnOutputKind(d.text); !kind.empty()) {
+    *err = MakeError(path, "not read: jxaudit's own " + kind + " output, not a report");
     return false;
   }
   doc->path = path;
