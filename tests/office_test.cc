@@ -433,6 +433,43 @@ TEST_CASE("xlsx cells, merges, sheets, hidden rows and columns", "[office][xlsx]
   CHECK(Paragraphs(r.layout) == std::vector<std::string>{"表1 预算执行情况"});
 }
 
+TEST_CASE("xlsx: merged ranges are marked on the sheet's own cells within a bound",
+          "[office][xlsx][bad]") {
+  // Ranges far past the used cells mark nothing there: a one-cell sheet
+  // with thousands of them reads as its cell.
+  std::string far =
+      "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>合计"
+      "</t></is></c><c r=\"B1\"><v>5</v></c></row></sheetData><mergeCells>";
+  for (int i = 2; i < 20000; ++i)
+    far += "<mergeCell ref=\"A" + std::to_string(i) + ":Z" + std::to_string(i + 500) +
+           "\"/>";
+  far += "</mergeCells>";
+  Read ok = ReadBytes("far.xlsx", Xlsx({{"表", far}}));
+  INFO(ok.err.ToString());
+  REQUIRE(ok.ok);
+  REQUIRE(ok.layout.tables.size() == 1);
+  CHECK(Texts(ok.layout.tables[0]) ==
+        std::vector<std::vector<std::string>>{{"合计", "5"}});
+  // Overlapping ranges over a filled grid, which no spreadsheet program
+  // writes, would mark the same cells again and again: refused, named.
+  std::string over = "<sheetData>";
+  for (int r = 1; r <= 2000; ++r) {
+    over += "<row r=\"" + std::to_string(r) + "\">";
+    for (char c = 'A'; c <= 'Z'; ++c)
+      over += "<c r=\"" + std::string(1, c) + std::to_string(r) + "\"><v>1</v></c>";
+    over += "</row>";
+  }
+  over += "</sheetData><mergeCells>";
+  for (int i = 1; i < 3000; ++i)
+    over += "<mergeCell ref=\"A" + std::to_string(i % 1500 + 1) + ":Z" +
+            std::to_string(i % 1500 + 500) + "\"/>";
+  over += "</mergeCells>";
+  Read bad = ReadBytes("over.xlsx", Xlsx({{"表", over}}));
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.err.ToString().find("merged ranges cover more than 1000000 cells") !=
+        std::string::npos);
+}
+
 TEST_CASE("html tables, spans, layout tables and page noise", "[office][html]") {
   std::string page =
       "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "

@@ -223,23 +223,42 @@ class XlsxReader {
           continue;
         merges.push_back(mg);
       }
-    Emit(grid, merges, number);
-    return true;
+    return Emit(grid, merges, number, part, why);
   }
 
   // A row is a paragraph when it holds one cell of text and nothing else
   // but that cell's own merge; rows with several cells make tables, and an
   // empty (or missing) row ends one.
-  void Emit(std::map<int, std::map<int, SheetCell>>& grid,
-            const std::vector<Merge>& merges, int sheet) {
+  bool Emit(std::map<int, std::map<int, SheetCell>>& grid,
+            const std::vector<Merge>& merges, int sheet, const std::string& part,
+            std::string* why) {
+    // Only the sheet's own rows, up to its last used column, are ever looked
+    // up: a merged range is marked there and nowhere else. The marks of all
+    // ranges together are bounded like the cells, so thousands of large,
+    // overlapping ranges (which no spreadsheet program writes) cost seconds
+    // at most, never minutes.
+    int last_col = -1;
+    for (auto& [r, cols] : grid)
+      if (!cols.empty()) last_col = std::max(last_col, cols.rbegin()->first);
     std::map<std::pair<int, int>, const Merge*> anchor_of;  // covered and anchor cells
+    uint64_t marks = 0;
     for (const Merge& m : merges) {
       if (static_cast<uint64_t>(m.r1 - m.r0 + 1) *
               static_cast<uint64_t>(m.c1 - m.c0 + 1) >
           kLimits.max_cells)
         continue;
-      for (int r = m.r0; r <= m.r1; ++r)
-        for (int c = m.c0; c <= m.c1; ++c) anchor_of[{r, c}] = &m;
+      const int c1 = std::min(m.c1, last_col);
+      for (auto row = grid.lower_bound(m.r0); row != grid.end() && row->first <= m.r1;
+           ++row) {
+        for (int c = m.c0; c <= c1; ++c) {
+          if (++marks > kLimits.max_cells) {
+            *why = part + ": merged ranges cover more than " +
+                   std::to_string(kLimits.max_cells) + " cells";
+            return false;
+          }
+          anchor_of[{row->first, c}] = &m;
+        }
+      }
     }
     std::vector<int> rows;  // the open table's sheet rows
     int last_row = -1;
@@ -284,6 +303,7 @@ class XlsxReader {
       rows.push_back(r);
     }
     flush();
+    return true;
   }
 
   void Table(std::map<int, std::map<int, SheetCell>>& grid,
