@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole pipeline on the PDF samples against `pdftotext -layout` on the
-# same files, in one run, one core: times, their ratio and peak memory.
+# The whole pipeline on the PDF samples and on the committed farm subset
+# against `pdftotext -layout` on the same files, in one run, one core: times,
+# their ratio and peak memory, for each corpus.
 # Usage: tools/bench-pdf.sh [copies] [REFERENCE_BINARY]   (default 5 copies)
 # With a reference (the previous build), it is timed in the same run too.
 set -euo pipefail
@@ -17,14 +18,6 @@ copies=${1:-5}
 ref=${2:-}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-for i in $(seq "$copies"); do
-  for f in samples/pdf/*.pdf; do cp "$f" "$dir/$i-$(basename "$f")"; done
-done
-files=$(ls "$dir"/*.pdf | wc -l)
-pages=0
-for f in "$dir"/*.pdf; do
-  pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
-done
 pin=""
 command -v taskset >/dev/null && pin="taskset -c 0"
 best() {  # command... → best wall time of three, in ms
@@ -39,21 +32,36 @@ best() {  # command... → best wall time of three, in ms
   done
   echo "$b"
 }
-pdftotext_all() { for f in "$dir"/*.pdf; do pdftotext -layout "$f" - ; done; }
+pdftotext_all() { for f in "$corpus"/*.pdf; do pdftotext -layout "$f" - ; done; }
 export -f pdftotext_all
-export dir
-jx=$(best $pin "$build/jxaudit" check -j 1 --no-db "$dir"/*.pdf)
-pt=$(best $pin bash -c pdftotext_all)
-rf=0
-[ -n "$ref" ] && rf=$(best $pin "$ref" check -j 1 --no-db "$dir"/*.pdf)
-mem=$( { /usr/bin/time -f "%M" $pin "$build/jxaudit" check -j 1 --no-db "$dir"/*.pdf >/dev/null || true; } 2>&1 | tail -1)
-awk -v f="$files" -v p="$pages" -v jx="$jx" -v pt="$pt" -v rf="$rf" -v mem="$mem" 'BEGIN {
-  printf "%d PDFs, %d pages\n", f, p
-  printf "jxaudit check        %7.3f s  %7.1f pages/s  peak %.1f MB\n", jx/1000, p/(jx/1000), mem/1024
-  printf "pdftotext -layout    %7.3f s  %7.1f pages/s\n", pt/1000, p/(pt/1000)
-  if (rf > 0) printf "reference build      %7.3f s  %7.1f pages/s\n", rf/1000, p/(rf/1000)
-  printf "ratio jxaudit / pdftotext: %.2f\n", jx/pt
-  if (rf > 0) printf "ratio jxaudit / reference: %.2f\n", jx/rf }'
+# Two corpora, timed apart: samples/pdf (the project's own ReportLab
+# renderings and a few others) and samples/farm (the committed farm subset:
+# LibreOffice Writer and Calc, Chromium and ReportLab with random settings).
+for set in pdf farm; do
+  corpus="$dir/$set"
+  mkdir "$corpus"
+  for i in $(seq "$copies"); do
+    for f in samples/"$set"/*.pdf; do cp "$f" "$corpus/$i-$(basename "$f")"; done
+  done
+  export corpus
+  files=$(ls "$corpus"/*.pdf | wc -l)
+  pages=0
+  for f in "$corpus"/*.pdf; do
+    pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
+  done
+  jx=$(best $pin "$build/jxaudit" check -j 1 --no-db "$corpus"/*.pdf)
+  pt=$(best $pin bash -c pdftotext_all)
+  rf=0
+  [ -n "$ref" ] && rf=$(best $pin "$ref" check -j 1 --no-db "$corpus"/*.pdf)
+  mem=$( { /usr/bin/time -f "%M" $pin "$build/jxaudit" check -j 1 --no-db "$corpus"/*.pdf >/dev/null || true; } 2>&1 | tail -1)
+  awk -v set="samples/$set" -v f="$files" -v p="$pages" -v jx="$jx" -v pt="$pt" -v rf="$rf" -v mem="$mem" 'BEGIN {
+    printf "%s: %d PDFs, %d pages\n", set, f, p
+    printf "  jxaudit check        %7.3f s  %7.1f pages/s  peak %.1f MB\n", jx/1000, p/(jx/1000), mem/1024
+    printf "  pdftotext -layout    %7.3f s  %7.1f pages/s\n", pt/1000, p/(pt/1000)
+    if (rf > 0) printf "  reference build      %7.3f s  %7.1f pages/s\n", rf/1000, p/(rf/1000)
+    printf "  ratio jxaudit / pdftotext: %.2f\n", jx/pt
+    if (rf > 0) printf "  ratio jxaudit / reference: %.2f\n", jx/rf }'
+done
 # One long PDF (the samples joined, over 1000 pages) against a quarter of it:
 # peak memory should not grow with the page count beyond the text it holds.
 if command -v qpdf >/dev/null; then
