@@ -303,9 +303,25 @@ class SentenceReader : public Reader {
       bool all_readable = true;
       for (size_t i = first; i < last; ++i) all_readable &= readable[i] != 0;
       if (!all_readable) continue;  // a part beyond exact range: not checked
+      // A figure in brackets within the clause remarks on the part before it
+      // ("公务用车购置及运行费10.50万元（其中：购置费0万元，运行费10.50万元）"):
+      // it is that part's own breakdown, not a part of this one. One pass
+      // over the clause tracks the bracket depth at each figure.
+      std::vector<char> bracketed(last - first, 0);
+      {
+        int depth = 0;
+        size_t pos = b.end;
+        for (size_t i = first; i < last; ++i) {
+          for (; pos < figs[i].begin && pos < key.size(); ++pos) {
+            if (key[pos] == '(') ++depth;
+            if (key[pos] == ')' && depth > 0) --depth;
+          }
+          bracketed[i - first] = depth > 0 && figs[i].begin >= b.end;
+        }
+      }
       for (size_t i = first; i < last && bd.parts.size() <= kMaxParts; ++i) {
         if (static_cast<int>(i) == total || here[i].unit.kind != "money" ||
-            here[i].change)
+            here[i].change || bracketed[i - first])
           continue;
         Figure part = here[i];
         // "其中基本收入": the figure's words began at 其中.

@@ -226,9 +226,19 @@ void SangongSums(const Context& ctx, Sink* sink) {
        {"text_sangong_abroad", "text_sangong_vehicle", "text_sangong_reception"}},
       {"text_sangong_vehicle", {"text_sangong_purchase", "text_sangong_running"}},
   };
+  // A total its own sentence breaks down ("“三公”经费预算14.50万元，其中：…")
+  // is that breakdown's to check (sum.sentence on the breakdown): once.
+  auto broken_down = [&](const Figure& t) {
+    for (const Breakdown& b : ctx.ex.breakdowns)
+      if (b.total.where.page == t.where.page && b.total.where.line == t.where.line &&
+          b.total.label == t.label &&
+          CompareDecimal(b.total.number.value, t.number.value) == 0)
+        return true;
+    return false;
+  };
   for (const auto& sum : sums) {
     const Figure* total = one(sum.total);
-    if (!total) continue;
+    if (!total || broken_down(*total)) continue;
     std::vector<Term> parts;
     for (const char* n : sum.parts)
       if (const Figure* p = one(n)) parts.push_back(term(*p));

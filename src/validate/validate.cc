@@ -131,8 +131,9 @@ i128 At(const Decimal& d, int scale) {
 }
 i128 Half(const Decimal& d, int scale) { return 5 * Pow10(scale - d.scale - 1); }
 i128 HalfOf(const Term& t, int scale) {
-  // A printed 0 is nothing, not a rounded amount ("0" beside "14.31").
-  if (t.exact || (!t.has_half && t.value.units == 0)) return 0;
+  // A printed 0 is nothing, not a rounded amount ("0" beside "14.31"), in
+  // whatever unit it was printed ("0万元" is no ±5000 元).
+  if (t.exact || t.value.units == 0) return 0;
   return t.has_half ? At(t.half, scale) : Half(t.value, scale);
 }
 
