@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "base/text.h"
 #include "extract/reader.h"
@@ -65,11 +66,51 @@ class IndicatorReader : public Reader {
 
   // A 项目支出绩效自评表 scores its budget execution (年度资金总额 | … | 分值 10 |
   // 得分 9.5) above the indicator grid; those rows count toward the total.
+  // Printed as a table of its own just before the grid's, they count too,
+  // where the grid's printed total weight needs exactly their weights: a
+  // weight is awarded, so that sum is no coincidence of rounding.
   void ScoredRowsOutsideGrid(const Table& t) {
     ScoreTable* st = nullptr;
     for (ScoreTable& x : out_.score_tables)
       if (x.table == t.id) st = &x;
     if (!st) return;
+    AddScoredRows(t, st);
+    size_t idx = static_cast<size_t>(&t - layout_.tables.data());
+    if (idx == 0 || idx > layout_.tables.size() || !st->has_total_weight) return;
+    const Table& before = layout_.tables[idx - 1];
+    for (const ScoreTable& x : out_.score_tables)
+      if (x.table == before.id) return;  // a grid of its own
+    ScoreTable rows;
+    AddScoredRows(before, &rows);
+    if (rows.nodes.empty()) return;
+    Decimal sum{0, 0};
+    for (int r : st->roots) {
+      Decimal w;
+      if (!RootWeight(*st, r, &w) || !AddDecimal(sum, w, &sum)) return;
+    }
+    for (const ScoreNode& n : rows.nodes)
+      if (!AddDecimal(sum, n.weight, &sum)) return;
+    if (CompareDecimal(sum, st->total_weight) != 0) return;
+    for (ScoreNode& n : rows.nodes) st->roots.push_back(AddNode(st, std::move(n)));
+  }
+
+  // A node's weight, printed or summed from its children's.
+  static bool RootWeight(const ScoreTable& st, int i, Decimal* w) {
+    const ScoreNode& n = st.nodes[static_cast<size_t>(i)];
+    if (n.has_weight) {
+      *w = n.weight;
+      return true;
+    }
+    if (n.children.empty()) return false;
+    *w = Decimal{0, 0};
+    for (int c : n.children) {
+      Decimal k;
+      if (!RootWeight(st, c, &k) || !AddDecimal(*w, k, w)) return false;
+    }
+    return true;
+  }
+
+  void AddScoredRows(const Table& t, ScoreTable* st) {
     for (size_t si = 0; si < t.sections.size(); ++si) {
       const Section& s = t.sections[si];
       int weight = -1, score = -1;
@@ -281,6 +322,17 @@ class IndicatorReader : public Reader {
     bool numbered = true;
     for (size_t c : names) numbered &= s.columns[c].level == 0;
     numbered &= names.size() == 1;
+    if (!numbered && names.size() == 1) {
+      // One column headed as a level ("一级指标") whose labels are numbered
+      // at two depths or more ("一、投入（20分）" over "（一）预算编制"): the
+      // numbering, not the heading, says which row sits under which.
+      std::set<int> depths;
+      for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r)
+        if (!t.row_is_header[r] && names[0] < t.rows[r].size())
+          if (int d = extract::NumberingDepth(p_, t.rows[r][names[0]].text); d > 0)
+            depths.insert(d);
+      numbered = depths.size() >= 2;
+    }
     std::map<std::string, int> by_path;  // multi-column: path → node
     NumberedState numbered_state;
     size_t last_name_col = names.back();
@@ -295,8 +347,11 @@ class IndicatorReader : public Reader {
       ind.table = t.id;
       ind.row = static_cast<int>(r);
       ind.where = CellLocation(out_.file, t, r, 0);
-      for (size_t c = 0; c < row.size() && c <= last_name_col; ++c)
+      bool subtotal = false;
+      for (size_t c = 0; c < row.size() && c <= last_name_col; ++c) {
         if (structure_.Matches("total", row[c].text)) ind.is_total = true;
+        if (structure_.Matches("subtotal", row[c].text)) subtotal = true;
+      }
       for (size_t c : names) {
         const Cell* x = cell(c);
         if (!x || IsBlank(x->value())) continue;
@@ -382,6 +437,29 @@ class IndicatorReader : public Reader {
       if (actual_col >= 0 && cell(static_cast<size_t>(actual_col)))
         ind.actual = cell(static_cast<size_t>(actual_col))->text;
       if (ind.levels.empty() && !ind.is_total && !ind.has_score) continue;
+      if (subtotal && !ind.is_total) {
+        // "产出指标小计 | 50 | 48" (or "小计") closes the group above it: the
+        // weight and score its top-level indicator did not print itself,
+        // checked against that group's items, and no item of its own.
+        if (!st.nodes.empty()) {
+          int root = static_cast<int>(st.nodes.size()) - 1;
+          while (st.nodes[static_cast<size_t>(root)].parent >= 0)
+            root = st.nodes[static_cast<size_t>(root)].parent;
+          ScoreNode& g = st.nodes[static_cast<size_t>(root)];
+          if (!g.has_weight && ind.has_weight) {
+            g.has_weight = true;
+            g.weight = ind.weight;
+            g.weight_at = ind.weight_at;
+          }
+          if (!g.has_score && ind.has_score) {
+            g.has_score = true;
+            g.score = ind.score;
+            g.score_at = ind.score_at;
+          }
+        }
+        out_.indicators.push_back(std::move(ind));
+        continue;
+      }
       if (!ind.is_total) ReadResult(t, r, target_col, actual_col, extra, &ind);
       if (ind.is_total) {
         if (ind.has_score) {

@@ -103,12 +103,11 @@ void CheckTable(const ScoreTable& st, Sink* sink) {
   const std::string& tid = st.table;
   for (size_t i = 0; i < st.nodes.size(); ++i) {
     const ScoreNode& n = st.nodes[i];
-    // Score within weight.
+    // Score within weight: both awarded, not measured, so exact ("11" over
+    // "10" is over, by one point).
     if (n.has_score && n.has_weight) {
       sink->Checked(n.score_at);
-      Decimal hi, lo;
-      if (AddDecimal(n.weight, HalfUlp(n.weight), &hi) &&
-          SubDecimal(n.score, HalfUlp(n.score), &lo) && CompareDecimal(lo, hi) > 0) {
+      if (CompareDecimal(n.score, n.weight) > 0) {
         Finding& f = sink->Add("score.exceeds_weight", Severity::kError, n.score_at,
                                tid + " “" + n.label + "”得分 " + Num(n.score) +
                                    " 超过其分值 " + Num(n.weight));
