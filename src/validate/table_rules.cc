@@ -26,6 +26,10 @@ struct RowInfo {
   bool total = false;
   bool subtotal = false;
   bool part_of_previous = false;  // "其中：…": a part of the row above
+  // The row may continue the 其中 list above it, printed without "其中"
+  // (an indent the text lost): "基本支出 / 其中：人员经费 / 公用经费". Only
+  // where the list closes its row with it.
+  bool maybe_part = false;
 };
 
 class SectionRules {
@@ -41,6 +45,7 @@ class SectionRules {
     CollectRows();
     CollectNumericColumns();
     if (rows_.empty()) return;
+    MarkContinuedParts();
     if (s_.coded) {
       // Rows keyed by codes: the hierarchy is in the codes, not in the
       // numbering or the order of the rows.
@@ -150,13 +155,68 @@ class SectionRules {
     return true;
   }
 
-  // `stated` against `parts` in every numeric column.
+  // Rows right after a 其中 list, unnumbered and of no other role, that
+  // together with the list sum to the row the list breaks down, in every
+  // column where that row has a number (at least one of them not zero).
+  void MarkContinuedParts() {
+    constexpr size_t kMaxContinued = 8;  // a 其中 list is a few rows
+    for (size_t i = 0; i + 1 < rows_.size(); ++i) {
+      const RowInfo& whole = rows_[i];
+      if (whole.part_of_previous || whole.total || whole.subtotal) continue;
+      size_t j = i + 1;
+      std::vector<const RowInfo*> list;
+      for (; j < rows_.size() && rows_[j].part_of_previous &&
+             Row(rows_[j]).row == Row(rows_[j - 1]).row + 1;
+           ++j)
+        list.push_back(&rows_[j]);
+      if (list.empty() || Row(whole).row + 1 != Row(*list.front()).row) continue;
+      for (size_t k = j; k < rows_.size() && k < j + kMaxContinued; ++k) {
+        const RowInfo& next = rows_[k];
+        if (next.part_of_previous || next.total || next.subtotal || next.depth > 0 ||
+            Row(next).row != Row(rows_[k - 1]).row + 1)
+          break;
+        list.push_back(&next);
+        if (!ClosesEveryColumn(whole, list)) continue;
+        for (size_t m = j; m <= k; ++m) rows_[m].maybe_part = true;
+        break;
+      }
+    }
+  }
+
+  bool ClosesEveryColumn(const RowInfo& whole, const std::vector<const RowInfo*>& parts) {
+    int closed = 0;
+    for (size_t c : cols_) {
+      Term st;
+      std::vector<Term> terms;
+      if (!Build(c, whole, parts, &st, &terms)) continue;
+      for (const Term& t : terms)
+        if (t.blank) return false;
+      if (!CompareSum(st, terms).consistent) return false;
+      closed += st.value.units != 0;
+    }
+    return closed > 0;
+  }
+
+  // `stated` against `parts` in every numeric column. With `other`, a second
+  // reading of the parts: a column it closes, and `parts` does not, is
+  // counted as checked and not reported.
   void SumEachColumn(const char* rule, const RowInfo& stated,
-                     const std::vector<const RowInfo*>& parts, const std::string& what) {
+                     const std::vector<const RowInfo*>& parts, const std::string& what,
+                     const std::vector<const RowInfo*>* other = nullptr) {
     for (size_t c : cols_) {
       Term st;
       std::vector<Term> terms;
       if (!Build(c, stated, parts, &st, &terms)) continue;
+      if (other) {
+        Term ost;
+        std::vector<Term> oterms;
+        if (!CompareSum(st, terms).consistent &&
+            Build(c, stated, *other, &ost, &oterms) &&
+            CompareSum(ost, oterms).consistent) {
+          Checked(ost, oterms);
+          continue;
+        }
+      }
       sink_->ReportSum(rule, st, terms, t_.id + " " + ColumnName(c) + what, UnitOf(c));
     }
   }
@@ -173,11 +233,19 @@ class SectionRules {
       if (!ri.total && !ri.subtotal && !ri.part_of_previous && ri.depth > 0 &&
           (top == 0 || ri.depth < top))
         top = ri.depth;
-    std::vector<const RowInfo*> parts;
+    std::vector<const RowInfo*> parts, continued;
     for (const RowInfo& ri : rows_)
-      if (!ri.total && !ri.subtotal && !ri.part_of_previous && ri.depth == top)
+      if (!ri.total && !ri.subtotal && !ri.part_of_previous && ri.depth == top) {
         parts.push_back(&ri);
+        if (!ri.maybe_part) continued.push_back(&ri);
+      }
     if (parts.size() < 2) return;
+    // Where a 其中 list closes its row only with the rows after it, those
+    // rows are read as its parts first; the rows as printed are the other
+    // reading, and a total either reading closes is no finding.
+    const bool two_readings = continued.size() < parts.size() && continued.size() >= 2;
+    const std::vector<const RowInfo*>& first = two_readings ? continued : parts;
+    const std::vector<const RowInfo*>* other = two_readings ? &parts : nullptr;
     // A 收支总表 side: 本年收入合计 sums the numbered items above it, and 总计
     // adds the rows carried between years (sum.balance); the items printed
     // again below (年初结转和结余 一、二、三) are no part of either.
@@ -193,7 +261,7 @@ class SectionRules {
       // A real table has a handful of total rows; a page of them is no table.
       if (!total.total || ++totals > 16) continue;
       if (!balance) {
-        SumEachColumn("sum.total", total, parts, "合计与分项");
+        SumEachColumn("sum.total", total, first, "合计与分项", other);
         continue;
       }
       if (!YearTotalLabel(patterns_, total.label)) continue;
