@@ -48,6 +48,10 @@ TEST_CASE("Three text layouts give the same table", "[layout]") {
        "表1 预算执行\n| 项目 | 年初预算数 | 决算数 |\n|---|---:|---:|\n"
        "| 基本支出 | 1,000.00 | 900.00 |\n| 项目支出 |  | 100.00 |\n说明。\n",
        TableFormat::kPipeRows},
+      {"pipe rows without outer pipes",
+       "表1 预算执行\n项目 | 年初预算数 | 决算数\n---|---:|---:\n"
+       "基本支出 | 1,000.00 | 900.00\n项目支出 |  | 100.00\n说明。\n",
+       TableFormat::kPipeRows},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -67,6 +71,24 @@ TEST_CASE("Three text layouts give the same table", "[layout]") {
     REQUIRE(l.blocks.size() == 3);
     CHECK(l.blocks[1].kind == Block::kTable);
   }
+}
+
+TEST_CASE("Pipes without outer pipes: a table only over its delimiter line", "[layout]") {
+  // An edge pipe on a row of such a table is an empty cell, as its header
+  // counts the cells.
+  Layout l = LayoutOf(
+      "一级指标 | 二级指标 | 分值\n---|---|---\n投入 | 预算 | 5\n | 目标 | 5\n\n"
+      "甲 | 乙 写在一行里的竖线\n不是表格。\n");
+  REQUIRE(l.tables.size() == 1);
+  const Table& t = l.tables[0];
+  REQUIRE(t.rows.size() == 3);
+  REQUIRE(t.rows[2].size() == 3);
+  CHECK(t.rows[2][0].text.empty());
+  CHECK(t.rows[2][1].text == "目标");
+  CHECK(t.rows[2][2].text == "5");
+  CHECK(t.header_rows == 1);
+  REQUIRE(l.paragraphs.size() == 2);
+  CHECK(l.paragraphs[0].text == "甲 | 乙 写在一行里的竖线");
 }
 
 TEST_CASE("Cell-per-line: wrapped lines join their cell", "[layout]") {

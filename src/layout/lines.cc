@@ -22,10 +22,15 @@ bool IsPipeRow(std::string_view line) {
   return std::count(t.begin(), t.end(), '|') >= 2;
 }
 
-std::vector<std::string> SplitPipes(std::string_view line) {
+// The cells between a row's pipes; `outer`: the row's first and last pipe
+// are its edges ("| a | b |"), not cell boundaries (" | b" is an empty cell
+// and b).
+std::vector<std::string> SplitPipes(std::string_view line, bool outer = true) {
   std::string_view t = TrimSpace(line);
-  t.remove_prefix(1);
-  if (!t.empty() && t.back() == '|') t.remove_suffix(1);
+  if (outer && !t.empty() && t.front() == '|') t.remove_prefix(1);
+  if (outer && !t.empty() && t.back() == '|' &&
+      !(t.size() >= 2 && t[t.size() - 2] == '\\'))
+    t.remove_suffix(1);
   std::vector<std::string> out;
   std::string cur;
   for (size_t i = 0; i < t.size(); ++i) {
@@ -49,6 +54,19 @@ bool IsRuleCell(std::string_view c, bool allow_colons) {
   for (char ch : c)
     if (ch != '-' && !(allow_colons && ch == ':')) return false;
   return c.find('-') != std::string_view::npos;
+}
+
+// GitHub's table without outer pipes: a line "a | b" over a delimiter line
+// "---|:--:" of as many cells. Without the delimiter a '|' is only text.
+bool OpensBarePipeTable(std::string_view line, std::string_view next) {
+  if (line.find('|') == std::string_view::npos ||
+      next.find('|') == std::string_view::npos)
+    return false;
+  std::vector<std::string> head = SplitPipes(line, false), rule = SplitPipes(next);
+  if (head.size() < 2 || head.size() != rule.size()) return false;
+  for (const std::string& c : rule)
+    if (!IsRuleCell(c, /*allow_colons=*/true)) return false;
+  return true;
 }
 
 // "--\t----\t---": a drawn rule exported as a row; not content.
@@ -81,13 +99,22 @@ class Scanner {
     const auto& lines = doc_.lines;
     for (size_t i = 0; i < lines.size(); ++i) {
       const std::string& text = lines[i].text;
-      if (IsPipeRow(text)) {
+      if (IsPipeRow(text) || (bare_pipes_ && text.find('|') != std::string::npos)) {
         if (open_ && open_->piece.format != TableFormat::kPipeRows) Close();
         AddPipeRow(i);
-      } else if (mode_ == TextMode::kTabRows) {
-        ScanTabRowLine(i);
+      } else if (i + 1 < lines.size() && OpensBarePipeTable(text, lines[i + 1].text)) {
+        Close();
+        bare_cells_ = SplitPipes(text, false).size();
+        bare_pipes_ = true;
+        AddPipeRow(i);
+        AddPipeRow(i + 1);  // the delimiter: marks the header above it
+        ++i;
       } else {
-        ScanCellLine(i);
+        if (bare_pipes_) Close();  // a line without '|' ends such a table
+        if (mode_ == TextMode::kTabRows)
+          ScanTabRowLine(i);
+        else
+          ScanCellLine(i);
       }
     }
     Close();
@@ -104,6 +131,7 @@ class Scanner {
   }
 
   void Close() {
+    bare_pipes_ = false;
     CloseRow();
     if (open_) {
       if (!open_->piece.rows.empty()) {
@@ -128,6 +156,14 @@ class Scanner {
   void AddPipeRow(size_t i) {
     if (!open_) Open(TableFormat::kPipeRows, i);
     std::vector<std::string> cells = SplitPipes(doc_.lines[i].text);
+    if (bare_pipes_) {
+      // Rows of a table without outer pipes: a pipe at either end is an
+      // edge only where the row has more cells than the header without it.
+      cells = SplitPipes(doc_.lines[i].text, false);
+      if (cells.size() > bare_cells_ && IsBlank(cells.front()))
+        cells.erase(cells.begin());
+      if (cells.size() > bare_cells_ && IsBlank(cells.back())) cells.pop_back();
+    }
     if (IsRuleRow(cells, /*pipe=*/true)) {
       if (!open_->piece.rows.empty()) open_->piece.rows.back().pipe_header = true;
       return;
@@ -206,6 +242,8 @@ class Scanner {
   TextMode mode_;
   std::vector<Item> items_;
   std::optional<Item> open_;
+  bool bare_pipes_ = false;  // in a table "a | b" opened by its delimiter line
+  size_t bare_cells_ = 0;    // that table's header cells
   std::optional<RawRow> row_;
   bool in_cell_ = false;
   std::vector<size_t> pending_blanks_;
