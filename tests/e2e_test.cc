@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "ingest/encoding.h"
 #include "test_util.h"
@@ -166,6 +167,47 @@ const Expected kExpected[] = {
     {"004", "score.weight_sum", "warning", 2585, 30, 25},
     {"004", "unit.implausible", "warning", 2677, 0.1, 10},
 };
+
+// Documents of the genre the rules were not written on: nothing false on the
+// consistent ones, exactly the errors recorded on the planted ones.
+// tests/fixtures/genre/README.md says what they are.
+TEST_CASE("Unfamiliar documents: no error when consistent and the planted errors",
+          "[e2e]") {
+  const std::string dir = std::string(JXAUDIT_TESTS_DIR) + "/fixtures/genre/";
+  RunResult ok = RunJxaudit({"check", "--no-db", "--format", "json", dir + "consistent"});
+  const nlohmann::json c = nlohmann::json::parse(ok.out);
+  REQUIRE(c["documents"].size() == 23);
+  for (const auto& d : c["documents"]) {
+    INFO(d["file"].get<std::string>());
+    CHECK(d["status"] == "ok");
+    for (const auto& f : d["findings"]) {
+      INFO(f["message"].get<std::string>());
+      CHECK(f["severity"] != "error");
+      if (f["severity"] == "warning")
+        CHECK(f["rule"].get<std::string>().rfind("result.", 0) == 0);
+    }
+  }
+  std::multiset<std::string> want, got;
+  std::istringstream tsv(ReadFile(dir + "expected_errors.tsv"));
+  for (std::string line; std::getline(tsv, line);) {
+    std::istringstream f(line);
+    std::string file, rule;
+    int n = 0;
+    if (std::getline(f, file, '\t') && std::getline(f, rule, '\t') && f >> n)
+      for (int i = 0; i < n; ++i) want.insert(file + " " + rule);
+  }
+  REQUIRE(want.size() >= 50);
+  RunResult bad = RunJxaudit({"check", "--no-db", "--format", "json", dir + "planted"});
+  const nlohmann::json b = nlohmann::json::parse(bad.out);
+  REQUIRE(b["documents"].size() == 26);
+  for (const auto& d : b["documents"]) {
+    const std::string file = d["file"].get<std::string>();
+    const std::string name = file.substr(file.rfind('/') + 1);
+    for (const auto& f : d["findings"])
+      if (f["severity"] == "error") got.insert(name + " " + f["rule"].get<std::string>());
+  }
+  CHECK(got == want);
+}
 
 }  // namespace
 
