@@ -124,6 +124,19 @@ TEST_CASE("Score tables: group subtotals, numbered levels, exact weights", "[val
            "二、产出（70分）\t\t\n（一）产出数量\t40\t38\n（二）产出质量\t30\t30\n"
            "合计\t100\t95\n",
        {{"score.total", E, "95", "96"}}},
+      {"the text's total counts that block beside a grid that totals itself",
+       "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+       "年度资金总额\t100.00\t100.00\t90.00\t10\t90.00%\t9\n\n" +
+           numbered + "合计\t100\t97\n\n自评得分106分，自评等级为优。\n",
+       {}},
+      {"a grade against the text's own score",
+       "一级指标\t二级指标\t三级指标\t分值\t得分\n投入\t预算\t预算编制\t10\t9\n"
+       "产出\t数量\t完成量\t90\t80\n合计\t\t\t100\t89\n\n"
+       "资金执行得分9分，绩效指标得分89分，自评得分98分。自评等级为良。\n",
+       {{"grade.band", E, "98", "98"}, {"score.text_total", E, "98", "89"}}},
+      {"a grade against the text's score with no table read",
+       "自评得分83.01分，自评等级为优。\n",
+       {{"grade.band", E, "83.01", "83.01"}}},
       {"a score one point over its weight",
        "一级指标\t二级指标\t三级指标\t分值\t得分\n投入\t预算\t预算编制\t10\t11\n"
        "产出\t数量\t完成量\t90\t80\n合计\t\t\t100\t91\n",

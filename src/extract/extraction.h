@@ -144,6 +144,10 @@ struct ScoreTable {
   std::string title;
   std::vector<ScoreNode> nodes;
   std::vector<int> roots;
+  // Scored rows of the table just before (a form's 项目资金 block printed on
+  // its own) that the table's total does not count: a total the text
+  // states may count them ("资金执行得分8.85分，绩效指标得分83分，自评总分91.85分").
+  std::vector<ScoreNode> outside;
   bool has_weights = false;  // any weight printed
   bool has_scores = false;   // any score printed
   bool has_total_score = false;
@@ -227,8 +231,8 @@ struct TypedRow {
   bool numeric = false;           // a number outside the label column
   // A classification code (功能分类 204 / 20406 / 2040601, 经济分类 301 /
   // 30101), from its own column, from 类/款/项 columns or from the label.
-  std::string code;              // its digits, the levels above included
-  int code_level = 0;            // 1 类, 2 款, 3 项; 0 when the row has none
+  std::string code;    // its digits, the levels above included
+  int code_level = 0;  // 1 类, 2 款, 3 项; 0 when the row has none
   // The words of the code column on a row without a code whose label column
   // is empty ("合计", "人员经费合计" printed across the code and name columns).
   std::string code_label;

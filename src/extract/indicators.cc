@@ -76,13 +76,15 @@ class IndicatorReader : public Reader {
     if (!st) return;
     AddScoredRows(t, st);
     size_t idx = static_cast<size_t>(&t - layout_.tables.data());
-    if (idx == 0 || idx > layout_.tables.size() || !st->has_total_weight) return;
+    if (idx == 0 || idx > layout_.tables.size()) return;
     const Table& before = layout_.tables[idx - 1];
     for (const ScoreTable& x : out_.score_tables)
       if (x.table == before.id) return;  // a grid of its own
     ScoreTable rows;
     AddScoredRows(before, &rows);
     if (rows.nodes.empty()) return;
+    st->outside = rows.nodes;
+    if (!st->has_total_weight) return;
     Decimal sum{0, 0};
     for (int r : st->roots) {
       Decimal w;
@@ -91,6 +93,7 @@ class IndicatorReader : public Reader {
     for (const ScoreNode& n : rows.nodes)
       if (!AddDecimal(sum, n.weight, &sum)) return;
     if (CompareDecimal(sum, st->total_weight) != 0) return;
+    st->outside.clear();
     for (ScoreNode& n : rows.nodes) st->roots.push_back(AddNode(st, std::move(n)));
   }
 

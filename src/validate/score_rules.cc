@@ -222,9 +222,11 @@ bool ParseBand(const std::string& s, Decimal* d) {
   return true;
 }
 
-void Grade(const Context& ctx, const ScoreTable& st, const std::string& grade,
-           const Location& grade_at, Sink* sink) {
-  std::optional<Term> total = TableTotal(st);
+// `grade` against the band `total` falls in; `whose` names where the total
+// is ("t3 ", or the text's).
+void GradeAgainst(const Context& ctx, const std::optional<Term>& total,
+                  const std::string& whose, const std::string& grade,
+                  const Location& grade_at, Sink* sink) {
   if (!total || grade.empty()) return;
   const auto& bands = ctx.patterns.grades();
   std::string expected;
@@ -241,16 +243,20 @@ void Grade(const Context& ctx, const ScoreTable& st, const std::string& grade,
   }
   sink->Checked(grade_at);
   if (expected.empty() || expected == grade) return;
-  Finding& f =
-      sink->Add("grade.band", Severity::kError, grade_at,
-                st.table + " 自评等级“" + grade + "”与得分 " + Num(total->value) +
-                    " 不符，按等级标准应为“" + expected + "”");
+  Finding& f = sink->Add("grade.band", Severity::kError, grade_at,
+                         whose + "自评等级“" + grade + "”与得分 " + Num(total->value) +
+                             " 不符，按等级标准应为“" + expected + "”");
   f.has_numbers = true;
   f.stated = total->value;
   f.computed = total->value;
   f.unit = "分";
   f.involved = {total->at, grade_at};
   f.involved.insert(f.involved.end(), total->also.begin(), total->also.end());
+}
+
+void Grade(const Context& ctx, const ScoreTable& st, const std::string& grade,
+           const Location& grade_at, Sink* sink) {
+  GradeAgainst(ctx, TableTotal(st), st.table + " ", grade, grade_at, sink);
 }
 
 }  // namespace
@@ -261,12 +267,22 @@ void ScoreRules(const Context& ctx, Sink* sink) {
     CheckTable(st, sink);
     if (!st.grade.empty()) Grade(ctx, st, st.grade, st.grade_at, sink);
   }
-  // A grade declared once for the document, with one scored table.
   std::vector<const ScoreTable*> scored;
   for (const ScoreTable& st : ex.score_tables)
     if (st.has_scores) scored.push_back(&st);
-  if (!ex.info.grade.value.empty() && scored.size() == 1 && scored[0]->grade.empty())
-    Grade(ctx, *scored[0], ex.info.grade.value, ex.info.grade.where, sink);
+  // A grade declared once for the document, with one scored table or none:
+  // against the score the text declares, the document's, where it declares
+  // one (a table may total its indicators only); else against the table's.
+  if (!ex.info.grade.value.empty() && scored.size() <= 1 &&
+      (scored.empty() || scored[0]->grade.empty())) {
+    if (ex.info.has_declared_score)
+      GradeAgainst(ctx,
+                   Term{ex.info.declared_score, 1, false, "文中自评得分",
+                        ex.info.declared_score_text.where},
+                   "文中", ex.info.grade.value, ex.info.grade.where, sink);
+    else if (!scored.empty())
+      Grade(ctx, *scored[0], ex.info.grade.value, ex.info.grade.where, sink);
+  }
   // A total stated in the text against the tables' totals.
   if (!ex.info.has_declared_score || scored.empty()) return;
   Location at = ex.info.declared_score_text.where;
@@ -278,6 +294,12 @@ void ScoreRules(const Context& ctx, Sink* sink) {
     sink->Checked(at);
     Decimal half_total = total->has_half ? total->half : HalfUlp(total->value);
     if (SamePrinted(declared.value, HalfUlp(declared.value), total->value, half_total))
+      return;
+    // The form's scored 项目资金 rows printed apart, with the table's total.
+    Decimal with = total->value;
+    bool summed = !st->outside.empty();
+    for (const ScoreNode& n : st->outside) summed &= AddDecimal(with, n.score, &with);
+    if (summed && SamePrinted(declared.value, HalfUlp(declared.value), with, half_total))
       return;
     if (!nearest) nearest = total;
   }
