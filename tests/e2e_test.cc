@@ -183,8 +183,11 @@ TEST_CASE("Unfamiliar documents: no error when consistent and the planted errors
     for (const auto& f : d["findings"]) {
       INFO(f["message"].get<std::string>());
       CHECK(f["severity"] != "error");
+      // The result rules' warnings hold for these forms as filled; a table
+      // aligned by spaces is said to be unread.
       if (f["severity"] == "warning")
-        CHECK(f["rule"].get<std::string>().rfind("result.", 0) == 0);
+        CHECK((f["rule"].get<std::string>().rfind("result.", 0) == 0 ||
+               f["rule"] == "layout.aligned_unread"));
     }
   }
   std::multiset<std::string> want, got;

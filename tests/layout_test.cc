@@ -91,6 +91,20 @@ TEST_CASE("Pipes without outer pipes: a table only over its delimiter line", "[l
   CHECK(l.paragraphs[0].text == "甲 | 乙 写在一行里的竖线");
 }
 
+TEST_CASE("Columns aligned by spaces are said to be unread", "[layout]") {
+  Layout l = LayoutOf(
+      "项目名称：灌区改造          实施单位：中心\n\n"
+      "项目资金（万元）      年初预算数    全年执行数\n"
+      "年度资金总额            1,500.00      1,640.50\n"
+      "其中：财政拨款          1,500.00      1,520.50\n\n"
+      "本年度完成  灌溉面积  2.3万亩，较上年  增加。\n"
+      "项目\t预算数\t执行数\n合计\t100\t90\n");
+  REQUIRE(l.aligned_unread.size() == 1);
+  CHECK(l.aligned_unread[0].first_line == 3);
+  CHECK(l.aligned_unread[0].last_line == 5);
+  CHECK(l.tables.size() == 1);  // the tab rows
+}
+
 TEST_CASE("Cell-per-line: wrapped lines join their cell", "[layout]") {
   Layout l = LayoutOf(
       "\t一级指标\n\t三级指标\n\t分值\n\n"

@@ -230,6 +230,13 @@ Extraction Extract(const Document& doc, const Layout& layout, const Patterns& pa
   Extraction out;
   out.file = doc.path;  // shared by every Location of the file
   out.pages_without_text = doc.pages_without_text;
+  for (const LineSpan& s : layout.aligned_unread) {
+    UnreadLines u;
+    u.where.file = out.file;
+    u.where.line = s.first_line;
+    u.last_line = s.last_line;
+    out.aligned_unread.push_back(std::move(u));
+  }
   extract::Reader r(doc, layout, patterns, &out);
   const PatternFile& sentences = *patterns.file("sentences");
   std::vector<extract::PreparedText> paragraphs;

@@ -305,9 +305,16 @@ struct OutOfRange {
   std::string text;
 };
 
+// Lines a text file prints as a table aligned by spaces, not read as one.
+struct UnreadLines {
+  Location where;  // the first line
+  int last_line = 0;
+};
+
 struct Extraction {
   SharedPath file;
   std::vector<OutOfRange> out_of_range;
+  std::vector<UnreadLines> aligned_unread;
   std::vector<int> pages_without_text;  // scanned pages: nothing to read there
   DocInfo info;
   std::vector<Figure> figures;

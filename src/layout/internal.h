@@ -57,6 +57,11 @@ TextMode DetectMode(const Document& doc);
 // Splits the document into items for `mode`. Pipe rows are recognised in both.
 std::vector<Item> ScanLines(const Document& doc, TextMode mode);
 
+// Runs of three or more lines, none a table row (no tab, no pipe), each
+// with two gaps of two spaces or more between words, two at least holding
+// a digit: columns aligned by spaces.
+std::vector<LineSpan> AlignedBlocks(const Document& doc);
+
 // PDF pages → text lines (written to `lines`, numbered per page) and the
 // items they make: ruled and unruled tables as pieces, the rest as text.
 // Pages are taken one at a time and in order, so that only one page's

@@ -427,8 +427,10 @@ Layout BuildLayout(const Document& doc, const Patterns& patterns) {
     layout::PdfItems(doc, &lines, &items);
     return layout::Builder(lines, patterns).Run(std::move(items));
   }
-  return layout::Builder(doc, patterns)
-      .Run(layout::ScanLines(doc, layout::DetectMode(doc)));
+  Layout l =
+      layout::Builder(doc, patterns).Run(layout::ScanLines(doc, layout::DetectMode(doc)));
+  l.aligned_unread = layout::AlignedBlocks(doc);
+  return l;
 }
 
 bool ReadAndLayout(const std::string& path, const ReadOptions& opts,

@@ -268,4 +268,56 @@ std::vector<Item> ScanLines(const Document& doc, TextMode mode) {
   return Scanner(doc, mode).Run();
 }
 
+namespace {
+
+// Gaps of two spaces or more (an ideographic space counts two) between
+// words; whether a digit is on the line.
+int AlignedGaps(std::string_view s, bool* digit) {
+  s = TrimSpace(s);
+  int gaps = 0, run = 0;
+  *digit = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\t' || s[i] == '|') return 0;  // a row of another kind
+    if (s[i] == ' ') {
+      ++run;
+      continue;
+    }
+    if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000
+      run += 2;
+      i += 2;
+      continue;
+    }
+    if (run >= 2) ++gaps;
+    run = 0;
+    *digit |= s[i] >= '0' && s[i] <= '9';
+  }
+  return gaps;
+}
+
+}  // namespace
+
+std::vector<LineSpan> AlignedBlocks(const Document& doc) {
+  constexpr int kMinLines = 3, kMinGaps = 2, kMinNumbered = 2;
+  std::vector<LineSpan> out;
+  size_t start = 0;
+  int numbered = 0;
+  auto flush = [&](size_t end) {
+    if (static_cast<int>(end - start) >= kMinLines && numbered >= kMinNumbered)
+      out.push_back({doc.lines[start].number, doc.lines[end - 1].number});
+  };
+  for (size_t i = 0; i <= doc.lines.size(); ++i) {
+    bool digit = false;
+    bool aligned =
+        i < doc.lines.size() && AlignedGaps(doc.lines[i].text, &digit) >= kMinGaps;
+    if (!aligned) {
+      flush(i);
+      start = i + 1;
+      numbered = 0;
+      continue;
+    }
+    numbered += digit;
+  }
+  return out;
+}
+
 }  // namespace jx::layout

@@ -118,10 +118,20 @@ struct Block {
   size_t index;  // into Layout::paragraphs or Layout::tables
 };
 
+// Lines of a text file, first to last (1-based, inclusive).
+struct LineSpan {
+  int first_line = 0;
+  int last_line = 0;
+};
+
 struct Layout {
   std::vector<Paragraph> paragraphs;
   std::vector<Table> tables;
   std::vector<Block> blocks;  // document order
+  // Text lines that look like a table printed in columns aligned by spaces
+  // (a print copied as text), from which no table was read: what is in
+  // them is not checked, and is said to be so.
+  std::vector<LineSpan> aligned_unread;
 };
 
 }  // namespace jx

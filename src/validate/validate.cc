@@ -77,6 +77,8 @@ const std::vector<RuleInfo>& Rules() {
       {"figure.conflict", "the same named figure is stated with different values"},
       {"number.out_of_range",
        "a number beyond 18 significant digits: not read, and no check rests on it"},
+      {"layout.aligned_unread",
+       "text lines printed as a table aligned by spaces, not read as one (warning)"},
       {"sum.fund_sources",
        "年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, in each budget column"},
       {"result.full_marks_short",
@@ -419,6 +421,15 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
         "数字“" + n.text + "”超过 18 位有效数字，无法精确核对，涉及它的核对未进行";
     f.where = n.where;
     f.evidence.push_back(n.text);
+    v.findings.push_back(std::move(f));
+  }
+  for (const UnreadLines& u : ex.aligned_unread) {
+    Finding f;
+    f.rule = "layout.aligned_unread";
+    f.severity = Severity::kWarning;
+    f.message = "第 " + std::to_string(u.where.line) + "–" + std::to_string(u.last_line) +
+                " 行像是以空格对齐各列的表格，未能还原为表格，其中的数字未核对";
+    f.where = u.where;
     v.findings.push_back(std::move(f));
   }
   validate::ResultRules(ctx, &sink);
