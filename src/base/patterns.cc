@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "base/presence.h"
 #include "base/text.h"
 
 namespace jx {
@@ -68,6 +69,7 @@ bool PatternFile::Parse(std::string origin, std::string_view content, std::strin
   // The set parses every pattern (the same errors as RE2 alone gives); the
   // patterns alone are compiled when first asked.
   set_ = std::make_unique<RE2::Set>(ReOptions(kSetMaxMem), RE2::UNANCHORED);
+  std::unique_ptr<RE2::Set> probe;  // parses, never compiled
   int line_no = 0;
   size_t pos = 0, total = 0;
   while (pos <= content.size()) {
@@ -111,8 +113,15 @@ bool PatternFile::Parse(std::string origin, std::string_view content, std::strin
     if (total > kMaxTotalBytes)
       return fail("more than " + std::to_string(kMaxTotalBytes) +
                   " bytes of patterns in one file");
-    std::string set_err;
-    if (set_->Add(e.pattern, &set_err) < 0) return fail(set_err);
+    // The set holds each pattern's presence form (base/presence.h); a pattern
+    // that form changes is parsed as written too, for its errors.
+    std::string set_err, form = PresenceForm(e.pattern);
+    if (form != e.pattern) {
+      if (!probe)
+        probe = std::make_unique<RE2::Set>(ReOptions(kSetMaxMem), RE2::UNANCHORED);
+      if (probe->Add(e.pattern, &set_err) < 0) return fail(set_err);
+    }
+    if (set_->Add(form, &set_err) < 0) return fail(set_err);
     entries_.push_back(std::move(e));
     if (nl == content.size()) break;
   }
