@@ -9,9 +9,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <unordered_map>
 
-#include "base/presence.h"
+#include "base/pattern_text.h"
 #include "base/text.h"
 
 namespace jx {
@@ -113,7 +114,7 @@ bool PatternFile::Parse(std::string origin, std::string_view content, std::strin
     if (total > kMaxTotalBytes)
       return fail("more than " + std::to_string(kMaxTotalBytes) +
                   " bytes of patterns in one file");
-    // The set holds each pattern's presence form (base/presence.h); a pattern
+    // The set holds each pattern's presence form (base/pattern_text.h); a pattern
     // that form changes is parsed as written too, for its errors.
     std::string set_err, form = PresenceForm(e.pattern);
     if (form != e.pattern) {
@@ -500,7 +501,11 @@ bool Patterns::CheckGroups(const std::string& name, const PatternFile& f,
   for (const PatternFile::Entry& e : f.entries()) {
     auto want = file->second.find(e.name);
     if (want == file->second.end()) continue;
-    const std::map<std::string, int>& have = e.re().NamedCapturingGroups();
+    // Read from the text, so that the pattern is still compiled only when
+    // first matched (in the worker that needs it).
+    std::set<std::string> have;
+    if (!GroupNames(e.pattern, &have))
+      for (const auto& [g, index] : e.re().NamedCapturingGroups()) have.insert(g);
     for (const std::string& g : want->second) {
       if (have.count(g)) continue;
       *err = f.origin() + ":" + std::to_string(e.line) + ": pattern '" + e.name +

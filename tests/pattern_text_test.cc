@@ -1,8 +1,9 @@
-#include "base/presence.h"
+#include "base/pattern_text.h"
 
 #include <re2/re2.h>
 
 #include <catch2/catch.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -109,4 +110,39 @@ TEST_CASE("The project's patterns find the same lines of the samples through the
     }
   CHECK(cut > 5);     // the sentence and meta patterns are cut
   CHECK(hits > 100);  // and the lines exercise them
+}
+
+TEST_CASE("Group names are read from a pattern's text as RE2 reads them",
+          "[base][patterns]") {
+  std::set<std::string> names;
+  REQUIRE(GroupNames("(?P<a>x)\\(?P<b>y\\)[(?P<c>]((?P<d>z)|(?:w))", &names));
+  CHECK(names == std::set<std::string>{"a", "d"});
+  names.clear();
+  CHECK_FALSE(GroupNames("\\Q(?P<a>\\E", &names));
+  CHECK_FALSE(GroupNames("(?<a>x)", &names));
+  // The project's patterns: what the text says is what RE2 compiled.
+  Patterns p;
+  std::string err;
+  REQUIRE(p.LoadDir(JXAUDIT_PATTERNS_DIR, &err));
+  for (const std::string& name : Patterns::RequiredFiles())
+    for (const PatternFile::Entry& e : p.file(name)->entries()) {
+      INFO(name << ":" << e.line);
+      std::set<std::string> text, compiled;
+      REQUIRE(GroupNames(e.pattern, &text));
+      for (const auto& [g, index] : e.re().NamedCapturingGroups()) compiled.insert(g);
+      CHECK(text == compiled);
+    }
+}
+
+TEST_CASE("A pattern the groups file names is not compiled at load", "[base][patterns]") {
+  Patterns p;
+  std::string err;
+  REQUIRE(p.LoadDir(JXAUDIT_PATTERNS_DIR, &err));
+  // Its groups were checked (a missing one refuses the load, tested above);
+  // compiling it waits for its first match, so a one-line check never pays
+  // for the sentence patterns' counted Han classes.
+  for (const PatternFile::Entry& e : p.file("sentences")->entries()) {
+    INFO(e.line);
+    CHECK_FALSE(e.compiled());
+  }
 }

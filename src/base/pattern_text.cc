@@ -1,4 +1,4 @@
-#include "base/presence.h"
+#include "base/pattern_text.h"
 
 #include <cstddef>
 #include <vector>
@@ -225,6 +225,29 @@ std::string CutEnd(std::string p, End end) {
 }
 
 }  // namespace
+
+bool GroupNames(std::string_view p, std::set<std::string>* names) {
+  size_t i = 0;
+  while (i < p.size()) {
+    const char c = p[i];
+    if (c == '\\') {
+      i = SkipEscape(p, i);
+    } else if (c == '[') {
+      i = SkipClass(p, i);
+    } else if (c == '(' && p.substr(i, 4) == "(?P<") {
+      size_t gt = p.find('>', i + 4);
+      if (gt == std::string_view::npos) return false;
+      names->insert(std::string(p.substr(i + 4, gt - i - 4)));
+      i = gt + 1;
+    } else if (c == '(' && p.substr(i, 3) == "(?<") {
+      return false;  // a later RE2's named group (or a lookbehind)
+    } else {
+      ++i;
+    }
+    if (i == std::string_view::npos) return false;
+  }
+  return true;
+}
 
 std::string PresenceForm(std::string_view pattern) {
   std::string p(pattern);
