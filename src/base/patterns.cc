@@ -9,8 +9,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <unordered_map>
 
+#include "base/pattern_text.h"
 #include "base/text.h"
 
 namespace jx {
@@ -68,6 +70,7 @@ bool PatternFile::Parse(std::string origin, std::string_view content, std::strin
   // The set parses every pattern (the same errors as RE2 alone gives); the
   // patterns alone are compiled when first asked.
   set_ = std::make_unique<RE2::Set>(ReOptions(kSetMaxMem), RE2::UNANCHORED);
+  std::unique_ptr<RE2::Set> probe;  // parses, never compiled
   int line_no = 0;
   size_t pos = 0, total = 0;
   while (pos <= content.size()) {
@@ -111,8 +114,15 @@ bool PatternFile::Parse(std::string origin, std::string_view content, std::strin
     if (total > kMaxTotalBytes)
       return fail("more than " + std::to_string(kMaxTotalBytes) +
                   " bytes of patterns in one file");
-    std::string set_err;
-    if (set_->Add(e.pattern, &set_err) < 0) return fail(set_err);
+    // The set holds each pattern's presence form (base/pattern_text.h); a pattern
+    // that form changes is parsed as written too, for its errors.
+    std::string set_err, form = PresenceForm(e.pattern);
+    if (form != e.pattern) {
+      if (!probe)
+        probe = std::make_unique<RE2::Set>(ReOptions(kSetMaxMem), RE2::UNANCHORED);
+      if (probe->Add(e.pattern, &set_err) < 0) return fail(set_err);
+    }
+    if (set_->Add(form, &set_err) < 0) return fail(set_err);
     entries_.push_back(std::move(e));
     if (nl == content.size()) break;
   }
@@ -491,7 +501,11 @@ bool Patterns::CheckGroups(const std::string& name, const PatternFile& f,
   for (const PatternFile::Entry& e : f.entries()) {
     auto want = file->second.find(e.name);
     if (want == file->second.end()) continue;
-    const std::map<std::string, int>& have = e.re().NamedCapturingGroups();
+    // Read from the text, so that the pattern is still compiled only when
+    // first matched (in the worker that needs it).
+    std::set<std::string> have;
+    if (!GroupNames(e.pattern, &have))
+      for (const auto& [g, index] : e.re().NamedCapturingGroups()) have.insert(g);
     for (const std::string& g : want->second) {
       if (have.count(g)) continue;
       *err = f.origin() + ":" + std::to_string(e.line) + ": pattern '" + e.name +

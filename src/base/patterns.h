@@ -1,7 +1,8 @@
 // Patterns are data: every regular expression, label synonym and unit word the
 // stages use lives in patterns/*.txt, checked at load. Each file's set of
-// patterns is compiled at load; a pattern on its own is compiled the first
-// time it is asked (most are only ever read through the set).
+// patterns (their presence forms, base/pattern_text.h) is compiled at load; a
+// pattern on its own is compiled the first time it is asked (most are only
+// ever read through the set).
 //
 // File format (one entry per line):
 //   # comment
@@ -44,6 +45,8 @@ class PatternFile {
     ~Entry();
     // The pattern compiled alone, built on first call (safe across threads).
     const RE2& re() const;
+    // Whether re() has been built.
+    bool compiled() const { return re_.load(std::memory_order_acquire) != nullptr; }
 
    private:
     mutable std::atomic<RE2*> re_{nullptr};
