@@ -125,10 +125,18 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
 
 // `seps` without those that part a column of header labels only from one of
 // values only: the header zone's labels centred off their values' alignment.
+// `unsure`: some label stood between two columns of values only.
 std::vector<double> HeaderSpans(const std::vector<double>& seps,
                                 const std::vector<WordLine>& lines,
                                 const std::vector<std::vector<Segment>>& segs,
-                                const std::vector<size_t>& idx);
+                                const std::vector<size_t>& idx, bool* unsure);
+
+// `seps`, found from the lines `body`, each moved within the body's gap
+// around it to where no segment of the lines `header` crosses it.
+std::vector<double> ClearOfHeader(std::vector<double> seps,
+                                  const std::vector<WordLine>& lines,
+                                  const std::vector<size_t>& body,
+                                  const std::vector<size_t>& header);
 
 // Whether `seps`, a table's separators, still hold for the lines `idx`.
 bool Fits(const std::vector<double>& seps, const std::vector<WordLine>& lines,
@@ -160,6 +168,30 @@ void ReadUnruled(std::vector<double> carry, std::vector<WordLine> lines,
 // unruled reading does with the lines of a table it found.
 void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
                 const std::vector<double>& seps, PageTable* t);
+
+// ---- A table's own leading (pdf_leading.cc) --------------------------------
+
+// A line that is a whole number as printed: digits grouped by threes after a
+// comma, ending in a digit or %, not the head of a number the cell's width
+// wrapped ("2,000,00" over "0.00", "80%-" over "90%").
+bool WholeNumber(const std::string& s);
+
+// One line of a cell in column `col`.
+struct CellLine {
+  size_t col;
+  double y0, y1;
+  bool whole_number;
+};
+
+// The gap, in points, over which a column's next line (of `boxes`, in order
+// down the page) starts a new row in this table, where the table shows its
+// rows closer than `cell_leading_em`; kFar where it does not.
+double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em);
+
+// The same for the lines `idx` cut at their wide gaps, each run in the
+// column of `seps` it starts in.
+double RowGapLimit(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
+                   const std::vector<double>& seps, double em);
 
 // ---- Tables of horizontal rules only (pdf_three_line.cc) -------------------
 

@@ -140,6 +140,12 @@ void ReadThreeLine(const PdfPage& page, const PageTable* carry,
       seps = carry->xs;
     else if (multi >= 2)
       seps = Separators(*lines, segs, body);
+    if (!seps.empty() && !(goes_on && seps == carry->xs)) {
+      std::vector<size_t> header;
+      for (size_t i : idx)
+        if (std::find(body.begin(), body.end(), i) == body.end()) header.push_back(i);
+      seps = ClearOfHeader(std::move(seps), *lines, body, header);
+    }
     // Without its foot a table may show few body lines, whose empty
     // columns leave out some the header has: the unruled reading, which
     // sets the header's columns too, does better then.

@@ -133,16 +133,14 @@ class UnruledReader {
       for (size_t k = b; k <= end; ++k) multi_lines += multi(k);
       seps = Separators(lines, segs, lines_of(b, end, false));
       bool continued = false;
-      size_t spanned = 0;  // separators the header alone made
+      bool spans_unsure = false;  // a header label could head two columns
       if (may_continue && !seps.empty() &&
           !TextAbove(lines, taken, bands[b].first, page_height) &&
           Fits(carry_, lines, segs, lines_of(b, end, false))) {
         seps = MergeSeparators(carry_, seps, segs, lines_of(b, end, false));
         continued = true;
       } else {
-        spanned = seps.size();
-        seps = HeaderSpans(seps, lines, segs, lines_of(b, end, false));
-        spanned -= seps.size();
+        seps = HeaderSpans(seps, lines, segs, lines_of(b, end, false), &spans_unsure);
       }
       first_region = false;
       // A row of three cells or more that wrap onto several lines, ending
@@ -172,9 +170,10 @@ class UnruledReader {
       PageTable t;
       Build(lines, lines_of(b, end, false), seps, &t);
       t.continues = continued;
-      // Header and body disagreed on the columns: the body's were taken,
-      // but the reading is no surer than the two readings were.
-      if (spanned > 0 &&
+      // Header and body disagreed on the columns and the body's were taken:
+      // sure where each label had one column of values beside it to head,
+      // not where it stood between two.
+      if (spans_unsure &&
           std::find(t.doubts.begin(), t.doubts.end(), kDoubtColumns) == t.doubts.end())
         t.doubts.emplace_back(kDoubtColumns);
       // Two lines set with wide gaps are more often a form's header ("填报单位：…
@@ -295,28 +294,6 @@ class UnruledReader {
     return false;
   }
 
-  // A line that is a whole number as printed: digits grouped by threes
-  // after a comma, ending in a digit or %, not the head of a number the
-  // cell's width wrapped ("2,000,00" over "0.00", "80%-" over "90%").
-  static bool WholeNumber(const std::string& s) {
-    if (!LooksNumeric(s)) return false;
-    const char end = s.back();
-    if (!((end >= '0' && end <= '9') || end == '%')) return false;
-    size_t group = 0;
-    bool comma = false;
-    for (char ch : s) {
-      if (ch == ',') {
-        if (comma && group != 3) return false;
-        comma = true, group = 0;
-      } else if (ch >= '0' && ch <= '9') {
-        ++group;
-      } else if (ch == '.') {
-        break;
-      }
-    }
-    return !comma || group == 3;
-  }
-
   // A cell of two lines that are each a whole number ("10" over "10", read
   // as 1010): two rows' values, not a number wrapped.
   static bool TwoNumbers(const Block& bl) {
@@ -335,6 +312,9 @@ class UnruledReader {
                     const std::vector<double>& seps, const std::vector<Row>& rows,
                     size_t nc, double em, const Dense& dense, PageTable* t) {
     double margin = kFar;
+    // Two numbers a wide gap parts with no separator between them: two
+    // columns' values read as one cell.
+    bool two_values = false;
     for (size_t i : idx) {
       const WordLine& l = lines[i];
       const double size = LineSize(l);
@@ -343,9 +323,12 @@ class UnruledReader {
         auto s = std::lower_bound(seps.begin(), seps.end(), l[k]->x1);
         if (s != seps.end() && *s <= l[k + 1]->x0)
           margin = std::min(margin, (l[k + 1]->x0 - l[k]->x1) / size);
+        else if (WideGap(*l[k], *l[k + 1]) && LooksNumeric(l[k]->text) &&
+                 LooksNumeric(l[k + 1]->text))
+          two_values = true;
       }
     }
-    if (margin < kPdf.cell_gap_em + kPdf.column_margin_em)
+    if (margin < kPdf.cell_gap_em + kPdf.column_margin_em || two_values)
       t->doubts.emplace_back(kDoubtColumns);
     size_t label_columns = 0;
     while (label_columns < nc && !dense(label_columns)) ++label_columns;
@@ -439,11 +422,17 @@ class UnruledReader {
       return a.y0 != b.y0 ? a.y0 < b.y0 : a.words[0]->x0 < b.words[0]->x0;
     });
     // Blocks: a column's fragments that follow at the leading of one cell.
+    std::vector<CellLine> boxes;
+    boxes.reserve(frags.size());
+    for (const Frag& f : frags)
+      boxes.push_back({f.col, f.y0, f.y1, WholeNumber(JoinWords(f.words))});
+    const double row_gap = RowGapLimit(boxes, nc, em);
     std::vector<Block> blocks;
     std::vector<size_t> open(nc, SIZE_MAX);
     for (const Frag& f : frags) {
       size_t& o = open[f.col];
-      if (o != SIZE_MAX && f.y0 <= blocks[o].y1 + kPdf.cell_leading_em * f.size) {
+      if (o != SIZE_MAX &&
+          f.y0 <= blocks[o].y1 + std::min(row_gap, kPdf.cell_leading_em * f.size)) {
         Block& bl = blocks[o];
         bl.y1 = std::max(bl.y1, f.y1);
         bl.last_col = std::max(bl.last_col, f.last_col);

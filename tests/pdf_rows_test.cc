@@ -1,0 +1,157 @@
+// Rows and cells of tables without rules as producers set them: rows closer
+// than a cell's usual leading, headers over columns inferred from the body.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "pdf_pages.h"
+#include "test_util.h"
+
+namespace jx {
+namespace {
+
+using test::LayoutOfPages;
+using test::Page;
+using test::Rule;
+using test::Texts;
+using test::Word;
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// A word whose box is `h` tall: fonts whose ascent and descent exceed
+// their line pitch draw boxes that overlap the next line's.
+PdfWord Tall(const std::string& text, double x, double y, double w, double h) {
+  PdfWord pw = Word(text, x, y, w);
+  pw.y1 = y + h;
+  return pw;
+}
+
+bool Doubted(const Table& t, std::string_view doubt) {
+  return std::find(t.doubts.begin(), t.doubts.end(), doubt) != t.doubts.end();
+}
+
+// A budget table whose rows lie `pitch` apart, boxes `h` tall; the first
+// row's label wraps at `wrap` (0: no label wraps).
+std::vector<PdfWord> CloseRows(double pitch, double h, double wrap) {
+  std::vector<PdfWord> w = {Tall("项目", 60, 100, 20, h),
+                            Tall("年初预算数", 160, 100, 50, h),
+                            Tall("决算数", 260, 100, 30, h)};
+  double y = 100 + pitch;
+  const std::vector<std::vector<std::string>> body = {{"一、基本支出", "100.00", "98.00"},
+                                                      {"人员经费", "60.00", "58.00"},
+                                                      {"公用经费", "40.00", "40.00"},
+                                                      {"合计", "100.00", "98.00"}};
+  for (size_t r = 0; r < body.size(); ++r) {
+    if (r == 0 && wrap > 0) {
+      w.push_back(Tall("一、基本支", 60, y, 50, h));
+      w.push_back(Tall("出", 60, y + wrap, 10, h));
+    } else {
+      w.push_back(Tall(body[r][0], 60, y, 40, h));
+    }
+    w.push_back(Tall(body[r][1], 160, y, 30, h));
+    w.push_back(Tall(body[r][2], 260, y, 25, h));
+    y += pitch + (r == 0 && wrap > 0 ? wrap : 0);
+  }
+  return w;
+}
+
+const Rows kCloseRows = {{"项目", "年初预算数", "决算数"},
+                         {"一、基本支出", "100.00", "98.00"},
+                         {"人员经费", "60.00", "58.00"},
+                         {"公用经费", "40.00", "40.00"},
+                         {"合计", "100.00", "98.00"}};
+
+TEST_CASE("pdf rows: rows closer than a cell's leading are told by stacked numbers") {
+  // Boxes 13pt tall at a 10.5pt line pitch inside a cell (they overlap by
+  // 2.5pt), rows 1.5pt apart: every gap is under the usual leading, yet
+  // the wrapped label shows this table's leading well below its rows'.
+  PdfPage p = Page();
+  p.words = CloseRows(14.5, 13, 10.5);
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) == kCloseRows);
+  CHECK_FALSE(Doubted(l.tables[0], kDoubtRows));
+
+  // No label wraps: rows 4pt apart (0.4 em), wider than any single-spaced
+  // leading, are rows.
+  PdfPage q = Page();
+  q.words = CloseRows(14, 10, 0);
+  Layout m = LayoutOfPages({q});
+  REQUIRE(m.tables.size() == 1);
+  CHECK(Texts(m.tables[0]) == kCloseRows);
+
+  // Rows 2pt apart (0.2 em) with no wrapped cell to compare them with:
+  // a single-spaced cell's lines may lie that close, so they are not cut.
+  PdfPage r = Page();
+  r.words = CloseRows(12, 10, 0);
+  Layout n = LayoutOfPages({r});
+  for (const Table& t : n.tables) CHECK(Texts(t) != kCloseRows);
+}
+
+TEST_CASE("pdf rows: a number wrapped in one column is one cell") {
+  // Only the first value column stacks two numbers ("1234567" cut as
+  // "12345" over "67"): no other column repeats that gap, so it is a
+  // number wrapped, not two rows.
+  PdfPage p = Page();
+  p.words = {Word("项目", 60, 100),        Word("金额", 160, 100),
+             Word("备注", 260, 100),       Word("甲", 60, 125, 10),
+             Word("12345", 160, 125, 25),  Word("67", 175, 136, 10),
+             Word("说明一", 260, 125, 30), Word("乙", 60, 160, 10),
+             Word("200", 160, 160, 15),    Word("说明二", 260, 160, 30),
+             Word("丙", 60, 190, 10),      Word("300", 160, 190, 15),
+             Word("说明三", 260, 190, 30)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  const Rows got = Texts(l.tables[0]);
+  REQUIRE(got.size() == 4);
+  CHECK(got[1][1].rfind("12345", 0) == 0);
+  CHECK(got[1][1].find("67") != std::string::npos);
+  CHECK(got[2][1] == "200");
+}
+
+TEST_CASE("pdf rows: two values in one column's cell doubt the columns") {
+  // A header of two lines runs across the gap between the budget and the
+  // spending: the body's three rows do not outweigh it, so no separator
+  // parts the two, and each cell holds two numbers a wide gap apart.
+  PdfPage p = Page();
+  p.words = {Word("项目", 60, 100),          Word("全年预算数及执行数", 160, 100, 80),
+             Word("（万元）", 180, 111, 40), Word("合计", 60, 130),
+             Word("180.00", 160, 130, 30),   Word("171.00", 205, 130, 30),
+             Word("甲", 60, 160, 10),        Word("100.00", 160, 160, 30),
+             Word("91.00", 205, 160, 25),    Word("乙", 60, 190, 10),
+             Word("80.00", 160, 190, 25),    Word("80.00", 205, 190, 25)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  const Rows got = Texts(l.tables[0]);
+  REQUIRE(got.size() == 4);
+  REQUIRE(got[1].size() == 2);
+  CHECK(got[1][1].find("180.00") != std::string::npos);
+  CHECK(got[1][1].find("171.00") != std::string::npos);
+  CHECK(Doubted(l.tables[0], kDoubtColumns));
+}
+
+TEST_CASE("pdf rows: a header label of a table of horizontal rules lies in its column") {
+  // The body's gap between 决算数's values and the rates runs 377-401; the
+  // label 执行率, centred over its rates, starts at 386, left of that gap's
+  // middle.
+  PdfPage p = Page();
+  Rule(&p, 50, 95, 440, 95);
+  Rule(&p, 50, 113, 440, 113);
+  Rule(&p, 50, 200, 440, 200);
+  p.words = {Word("项目", 60, 100),          Word("决算数", 330, 100, 30),
+             Word("执行率", 386, 100, 45),   Word("基本支出", 60, 120, 40),
+             Word("1,000.00", 323, 120, 54), Word("100.00%", 401, 120, 31),
+             Word("项目支出", 60, 140, 40),  Word("500.00", 337, 140, 40),
+             Word("90.00%", 406, 140, 26),   Word("合计", 60, 160),
+             Word("1,500.00", 323, 160, 54), Word("96.67%", 406, 160, 26)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) == Rows{{"项目", "决算数", "执行率"},
+                                   {"基本支出", "1,000.00", "100.00%"},
+                                   {"项目支出", "500.00", "90.00%"},
+                                   {"合计", "1,500.00", "96.67%"}});
+}
+
+}  // namespace
+}  // namespace jx
