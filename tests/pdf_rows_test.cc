@@ -1,5 +1,7 @@
 // Rows and cells of tables without rules as producers set them: rows closer
-// than a cell's usual leading, headers over columns inferred from the body.
+// than a cell's usual leading, headers over columns inferred from the body,
+// labels of merged cells set bottom-aligned, a page's footer beside a
+// table's last row.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
@@ -151,6 +153,136 @@ TEST_CASE("pdf rows: a header label of a table of horizontal rules lies in its c
                                    {"基本支出", "1,000.00", "100.00%"},
                                    {"项目支出", "500.00", "90.00%"},
                                    {"合计", "1,500.00", "96.67%"}});
+}
+
+TEST_CASE("pdf rows: bottom-aligned merged labels head the first row of their span") {
+  // The table sets every cell bottom-aligned: a one-line score in a row of
+  // two lines sits on its second line, and a label merged over two rows
+  // on the second row's.
+  PdfPage p = Page();
+  p.words = {Word("一级指标", 40, 60, 40),   Word("三级指标", 300, 60, 40),
+             Word("分值", 360, 60),          Word("绩效目标", 300, 80, 40),
+             Word("合理性", 300, 91, 30),    Word("10", 365, 91, 10),
+             Word("投入", 40, 121),          Word("绩效指标", 300, 110, 40),
+             Word("明确性", 300, 121, 30),   Word("10", 365, 121, 10),
+             Word("预算执行", 300, 140, 40), Word("率", 300, 151, 10),
+             Word("15", 365, 151, 10),       Word("过程", 40, 181),
+             Word("结转结余", 300, 170, 40), Word("率", 300, 181, 10),
+             Word("15", 365, 181, 10),       Word("合计", 40, 205),
+             Word("50", 365, 205, 10)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  const Rows got = Texts(l.tables[0]);
+  REQUIRE(got.size() == 6);
+  CHECK(got[1][0] == "投入");
+  CHECK(got[2][0] == "");
+  CHECK(got[3][0] == "过程");
+  CHECK(got[4][0] == "");
+  CHECK(got[5][0] == "合计");
+
+  // Set top-aligned (the score on the row's first line), the same labels
+  // on their rows' first lines stay where they are.
+  PdfPage q = Page();
+  q.words = {Word("一级指标", 40, 60, 40),   Word("三级指标", 300, 60, 40),
+             Word("分值", 360, 60),          Word("投入", 40, 80),
+             Word("绩效目标", 300, 80, 40),  Word("合理性", 300, 91, 30),
+             Word("10", 365, 80, 10),        Word("绩效指标", 300, 110, 40),
+             Word("明确性", 300, 121, 30),   Word("10", 365, 110, 10),
+             Word("过程", 40, 140),          Word("预算执行", 300, 140, 40),
+             Word("率", 300, 151, 10),       Word("15", 365, 140, 10),
+             Word("结转结余", 300, 170, 40), Word("率", 300, 181, 10),
+             Word("15", 365, 170, 10),       Word("合计", 40, 205),
+             Word("50", 365, 205, 10)};
+  Layout m = LayoutOfPages({q});
+  REQUIRE(m.tables.size() == 1);
+  const Rows top = Texts(m.tables[0]);
+  REQUIRE(top.size() == 6);
+  CHECK(top[1][0] == "投入");
+  CHECK(top[3][0] == "过程");
+}
+
+TEST_CASE("pdf rows: the page's footer beside a table's last row is no row") {
+  // "-3-" in the foot zone, closer to the last row than a paragraph break.
+  PdfPage p = Page();
+  p.words = {Word("项目", 60, 700),         Word("年初预算数", 160, 700, 50),
+             Word("决算数", 260, 700, 30),  Word("基本支出", 60, 730, 40),
+             Word("100.00", 160, 730, 30),  Word("98.00", 260, 730, 25),
+             Word("项目支出", 60, 760, 40), Word("50.00", 160, 760, 25),
+             Word("40.00", 260, 760, 25),   Word("-3-", 180, 785, 15)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  const Rows got = Texts(l.tables[0]);
+  REQUIRE(got.size() == 3);
+  for (const auto& row : got)
+    for (const std::string& c : row) CHECK(c != "-3-");
+}
+
+TEST_CASE("pdf rows: two tables of horizontal rules one under the other stay two") {
+  // Both tables' rules have one span: one run of six rules, with a
+  // paragraph between the first table's foot and the second's head.
+  PdfPage p = Page();
+  for (double y : {95.0, 113.0, 175.0, 255.0, 273.0, 335.0}) Rule(&p, 50, y, 440, y);
+  p.words = {Word("项目", 60, 100),
+             Word("预算数", 200, 100, 30),
+             Word("决算数", 330, 100, 30),
+             Word("基本支出", 60, 120, 40),
+             Word("100.00", 200, 120, 30),
+             Word("98.00", 330, 120, 25),
+             Word("项目支出", 60, 140, 40),
+             Word("50.00", 200, 140, 25),
+             Word("40.00", 330, 140, 25),
+             Word("合计", 60, 160),
+             Word("150.00", 200, 160, 30),
+             Word("138.00", 330, 160, 30),
+             Word("全年支出决算总额为138.00万元，其中基本支出98.00万元。", 50, 195, 380),
+             Word("本次自评得分为92分。", 50, 225, 110),
+             Word("一级指标", 60, 260, 40),
+             Word("分值", 200, 260),
+             Word("得分", 330, 260),
+             Word("投入", 60, 280),
+             Word("20", 200, 280, 10),
+             Word("18", 330, 280, 10),
+             Word("产出", 60, 300),
+             Word("30", 200, 300, 10),
+             Word("28", 330, 300, 10),
+             Word("合计", 60, 320),
+             Word("50", 200, 320, 10),
+             Word("46", 330, 320, 10)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 2);
+  CHECK(Texts(l.tables[0]).size() == 4);
+  CHECK(Texts(l.tables[1]).size() == 4);
+  for (const auto& t : l.tables)
+    for (const auto& row : Texts(t))
+      for (const std::string& c : row) CHECK(c.find("决算总额") == std::string::npos);
+}
+
+TEST_CASE("pdf rows: a level column empty on its section's first row doubts the labels") {
+  // 投入 stands on the second body row with nothing above it to fill down
+  // from: the labels may sit on their spans' last rows.
+  auto page = [](double first_label_y) {
+    PdfPage p = Page();
+    p.words = {Word("一级指标", 60, 100, 40), Word("三级指标", 160, 100, 40),
+               Word("分值", 260, 100),        Word("得分", 330, 100),
+               Word("合理性", 160, 130, 30),  Word("10", 260, 130, 10),
+               Word("10", 330, 130, 10),      Word("投入", 60, first_label_y),
+               Word("明确性", 160, 160, 30),  Word("10", 260, 160, 10),
+               Word("9", 330, 160, 5),        Word("产出", 60, 190),
+               Word("完成率", 160, 190, 30),  Word("30", 260, 190, 10),
+               Word("28", 330, 190, 10)};
+    return p;
+  };
+  Layout l = LayoutOfPages({page(160)});
+  REQUIRE(l.tables.size() == 1);
+  REQUIRE(Texts(l.tables[0])[1][0].empty());
+  // The section's rows, not the table: another section's figures stand.
+  CHECK(std::string(l.tables[0].rows[3][2].doubt) == kDoubtLabels);
+  CHECK(std::string(l.tables[0].rows[0][0].doubt).empty());
+
+  Layout m = LayoutOfPages({page(130)});
+  REQUIRE(m.tables.size() == 1);
+  CHECK(Texts(m.tables[0])[1][0] == "投入");
+  for (const auto& row : m.tables[0].rows) CHECK(std::string(row[2].doubt).empty());
 }
 
 }  // namespace

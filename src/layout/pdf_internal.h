@@ -211,8 +211,10 @@ struct RowSpan {
 
 // Moves the labels of the first `label_columns` columns of `cells` (rows ×
 // columns) to the first row of the span each is centred on. `centers` and
-// `tops`: where each cell's text lies.
-void PlaceLabels(const std::vector<RowSpan>& rows,
+// `tops`: where each cell's text lies. False when a label lies where two
+// placements could claim it (level with its row's foot alone, in a table
+// that does not set its cells so).
+bool PlaceLabels(const std::vector<RowSpan>& rows,
                  const std::vector<std::vector<double>>& centers,
                  const std::vector<std::vector<double>>& tops, size_t label_columns,
                  double em, std::vector<std::vector<std::string>>* cells);

@@ -91,6 +91,22 @@ void ReadThreeLine(const PdfPage& page, const PageTable* carry,
     // next one the one below, or the two above again with the header.
     size_t b = a;
     while (b + 1 < merged.size() && same_span(merged[a], merged[b + 1])) ++b;
+    // Two tables of one width, one under the other, make one run of rules:
+    // the run ends before a stretch whose lines, some, set no two cells
+    // apart (the running text between the tables).
+    for (size_t k = a + 1; k + 1 <= b && b >= a + 3; ++k) {
+      bool any = false, cells = false;
+      for (const WordLine& l : *lines) {
+        const double cy = (LineTop(l) + LineBottom(l)) / 2;
+        if (cy <= merged[k].y || cy >= merged[k + 1].y) continue;
+        any = true;
+        cells = cells || Segments(l).size() >= 2;
+      }
+      if (any && !cells) {
+        b = k;
+        break;
+      }
+    }
     const bool last_run = b + 1 == merged.size();
     const bool goes_on =
         carried && a == 0 &&

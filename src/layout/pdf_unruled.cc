@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "base/text.h"
 #include "layout/internal.h"
 #include "layout/pdf_internal.h"
 #include "layout/table.h"
@@ -54,6 +55,30 @@ class UnruledReader {
           for (size_t i = bands[k].first; i <= bands[k].second; ++i) idx.push_back(i);
       return idx;
     };
+    // Lone short lines in the foot zone that end the page are its footer
+    // ("-3-", "第3页共19页"), set nearer the table's last row than a paragraph
+    // break: no table's rows, and not what the page's last table ends with.
+    // A line that starts or ends where a cell above does is a row of the
+    // table's columns.
+    auto aligned = [&](size_t i) {
+      const Segment& f = segs[i].front();
+      for (size_t k = 0; k < i; ++k)
+        for (const Segment& sg : segs[k])
+          if (std::fabs(sg.x0 - f.x0) <= kPdf.same_separator ||
+              std::fabs(sg.x1 - f.x1) <= kPdf.same_separator)
+            return true;
+      return false;
+    };
+    size_t last_band = bands.size();
+    while (last_band > 0) {
+      const Band& f = bands[last_band - 1];
+      if (f.first != f.second || segs[f.first].size() != 1 ||
+          LineTop(lines[f.first]) <= kPdf.foot_zone * page_height ||
+          CodePointCount(JoinWords(lines[f.first])) > kPdf.title_max_chars ||
+          aligned(f.first))
+        break;
+      --last_band;
+    }
     std::vector<bool> taken(n, false);
     bool first_region = true;
     // The table this page's last region made, and its last band.
@@ -93,7 +118,7 @@ class UnruledReader {
         continue;
       }
       size_t e = b;
-      while (e + 1 < bands.size() && Near(lines, bands[e], bands[e + 1])) ++e;
+      while (e + 1 < last_band && Near(lines, bands[e], bands[e + 1])) ++e;
       // Bands without a wide gap that cross a column separator are running
       // text: the table ends before the first of them.
       std::vector<double> seps = Separators(lines, segs, lines_of(b, e, true));
@@ -150,7 +175,7 @@ class UnruledReader {
       size_t end_lines = 0;
       for (size_t k = b; k <= end; ++k) end_lines += bands[k].second - bands[k].first + 1;
       const bool foot_row =
-          end + 1 == bands.size() && !seps.empty() && end_lines >= 2 &&
+          end + 1 == last_band && !seps.empty() && end_lines >= 2 &&
           LineBottom(lines[bands[end].second]) > kPdf.page_end_zone * page_height;
       // Rows set a little further below this page's last table than Near
       // allows (an empty row between) go on with it when its columns hold
@@ -185,7 +210,7 @@ class UnruledReader {
       // ("填报人：…" / "联系电话：…") are not a table at the foot either.
       const bool at_foot =
           (foot_row && (seps.size() >= 2 || t.rows.size() == 1)) ||
-          (end + 1 == bands.size() && t.rows.size() >= 2 && seps.size() >= 2);
+          (end + 1 == last_band && t.rows.size() >= 2 && seps.size() >= 2);
       if (joins && t.rows.size() < kPdf.min_table_rows) {
         PageTable& prev = (*tables)[joinable];
         PageTable more;
@@ -544,7 +569,8 @@ class UnruledReader {
     std::vector<RowSpan> spans;
     spans.reserve(rows.size());
     for (const Row& r : rows) spans.push_back({r.y0, r.y1});
-    PlaceLabels(spans, centers, tops, label_columns, em, &cells);
+    if (!PlaceLabels(spans, centers, tops, label_columns, em, &cells))
+      t->doubts.emplace_back(kDoubtLabels);
     for (size_t r = 0; r < cells.size(); ++r) {
       bool any = false;
       for (const auto& cell : cells[r]) any = any || !cell.empty();
