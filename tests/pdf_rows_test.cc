@@ -285,5 +285,44 @@ TEST_CASE("pdf rows: a level column empty on its section's first row doubts the 
   for (const auto& row : m.tables[0].rows) CHECK(std::string(row[2].doubt).empty());
 }
 
+TEST_CASE("pdf rows: a cut cell's rest above the next page's grid may be the table's") {
+  // The last page's table ends at its foot; the next page opens with five
+  // lines inside one of its columns (the rest of a cell the break cut,
+  // their punctuation hung past the column's edge), then rows without a
+  // header: whether they go on with the table is
+  // doubted, however many lines the cell's rest took.
+  PdfPage p1 = Page(1);
+  p1.words = {Word("项目", 60, 700),
+              Word("说明", 160, 700),
+              Word("金额", 330, 700),
+              Word("甲项目", 60, 730, 30),
+              Word("说明甲", 160, 730, 30),
+              Word("100", 330, 730, 15),
+              Word("乙项目", 60, 760, 30),
+              Word("说明乙", 160, 760, 30),
+              Word("200", 330, 760, 15),
+              Word("丙项目", 60, 790, 30),
+              Word("说明丙的第一行", 160, 790, 70),
+              Word("300", 330, 790, 15)};
+  PdfPage p2 = Page(2);
+  p2.words = {Word("说明丙第二行。", 160, 100, 128),
+              Word("说明丙第三行。", 160, 114, 110),
+              Word("说明丙第四行。", 160, 128, 95),
+              Word("说明丙第五行。", 160, 142, 80),
+              Word("末行。", 160, 156, 40),
+              Word("丁项目", 60, 184, 30),
+              Word("说明丁的内容较长", 160, 184, 120),
+              Word("400", 330, 184, 15),
+              Word("戊项目", 60, 200, 30),
+              Word("说明戊的内容较长", 160, 200, 120),
+              Word("500", 330, 200, 15),
+              Word("合计", 60, 230),
+              Word("1500", 330, 230, 20)};
+  Layout l = LayoutOfPages({p1, p2});
+  REQUIRE(l.tables.size() == 2);
+  CHECK(Doubted(l.tables[0], kDoubtContinuation));
+  CHECK(Doubted(l.tables[1], kDoubtContinuation));
+}
+
 }  // namespace
 }  // namespace jx

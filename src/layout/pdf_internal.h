@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ingest/document.h"
@@ -49,6 +50,9 @@ struct PageTable {
   // `rule_x1`: where its rules start and end.
   bool three_line = false, open_three_line = false;
   double rule_x0 = 0, rule_x1 = 0;
+  // Unruled: a label column's cell overlaps more rows than a label
+  // centred on them would (several rows' text read as one cell).
+  bool tall_label = false;
 };
 
 // ---- Geometry (pdf_geometry.cc) -------------------------------------------
@@ -108,6 +112,16 @@ struct Segment {
 };
 
 std::vector<Segment> Segments(const WordLine& l);
+
+// Lone short lines in the foot zone that end the page are its footer ("-3-",
+// "第3页共19页"), set nearer a table's last row than a paragraph break: no
+// table's rows, and not what the page's last table ends with. The first of
+// `bands` (each a first and last line of `lines`) that is such a footer,
+// or bands.size().
+size_t FooterStart(const std::vector<WordLine>& lines,
+                   const std::vector<std::vector<Segment>>& segs,
+                   const std::vector<std::pair<size_t, size_t>>& bands,
+                   double page_height);
 
 // ---- Ruled grids (pdf_ruled.cc) ---------------------------------------------
 

@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdint>
 
-#include "base/text.h"
 #include "layout/internal.h"
 #include "layout/pdf_internal.h"
 #include "layout/table.h"
@@ -55,30 +54,7 @@ class UnruledReader {
           for (size_t i = bands[k].first; i <= bands[k].second; ++i) idx.push_back(i);
       return idx;
     };
-    // Lone short lines in the foot zone that end the page are its footer
-    // ("-3-", "第3页共19页"), set nearer the table's last row than a paragraph
-    // break: no table's rows, and not what the page's last table ends with.
-    // A line that starts or ends where a cell above does is a row of the
-    // table's columns.
-    auto aligned = [&](size_t i) {
-      const Segment& f = segs[i].front();
-      for (size_t k = 0; k < i; ++k)
-        for (const Segment& sg : segs[k])
-          if (std::fabs(sg.x0 - f.x0) <= kPdf.same_separator ||
-              std::fabs(sg.x1 - f.x1) <= kPdf.same_separator)
-            return true;
-      return false;
-    };
-    size_t last_band = bands.size();
-    while (last_band > 0) {
-      const Band& f = bands[last_band - 1];
-      if (f.first != f.second || segs[f.first].size() != 1 ||
-          LineTop(lines[f.first]) <= kPdf.foot_zone * page_height ||
-          CodePointCount(JoinWords(lines[f.first])) > kPdf.title_max_chars ||
-          aligned(f.first))
-        break;
-      --last_band;
-    }
+    const size_t last_band = FooterStart(lines, segs, bands, page_height);
     std::vector<bool> taken(n, false);
     bool first_region = true;
     // The table this page's last region made, and its last band.
@@ -159,6 +135,7 @@ class UnruledReader {
       seps = Separators(lines, segs, lines_of(b, end, false));
       bool continued = false;
       bool spans_unsure = false;  // a header label could head two columns
+      const size_t found = seps.size();
       if (may_continue && !seps.empty() &&
           !TextAbove(lines, taken, bands[b].first, page_height) &&
           Fits(carry_, lines, segs, lines_of(b, end, false))) {
@@ -198,7 +175,9 @@ class UnruledReader {
       // Header and body disagreed on the columns and the body's were taken:
       // sure where each label had one column of values beside it to head,
       // not where it stood between two.
-      if (spans_unsure &&
+      // A label column's cell over many rows leaves the body's columns in
+      // doubt too.
+      if ((spans_unsure || (seps.size() < found && t.tall_label)) &&
           std::find(t.doubts.begin(), t.doubts.end(), kDoubtColumns) == t.doubts.end())
         t.doubts.emplace_back(kDoubtColumns);
       // Two lines set with wide gaps are more often a form's header ("填报单位：…
@@ -363,17 +342,24 @@ class UnruledReader {
       for (const Block* bl : r.blocks) {
         if (dense(bl->col) && ++per[bl->col] > 1) claimed = true;
         if (TwoNumbers(*bl)) claimed = true;
-        if (bl->col < label_columns) continue;
+        // A label may span rows; one over more rows than a label centred
+        // on them overlaps is text of several rows read as one cell.
+        const bool label = bl->col < label_columns;
+        const size_t most = kPdf.claimed_rows + (label ? 1 : 0);
         // Rows are in order down the page: only those from the first whose
         // foot is below the cell's top can overlap it.
         auto o = std::partition_point(rows.begin(), rows.end(),
                                       [&](const Row& x) { return x.y1 <= bl->y0; });
         size_t over = 0;
-        for (; o != rows.end() && o->y0 < bl->y1 && over < kPdf.claimed_rows; ++o)
+        for (; o != rows.end() && o->y0 < bl->y1 && over < most; ++o)
           if (std::min(bl->y1, o->y1) - std::max(bl->y0, o->y0) >
               kPdf.claim_overlap_em * em)
             ++over;
-        if (over >= kPdf.claimed_rows) claimed = true;
+        if (over < most) continue;
+        if (label)
+          t->tall_label = true;
+        else
+          claimed = true;
       }
     }
     if (claimed) t->doubts.emplace_back(kDoubtRows);
