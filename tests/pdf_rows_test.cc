@@ -324,5 +324,37 @@ TEST_CASE("pdf rows: a cut cell's rest above the next page's grid may be the tab
   CHECK(Doubted(l.tables[1], kDoubtContinuation));
 }
 
+TEST_CASE("pdf rows: two frames one under the other are no run of horizontal rules") {
+  // Each frame's top and bottom have one span, as a 三线表's rules would;
+  // the headings between the frames are no header of a table.
+  PdfPage p = Page();
+  for (double y : {95.0, 175.0, 225.0, 305.0}) Rule(&p, 50, y, 440, y);
+  Rule(&p, 50, 95, 50, 175);
+  Rule(&p, 440, 95, 440, 175);
+  Rule(&p, 50, 225, 50, 305);
+  Rule(&p, 440, 225, 440, 305);
+  p.words = {Word("项目", 60, 100),
+             Word("决算数", 330, 100, 30),
+             Word("本年收入合计", 60, 120, 60),
+             Word("1070.00", 330, 120, 35),
+             Word("本年支出合计", 60, 140, 60),
+             Word("1060.00", 330, 140, 35),
+             Word("总计", 60, 160),
+             Word("1100.00", 330, 160, 35),
+             Word("二、收入决算表", 50, 190, 70),
+             Word("单位：万元", 50, 208, 50),
+             Word("科目名称", 60, 230, 40),
+             Word("本年收入", 330, 230, 40),
+             Word("合计", 60, 250),
+             Word("1070.00", 330, 250, 35),
+             Word("一般公共服务支出", 60, 270, 80),
+             Word("900.00", 330, 270, 30),
+             Word("社会保障和就业支出", 60, 290, 90),
+             Word("170.00", 330, 290, 30)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE_FALSE(l.tables.empty());
+  for (const Table& t : l.tables) CHECK(Texts(t).front().front() != "二、收入决算表");
+}
+
 }  // namespace
 }  // namespace jx

@@ -93,8 +93,12 @@ void ReadThreeLine(const PdfPage& page, const PageTable* carry,
     while (b + 1 < merged.size() && same_span(merged[a], merged[b + 1])) ++b;
     // Two tables of one width, one under the other, make one run of rules:
     // the run ends before a stretch whose lines, some, set no two cells
-    // apart (the running text between the tables).
-    for (size_t k = a + 1; k + 1 <= b && b >= a + 3; ++k) {
+    // apart (the running text between the tables). Not where column rules
+    // join two of them: frames, whose rules only look like these.
+    bool frames = false;
+    for (size_t k = a; k < b && !frames; ++k)
+      frames = framed(merged[k], merged[k].y, merged[k + 1].y);
+    for (size_t k = a + 1; !frames && k + 1 <= b && b >= a + 3; ++k) {
       bool any = false, cells = false;
       for (const WordLine& l : *lines) {
         const double cy = (LineTop(l) + LineBottom(l)) / 2;
