@@ -102,9 +102,22 @@ TEST_CASE("pdf columns: a header label centred off its values makes no column") 
                                    {"产出指标", "10", "8"},
                                    {"效益指标", "20", "18"},
                                    {"满意度指标", "10", "9"}});
-  // The header's own gaps were overruled: the columns stay doubted.
-  CHECK(std::find(l.tables[0].doubts.begin(), l.tables[0].doubts.end(), kDoubtColumns) !=
+  // Each label had one column of values beside it to head: sure.
+  CHECK(std::find(l.tables[0].doubts.begin(), l.tables[0].doubts.end(), kDoubtColumns) ==
         l.tables[0].doubts.end());
+
+  // Without 得分, 分值 stands between two columns of scores, either of
+  // which it could head: the columns are doubted.
+  PdfPage q = Page();
+  q.words = {
+      Word("项目", 60, 110),    Word("分值", 180, 110),   Word("产出指标", 60, 140, 40),
+      Word("10", 150, 140, 10), Word("8", 250, 140, 5),   Word("效益指标", 60, 170, 40),
+      Word("20", 150, 170, 10), Word("18", 250, 170, 10), Word("满意度指标", 60, 200, 50),
+      Word("10", 150, 200, 10), Word("9", 250, 200, 5)};
+  Layout m = LayoutOfPages({q});
+  REQUIRE(m.tables.size() == 1);
+  CHECK(std::find(m.tables[0].doubts.begin(), m.tables[0].doubts.end(), kDoubtColumns) !=
+        m.tables[0].doubts.end());
 }
 
 TEST_CASE("pdf columns: a label its values follow within leading is kept apart") {

@@ -134,11 +134,33 @@ void PullIntoLastColumn(Table* t, const Section& s, size_t end) {
 
 // Hierarchy columns print a merged cell once; the rows below it leave the
 // column empty. Record the merge and give each covered cell its value.
-void FillDown(Table* t, const Section& s, size_t end) {
+// `rendered`: a hierarchy column empty on the section's first body row,
+// with a label further down, had nothing to fill down from: its labels may
+// sit on the last rows of their spans (merged cells set bottom-aligned),
+// which alignment alone cannot tell, so the section's rows are doubted.
+void FillDown(Table* t, const Section& s, size_t end, bool rendered) {
   std::vector<size_t> hier;
   for (size_t c = 0; c < s.columns.size(); ++c)
     if (s.columns[c].level >= 0) hier.push_back(c);
   if (hier.empty()) return;
+  size_t first = static_cast<size_t>(s.first_row + s.header_rows);
+  while (first < end && t->row_is_header[first]) ++first;
+  if (rendered && first < end)
+    for (size_t c : hier) {
+      const auto& row = t->rows[first];
+      // A named level (一级指标); a column of a label over the section's
+      // rows (绩效指标) leaves its body empty but for a 总分 row.
+      if (s.columns[c].level < 1) continue;
+      if (c >= row.size() || !IsBlank(row[c].text)) continue;
+      bool right = false, below = false;
+      for (size_t k = c + 1; k < row.size(); ++k) right = right || !IsBlank(row[k].text);
+      for (size_t r = first + 1; r < end && !below; ++r)
+        below = c < t->rows[r].size() && !IsBlank(t->rows[r][c].text);
+      if (!right || !below) continue;
+      for (size_t r = first; r < end; ++r)
+        for (Cell& cell : t->rows[r])
+          if (cell.doubt.empty()) cell.doubt = std::string(kDoubtLabels);
+    }
   std::vector<int> anchor(s.columns.size(), -1);
   for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
     auto& row = t->rows[r];
@@ -264,7 +286,7 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
     if (s.header_rows > 0) {
       if (rendered) PullIntoLastColumn(t, s, end);
       BuildSectionColumns(t, &s, header);
-      FillDown(t, s, end);
+      FillDown(t, s, end, rendered);
     }
   }
   t->header_rows = (!t->sections.empty() && t->sections[0].first_row == 0)

@@ -47,6 +47,9 @@ struct Item {
   // PDF text: set in the page's head or foot zone, where running heads, page
   // numbers and footers go.
   bool margin = false;
+  // PDF text above the page's first table, within one of its columns: the
+  // rest of a cell the page break cut, drawn above the grid.
+  bool in_column = false;
 };
 
 enum class TextMode { kTabRows, kCellLines };

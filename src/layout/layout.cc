@@ -117,6 +117,8 @@ class Builder {
       page = l.page;
       margin_.insert(it.line);
     }
+    for (const Item& it : items)
+      if (it.kind == Item::kText && it.in_column) in_column_.insert(it.line);
     for (Item& it : items) {
       if (it.kind == Item::kPiece) {
         OnPiece(std::move(it.piece));
@@ -327,6 +329,8 @@ class Builder {
       if (IsBlank(l) || IsRunning(line)) continue;
       // A caption of its own: a new table.
       if (layout_.Matches("title", MatchKey(l))) return false;
+      // A cut cell's rest drawn above the grid, however many lines.
+      if (in_column_.count(line)) continue;
       ++text;
     }
     // On the same page, only with nothing between: two grids drawn apart.
@@ -404,8 +408,10 @@ class Builder {
   // Furniture keys → (the last page seen, how many pages show it).
   std::unordered_map<std::string, std::pair<int, int>> furniture_;
   std::unordered_set<size_t> margin_;  // lines in a head or foot zone
-  std::vector<size_t> gap_;            // blank and running lines since the last piece
-  std::vector<size_t> recent_;         // text lines since the last piece
+  std::unordered_set<size_t>
+      in_column_;               // lines within a column above a page's first table
+  std::vector<size_t> gap_;     // blank and running lines since the last piece
+  std::vector<size_t> recent_;  // text lines since the last piece
   std::optional<Table> cur_;
   std::vector<bool> pipe_header_;
   bool cur_geometry_ = false;    // the open table's first piece came from a page

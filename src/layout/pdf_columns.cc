@@ -109,7 +109,8 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
 std::vector<double> HeaderSpans(const std::vector<double>& seps,
                                 const std::vector<WordLine>& lines,
                                 const std::vector<std::vector<Segment>>& segs,
-                                const std::vector<size_t>& idx) {
+                                const std::vector<size_t>& idx, bool* unsure) {
+  *unsure = false;
   auto numbered = [&](size_t i) {
     for (const PdfWord* w : lines[i])
       if (LooksNumeric(w->text)) return true;
@@ -140,21 +141,83 @@ std::vector<double> HeaderSpans(const std::vector<double>& seps,
   auto values = [&](size_t c) { return value_top[c] < kFar; };
   // A label whose column's values start within leading of it would be read
   // as one cell with the first of them: the two columns are kept apart.
-  auto apart = [&](size_t l, size_t v) {
-    return value_top[v] - label_foot[l] > kPdf.cell_leading_em * em;
-  };
+  const double leading =
+      std::min(kPdf.cell_leading_em * em, RowGapLimit(lines, idx, seps, em));
+  auto apart = [&](size_t l, size_t v) { return value_top[v] - label_foot[l] > leading; };
+  auto only_values = [&](size_t c) { return values(c) && !labels(c); };
+  auto only_labels = [&](size_t c) { return labels(c) && !values(c); };
+  // Separator j parts a label from the values it may head.
+  std::vector<bool> pair(seps.size());
+  for (size_t j = 0; j < seps.size(); ++j)
+    pair[j] = (only_labels(j) && only_values(j + 1) && apart(j, j + 1)) ||
+              (only_values(j) && only_labels(j + 1) && apart(j + 1, j));
+  // Along a run of such separators labels and values alternate: with as
+  // many of each, every label heads its neighbour on the same side; one
+  // more of either, and a label could head the values on either side.
+  for (size_t j = 0; j < seps.size();) {
+    size_t e = j;
+    while (e < seps.size() && pair[e]) ++e;
+    if (e > j && (e - j) % 2 == 0) *unsure = true;
+    j = e > j ? e : j + 1;
+  }
   std::vector<double> out;
   bool merged = false;  // the column left of the next separator was merged
   for (size_t j = 0; j < seps.size(); ++j) {
-    const bool one =
-        !merged &&
-        ((labels(j) && !values(j) && values(j + 1) && !labels(j + 1) &&
-          apart(j, j + 1)) ||
-         (values(j) && !labels(j) && labels(j + 1) && !values(j + 1) && apart(j + 1, j)));
+    const bool one = !merged && pair[j];
     merged = one;
     if (!one) out.push_back(seps[j]);
   }
   return out;
+}
+
+// A table of horizontal rules only takes its columns from the body: each
+// separator lies in the middle of the body's gap, where a header label
+// centred over its column, wider than its values, may start. Within that
+// gap the separator moves to the widest stretch no header label crosses,
+// so that each label lies in the column it is centred on. A label over
+// several columns crosses the whole gap and leaves its separator alone.
+std::vector<double> ClearOfHeader(std::vector<double> seps,
+                                  const std::vector<WordLine>& lines,
+                                  const std::vector<size_t>& body,
+                                  const std::vector<size_t>& header) {
+  std::vector<std::vector<Segment>> head;
+  head.reserve(header.size());
+  for (size_t i : header) head.push_back(Segments(lines[i]));
+  bool any = false;
+  for (double x : seps)
+    for (const auto& h : head)
+      for (const Segment& sg : h) any = any || (sg.x0 < x && x < sg.x1);
+  if (!any) return seps;
+  std::vector<Segment> cells;
+  for (size_t i : body)
+    for (const Segment& sg : Segments(lines[i])) cells.push_back(sg);
+  for (double& x : seps) {
+    double lo = -kFar, hi = kFar;
+    for (const Segment& sg : cells) {
+      if (sg.x1 <= x) lo = std::max(lo, sg.x1);
+      if (sg.x0 >= x) hi = std::min(hi, sg.x0);
+    }
+    if (lo == -kFar || hi == kFar) continue;
+    std::vector<Segment> in;
+    bool crossed = false;
+    for (const auto& h : head)
+      for (const Segment& sg : h)
+        if (sg.x1 > lo && sg.x0 < hi) {
+          in.push_back(sg);
+          crossed = crossed || (sg.x0 < x && x < sg.x1);
+        }
+    if (!crossed) continue;
+    std::sort(in.begin(), in.end(),
+              [](const Segment& a, const Segment& b) { return a.x0 < b.x0; });
+    double from = lo, best = 0, at = x;
+    for (size_t k = 0; k <= in.size(); ++k) {
+      const double to = k < in.size() ? std::min(hi, in[k].x0) : hi;
+      if (to - from > best) best = to - from, at = (from + to) / 2;
+      if (k < in.size()) from = std::max(from, in[k].x1);
+    }
+    x = at;
+  }
+  return seps;
 }
 
 // The separators of a table on the last page still hold when hardly any

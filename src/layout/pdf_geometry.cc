@@ -214,4 +214,32 @@ std::vector<Para> Paragraphs(const std::vector<WordLine>& lines) {
   return out;
 }
 
+size_t FooterStart(const std::vector<WordLine>& lines,
+                   const std::vector<std::vector<Segment>>& segs,
+                   const std::vector<std::pair<size_t, size_t>>& bands,
+                   double page_height) {
+  // A line that starts or ends where a cell above does is a row of the
+  // table's columns, not the page's footer.
+  auto aligned = [&](size_t i) {
+    const Segment& f = segs[i].front();
+    for (size_t k = 0; k < i; ++k)
+      for (const Segment& sg : segs[k])
+        if (std::fabs(sg.x0 - f.x0) <= kPdf.same_separator ||
+            std::fabs(sg.x1 - f.x1) <= kPdf.same_separator)
+          return true;
+    return false;
+  };
+  size_t start = bands.size();
+  while (start > 0) {
+    const auto& f = bands[start - 1];
+    if (f.first != f.second || segs[f.first].size() != 1 ||
+        LineTop(lines[f.first]) <= kPdf.foot_zone * page_height ||
+        CodePointCount(JoinWords(lines[f.first])) > kPdf.title_max_chars ||
+        aligned(f.first))
+      break;
+    --start;
+  }
+  return start;
+}
+
 }  // namespace jx::layout::pdf

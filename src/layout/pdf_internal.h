@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ingest/document.h"
@@ -49,6 +50,9 @@ struct PageTable {
   // `rule_x1`: where its rules start and end.
   bool three_line = false, open_three_line = false;
   double rule_x0 = 0, rule_x1 = 0;
+  // Unruled: a label column's cell overlaps more rows than a label
+  // centred on them would (several rows' text read as one cell).
+  bool tall_label = false;
 };
 
 // ---- Geometry (pdf_geometry.cc) -------------------------------------------
@@ -109,6 +113,16 @@ struct Segment {
 
 std::vector<Segment> Segments(const WordLine& l);
 
+// Lone short lines in the foot zone that end the page are its footer ("-3-",
+// "第3页共19页"), set nearer a table's last row than a paragraph break: no
+// table's rows, and not what the page's last table ends with. The first of
+// `bands` (each a first and last line of `lines`) that is such a footer,
+// or bands.size().
+size_t FooterStart(const std::vector<WordLine>& lines,
+                   const std::vector<std::vector<Segment>>& segs,
+                   const std::vector<std::pair<size_t, size_t>>& bands,
+                   double page_height);
+
 // ---- Ruled grids (pdf_ruled.cc) ---------------------------------------------
 
 // The tables the page's rules draw, in `tables`; every word outside them, as
@@ -125,10 +139,18 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
 
 // `seps` without those that part a column of header labels only from one of
 // values only: the header zone's labels centred off their values' alignment.
+// `unsure`: some label stood between two columns of values only.
 std::vector<double> HeaderSpans(const std::vector<double>& seps,
                                 const std::vector<WordLine>& lines,
                                 const std::vector<std::vector<Segment>>& segs,
-                                const std::vector<size_t>& idx);
+                                const std::vector<size_t>& idx, bool* unsure);
+
+// `seps`, found from the lines `body`, each moved within the body's gap
+// around it to where no segment of the lines `header` crosses it.
+std::vector<double> ClearOfHeader(std::vector<double> seps,
+                                  const std::vector<WordLine>& lines,
+                                  const std::vector<size_t>& body,
+                                  const std::vector<size_t>& header);
 
 // Whether `seps`, a table's separators, still hold for the lines `idx`.
 bool Fits(const std::vector<double>& seps, const std::vector<WordLine>& lines,
@@ -161,6 +183,30 @@ void ReadUnruled(std::vector<double> carry, std::vector<WordLine> lines,
 void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
                 const std::vector<double>& seps, PageTable* t);
 
+// ---- A table's own leading (pdf_leading.cc) --------------------------------
+
+// A line that is a whole number as printed: digits grouped by threes after a
+// comma, ending in a digit or %, not the head of a number the cell's width
+// wrapped ("2,000,00" over "0.00", "80%-" over "90%").
+bool WholeNumber(const std::string& s);
+
+// One line of a cell in column `col`.
+struct CellLine {
+  size_t col;
+  double y0, y1;
+  bool whole_number;
+};
+
+// The gap, in points, over which a column's next line (of `boxes`, in order
+// down the page) starts a new row in this table, where the table shows its
+// rows closer than `cell_leading_em`; kFar where it does not.
+double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em);
+
+// The same for the lines `idx` cut at their wide gaps, each run in the
+// column of `seps` it starts in.
+double RowGapLimit(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
+                   const std::vector<double>& seps, double em);
+
 // ---- Tables of horizontal rules only (pdf_three_line.cc) -------------------
 
 // Moves the lines between runs of horizontal rules that no grid of `tables`
@@ -179,8 +225,10 @@ struct RowSpan {
 
 // Moves the labels of the first `label_columns` columns of `cells` (rows ×
 // columns) to the first row of the span each is centred on. `centers` and
-// `tops`: where each cell's text lies.
-void PlaceLabels(const std::vector<RowSpan>& rows,
+// `tops`: where each cell's text lies. False when a label lies where two
+// placements could claim it (level with its row's foot alone, in a table
+// that does not set its cells so).
+bool PlaceLabels(const std::vector<RowSpan>& rows,
                  const std::vector<std::vector<double>>& centers,
                  const std::vector<std::vector<double>>& tops, size_t label_columns,
                  double em, std::vector<std::vector<std::string>>* cells);

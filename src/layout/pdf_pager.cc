@@ -156,6 +156,23 @@ struct PdfPager::State {
   double open_size = 0, open_x0 = 0;
 };
 
+// Text above the page's first table that lies within one of its columns,
+// not across the table: the rest of a cell the page break cut.
+static bool InColumn(const pdf::Para& p, const std::vector<pdf::PageTable>& tables) {
+  if (tables.empty() || p.box.y1 > tables[0].box.y0) return false;
+  const pdf::PageTable& t = tables[0];
+  std::vector<double> edges = t.xs;
+  edges.push_back(t.box.x0);
+  edges.push_back(t.box.x1);
+  std::sort(edges.begin(), edges.end());
+  // A line may hang its last punctuation past the column's edge.
+  const double slack = pdf::kPdf.para_fit_slack_em * std::max(pdf::kPdf.min_em, p.size);
+  for (size_t k = 0; k + 1 < edges.size(); ++k)
+    if (p.box.x0 >= edges[k] - slack && p.box.x1 <= edges[k + 1] + slack)
+      return edges[k] > t.box.x0 + slack || edges[k + 1] < t.box.x1 - slack;
+  return false;
+}
+
 PdfPager::PdfPager(Document* lines, std::vector<Item>* items)
     : s_(new State{lines, items}) {
   lines->lines.clear();
@@ -344,6 +361,7 @@ void PdfPager::Add(const PdfPage& input) {
         lines->lines.push_back({p.text, ++number, page.number});
         items->push_back(Item{Item::kText, lines->lines.size() - 1, {}});
         items->back().margin = margin;
+        items->back().in_column = InColumn(p, tables);
         // A footer after it leaves it open; running text low on the page,
         // in the foot zone, may be what goes on.
         if (!margin || p.open_end) {

@@ -103,6 +103,22 @@ struct PdfParams {
   // the fragment above) is the same cell's next line (leading); further down
   // is cell padding, a new row.
   double cell_leading_em = 0.45;
+  // Columns that stack whole numbers at the same heights, one under the
+  // other closer than `cell_leading_em`: this many show that the table sets
+  // its rows that close (one value per row), a number wrapped in one cell
+  // shows in one column only.
+  size_t row_evidence_columns = 2;
+  // Em. Lines whose tops are this close are level: the same row's.
+  double row_level_em = 0.1;
+  // Em. The rows' gap parts rows only when the leading of the table's
+  // wrapped cells lies this far below it; nearer, the two are not told apart.
+  double leading_separation_em = 0.2;
+  // Em. Where no cell wraps to show the leading, a gap under this stays
+  // leading whatever the rows show: single-spaced lines of any producer
+  // here are closer. Rows then part at gaps within `row_gap_margin_em` of
+  // the rows' own (renderers round positions).
+  double unproven_leading_em = 0.2;
+  double row_gap_margin_em = 0.05;
   // Em. Rows of one table are closer than this (a paragraph break is about
   // three lines).
   double row_near_em = 3.0;

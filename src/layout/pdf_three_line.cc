@@ -91,6 +91,26 @@ void ReadThreeLine(const PdfPage& page, const PageTable* carry,
     // next one the one below, or the two above again with the header.
     size_t b = a;
     while (b + 1 < merged.size() && same_span(merged[a], merged[b + 1])) ++b;
+    // Two tables of one width, one under the other, make one run of rules:
+    // the run ends before a stretch whose lines, some, set no two cells
+    // apart (the running text between the tables). Not where column rules
+    // join two of them: frames, whose rules only look like these.
+    bool frames = false;
+    for (size_t k = a; k < b && !frames; ++k)
+      frames = framed(merged[k], merged[k].y, merged[k + 1].y);
+    for (size_t k = a + 1; !frames && k + 1 <= b && b >= a + 3; ++k) {
+      bool any = false, cells = false;
+      for (const WordLine& l : *lines) {
+        const double cy = (LineTop(l) + LineBottom(l)) / 2;
+        if (cy <= merged[k].y || cy >= merged[k + 1].y) continue;
+        any = true;
+        cells = cells || Segments(l).size() >= 2;
+      }
+      if (any && !cells) {
+        b = k;
+        break;
+      }
+    }
     const bool last_run = b + 1 == merged.size();
     const bool goes_on =
         carried && a == 0 &&
@@ -140,6 +160,12 @@ void ReadThreeLine(const PdfPage& page, const PageTable* carry,
       seps = carry->xs;
     else if (multi >= 2)
       seps = Separators(*lines, segs, body);
+    if (!seps.empty() && !(goes_on && seps == carry->xs)) {
+      std::vector<size_t> header;
+      for (size_t i : idx)
+        if (std::find(body.begin(), body.end(), i) == body.end()) header.push_back(i);
+      seps = ClearOfHeader(std::move(seps), *lines, body, header);
+    }
     // Without its foot a table may show few body lines, whose empty
     // columns leave out some the header has: the unruled reading, which
     // sets the header's columns too, does better then.

@@ -54,6 +54,7 @@ class UnruledReader {
           for (size_t i = bands[k].first; i <= bands[k].second; ++i) idx.push_back(i);
       return idx;
     };
+    const size_t last_band = FooterStart(lines, segs, bands, page_height);
     std::vector<bool> taken(n, false);
     bool first_region = true;
     // The table this page's last region made, and its last band.
@@ -93,7 +94,7 @@ class UnruledReader {
         continue;
       }
       size_t e = b;
-      while (e + 1 < bands.size() && Near(lines, bands[e], bands[e + 1])) ++e;
+      while (e + 1 < last_band && Near(lines, bands[e], bands[e + 1])) ++e;
       // Bands without a wide gap that cross a column separator are running
       // text: the table ends before the first of them.
       std::vector<double> seps = Separators(lines, segs, lines_of(b, e, true));
@@ -133,16 +134,15 @@ class UnruledReader {
       for (size_t k = b; k <= end; ++k) multi_lines += multi(k);
       seps = Separators(lines, segs, lines_of(b, end, false));
       bool continued = false;
-      size_t spanned = 0;  // separators the header alone made
+      bool spans_unsure = false;  // a header label could head two columns
+      const size_t found = seps.size();
       if (may_continue && !seps.empty() &&
           !TextAbove(lines, taken, bands[b].first, page_height) &&
           Fits(carry_, lines, segs, lines_of(b, end, false))) {
         seps = MergeSeparators(carry_, seps, segs, lines_of(b, end, false));
         continued = true;
       } else {
-        spanned = seps.size();
-        seps = HeaderSpans(seps, lines, segs, lines_of(b, end, false));
-        spanned -= seps.size();
+        seps = HeaderSpans(seps, lines, segs, lines_of(b, end, false), &spans_unsure);
       }
       first_region = false;
       // A row of three cells or more that wrap onto several lines, ending
@@ -152,7 +152,7 @@ class UnruledReader {
       size_t end_lines = 0;
       for (size_t k = b; k <= end; ++k) end_lines += bands[k].second - bands[k].first + 1;
       const bool foot_row =
-          end + 1 == bands.size() && !seps.empty() && end_lines >= 2 &&
+          end + 1 == last_band && !seps.empty() && end_lines >= 2 &&
           LineBottom(lines[bands[end].second]) > kPdf.page_end_zone * page_height;
       // Rows set a little further below this page's last table than Near
       // allows (an empty row between) go on with it when its columns hold
@@ -172,9 +172,12 @@ class UnruledReader {
       PageTable t;
       Build(lines, lines_of(b, end, false), seps, &t);
       t.continues = continued;
-      // Header and body disagreed on the columns: the body's were taken,
-      // but the reading is no surer than the two readings were.
-      if (spanned > 0 &&
+      // Header and body disagreed on the columns and the body's were taken:
+      // sure where each label had one column of values beside it to head,
+      // not where it stood between two.
+      // A label column's cell over many rows leaves the body's columns in
+      // doubt too.
+      if ((spans_unsure || (seps.size() < found && t.tall_label)) &&
           std::find(t.doubts.begin(), t.doubts.end(), kDoubtColumns) == t.doubts.end())
         t.doubts.emplace_back(kDoubtColumns);
       // Two lines set with wide gaps are more often a form's header ("填报单位：…
@@ -186,7 +189,7 @@ class UnruledReader {
       // ("填报人：…" / "联系电话：…") are not a table at the foot either.
       const bool at_foot =
           (foot_row && (seps.size() >= 2 || t.rows.size() == 1)) ||
-          (end + 1 == bands.size() && t.rows.size() >= 2 && seps.size() >= 2);
+          (end + 1 == last_band && t.rows.size() >= 2 && seps.size() >= 2);
       if (joins && t.rows.size() < kPdf.min_table_rows) {
         PageTable& prev = (*tables)[joinable];
         PageTable more;
@@ -295,28 +298,6 @@ class UnruledReader {
     return false;
   }
 
-  // A line that is a whole number as printed: digits grouped by threes
-  // after a comma, ending in a digit or %, not the head of a number the
-  // cell's width wrapped ("2,000,00" over "0.00", "80%-" over "90%").
-  static bool WholeNumber(const std::string& s) {
-    if (!LooksNumeric(s)) return false;
-    const char end = s.back();
-    if (!((end >= '0' && end <= '9') || end == '%')) return false;
-    size_t group = 0;
-    bool comma = false;
-    for (char ch : s) {
-      if (ch == ',') {
-        if (comma && group != 3) return false;
-        comma = true, group = 0;
-      } else if (ch >= '0' && ch <= '9') {
-        ++group;
-      } else if (ch == '.') {
-        break;
-      }
-    }
-    return !comma || group == 3;
-  }
-
   // A cell of two lines that are each a whole number ("10" over "10", read
   // as 1010): two rows' values, not a number wrapped.
   static bool TwoNumbers(const Block& bl) {
@@ -335,6 +316,9 @@ class UnruledReader {
                     const std::vector<double>& seps, const std::vector<Row>& rows,
                     size_t nc, double em, const Dense& dense, PageTable* t) {
     double margin = kFar;
+    // Two numbers a wide gap parts with no separator between them: two
+    // columns' values read as one cell.
+    bool two_values = false;
     for (size_t i : idx) {
       const WordLine& l = lines[i];
       const double size = LineSize(l);
@@ -343,9 +327,12 @@ class UnruledReader {
         auto s = std::lower_bound(seps.begin(), seps.end(), l[k]->x1);
         if (s != seps.end() && *s <= l[k + 1]->x0)
           margin = std::min(margin, (l[k + 1]->x0 - l[k]->x1) / size);
+        else if (WideGap(*l[k], *l[k + 1]) && LooksNumeric(l[k]->text) &&
+                 LooksNumeric(l[k + 1]->text))
+          two_values = true;
       }
     }
-    if (margin < kPdf.cell_gap_em + kPdf.column_margin_em)
+    if (margin < kPdf.cell_gap_em + kPdf.column_margin_em || two_values)
       t->doubts.emplace_back(kDoubtColumns);
     size_t label_columns = 0;
     while (label_columns < nc && !dense(label_columns)) ++label_columns;
@@ -355,17 +342,24 @@ class UnruledReader {
       for (const Block* bl : r.blocks) {
         if (dense(bl->col) && ++per[bl->col] > 1) claimed = true;
         if (TwoNumbers(*bl)) claimed = true;
-        if (bl->col < label_columns) continue;
+        // A label may span rows; one over more rows than a label centred
+        // on them overlaps is text of several rows read as one cell.
+        const bool label = bl->col < label_columns;
+        const size_t most = kPdf.claimed_rows + (label ? 1 : 0);
         // Rows are in order down the page: only those from the first whose
         // foot is below the cell's top can overlap it.
         auto o = std::partition_point(rows.begin(), rows.end(),
                                       [&](const Row& x) { return x.y1 <= bl->y0; });
         size_t over = 0;
-        for (; o != rows.end() && o->y0 < bl->y1 && over < kPdf.claimed_rows; ++o)
+        for (; o != rows.end() && o->y0 < bl->y1 && over < most; ++o)
           if (std::min(bl->y1, o->y1) - std::max(bl->y0, o->y0) >
               kPdf.claim_overlap_em * em)
             ++over;
-        if (over >= kPdf.claimed_rows) claimed = true;
+        if (over < most) continue;
+        if (label)
+          t->tall_label = true;
+        else
+          claimed = true;
       }
     }
     if (claimed) t->doubts.emplace_back(kDoubtRows);
@@ -439,11 +433,17 @@ class UnruledReader {
       return a.y0 != b.y0 ? a.y0 < b.y0 : a.words[0]->x0 < b.words[0]->x0;
     });
     // Blocks: a column's fragments that follow at the leading of one cell.
+    std::vector<CellLine> boxes;
+    boxes.reserve(frags.size());
+    for (const Frag& f : frags)
+      boxes.push_back({f.col, f.y0, f.y1, WholeNumber(JoinWords(f.words))});
+    const double row_gap = RowGapLimit(boxes, nc, em);
     std::vector<Block> blocks;
     std::vector<size_t> open(nc, SIZE_MAX);
     for (const Frag& f : frags) {
       size_t& o = open[f.col];
-      if (o != SIZE_MAX && f.y0 <= blocks[o].y1 + kPdf.cell_leading_em * f.size) {
+      if (o != SIZE_MAX &&
+          f.y0 <= blocks[o].y1 + std::min(row_gap, kPdf.cell_leading_em * f.size)) {
         Block& bl = blocks[o];
         bl.y1 = std::max(bl.y1, f.y1);
         bl.last_col = std::max(bl.last_col, f.last_col);
@@ -555,7 +555,8 @@ class UnruledReader {
     std::vector<RowSpan> spans;
     spans.reserve(rows.size());
     for (const Row& r : rows) spans.push_back({r.y0, r.y1});
-    PlaceLabels(spans, centers, tops, label_columns, em, &cells);
+    if (!PlaceLabels(spans, centers, tops, label_columns, em, &cells))
+      t->doubts.emplace_back(kDoubtLabels);
     for (size_t r = 0; r < cells.size(); ++r) {
       bool any = false;
       for (const auto& cell : cells[r]) any = any || !cell.empty();

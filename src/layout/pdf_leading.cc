@@ -1,0 +1,106 @@
+// Where a cell's next line ends and the next row begins, without rules: a
+// gap under `cell_leading_em` is leading, a wider one cell padding. Some
+// producers set rows closer than that (a font whose boxes are taller than
+// its line pitch, rows without padding), and then every column reads as one
+// cell. A table shows its own row gap where two columns or more stack whole
+// numbers at the same heights: two values, one per row, in each of them.
+// That gap parts rows in this table when it is clearly wider than the
+// leading its wrapped cells show, or, where none wraps, wide enough that no
+// producer's leading comes near it.
+#include <algorithm>
+#include <cmath>
+
+#include "layout/internal.h"
+#include "layout/pdf_internal.h"
+
+namespace jx::layout::pdf {
+
+bool WholeNumber(const std::string& s) {
+  if (!LooksNumeric(s)) return false;
+  const char end = s.back();
+  if (!((end >= '0' && end <= '9') || end == '%')) return false;
+  size_t group = 0;
+  bool comma = false;
+  for (char ch : s) {
+    if (ch == ',') {
+      if (comma && group != 3) return false;
+      comma = true, group = 0;
+    } else if (ch >= '0' && ch <= '9') {
+      ++group;
+    } else if (ch == '.') {
+      break;
+    }
+  }
+  return !comma || group == 3;
+}
+
+double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
+  struct Step {
+    double gap, next_top;
+    bool numbers;
+  };
+  std::vector<Step> steps;
+  std::vector<const CellLine*> last(nc, nullptr);
+  for (const CellLine& b : boxes) {
+    if (b.col >= nc) continue;
+    const CellLine* p = last[b.col];
+    last[b.col] = &b;
+    // A line starting above the middle of the one before is drawn over it
+    // (text overflowing its row), not set under it: no leading to measure.
+    if (!p || b.y0 < (p->y0 + p->y1) / 2) continue;
+    steps.push_back({b.y0 - p->y1, b.y0, p->whole_number && b.whole_number});
+  }
+  const double limit = kPdf.cell_leading_em * em;
+  // The least gap between stacked numbers that another column repeats at
+  // the same height: rows, not a number wrapped in one cell.
+  std::vector<const Step*> numbers;
+  for (const Step& s : steps)
+    if (s.numbers && s.gap < limit) numbers.push_back(&s);
+  std::sort(numbers.begin(), numbers.end(),
+            [](const Step* a, const Step* b) { return a->next_top < b->next_top; });
+  const double same = kPdf.row_level_em * em;
+  double rows = kFar;
+  for (size_t i = 0, lo = 0, hi = 0; i < numbers.size(); ++i) {
+    while (numbers[lo]->next_top < numbers[i]->next_top - same) ++lo;
+    while (hi < numbers.size() && numbers[hi]->next_top <= numbers[i]->next_top + same)
+      ++hi;
+    if (hi - lo >= kPdf.row_evidence_columns) rows = std::min(rows, numbers[i]->gap);
+  }
+  if (rows == kFar) return kFar;
+  const double sep = kPdf.leading_separation_em * em;
+  double leading = -kFar;
+  for (const Step& s : steps) {
+    if (s.gap >= rows) continue;
+    // A gap between leading and the rows' is neither: no limit is sure.
+    if (s.gap > rows - sep) return kFar;
+    leading = std::max(leading, s.gap);
+  }
+  if (leading > -kFar) return (leading + rows) / 2;
+  const double limit_rows = rows - kPdf.row_gap_margin_em * em;
+  if (limit_rows < kPdf.unproven_leading_em * em) return kFar;
+  return limit_rows;
+}
+
+double RowGapLimit(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
+                   const std::vector<double>& seps, double em) {
+  std::vector<CellLine> boxes;
+  for (size_t i : idx) {
+    const WordLine& l = lines[i];
+    for (size_t j = 0; j < l.size();) {
+      size_t m = j + 1;
+      while (m < l.size() && !WideGap(*l[m - 1], *l[m])) ++m;
+      const std::vector<const PdfWord*> run(l.begin() + j, l.begin() + m);
+      double y0 = kFar, y1 = -kFar;
+      for (const PdfWord* w : run) y0 = std::min(y0, w->y0), y1 = std::max(y1, w->y1);
+      const size_t col = static_cast<size_t>(
+          std::upper_bound(seps.begin(), seps.end(), run.front()->x0) - seps.begin());
+      boxes.push_back({col, y0, y1, WholeNumber(JoinWords(run))});
+      j = m;
+    }
+  }
+  std::stable_sort(boxes.begin(), boxes.end(),
+                   [](const CellLine& a, const CellLine& b) { return a.y0 < b.y0; });
+  return RowGapLimit(boxes, seps.size() + 1, em);
+}
+
+}  // namespace jx::layout::pdf
