@@ -188,3 +188,21 @@ TEST_CASE("memory: extract -o x.xlsx on a 600 x 300 grid within 200 MiB of addre
   CHECK(xml.find("<row r=\"180302\"") == std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("memory: check on a sentence line of 300,000 figures within 500 MiB a worker",
+          "[memory][e2e]") {
+  // Each figure was held twice at the end of its line (the line's figures
+  // and the extraction's), with each match's groups: 607 MB resident, out
+  // of memory under --max-memory 500. Now about 360 MB.
+  std::string dir = TempDir();
+  std::string line = "收入预算，";
+  for (int i = 0; i < 300000; ++i) line += "其中财政拨款12.5万元，";
+  WriteFile(dir + "/line.txt", line + "\n");
+  RunResult r = RunJxaudit({"check", "--no-db", "-q", "-j", "1", "--max-memory", "500",
+                            "--patterns", JXAUDIT_PATTERNS_DIR, dir + "/line.txt"});
+  INFO(r.out.substr(0, 2000));
+  CHECK(r.status != 2);
+  CHECK(r.out.find("out of memory") == std::string::npos);
+  CHECK(r.out.find("could not be read") == std::string::npos);
+  fs::remove_all(dir);
+}
