@@ -82,6 +82,16 @@ TEST_CASE("memory: a layout cell and a typed cell stay small", "[memory]") {
   // workbook reference, a filled-down value, a row's doubt) are 8 bytes each.
   CHECK(sizeof(Cell) <= 88);
   CHECK(sizeof(TypedCell) <= 48);
+  // A sheet value: fourteen per figure of a sentence line in the Budget
+  // sheet, eleven per printed cell in Tables. With its link a std::string
+  // and its flags apart it was 104 bytes.
+  CHECK(sizeof(Value) <= 64);
+  Value v = TextValue("x");
+  CHECK(v.link.empty());
+  v.link = TablesLink(3);
+  CHECK(v.link == TablesLink(3));
+  v.link.clear();
+  CHECK(v.link.empty());
   // The filled-down value is kept apart only where it is not the text.
   Cell c;
   c.text = "决策";
