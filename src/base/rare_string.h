@@ -33,6 +33,7 @@ class RareString {
   }
   operator const std::string&() const { return str(); }
   bool empty() const { return !p_; }
+  void clear() { p_.reset(); }
   friend bool operator==(const RareString& a, std::string_view b) {
     return std::string_view(a.str()) == b;
   }

@@ -88,14 +88,7 @@ int RunExtract(const std::vector<std::string>& files, const std::string& format,
     BookOptions book;
     book.terms = &patterns.terms();
     book.lang = lang;
-    // The workbook reads the sheets more than once (summaries, flagged
-    // tables): it has them in memory.
-    std::vector<Sheet> sheets;
-    if (!spill.Materialize(&sheets, &werr)) {
-      err << "jxaudit: " << ShowControls(werr.message) << "\n";
-      return 2;
-    }
-    if (!f.Open(output, &werr) || !WriteExtractXlsx(sheets, f.WritePath(), book, &werr) ||
+    if (!f.Open(output, &werr) || !WriteExtractXlsx(spill, f.WritePath(), book, &werr) ||
         !f.Commit(&werr)) {
       err << "jxaudit: " << ShowControls(f.Named(werr).ToString()) << "\n";
       return 2;

@@ -17,6 +17,7 @@
 #include "base/terms.h"
 #include "export/workbook.h"
 #include "record/sheets.h"
+#include "record/spill.h"
 
 namespace jx {
 
@@ -101,7 +102,10 @@ const Value& At(const std::vector<Value>& row, size_t c);
 std::string AsText(const Value& v);
 
 // The normalized sheets (Documents, Budget, Indicators, Findings, Tables,
-// Failures), each under its words, long sheets split: `sheets` in order.
+// Failures), each under its words, long sheets split: `sheets` in order,
+// each read twice (widths, then rows) and never held; false, with why, when
+// the rows cannot be read back.
+bool AddSheets(Book* book, const SheetRows& sheets, Error* err);
 void AddSheets(Book* book, const std::vector<Sheet>& sheets);
 
 // Summary tables by unit and by rule, from the Documents and Findings
@@ -119,13 +123,34 @@ struct DrawnTable {
 using DrawnTables =
     std::map<std::pair<std::string, std::string>, DrawnTable>;  // file, table
 
+// A table of the Tables sheet (its rows [first, last)), whether an error or
+// warning rests on one of its cells, and its extent with spans; what
+// AddFlaggedSheets reads of the sheet in one pass for DrawFlagged.
+struct FlaggedGroup {
+  std::string file, table;
+  size_t first = 0, last = 0;
+  bool flagged = false;
+  // Cells in increasing (row, column), as BuildSheets makes them: drawn as
+  // they are read. Otherwise the table's rows are held while it is drawn.
+  bool ordered = true;
+  int64_t rows = 0, cols = 0, header_rows = 0;
+  int64_t at_row = 0, at_col = 0;  // the last cell read
+  bool in_header = true;           // every row so far opens with a header cell
+};
+struct FlaggedPlan {
+  DrawnTables drawn;
+  std::vector<FlaggedGroup> groups;
+};
+
 // Plans the flagged tables' sheets (every table of the Tables sheet that an
 // error or warning rests on: a sheet each up to BookOptions::max_table_sheets,
 // the rest one after another on one more sheet) and adds them; DrawFlagged
-// fills them.
-DrawnTables AddFlaggedSheets(Book* book, const std::vector<Sheet>& sheets);
-void DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const DrawnTables& drawn,
-                 const std::string& problems_sheet);
+// fills them. `sheets` holds Findings; the Tables rows are read from `rows`,
+// which DrawFlagged reads twice more (widths, then the cells), never whole.
+bool AddFlaggedSheets(Book* book, const std::vector<Sheet>& sheets, const SheetRows& rows,
+                      FlaggedPlan* plan, Error* err);
+bool DrawFlagged(Book* book, const std::vector<Sheet>& sheets, const SheetRows& rows,
+                 const FlaggedPlan& plan, const std::string& problems_sheet, Error* err);
 
 // The 问题清单: one row per error or warning, by unit, errors first; rows
 // link to their drawn table when there is one.

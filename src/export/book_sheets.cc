@@ -51,65 +51,72 @@ class SheetWriter {
       widths_[c] =
           std::max(widths_[c], std::min(TextWidth(Column(c)), kMaxHeaderWidth) + 2);
     }
-    for (const auto& row : s_.rows)
-      for (size_t c = 0; c < row.size() && c < widths_.size(); ++c) {
-        Value v = Shown(c, row[c]);
-        size_t w = 0;
-        if (v.kind == Value::kNumber) {
-          const bool pct = v.percent || PercentColumn(s_.columns[c]);
-          w = NumberWidth(v.number, pct, !pct) + 2;
-        } else if (v.kind == Value::kText) {
-          w = std::min(TextWidth(v.text) + 2,
-                       WrappedColumn(s_.columns[c]) ? kWrappedWidth : kMaxTextWidth);
-        }
-        widths_[c] = std::max(widths_[c], w);
-      }
   }
 
-  // Rows [first, last) as one worksheet.
-  void Write(lxw_worksheet* ws, size_t first, size_t last,
-             const std::vector<std::string>& tables_parts, size_t tables_per_part) {
+  // Widths from every row, before any is written.
+  void Measure(const std::vector<Value>& row) {
+    for (size_t c = 0; c < row.size() && c < widths_.size(); ++c) {
+      Value v = Shown(c, row[c]);
+      size_t w = 0;
+      if (v.kind == Value::kNumber) {
+        const bool pct = v.percent || PercentColumn(s_.columns[c]);
+        w = NumberWidth(v.number, pct, !pct) + 2;
+      } else if (v.kind == Value::kText) {
+        w = std::min(TextWidth(v.text) + 2,
+                     WrappedColumn(s_.columns[c]) ? kWrappedWidth : kMaxTextWidth);
+      }
+      widths_[c] = std::max(widths_[c], w);
+    }
+  }
+
+  // The header row of a part.
+  void Head(lxw_worksheet* ws) {
     for (size_t c = 0; c < s_.columns.size(); ++c)
       worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), FitCell(Column(c)).c_str(),
                              book_->Header());
-    for (size_t r = first; r < last; ++r) {
-      const auto& row = s_.rows[r];
-      const lxw_row_t xr = static_cast<lxw_row_t>(r - first + 1);
-      size_t lines = 1;
-      for (size_t c = 0; c < row.size() && c < s_.columns.size(); ++c)
-        if (row[c].kind == Value::kText && WrappedColumn(s_.columns[c]))
-          lines = std::max(lines, WrappedLines(row[c].text, widths_[c]));
-      if (lines > 1) worksheet_set_row(ws, xr, RowHeight(lines), nullptr);
-      for (size_t c = 0; c < row.size() && c < s_.columns.size(); ++c) {
-        const lxw_col_t xc = static_cast<lxw_col_t>(c);
-        Value v = Shown(c, row[c]);
-        const Mark m = v.flagged ? Mark::kError : Mark::kNone;
-        size_t target = 0;
-        if (v.kind == Value::kText && !v.link.empty() && TablesLinkRow(v.link, &target) &&
-            !tables_parts.empty() && target / tables_per_part < tables_parts.size()) {
-          // The text column of the cell's row, in whichever part holds it.
-          std::string link = CellLink(tables_parts[target / tables_per_part],
-                                      target % tables_per_part + 1, 5);
-          book_->WriteLink(ws, xr, xc, link, v.text, book_->Text(m));
-          continue;
-        }
-        if (IsYear(v) && s_.columns[c] == "year") {
-          worksheet_write_number(ws, xr, xc, std::stod(v.text), book_->Year());
-          continue;
-        }
-        if (v.kind == Value::kNumber && PercentColumn(s_.columns[c])) v.percent = true;
-        WriteValue(book_, ws, xr, xc, v,
-                   v.kind == Value::kText ? book_->Text(m, WrappedColumn(s_.columns[c]))
-                                          : nullptr,
-                   book_->Number(v.number.scale, v.percent, !v.percent, m));
+  }
+
+  // One row at sheet row `xr` of a part.
+  void Row(lxw_worksheet* ws, lxw_row_t xr, const std::vector<Value>& row,
+           const std::vector<std::string>& tables_parts, size_t tables_per_part) {
+    size_t lines = 1;
+    for (size_t c = 0; c < row.size() && c < s_.columns.size(); ++c)
+      if (row[c].kind == Value::kText && WrappedColumn(s_.columns[c]))
+        lines = std::max(lines, WrappedLines(row[c].text, widths_[c]));
+    if (lines > 1) worksheet_set_row(ws, xr, RowHeight(lines), nullptr);
+    for (size_t c = 0; c < row.size() && c < s_.columns.size(); ++c) {
+      const lxw_col_t xc = static_cast<lxw_col_t>(c);
+      Value v = Shown(c, row[c]);
+      const Mark m = v.flagged ? Mark::kError : Mark::kNone;
+      size_t target = 0;
+      if (v.kind == Value::kText && !v.link.empty() && TablesLinkRow(v.link, &target) &&
+          !tables_parts.empty() && target / tables_per_part < tables_parts.size()) {
+        // The text column of the cell's row, in whichever part holds it.
+        std::string link = CellLink(tables_parts[target / tables_per_part],
+                                    target % tables_per_part + 1, 5);
+        book_->WriteLink(ws, xr, xc, link, v.text, book_->Text(m));
+        continue;
       }
+      if (IsYear(v) && s_.columns[c] == "year") {
+        worksheet_write_number(ws, xr, xc, std::stod(v.text), book_->Year());
+        continue;
+      }
+      if (v.kind == Value::kNumber && PercentColumn(s_.columns[c])) v.percent = true;
+      WriteValue(
+          book_, ws, xr, xc, v,
+          v.kind == Value::kText ? book_->Text(m, WrappedColumn(s_.columns[c])) : nullptr,
+          book_->Number(v.number.scale, v.percent, !v.percent, m));
     }
+  }
+
+  // Widths, panes, filter and print setup of a part of `rows` rows.
+  void Finish(lxw_worksheet* ws, size_t rows) {
     for (size_t c = 0; c < widths_.size(); ++c)
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                            static_cast<double>(widths_[c]), nullptr);
     worksheet_freeze_panes(ws, 1, 0);
-    if (last > first && !s_.columns.empty())
-      worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(last - first),
+    if (rows > 0 && !s_.columns.empty())
+      worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(rows),
                            static_cast<lxw_col_t>(s_.columns.size() - 1));
     book_->PrintSetup(ws, 1);
   }
@@ -123,30 +130,56 @@ class SheetWriter {
 
 }  // namespace
 
-void AddSheets(Book* book, const std::vector<Sheet>& sheets) {
+bool AddSheets(Book* book, const SheetRows& sheets, Error* err) {
   const size_t per = std::max<size_t>(book->options().max_rows, 2) - 1;
+  const std::vector<Sheet>& heads = sheets.heads();
   // Every part is named before anything is written: links into Tables go to
   // the part that holds their row.
-  std::vector<std::vector<std::string>> names(sheets.size());
+  std::vector<std::vector<std::string>> names(heads.size());
   std::vector<std::string> tables_parts;
-  for (size_t i = 0; i < sheets.size(); ++i) {
-    const size_t parts = std::max<size_t>(1, (sheets[i].rows.size() + per - 1) / per);
-    const std::string base = book->words()("sheet." + sheets[i].name);
+  for (size_t i = 0; i < heads.size(); ++i) {
+    const size_t parts = std::max<size_t>(1, (sheets.Rows(i) + per - 1) / per);
+    const std::string base = book->words()("sheet." + heads[i].name);
     for (size_t p = 0; p < parts; ++p)
       names[i].push_back(
           book->SheetName(p == 0 ? base : base + " (" + std::to_string(p + 1) + ")"));
-    if (sheets[i].name == "Tables") tables_parts = names[i];
+    if (heads[i].name == "Tables") tables_parts = names[i];
   }
-  for (size_t i = 0; i < sheets.size(); ++i) {
-    SheetWriter w(book, sheets[i]);
+  // Each sheet is read twice, widths first, then row by row into its parts:
+  // never held whole.
+  for (size_t i = 0; i < heads.size(); ++i) {
+    SheetWriter w(book, heads[i]);
     w.Plan();
+    if (!sheets.Each(
+            i, [&](const std::vector<Value>& row) { w.Measure(row); }, err))
+      return false;
+    const size_t total = sheets.Rows(i);
+    std::vector<lxw_worksheet*> parts;
     for (size_t p = 0; p < names[i].size(); ++p) {
-      lxw_worksheet* ws = book->AddSheet(names[i][p]);
-      if (!ws) continue;
-      w.Write(ws, p * per, std::min(sheets[i].rows.size(), (p + 1) * per), tables_parts,
-              per);
+      parts.push_back(book->AddSheet(names[i][p]));
+      if (parts.back()) w.Head(parts.back());
     }
+    size_t r = 0;
+    if (!sheets.Each(
+            i,
+            [&](const std::vector<Value>& row) {
+              const size_t p = r / per;
+              if (p < parts.size() && parts[p])
+                w.Row(parts[p], static_cast<lxw_row_t>(r % per + 1), row, tables_parts,
+                      per);
+              ++r;
+            },
+            err))
+      return false;
+    for (size_t p = 0; p < parts.size(); ++p)
+      if (parts[p]) w.Finish(parts[p], std::min(total, (p + 1) * per) - p * per);
   }
+  return true;
+}
+
+void AddSheets(Book* book, const std::vector<Sheet>& sheets) {
+  Error err;
+  AddSheets(book, SheetsInMemory(sheets), &err);
 }
 
 }  // namespace jx

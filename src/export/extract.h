@@ -19,6 +19,10 @@ namespace jx {
 // sheet per flagged table, in `opt`'s words.
 bool WriteExtractXlsx(const std::vector<Sheet>& sheets, const std::string& path,
                       const BookOptions& opt, Error* err);
+// The same over sheets read row by row (a SheetSpill): the Tables sheet is
+// read three times and never held; the others are held while it is written.
+bool WriteExtractXlsx(const SheetRows& sheets, const std::string& path,
+                      const BookOptions& opt, Error* err);
 // The sheets as one JSON object of arrays (sheet names and each row's keys in
 // sorted order, one space of indent per level), written row by row: no
 // document is built, so memory stays that of the sheets.

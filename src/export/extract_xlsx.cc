@@ -7,8 +7,19 @@
 
 namespace jx {
 
-bool WriteExtractXlsx(const std::vector<Sheet>& sheets, const std::string& path,
+bool WriteExtractXlsx(const SheetRows& rows, const std::string& path,
                       const BookOptions& opt, Error* err) {
+  // Every sheet but Tables in memory (the summaries, the 问题清单 and the
+  // flagged tables read Documents and Findings more than once); Tables, a
+  // row per printed cell, is read from `rows` each time it is needed.
+  std::vector<Sheet> sheets = rows.heads();
+  for (size_t s = 0; s < sheets.size(); ++s) {
+    if (sheets[s].name == "Tables") continue;
+    sheets[s].rows.reserve(rows.Rows(s));
+    if (!rows.Each(
+            s, [&](const std::vector<Value>& r) { sheets[s].rows.push_back(r); }, err))
+      return false;
+  }
   // Rows are written in order: constant memory mode streams each sheet.
   lxw_workbook* wb = OpenWorkbook(path, /*streamed=*/true, err);
   if (!wb) return false;
@@ -20,9 +31,10 @@ bool WriteExtractXlsx(const std::vector<Sheet>& sheets, const std::string& path,
   lxw_worksheet* summary = book.AddSheet(summary_name);
   const std::string problems_name = book.SheetName(w("sheet.Problems"));
   lxw_worksheet* problems = book.AddSheet(problems_name);
-  AddSheets(&book, sheets);
-  const DrawnTables drawn = AddFlaggedSheets(&book, sheets);
-  if (summary) {
+  FlaggedPlan flagged;
+  bool read =
+      AddSheets(&book, rows, err) && AddFlaggedSheets(&book, sheets, rows, &flagged, err);
+  if (read && summary) {
     worksheet_write_string(summary, 0, 0, FitCell(w("summary.title")).c_str(),
                            book.Title());
     lxw_row_t r = 2, first = 0, last = 0;
@@ -32,14 +44,20 @@ bool WriteExtractXlsx(const std::vector<Sheet>& sheets, const std::string& path,
     worksheet_set_column(summary, 2, 5, 10, nullptr);
     book.PrintSetup(summary, 0);
   }
-  if (problems) WriteProblems(&book, problems, sheets, drawn);
-  DrawFlagged(&book, sheets, drawn, problems_name);
+  if (read && problems) WriteProblems(&book, problems, sheets, flagged.drawn);
+  read = read && DrawFlagged(&book, sheets, rows, flagged, problems_name, err);
   lxw_error e = workbook_close(wb);
+  if (!read) return false;
   if (e != LXW_NO_ERROR) {
     *err = MakeError(path, lxw_strerror(e));
     return false;
   }
   return true;
+}
+
+bool WriteExtractXlsx(const std::vector<Sheet>& sheets, const std::string& path,
+                      const BookOptions& opt, Error* err) {
+  return WriteExtractXlsx(SheetsInMemory(sheets), path, opt, err);
 }
 
 }  // namespace jx

@@ -226,6 +226,9 @@ class SentenceReader : public Reader {
       std::string words = std::string(lead) + m.group("label");
       here[i].change = sentences_.Matches("change_words", words);
       prev_end = m.end;
+      // Below, only where each figure lies is read: its groups (a map of
+      // strings each) go now, not with the line's last figure.
+      figs[i].groups.clear();
     }
     // The named figures go to the extraction once nothing below reads them
     // here: moved, not copied (a long line holds hundreds of thousands).
@@ -334,10 +337,23 @@ class SentenceReader : public Reader {
       if (bd.parts.size() >= 2 && bd.parts.size() <= kMaxParts)
         out_.breakdowns.push_back(std::move(bd));
     }
-    const size_t need = out_.figures.size() + named.size();
-    if (need > out_.figures.capacity())
-      out_.figures.reserve(std::max(need, 2 * out_.figures.size()));
-    for (size_t i : named) out_.figures.push_back(std::move(here[i]));
+    if (out_.figures.empty()) {
+      // The named figures kept where they are, in order, and the vector
+      // handed over: a line of 300,000 figures is not held twice.
+      size_t n = 0;
+      for (size_t i : named) {
+        if (i != n) here[n] = std::move(here[i]);
+        ++n;
+      }
+      here.resize(n);
+      if (n < here.capacity() / 2) here.shrink_to_fit();
+      out_.figures = std::move(here);
+    } else {
+      const size_t need = out_.figures.size() + named.size();
+      if (need > out_.figures.capacity())
+        out_.figures.reserve(std::max(need, 2 * out_.figures.size()));
+      for (size_t i : named) out_.figures.push_back(std::move(here[i]));
+    }
     here = std::vector<Figure>();
     if (can("delta_rate")) DeltaRates(text, key, where);
     for (const char* kind : {"ratio_rate", "change_rate"}) {

@@ -282,10 +282,13 @@ class Builder {
     if (!p.rows[0].cells.empty()) t.page = p.rows[0].cells[0].page;
     t.title = std::move(title);
     t.title_line = title_line;
+    // Sized once: a table of a million rows does not grow by doubling.
+    t.rows.reserve(p.rows.size());
     for (RawRow& r : p.rows) {
       t.rows.push_back(std::move(r.cells));
       pipe_header_.push_back(r.pipe_header);
     }
+    p.rows = std::vector<RawRow>();
     // A rule under row k marks rows 0..k as the header.
     for (size_t k = pipe_header_.size(); k-- > 0;)
       if (pipe_header_[k])

@@ -95,10 +95,16 @@ std::string RowLabel(const DocumentReport& doc, const Location& l) {
 }  // namespace
 
 Value TextValue(const std::string& s) {
-  return Value{Value::kText, s, {}, false, "", false};
+  Value v;
+  v.kind = Value::kText;
+  v.text = s;
+  return v;
 }
 Value NumberValue(const Decimal& d) {
-  return Value{Value::kNumber, "", d, false, "", false};
+  Value v;
+  v.kind = Value::kNumber;
+  v.number = d;
+  return v;
 }
 
 Value NumberFromDouble(double d) {

@@ -10,18 +10,21 @@
 #include <vector>
 
 #include "base/decimal.h"
+#include "base/rare_string.h"
 #include "record/cross.h"
 #include "record/document.h"
 
 namespace jx {
 
+// A cell of a sheet: 64 bytes (a sentence line's Budget sheet has a row of
+// fourteen per figure; the flags sit together, the link is rare).
 struct Value {
-  enum Kind { kEmpty, kText, kNumber } kind = kEmpty;
+  enum Kind : uint8_t { kEmpty, kText, kNumber } kind = kEmpty;
+  bool percent = false;
+  bool flagged = false;
   std::string text;
   Decimal number;
-  bool percent = false;
-  std::string link;  // internal link target ("'Tables'!A12")
-  bool flagged = false;
+  RareString link;  // internal link target ("'Tables'!A12")
 };
 
 Value TextValue(const std::string& s);

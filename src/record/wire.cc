@@ -19,7 +19,8 @@ json ValueBase(const Value& v) {
 // (percent, highlight, link: only in an extract's sheets) is an object.
 json ValueWire(const Value& v) {
   if (!v.percent && !v.flagged && v.link.empty()) return ValueBase(v);
-  return json{{"v", ValueBase(v)}, {"p", v.percent}, {"f", v.flagged}, {"l", v.link}};
+  return json{
+      {"v", ValueBase(v)}, {"p", v.percent}, {"f", v.flagged}, {"l", v.link.str()}};
 }
 
 bool ValueFromWire(const json& j, Value* v) {

@@ -1,0 +1,128 @@
+// The extract workbook written from sheets read row by row (the sheets of a
+// batch on disk): the same book as from the sheets in memory, the Tables
+// sheet never held, a flagged table drawn as it is read.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+#include <regex>
+
+#include "audit/audit.h"
+#include "export/extract.h"
+#include "record/sheets.h"
+#include "record/spill.h"
+#include "test_util.h"
+
+namespace jx {
+namespace {
+
+using namespace test;
+namespace fs = std::filesystem;
+
+// An error in 甲县's sums, a warning and an error in 乙县's.
+const char* kJia =
+    "部门名称：甲县财政局\n\n表1 2023年支出情况（单位：万元）\n\n"
+    "项目\t年初预算数\t决算数\n基本支出\t100.00\t90.00\n项目支出\t50.00\t40.00\n"
+    "合计\t160.00\t130.00\n";
+const char* kYi =
+    "部门名称：乙县教育局\n\n表1 2023年预算执行情况（单位：万元）\n\n"
+    "项目\t调整预算数\t决算数\n基本支出\t10.00\t9.00\n项目支出\t20.00\t22.00\n"
+    "合计\t30.00\t32.00\n";
+
+std::string Member(const std::string& xlsx, const std::string& member) {
+  std::string out = xlsx + ".member";
+  std::string cmd =
+      "unzip -p '" + xlsx + "' '" + member + "' > '" + out + "' 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) return "";
+  return ReadFile(out);
+}
+
+// Every worksheet's XML, by its name in the book.
+std::map<std::string, std::string> SheetsXml(const std::string& xlsx) {
+  std::map<std::string, std::string> out;
+  std::string wb = Member(xlsx, "xl/workbook.xml");
+  std::regex sheet("<sheet name=\"([^\"]*)\" sheetId=\"([0-9]+)\"");
+  for (auto it = std::sregex_iterator(wb.begin(), wb.end(), sheet);
+       it != std::sregex_iterator(); ++it)
+    out[(*it)[1]] = Member(xlsx, "xl/worksheets/sheet" + (*it)[2].str() + ".xml");
+  return out;
+}
+
+std::vector<DocumentReport> Checked(const std::string& dir) {
+  WriteFile(dir + "/a.txt", kJia);
+  WriteFile(dir + "/b.txt", kYi);
+  WriteFile(dir + "/c.txt", kYi);
+  std::vector<DocumentReport> docs;
+  for (const char* f : {"/a.txt", "/b.txt", "/c.txt", "/a.txt"})
+    docs.push_back(CheckFile(dir + f, ReadOptions{}, ProjectPatterns()));
+  return docs;
+}
+
+}  // namespace
+
+TEST_CASE("extract workbook: from the sheets on disk the same book as from memory",
+          "[export][workbook]") {
+  std::string dir = TempDir();
+  const std::vector<DocumentReport> docs = Checked(dir);
+  BookOptions opt;
+  opt.terms = &ProjectPatterns().terms();
+  opt.max_table_sheets = 1;  // the shared sheet of flagged tables too
+  opt.max_rows = 12;         // and a Tables sheet split into parts
+  std::vector<std::vector<Sheet>> own;
+  SheetSpill spill(docs.size());
+  Error err;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    own.push_back(BuildSheets(std::vector<const DocumentReport*>{&docs[i]}, true));
+    REQUIRE(spill.Add(docs.size() - 1 - i, own.back(), &err) == true);
+  }
+  // Added in reverse: the spill's file i is docs[n - 1 - i].
+  std::vector<std::vector<Sheet>> reversed(own.rbegin(), own.rend());
+  const std::vector<Sheet> merged = MergeSheets(std::move(reversed));
+  REQUIRE(WriteExtractXlsx(merged, dir + "/memory.xlsx", opt, &err));
+  REQUIRE(WriteExtractXlsx(spill, dir + "/disk.xlsx", opt, &err));
+  const auto memory = SheetsXml(dir + "/memory.xlsx"),
+             disk = SheetsXml(dir + "/disk.xlsx");
+  REQUIRE(memory.size() > 9);
+  CHECK(memory.count("其余问题表") == 1);
+  CHECK(memory.count("表格单元 (2)") == 1);
+  for (const auto& [name, xml] : memory) {
+    INFO(name);
+    CHECK(disk.count(name) == 1);
+    CHECK(disk.at(name) == xml);
+  }
+  CHECK(disk.size() == memory.size());
+  fs::remove_all(dir);
+}
+
+TEST_CASE(
+    "extract workbook: a flagged table whose cells come out of order is drawn as in "
+    "order",
+    "[export][workbook]") {
+  // BuildSheets gives a table's cells row by row, and they are drawn as
+  // they are read; cells in another order (a sheet joined some other way)
+  // are held and drawn from their places.
+  std::string dir = TempDir();
+  std::vector<DocumentReport> docs = Checked(dir);
+  docs.resize(1);
+  BookOptions opt;
+  opt.terms = &ProjectPatterns().terms();
+  std::vector<Sheet> sheets = BuildSheets(docs, true);
+  Error err;
+  REQUIRE(WriteExtractXlsx(sheets, dir + "/ordered.xlsx", opt, &err));
+  for (Sheet& s : sheets)
+    if (s.name == "Tables") {
+      REQUIRE(s.rows.size() > 8);
+      std::reverse(s.rows.begin(), s.rows.end());
+    }
+  REQUIRE(WriteExtractXlsx(sheets, dir + "/reversed.xlsx", opt, &err));
+  auto ordered = SheetsXml(dir + "/ordered.xlsx"),
+       reversed = SheetsXml(dir + "/reversed.xlsx");
+  const std::string drawn = "问题表1 t1 表1 2023年支出情况（单位：万元）";
+  REQUIRE(ordered.count(drawn) == 1);
+  CHECK(ordered[drawn].find("<t>合计</t>") != std::string::npos);
+  CHECK(reversed[drawn] == ordered[drawn]);
+  CHECK(reversed["问题清单"] == ordered["问题清单"]);
+  CHECK(reversed["表格单元"] != ordered["表格单元"]);
+  fs::remove_all(dir);
+}
+
+}  // namespace jx
