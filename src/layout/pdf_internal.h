@@ -43,6 +43,10 @@ struct PageTable {
   // The same for one row (as `rows`, "" where sure): a merged cell the page
   // break cut leaves only its own rows in doubt.
   std::vector<std::string> row_doubts;
+  // Unruled: its label columns set their labels at their rows' foot, so a
+  // label merged over rows ends its span (moved up when the header names
+  // the hierarchy columns, `Table::labels_at_foot`).
+  bool labels_at_foot = false;
   // Of horizontal rules only: its columns are inferred, as an unruled
   // table's are. Open: without its bottom rule, it runs on to the page's
   // end, and the next page goes on with its columns. `rule_x0` and
@@ -156,10 +160,19 @@ void ReadUnruled(std::vector<double> carry, std::vector<WordLine> lines,
                  double page_height, std::vector<PageTable>* tables,
                  std::vector<WordLine>* text);
 
+// ---- Unruled cells (pdf_cells.cc) -----------------------------------------
+
 // Rows and cells of the lines `idx` under the separators `seps`: what the
-// unruled reading does with the lines of a table it found.
+// unruled reading does with the lines of a table it found. Without
+// `place_labels`, the cells as they lie, labels where they were printed.
 void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
-                const std::vector<double>& seps, PageTable* t);
+                const std::vector<double>& seps, PageTable* t, bool place_labels = true);
+
+// `seps` without those between two columns right of the label columns that
+// no row of `t` fills both of (`min_table_rows` rows filling one or the
+// other): one column whose cells are set to different sides.
+std::vector<double> JoinUnsharedColumns(const PageTable& t,
+                                        const std::vector<double>& seps);
 
 // ---- Tables of horizontal rules only (pdf_three_line.cc) -------------------
 
@@ -177,13 +190,23 @@ struct RowSpan {
   double y0, y1;
 };
 
+// How many of a column's cells of one line in rows of several lines sit
+// level with the row's top, middle or foot.
+struct AlignVotes {
+  int top = 0, middle = 0, foot = 0;
+};
+
 // Moves the labels of the first `label_columns` columns of `cells` (rows ×
-// columns) to the first row of the span each is centred on. `centers` and
-// `tops`: where each cell's text lies.
-void PlaceLabels(const std::vector<RowSpan>& rows,
+// columns) to the first row of the span each is centred on. Where the label
+// columns set their cells at their rows' foot (`votes`, per column) none
+// moves and it says so: a label there ends its span, but a label over blank
+// cells looks the same, and only the header tells hierarchy columns apart.
+// `centers` and `tops`: where each cell's text lies.
+bool PlaceLabels(const std::vector<RowSpan>& rows,
                  const std::vector<std::vector<double>>& centers,
                  const std::vector<std::vector<double>>& tops, size_t label_columns,
-                 double em, std::vector<std::vector<std::string>>* cells);
+                 double em, const std::vector<AlignVotes>& votes,
+                 std::vector<std::vector<std::string>>* cells);
 
 }  // namespace jx::layout::pdf
 
