@@ -19,6 +19,7 @@
 #include <memory>
 #include <mutex>
 #include <utility>
+#include <vector>
 
 #include "base/text.h"
 
@@ -42,6 +43,36 @@ bool Unmappable(const Unicode* u, int len) {
   return c == 0 || c == 0xFFFD || (c < 0x20 && c != '\t') ||
          (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000 && c <= 0x10FFFF);
 }
+
+// A word's box is its font's declared ascent and descent, and some fonts
+// declare far more than their glyphs use, so that the lines of a tightly
+// set table overlap and read as one. Taller than `kTallWordEm`, the box is
+// the em box on its baseline instead, `kEmAscent` of it above (CJK fonts
+// set the ideographic em box 0.88 above the baseline and 0.12 below). Only
+// upright words: the baseline of rotated text runs along x.
+constexpr double kTallWordEm = 1.6;
+constexpr double kEmAscent = 0.88;
+
+void FitToEmBox(double baseline, PdfWord* w) {
+  if (!(w->size > 0) || !std::isfinite(baseline)) return;
+  if (w->y1 - w->y0 <= kTallWordEm * w->size) return;
+  w->y0 = baseline - kEmAscent * w->size;
+  w->y1 = baseline + (1 - kEmAscent) * w->size;
+}
+
+bool Ideograph(Unicode c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+// An ideograph advances one em: that is how CJK fonts are made. A producer
+// may set the glyphs through a font or text matrix that Poppler counts into
+// the size twice (Chromium's embedded Noto fonts: size 19 for glyphs set at
+// 9.5). A page's words of one reported size whose ideographs advance, at
+// the median, less than `kShrunkEm` of it are set at the size their
+// ideographs show; `kMinIdeographs` of them at least, so that a few narrow
+// glyphs (a condensed face) prove nothing.
+constexpr double kShrunkEm = 0.75;
+constexpr size_t kMinIdeographs = 8;
 
 // Decoded length of a stream, reading no further than just past `cap`: a
 // compressed stream may expand to gigabytes.
@@ -376,6 +407,29 @@ std::string PageList(const std::vector<int>& pages) {
 
 }  // namespace
 
+void FitWordsToGlyphs(const std::vector<WordMetrics>& metrics,
+                      std::vector<PdfWord>* words) {
+  std::map<double, std::vector<double>> by_size;  // reported size → advance/size
+  for (size_t i = 0; i < words->size(); ++i) {
+    const PdfWord& w = (*words)[i];
+    if (!metrics[i].upright || !(w.size > 0)) continue;
+    for (double a : metrics[i].advances) by_size[w.size].push_back(a / w.size);
+  }
+  std::map<double, double> scale;
+  for (auto& [size, ratios] : by_size) {
+    if (ratios.size() < kMinIdeographs) continue;
+    std::nth_element(ratios.begin(), ratios.begin() + ratios.size() / 2, ratios.end());
+    const double m = ratios[ratios.size() / 2];
+    if (m > 0 && m < kShrunkEm) scale[size] = m;
+  }
+  for (size_t i = 0; i < words->size(); ++i) {
+    PdfWord& w = (*words)[i];
+    if (!metrics[i].upright) continue;
+    if (auto it = scale.find(w.size); it != scale.end()) w.size *= it->second;
+    FitToEmBox(metrics[i].baseline, &w);
+  }
+}
+
 size_t PdfSignatureOffset(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-");
 }
@@ -451,6 +505,7 @@ bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc
     PdfPage page = std::move(dev.page);
     page.number = p;
     std::unique_ptr<TextWordList> words = dev.makeWordList();
+    std::vector<WordMetrics> metrics;
     for (int i = 0; words && i < words->getLength(); ++i) {
       TextWord* w = words->get(i);
       std::unique_ptr<GooString> t(w->getText());
@@ -461,8 +516,16 @@ bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc
       w->getBBox(&pw.x0, &pw.y0, &pw.x1, &pw.y1);
       pw.size = w->getFontSize();
       pw.space_after = w->getSpaceAfter();
+      WordMetrics m;
+      m.baseline = w->getBaseline();
+      m.upright = w->getRotation() == 0;
+      for (int c = 0; m.upright && c < w->getLength(); ++c)
+        if (Ideograph(*w->getChar(c)))
+          m.advances.push_back(w->getEdge(c + 1) - w->getEdge(c));
+      metrics.push_back(std::move(m));
       page.words.push_back(std::move(pw));
     }
+    FitWordsToGlyphs(metrics, &page.words);
     if (page.chars > 0 && page.unmapped_chars * 10 > page.chars) unmapped.push_back(p);
     if (page.words.empty() && page.image_area > 0.3) doc->pages_without_text.push_back(p);
     if (on_page)

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/error.h"
 #include "ingest/document.h"
@@ -37,6 +38,21 @@ struct PdfLimits {
 
 // Why PdfFromBytes failed, for a caller that has another reading of the bytes.
 enum class PdfFailure { kNone, kCannotOpen, kEncrypted, kRefused };
+
+// What a page's words show of the size they are set at, beside their boxes:
+// where the baseline lies, whether the word is upright, how far each of
+// its ideographs advances.
+struct WordMetrics {
+  double baseline = 0;
+  bool upright = false;
+  std::vector<double> advances;
+};
+
+// A page's words (`metrics` one per word) set at the size their ideographs
+// show where the reported size is far larger (a font or text matrix counted
+// twice), and a box far taller than the em the em box on the baseline.
+void FitWordsToGlyphs(const std::vector<WordMetrics>& metrics,
+                      std::vector<PdfWord>* words);
 
 // True when Poppler opens `bytes` as a document with pages.
 bool PdfOpens(std::string_view bytes);

@@ -132,6 +132,89 @@ void PullIntoLastColumn(Table* t, const Section& s, size_t end) {
   }
 }
 
+// A table that sets a merged label at the foot of the rows it spans (a
+// PDF's geometry shows it: Table::labels_at_foot) prints it on the span's
+// last row: in each hierarchy column the span runs from the row after the
+// column's last label down to it, and the label goes to its first row, as
+// text prints it. Only where those rows read as its span: none holds a
+// label of a hierarchy column further left (a parent ends at or below its
+// children), each holds something right of the column, and the label's own
+// row names its child in the next column when that is a hierarchy column
+// (a number there makes it a total row, a row of its own).
+void LiftFootLabels(Table* t, const Section& s, size_t end) {
+  std::vector<size_t> hier;
+  for (size_t c = 0; c < s.columns.size(); ++c)
+    if (s.columns[c].level >= 0) hier.push_back(c);
+  if (hier.empty()) return;
+  auto blank = [&](size_t r, size_t c) {
+    return c >= t->rows[r].size() || IsBlank(t->rows[r][c].text);
+  };
+  const size_t body = static_cast<size_t>(s.first_row + s.header_rows);
+  // Whether each cell of the hierarchy columns held a label as printed.
+  std::vector<std::vector<bool>> printed(end, std::vector<bool>(hier.size(), false));
+  for (size_t r = body; r < end; ++r)
+    for (size_t h = 0; h < hier.size(); ++h) printed[r][h] = !blank(r, hier[h]);
+  for (size_t h = 0; h < hier.size(); ++h) {
+    const size_t c = hier[h];
+    size_t start = body;
+    for (size_t r = body; r < end; ++r) {
+      if (t->row_is_header[r]) {
+        start = r + 1;
+        continue;
+      }
+      if (!printed[r][h]) continue;
+      const bool child = !(h + 1 < hier.size() && hier[h + 1] == c + 1) ||
+                         (!blank(r, c + 1) && !LooksNumeric(t->rows[r][c + 1].text));
+      bool span = start < r && child;
+      for (size_t k = start; k < r && span; ++k) {
+        bool right = false;
+        for (size_t j = c + 1; j < t->rows[k].size() && !right; ++j) right = !blank(k, j);
+        for (size_t g = 0; g < h && span; ++g) span = !printed[k][g];
+        span = span && right && blank(k, c);
+      }
+      if (span) {
+        Cell& to = t->rows[start][c];
+        Cell& from = t->rows[r][c];
+        std::swap(to.text, from.text);
+        const std::string moved = from.value(), kept = to.value();
+        to.set_value(moved);
+        from.set_value(kept);
+      }
+      start = r + 1;
+    }
+  }
+}
+
+// A label merged over rows belongs on its span's first row, and the first
+// span starts on the section's first body row: a hierarchy column blank
+// there with a label further down shows labels the layout placed off their
+// spans (set at the foot or the middle of rows it could not measure). Which
+// rows a label heads is then a guess: the section's rows are doubted. Only
+// for tables whose labels were placed by alignment (`rendered`).
+void DoubtUnplacedLabels(Table* t, const Section& s, size_t end) {
+  const size_t body = static_cast<size_t>(s.first_row + s.header_rows);
+  if (body >= end || t->row_is_header[body]) return;
+  auto blank = [&](size_t r, size_t c) {
+    return c >= t->rows[r].size() || IsBlank(t->rows[r][c].text);
+  };
+  // A hierarchy column blank on the first body row whose first label names
+  // a child in the next hierarchy column (a total row, "总分" over a number,
+  // is a row of its own): its labels were all set alike, so every span of
+  // the section is a guess.
+  size_t doubted_end = body;
+  for (size_t c = 0; c < s.columns.size(); ++c) {
+    if (s.columns[c].level < 0 || !blank(body, c)) continue;
+    const bool next = c + 1 < s.columns.size() && s.columns[c + 1].level >= 0;
+    size_t r = body + 1;
+    while (r < end && (t->row_is_header[r] || blank(r, c))) ++r;
+    if (r == end || (next && (blank(r, c + 1) || LooksNumeric(t->rows[r][c + 1].text))))
+      continue;
+    doubted_end = end;
+  }
+  for (size_t r = body; r < doubted_end; ++r)
+    for (Cell& cell : t->rows[r]) cell.doubt = std::string(kDoubtLabels);
+}
+
 // Hierarchy columns print a merged cell once; the rows below it leave the
 // column empty. Record the merge and give each covered cell its value.
 // `rendered`: a hierarchy column empty on the section's first body row,
@@ -286,6 +369,8 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
     if (s.header_rows > 0) {
       if (rendered) PullIntoLastColumn(t, s, end);
       BuildSectionColumns(t, &s, header);
+      if (t->labels_at_foot) LiftFootLabels(t, s, end);
+      if (rendered) DoubtUnplacedLabels(t, s, end);
       FillDown(t, s, end, rendered);
     }
   }

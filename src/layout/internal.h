@@ -35,6 +35,8 @@ struct Piece {
   // doubts already (kDoubt* of layout/table.h).
   bool geometry = false;
   std::vector<std::string> doubts;
+  // PDF: merged labels are set at the foot of their rows (Table::labels_at_foot).
+  bool labels_at_foot = false;
   // PDF: the columns of the ruled grid it was read from; 0 when unruled.
   size_t grid_columns = 0;
 };

@@ -254,6 +254,7 @@ class Builder {
       cur_->last_line = p.last_line;
       ++cur_->pieces;
       for (const std::string& d : p.doubts) cur_->AddDoubt(d);
+      cur_->labels_at_foot = cur_->labels_at_foot || p.labels_at_foot;
       // A head of a row or two at the last page's foot is not what the
       // rules read; the doubt is whether the body goes with it.
       if (p.geometry && !sure && text && before >= pdf::kPdf.min_table_rows)
@@ -295,6 +296,7 @@ class Builder {
         for (size_t j = 0; j < k; ++j) pipe_header_[j] = true;
     t.header_rows = LeadingHeaderRows(t.rows, header_);
     t.doubts = std::move(p.doubts);
+    t.labels_at_foot = p.labels_at_foot;
     if (maybe_rest) t.AddDoubt(kDoubtContinuation);
     cur_geometry_ = p.geometry;
     cur_grid_columns_ = p.grid_columns;

@@ -44,6 +44,10 @@ struct PageTable {
   // The same for one row (as `rows`, "" where sure): a merged cell the page
   // break cut leaves only its own rows in doubt.
   std::vector<std::string> row_doubts;
+  // Unruled: its label columns set their labels at their rows' foot, so a
+  // label merged over rows ends its span (moved up when the header names
+  // the hierarchy columns, `Table::labels_at_foot`).
+  bool labels_at_foot = false;
   // Of horizontal rules only: its columns are inferred, as an unruled
   // table's are. Open: without its bottom rule, it runs on to the page's
   // end, and the next page goes on with its columns. `rule_x0` and
@@ -178,10 +182,19 @@ void ReadUnruled(std::vector<double> carry, std::vector<WordLine> lines,
                  double page_height, std::vector<PageTable>* tables,
                  std::vector<WordLine>* text);
 
+// ---- Unruled cells (pdf_cells.cc) -----------------------------------------
+
 // Rows and cells of the lines `idx` under the separators `seps`: what the
-// unruled reading does with the lines of a table it found.
+// unruled reading does with the lines of a table it found. Without
+// `place_labels`, the cells as they lie, labels where they were printed.
 void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
-                const std::vector<double>& seps, PageTable* t);
+                const std::vector<double>& seps, PageTable* t, bool place_labels = true);
+
+// `seps` without those between two columns right of the label columns that
+// no row of `t` fills both of (`min_table_rows` rows filling one or the
+// other): one column whose cells are set to different sides.
+std::vector<double> JoinUnsharedColumns(const PageTable& t,
+                                        const std::vector<double>& seps);
 
 // ---- A table's own leading (pdf_leading.cc) --------------------------------
 
@@ -190,16 +203,19 @@ void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& i
 // wrapped ("2,000,00" over "0.00", "80%-" over "90%").
 bool WholeNumber(const std::string& s);
 
-// One line of a cell in column `col`.
+// One line of a cell in column `col`, `width` wide in a font of `size`.
 struct CellLine {
   size_t col;
-  double y0, y1;
-  bool whole_number;
+  double y0, y1, width, size;
+  bool numeric, whole_number;
 };
 
 // The gap, in points, over which a column's next line (of `boxes`, in order
 // down the page) starts a new row in this table, where the table shows its
-// rows closer than `cell_leading_em`; kFar where it does not.
+// rows closer than `cell_leading_em`; kFar where it does not. Two whole
+// numbers stacked show the rows' gap where another column repeats them at
+// the same height, or where the upper one is narrower than its column's
+// widest number (so it did not wrap).
 double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em);
 
 // The same for the lines `idx` cut at their wide gaps, each run in the
@@ -223,15 +239,27 @@ struct RowSpan {
   double y0, y1;
 };
 
+// How many of a column's cells of one line in rows of several lines sit
+// level with the row's top, middle or foot.
+struct AlignVotes {
+  int top = 0, middle = 0, foot = 0;
+};
+
 // Moves the labels of the first `label_columns` columns of `cells` (rows ×
-// columns) to the first row of the span each is centred on. `centers` and
-// `tops`: where each cell's text lies. False when a label lies where two
-// placements could claim it (level with its row's foot alone, in a table
-// that does not set its cells so).
+// columns) to the first row of the span each is centred on. Where the label
+// columns set their cells at their rows' foot (`votes`, per column) none
+// moves and it says so: a label there ends its span, but a label over blank
+// cells looks the same, and only the header tells hierarchy columns apart.
+// Where the whole table sets its cells at their rows' foot, its labels
+// move up to the first row after the last label's. `centers` and `tops`:
+// where each cell's text lies. `unsure`: a label lies where two placements
+// could claim it (level with its row's foot alone, in a table that does
+// not set its cells so).
 bool PlaceLabels(const std::vector<RowSpan>& rows,
                  const std::vector<std::vector<double>>& centers,
                  const std::vector<std::vector<double>>& tops, size_t label_columns,
-                 double em, std::vector<std::vector<std::string>>* cells);
+                 double em, const std::vector<AlignVotes>& votes,
+                 std::vector<std::vector<std::string>>* cells, bool* unsure);
 
 }  // namespace jx::layout::pdf
 

@@ -3,6 +3,7 @@
 // span is a search of its own, apart from how rows are found; it lives here.
 #include <cmath>
 
+#include "layout/internal.h"
 #include "layout/pdf_internal.h"
 
 namespace jx::layout::pdf {
@@ -11,7 +12,8 @@ namespace {
 // A label set in the middle of the rows it spans belongs, like a merged
 // cell in copied text, on the first of them. Taken so when the labels of
 // the column tile its rows: each label's span starts where the last one
-// ended, holds the label, ends before the next label and is centred on
+// ended (or further down, the rows between blank cells of their own, at a
+// price), holds the label, ends before the next label and is centred on
 // it. The first span may start above its label. Of the tilings, the best
 // centred wins, and a label stays put unless moving it centres it better.
 // A label level with the top of its row is top-aligned, which vetoes
@@ -26,9 +28,18 @@ bool TileLabels(const std::vector<RowSpan>& rows,
   if (at.empty()) return true;
   const size_t n = rows.size();
   // cost[k][e]: best tiling of labels 0..k with label k's span ending at e;
-  // from[k][e]: where that span starts.
+  // from[k][e]: where that span starts; prev[k][e]: where label k-1's ended.
   std::vector<std::vector<double>> cost(at.size(), std::vector<double>(n, kFar));
   std::vector<std::vector<size_t>> from(at.size(), std::vector<size_t>(n, 0));
+  std::vector<std::vector<size_t>> prev(at.size(), std::vector<size_t>(n, 0));
+  // A row between two spans that neither covers is a blank cell of its
+  // own (a form's rows above the hierarchy); it costs more than the worst
+  // centring allowed on it, so that a span covers it wherever one can.
+  auto uncovered = [&](size_t r) {
+    return (rows[r].y1 - rows[r].y0) / kPdf.centring_rows + kPdf.move_cost_em * em;
+  };
+  std::vector<double> before_at(n + 1, kFar);  // best cost of labels < k ending before s
+  std::vector<size_t> before_end(n + 1, 0);
   for (size_t k = 0; k < at.size(); ++k) {
     const size_t a = at[k];
     const size_t next = k + 1 < at.size() ? at[k + 1] : n;
@@ -36,11 +47,23 @@ bool TileLabels(const std::vector<RowSpan>& rows,
     const double limit = (rows[a].y1 - rows[a].y0) / kPdf.centring_rows;
     const bool top_aligned =
         std::fabs(tops[a][c] - rows[a].y0) < kPdf.top_aligned_em * em;
+    if (k > 0) {
+      // before_at[s]: labels 0..k-1 tiled, the last span ending at s-1 or
+      // above it with the rows between uncovered.
+      before_at[0] = kFar;
+      for (size_t s = 1; s <= a; ++s) {
+        before_at[s] = cost[k - 1][s - 1], before_end[s] = s - 1;
+        if (s > 1 && before_at[s - 1] < kFar &&
+            before_at[s - 1] + uncovered(s - 1) < before_at[s])
+          before_at[s] = before_at[s - 1] + uncovered(s - 1),
+          before_end[s] = before_end[s - 1];
+      }
+    }
     for (size_t s = 0; s <= a; ++s) {
       double before = 0;
       if (k > 0) {
         if (s == 0) continue;
-        before = cost[k - 1][s - 1];
+        before = before_at[s];
         if (before >= kFar) continue;
       }
       for (size_t e = a; e < next; ++e) {
@@ -52,7 +75,8 @@ bool TileLabels(const std::vector<RowSpan>& rows,
         if (s != a && top_aligned && (!centred || err > kPdf.exact_centre_em * em))
           continue;
         double total = before + err + (s != a ? kPdf.move_cost_em * em : 0);
-        if (total < cost[k][e]) cost[k][e] = total, from[k][e] = s;
+        if (total < cost[k][e])
+          cost[k][e] = total, from[k][e] = s, prev[k][e] = k > 0 ? before_end[s] : 0;
       }
     }
   }
@@ -67,7 +91,7 @@ bool TileLabels(const std::vector<RowSpan>& rows,
   std::vector<size_t> start(at.size());
   for (size_t k = at.size(); k-- > 0;) {
     start[k] = from[k][end];
-    if (k > 0) end = start[k] - 1;
+    if (k > 0) end = prev[k][end];
   }
   for (size_t k = 0; k < at.size(); ++k)
     if (start[k] != at[k]) std::swap((*cells)[start[k]][c], (*cells)[at[k]][c]);
@@ -150,13 +174,51 @@ bool MoveLabelsUp(const std::vector<RowSpan>& rows,
   return true;
 }
 
+// A column of words with an empty cell between two filled ones: a label
+// column, its labels merged over the rows between. A number makes it a
+// column of values.
+bool Gapped(const std::vector<std::vector<std::string>>& cells, size_t c) {
+  bool filled = false, gap = false, between = false;
+  for (const auto& row : cells) {
+    if (LooksNumeric(row[c])) return false;
+    if (between) continue;
+    if (row[c].empty()) {
+      gap = gap || filled;
+    } else if (gap) {
+      between = true;
+    } else {
+      filled = true;
+    }
+  }
+  return between;
+}
+
 }  // namespace
 
 bool PlaceLabels(const std::vector<RowSpan>& rows,
                  const std::vector<std::vector<double>>& centers,
                  const std::vector<std::vector<double>>& tops, size_t label_columns,
-                 double em, std::vector<std::vector<std::string>>* cells) {
-  bool unsure = false;
+                 double em, const std::vector<AlignVotes>& votes,
+                 std::vector<std::vector<std::string>>* cells, bool* unsure) {
+  *unsure = false;
+  if (cells->empty()) return false;
+  // Rows of a form above the hierarchy may fill the first column nearly as
+  // often as the values' columns, so that none reads as sparse: then the
+  // leading columns that leave a row empty between two labels are the
+  // label columns.
+  const size_t nc = (*cells)[0].size();
+  if (label_columns == 0)
+    while (label_columns < nc && Gapped(*cells, label_columns)) ++label_columns;
+  // How the label columns set their labels, by a clear majority of their
+  // cells that show it (`align_votes` to one against each other): a
+  // producer may set labels otherwise than the values beside them.
+  AlignVotes v;
+  for (size_t c = 0; c < label_columns && c < votes.size(); ++c)
+    v.top += votes[c].top, v.middle += votes[c].middle, v.foot += votes[c].foot;
+  auto wins = [](int a, int b, int c) {
+    return a > 0 && a >= kPdf.align_votes * (b + c);
+  };
+  if (wins(v.foot, v.top, v.middle)) return true;
   // The table sets its cells bottom-aligned when every one-line cell of
   // the other columns in a taller row is level with the row's foot.
   bool foot_aligned = false, other = false;
@@ -187,12 +249,12 @@ bool PlaceLabels(const std::vector<RowSpan>& rows,
       if ((*cells)[r][c].empty()) continue;
       const double top = tops[r][c], bottom = 2 * centers[r][c] - top;
       if (std::fabs(bottom - rows[r].y1) < tol && std::fabs(top - rows[r].y0) >= tol)
-        unsure = true;
+        *unsure = true;
     }
     if (!TileLabels(rows, centers, tops, c, em, centred, cells))
       MoveLabelsOneByOne(rows, centers, tops, c, em, centred, cells);
   }
-  return !unsure;
+  return false;
 }
 
 }  // namespace jx::layout::pdf

@@ -37,8 +37,13 @@ bool WholeNumber(const std::string& s) {
 double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
   struct Step {
     double gap, next_top;
-    bool numbers;
+    bool numbers, unwrapped;
   };
+  // A number within `wrap_width_em` of its column's widest fills the
+  // column and may have wrapped.
+  std::vector<double> widest(nc, 0);
+  for (const CellLine& b : boxes)
+    if (b.col < nc && b.numeric) widest[b.col] = std::max(widest[b.col], b.width);
   std::vector<Step> steps;
   std::vector<const CellLine*> last(nc, nullptr);
   for (const CellLine& b : boxes) {
@@ -48,7 +53,8 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
     // A line starting above the middle of the one before is drawn over it
     // (text overflowing its row), not set under it: no leading to measure.
     if (!p || b.y0 < (p->y0 + p->y1) / 2) continue;
-    steps.push_back({b.y0 - p->y1, b.y0, p->whole_number && b.whole_number});
+    steps.push_back({b.y0 - p->y1, b.y0, p->whole_number && b.whole_number,
+                     p->width <= widest[b.col] - kPdf.wrap_width_em * p->size});
   }
   const double limit = kPdf.cell_leading_em * em;
   // The least gap between stacked numbers that another column repeats at
@@ -64,7 +70,8 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
     while (numbers[lo]->next_top < numbers[i]->next_top - same) ++lo;
     while (hi < numbers.size() && numbers[hi]->next_top <= numbers[i]->next_top + same)
       ++hi;
-    if (hi - lo >= kPdf.row_evidence_columns) rows = std::min(rows, numbers[i]->gap);
+    if (hi - lo >= kPdf.row_evidence_columns || numbers[i]->unwrapped)
+      rows = std::min(rows, numbers[i]->gap);
   }
   if (rows == kFar) return kFar;
   const double sep = kPdf.leading_separation_em * em;
@@ -90,11 +97,15 @@ double RowGapLimit(const std::vector<WordLine>& lines, const std::vector<size_t>
       size_t m = j + 1;
       while (m < l.size() && !WideGap(*l[m - 1], *l[m])) ++m;
       const std::vector<const PdfWord*> run(l.begin() + j, l.begin() + m);
-      double y0 = kFar, y1 = -kFar;
-      for (const PdfWord* w : run) y0 = std::min(y0, w->y0), y1 = std::max(y1, w->y1);
+      double y0 = kFar, y1 = -kFar, size = 0;
+      for (const PdfWord* w : run)
+        y0 = std::min(y0, w->y0), y1 = std::max(y1, w->y1),
+        size = std::max(size, w->size);
       const size_t col = static_cast<size_t>(
           std::upper_bound(seps.begin(), seps.end(), run.front()->x0) - seps.begin());
-      boxes.push_back({col, y0, y1, WholeNumber(JoinWords(run))});
+      const std::string text = JoinWords(run);
+      boxes.push_back({col, y0, y1, run.back()->x1 - run.front()->x0, size,
+                       LooksNumeric(text), WholeNumber(text)});
       j = m;
     }
   }

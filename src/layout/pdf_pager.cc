@@ -388,6 +388,7 @@ void PdfPager::Add(const PdfPage& input) {
       it.piece.same_ruled_grid = it.piece.same_grid_as_previous && sure_grid;
       it.piece.geometry = true;
       it.piece.doubts = t.doubts;
+      it.piece.labels_at_foot = t.labels_at_foot;
       if (t.ruled && !t.xs.empty()) it.piece.grid_columns = t.xs.size() - 1;
       for (size_t ri = 0; ri < t.rows.size(); ++ri) {
         const auto& cells = t.rows[ri];

@@ -106,13 +106,16 @@ struct PdfParams {
   // Columns that stack whole numbers at the same heights, one under the
   // other closer than `cell_leading_em`: this many show that the table sets
   // its rows that close (one value per row), a number wrapped in one cell
-  // shows in one column only.
+  // shows in one column only. One column shows it where the upper number is
+  // narrower than the column's widest (`wrap_width_em`): it did not wrap.
   size_t row_evidence_columns = 2;
   // Em. Lines whose tops are this close are level: the same row's.
   double row_level_em = 0.1;
   // Em. The rows' gap parts rows only when the leading of the table's
-  // wrapped cells lies this far below it; nearer, the two are not told apart.
-  double leading_separation_em = 0.2;
+  // wrapped cells lies this far below it (a cell's vertical padding, a
+  // point each side at the least, twice `row_gap_slack_em`); nearer, the
+  // two are not told apart.
+  double leading_separation_em = 0.14;
   // Em. Where no cell wraps to show the leading, a gap under this stays
   // leading whatever the rows show: single-spaced lines of any producer
   // here are closer. Rows then part at gaps within `row_gap_margin_em` of
@@ -179,6 +182,16 @@ struct PdfParams {
   // filled column's rows sets the rows; sparser ones are labels or values
   // placed on them.
   int dense_tenths = 8;
+  // Em, of the table's largest font. A gap between two lines of a column at
+  // least as wide as the table's row gap (two rows' values one above the
+  // other) less this parts two rows: renderers round positions by far less,
+  // and a cell's vertical padding (a point each side at the least) keeps
+  // the lines of one cell closer by more.
+  double row_gap_slack_em = 0.07;
+  // Em. A number within this of its column's widest number fills the
+  // column and may have wrapped, so it and the line below show no
+  // row gap.
+  double wrap_width_em = 0.5;
   // Em, of the table's largest font. A cell starting less than this above
   // the last row's foot still starts a new row: touching rows overlap by the
   // renderer's rounding, a deeper overlap is the same row.
@@ -195,6 +208,11 @@ struct PdfParams {
   double ends_high_em = 0.3;
 
   // ---- Label placement ----
+  // Votes. A table sets its cells at the top, middle or foot of taller rows
+  // when this many of its one-line cells in rows of several lines sit so
+  // for each that sits otherwise: a stray vote (a cell that happens to fill
+  // its row) does not decide, a clear majority does.
+  int align_votes = 3;
   // Em, of the table's largest font (so for all label tolerances below). A
   // label whose middle lies this far outside its row shows that its column
   // centres labels between rows; within it, rounding.

@@ -95,6 +95,10 @@ struct Table {
   // read whole, a table from text or an office document). The rules give at
   // most a warning on what rests on a doubtful table.
   std::vector<std::string> doubts;
+  // PDF: the table sets a label merged over rows at the foot of the rows it
+  // spans, so that the label's row is its span's last (a page's geometry
+  // shows it; text and office tables print a merged label on its first).
+  bool labels_at_foot = false;
   void AddDoubt(std::string_view name) {
     for (const auto& d : doubts)
       if (d == name) return;

@@ -172,7 +172,9 @@ void CheckTable(const ScoreTable& st, Sink* sink) {
     if (w.from.size() > 1) t.also.assign(w.from.begin() + 1, w.from.end());
     weights.push_back(t);
   }
-  if (st.has_total_weight) {
+  // As for the scores: a total over no items (every root a bonus, or none
+  // read) compares nothing.
+  if (st.has_total_weight && !weights.empty()) {
     Term stated{st.total_weight, 1, false, "合计分值", st.total_weight_at};
     Report(sink, "score.total", stated, weights, tid + " 总分值与各项分值之和");
   } else if (all_weights && weights.size() >= 2 && st.has_scores) {

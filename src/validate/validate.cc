@@ -355,7 +355,7 @@ std::string DoubtText(const std::string& name) {
   if (name == "rows") return "有单元格可能属于两行";
   if (name == "continuation") return "是否为上页续表不确定";
   if (name == "header") return "表头未能识别";
-  if (name == "labels") return "合并的指标单元格跨页，所属行不确定";
+  if (name == "labels") return "合并的指标单元格所属行不确定（跨页或位置居中、居下）";
   return name;
 }
 

@@ -1,0 +1,438 @@
+// An unruled table's lines cut into rows and cells under its column
+// separators: words into fragments per column, fragments into the blocks
+// of one cell, blocks of the columns filled on nearly every row into rows,
+// the sparser ones placed on them (labels through pdf_labels.cc), and the
+// layout's doubts of what it read. pdf_unruled.cc finds the tables and asks
+// this file for their cells.
+#include <cmath>
+#include <cstdint>
+
+#include "layout/internal.h"
+#include "layout/pdf_internal.h"
+#include "layout/table.h"
+
+namespace jx::layout::pdf {
+namespace {
+
+class CellBuilder {
+ public:
+  static void Build(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
+                    const std::vector<double>& seps, PageTable* t,
+                    bool place_labels = true) {
+    const size_t nc = seps.size() + 1;
+    double x0 = 1e9, x1 = -1e9, y0 = 1e9, y1 = -1e9;
+    for (size_t i : idx) {
+      x0 = std::min(x0, lines[i].front()->x0);
+      x1 = std::max(x1, lines[i].back()->x1);
+      y0 = std::min(y0, LineTop(lines[i]));
+      y1 = std::max(y1, LineBottom(lines[i]));
+    }
+    t->box = {x0, y0, x1, y1};
+    t->xs = seps;
+    t->ruled = false;
+    auto column = [&](double x) {
+      return static_cast<size_t>(std::upper_bound(seps.begin(), seps.end(), x) -
+                                 seps.begin());
+    };
+    // Fragments: each line's words by column. A run of words that goes on
+    // across a separator without a wide gap spans those columns.
+    std::vector<Frag> frags;
+    for (size_t i : idx) {
+      const WordLine& l = lines[i];
+      size_t j = 0;
+      while (j < l.size()) {
+        size_t c = column(l[j]->x0);
+        Frag f{c, c, l[j]->y0, l[j]->y1, l[j]->size, {l[j]}, i};
+        size_t m = j + 1;
+        // A number ends its cell: the word after it across a separator is
+        // the next column's, however close the producer set the two ("171.00"
+        // right-aligned against "—").
+        auto number_ends = [&](size_t m) {
+          return column(l[m - 1]->x1) < column(l[m]->x0) && LooksNumeric(l[m - 1]->text);
+        };
+        while (m < l.size() && (column(l[m]->x0) == c || !WideGap(*l[m - 1], *l[m])) &&
+               !number_ends(m)) {
+          f.words.push_back(l[m]);
+          ++m;
+        }
+        for (const PdfWord* w : f.words) {
+          f.y0 = std::min(f.y0, w->y0);
+          f.y1 = std::max(f.y1, w->y1);
+          f.size = std::max(f.size, w->size);
+        }
+        f.last_col =
+            std::max(c, column(f.words.back()->x1 - kPdf.span_overhang_em * f.size));
+        frags.push_back(std::move(f));
+        j = m;
+      }
+    }
+    // The table's em, for the tolerances of rows and labels.
+    double em = kPdf.min_em;
+    for (const Frag& f : frags) em = std::max(em, f.size);
+    std::sort(frags.begin(), frags.end(), [](const Frag& a, const Frag& b) {
+      return a.y0 != b.y0 ? a.y0 < b.y0 : a.words[0]->x0 < b.words[0]->x0;
+    });
+    std::vector<CellLine> boxes;
+    boxes.reserve(frags.size());
+    for (const Frag& f : frags) {
+      const std::string text = JoinWords(f.words);
+      boxes.push_back({f.col, f.y0, f.y1, FragWidth(f), f.size, LooksNumeric(text),
+                       WholeNumber(text)});
+    }
+    const double row_gap = RowGapLimit(boxes, nc, em);
+    // The least gap the row gap parted two lines of words at, and the
+    // widest it left two lines of words in one cell at: unless the first is
+    // wider by a cell's padding at least (twice `row_gap_slack_em`), the
+    // table's leading may be its row gap too (no vertical padding, or rows
+    // set tighter than a cell's lines), and which lines are one cell's is a
+    // guess.
+    double parted_words = kFar, joined_words = -kFar;
+    // Blocks: a column's fragments that follow at the leading of one cell.
+    std::vector<Block> blocks;
+    std::vector<size_t> open(nc, SIZE_MAX);
+    for (const Frag& f : frags) {
+      size_t& o = open[f.col];
+      const bool leading =
+          o != SIZE_MAX && f.y0 <= blocks[o].y1 + kPdf.cell_leading_em * f.size;
+      const double gap = leading ? f.y0 - blocks[o].y1 : 0;
+      if (leading && row_gap < kFar &&
+          !LooksNumeric(JoinWords(blocks[o].frags.back()->words)) &&
+          !LooksNumeric(JoinWords(f.words))) {
+        if (gap >= row_gap)
+          parted_words = std::min(parted_words, gap);
+        else
+          joined_words = std::max(joined_words, gap);
+      }
+      if (leading && gap < row_gap) {
+        Block& bl = blocks[o];
+        bl.y1 = std::max(bl.y1, f.y1);
+        bl.last_col = std::max(bl.last_col, f.last_col);
+        bl.frags.push_back(&f);
+      } else {
+        o = blocks.size();
+        blocks.push_back({f.col, f.last_col, f.y0, f.y1, {&f}});
+      }
+    }
+    // Rows come from the columns that have a cell on most rows; sparse
+    // columns (hierarchy labels, set in the middle of the rows they span)
+    // are placed afterwards.
+    std::vector<int> per_col(nc, 0);
+    for (const Block& bl : blocks) ++per_col[bl.col];
+    int most = *std::max_element(per_col.begin(), per_col.end());
+    // The columns with a cell on (nearly) every row set the rows.
+    auto dense = [&](size_t c) { return 10 * per_col[c] >= kPdf.dense_tenths * most; };
+    std::vector<const Block*> order;
+    for (const Block& bl : blocks) order.push_back(&bl);
+    std::sort(order.begin(), order.end(),
+              [](const Block* a, const Block* b) { return a->y0 < b->y0; });
+    std::vector<Row> rows;
+    for (const Block* bl : order) {
+      if (!dense(bl->col)) continue;
+      if (rows.empty() || bl->y0 >= rows.back().y1 - kPdf.row_overlap_em * em ||
+          bl->y0 - rows.back().y1 >= row_gap) {
+        rows.push_back({bl->y0, bl->y1, {bl}});
+      } else {
+        rows.back().y1 = std::max(rows.back().y1, bl->y1);
+        rows.back().blocks.push_back(bl);
+      }
+    }
+    if (rows.empty()) return;
+    // A sparse cell near a row, or between two rows closer than rows are to
+    // each other, belongs to the nearest row (a label centred on the rows it
+    // spans); one as far from every row as rows are apart is a row of its own.
+    std::vector<double> gaps;
+    for (size_t r = 1; r < rows.size(); ++r) gaps.push_back(rows[r].y0 - rows[r - 1].y1);
+    double typical = 0;
+    if (!gaps.empty()) {
+      std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+      typical = gaps[gaps.size() / 2];
+    }
+    for (const Block* bl : order) {
+      if (dense(bl->col)) continue;
+      size_t best = 0;
+      double dist = kFar;
+      for (size_t r = 0; r < rows.size(); ++r) {
+        double d = bl->y1 < rows[r].y0   ? rows[r].y0 - bl->y1
+                   : bl->y0 > rows[r].y1 ? bl->y0 - rows[r].y1
+                                         : 0;
+        double dc = std::fabs(bl->cy() - (rows[r].y0 + rows[r].y1) / 2);
+        double bc = std::fabs(bl->cy() - (rows[best].y0 + rows[best].y1) / 2);
+        if (d < dist - kPdf.distance_tie ||
+            (std::fabs(d - dist) <= kPdf.distance_tie && dc < bc))
+          dist = d, best = r;
+      }
+      if (typical > 0 && dist >= kPdf.own_row_gap * typical) {
+        Row nr{bl->y0, bl->y1, {bl}};
+        auto at =
+            std::upper_bound(rows.begin(), rows.end(), nr,
+                             [](const Row& a, const Row& b) { return a.y0 < b.y0; });
+        rows.insert(at, std::move(nr));
+        continue;
+      }
+      rows[best].blocks.push_back(bl);
+    }
+    Doubt(lines, idx, seps, rows, nc, em, dense, t);
+    if (parted_words < kFar &&
+        parted_words - joined_words < 2 * kPdf.row_gap_slack_em * em &&
+        std::find(t->doubts.begin(), t->doubts.end(), kDoubtRows) == t->doubts.end())
+      t->doubts.emplace_back(kDoubtRows);
+    std::vector<std::vector<std::string>> cells(rows.size(),
+                                                std::vector<std::string>(nc));
+    std::vector<std::vector<double>> centers(rows.size(), std::vector<double>(nc, 0));
+    std::vector<std::vector<double>> tops(rows.size(), std::vector<double>(nc, 0));
+    for (size_t r = 0; r < rows.size(); ++r) {
+      auto& bs = rows[r].blocks;
+      std::stable_sort(bs.begin(), bs.end(),
+                       [](const Block* a, const Block* b) { return a->y0 < b->y0; });
+      for (size_t c = 0; c < nc; ++c) {
+        std::vector<WordLine> cell_lines;
+        double top = kFar, bot = -kFar;
+        for (const Block* bl : bs) {
+          if (bl->col != c) continue;
+          for (const Frag* f : bl->frags) cell_lines.push_back(f->words);
+          top = std::min(top, bl->y0);
+          bot = std::max(bot, bl->y1);
+        }
+        cells[r][c] = JoinCellLines(cell_lines);
+        centers[r][c] = (top + bot) / 2;
+        tops[r][c] = top;
+      }
+    }
+    // Before labels move: a cell whose lines end above its row's foot is
+    // complete (the row's cells are centred on the tallest).
+    std::vector<std::vector<bool>> ends_high(rows.size(), std::vector<bool>(nc, false));
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (size_t c = 0; c < nc; ++c)
+        if (!cells[r][c].empty()) {
+          double bot = -kFar, size = kPdf.min_em;
+          for (const Block* bl : rows[r].blocks)
+            if (bl->col == c) {
+              bot = std::max(bot, bl->y1);
+              for (const Frag* f : bl->frags) size = std::max(size, f->size);
+            }
+          ends_high[r][c] = bot < rows[r].y1 - kPdf.ends_high_em * size;
+        }
+    const auto before = cells;
+    // Hierarchy labels lead the row; a sparse column right of a dense one
+    // holds values, which sit on their own rows.
+    size_t label_columns = 0;
+    while (label_columns < nc && !dense(label_columns)) ++label_columns;
+    std::vector<RowSpan> spans;
+    spans.reserve(rows.size());
+    for (const Row& r : rows) spans.push_back({r.y0, r.y1});
+    bool unsure = false;
+    if (place_labels)
+      t->labels_at_foot = PlaceLabels(spans, centers, tops, label_columns, em,
+                                      AlignOf(rows, nc, em), &cells, &unsure);
+    if (unsure) t->doubts.emplace_back(kDoubtLabels);
+    for (size_t r = 0; r < cells.size(); ++r) {
+      bool any = false;
+      for (const auto& cell : cells[r]) any = any || !cell.empty();
+      if (!any) continue;
+      t->open_at_foot.assign(nc, false);
+      for (size_t c = 0; c < nc; ++c)
+        t->open_at_foot[c] =
+            !cells[r][c].empty() && (cells[r][c] != before[r][c] || !ends_high[r][c]);
+      t->rows.push_back(std::move(cells[r]));
+    }
+  }
+
+ private:
+  // A table cell's run of words on one line.
+  struct Frag {
+    size_t col, last_col;
+    double y0, y1, size;
+    WordLine words;
+    size_t line;  // of `lines`
+  };
+  // A cell's lines in one column: fragments that touch.
+  struct Block {
+    size_t col, last_col;
+    double y0, y1;
+    std::vector<const Frag*> frags;
+    double cy() const { return (y0 + y1) / 2; }
+  };
+  struct Row {
+    double y0, y1;
+    std::vector<const Block*> blocks;
+  };
+
+  // A cell of two lines that are each a whole number ("10" over "10", read
+  // as 1010): two rows' values, not a number wrapped.
+  static bool TwoNumbers(const Block& bl) {
+    for (size_t k = 0; k + 1 < bl.frags.size(); ++k)
+      if (WholeNumber(JoinWords(bl.frags[k]->words)) &&
+          WholeNumber(JoinWords(bl.frags[k + 1]->words)))
+        return true;
+    return false;
+  }
+
+  // The layout's own measures of how sure it is of the table: how much room
+  // the inferred columns leave between cells, and whether a cell's lines
+  // reach over several rows or a row holds two cells of one column.
+  template <typename Dense>
+  static void Doubt(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
+                    const std::vector<double>& seps, const std::vector<Row>& rows,
+                    size_t nc, double em, const Dense& dense, PageTable* t) {
+    double margin = kFar;
+    // Two numbers a wide gap parts with no separator between them: two
+    // columns' values read as one cell.
+    bool two_values = false;
+    for (size_t i : idx) {
+      const WordLine& l = lines[i];
+      const double size = LineSize(l);
+      for (size_t k = 0; k + 1 < l.size(); ++k) {
+        // A gap with a separator in it (separators are in order). After a
+        // number the cells part whatever the gap (`Build`): no margin.
+        auto s = std::lower_bound(seps.begin(), seps.end(), l[k]->x1);
+        const bool parted = s != seps.end() && *s <= l[k + 1]->x0;
+        if (parted && !LooksNumeric(l[k]->text))
+          margin = std::min(margin, (l[k + 1]->x0 - l[k]->x1) / size);
+        else if (!parted && WideGap(*l[k], *l[k + 1]) && LooksNumeric(l[k]->text) &&
+                 LooksNumeric(l[k + 1]->text))
+          two_values = true;
+      }
+    }
+    // Two whole numbers side by side in one cell ("10" "9"): two rows' values
+    // one line took (a label centred between rows joins them), so rows are
+    // doubted.
+    bool paired = false;
+    for (const Row& r : rows)
+      for (const Block* bl : r.blocks)
+        for (const Frag* f : bl->frags) {
+          for (size_t k = 0; k + 1 < f->words.size(); ++k)
+            paired = paired || (WholeNumber(f->words[k]->text) &&
+                                WholeNumber(f->words[k + 1]->text));
+        }
+    if (paired) t->doubts.emplace_back(kDoubtRows);
+    if (margin < kPdf.cell_gap_em + kPdf.column_margin_em || two_values)
+      t->doubts.emplace_back(kDoubtColumns);
+    size_t label_columns = 0;
+    while (label_columns < nc && !dense(label_columns)) ++label_columns;
+    bool claimed = false;
+    for (const Row& r : rows) {
+      std::vector<int> per(nc, 0);
+      for (const Block* bl : r.blocks) {
+        if (dense(bl->col) && ++per[bl->col] > 1) claimed = true;
+        if (TwoNumbers(*bl)) claimed = true;
+        // A label may span rows; one over more rows than a label centred
+        // on them overlaps is text of several rows read as one cell.
+        const bool label = bl->col < label_columns;
+        const size_t most = kPdf.claimed_rows + (label ? 1 : 0);
+        // Rows are in order down the page: only those from the first whose
+        // foot is below the cell's top can overlap it.
+        auto o = std::partition_point(rows.begin(), rows.end(),
+                                      [&](const Row& x) { return x.y1 <= bl->y0; });
+        size_t over = 0;
+        for (; o != rows.end() && o->y0 < bl->y1 && over < most; ++o)
+          if (std::min(bl->y1, o->y1) - std::max(bl->y0, o->y0) >
+              kPdf.claim_overlap_em * em)
+            ++over;
+        if (over < most) continue;
+        if (label)
+          t->tall_label = true;
+        else
+          claimed = true;
+      }
+    }
+    if (claimed) t->doubts.emplace_back(kDoubtRows);
+    // Two neighbouring columns never filled on one row may be one column
+    // whose cells, aligned right or centred, left a gap where it has none.
+    std::vector<int> filled(nc, 0), both(nc, 0);
+    for (const Row& r : rows) {
+      std::vector<bool> has(nc, false);
+      for (const Block* bl : r.blocks) has[bl->col] = true;
+      for (size_t c = 0; c < nc; ++c) filled[c] += has[c];
+      for (size_t c = 0; c + 1 < nc; ++c) both[c] += has[c] && has[c + 1];
+    }
+    for (size_t c = label_columns; c + 1 < nc; ++c)
+      if (filled[c] > 0 && filled[c + 1] > 0 && both[c] == 0 &&
+          static_cast<size_t>(filled[c] + filled[c + 1]) >= kPdf.min_table_rows) {
+        t->doubts.emplace_back(kDoubtColumns);
+        break;
+      }
+  }
+
+  // How each column sets a cell of one line in a taller row: level with
+  // the row's top, its foot or its middle, as its rows of several lines
+  // show. A hierarchy label spanning rows is set so over its span.
+  static std::vector<AlignVotes> AlignOf(const std::vector<Row>& rows, size_t nc,
+                                         double em) {
+    std::vector<AlignVotes> votes(nc);
+    const double tol = kPdf.top_aligned_em * em;
+    for (const Row& r : rows) {
+      bool tall = false;
+      for (const Block* bl : r.blocks) tall = tall || bl->frags.size() >= 2;
+      if (!tall) continue;
+      for (const Block* bl : r.blocks) {
+        if (bl->frags.size() != 1) continue;
+        AlignVotes& v = votes[bl->col];
+        const bool at_top = std::fabs(bl->y0 - r.y0) < tol,
+                   at_foot = std::fabs(bl->y1 - r.y1) < tol;
+        if (at_top == at_foot) {
+          v.middle += !at_top && std::fabs(bl->cy() - (r.y0 + r.y1) / 2) < tol;
+          continue;
+        }
+        v.top += at_top, v.foot += at_foot;
+      }
+    }
+    return votes;
+  }
+
+  static double FragWidth(const Frag& f) {
+    return f.words.back()->x1 - f.words.front()->x0;
+  }
+};
+
+}  // namespace
+
+void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
+                const std::vector<double>& seps, PageTable* t, bool place_labels) {
+  CellBuilder::Build(lines, idx, seps, t, place_labels);
+}
+
+// `seps` without those between two columns right of the label columns
+// that no row of `t` fills both of, `min_table_rows` rows filling one or
+// the other: every real column shares a row with its neighbour (the
+// header's at least), a column cut in two by its cells' alignment (a
+// label set left, the numbers below it right) never does.
+std::vector<double> JoinUnsharedColumns(const PageTable& t,
+                                        const std::vector<double>& seps) {
+  const size_t nc = seps.size() + 1;
+  std::vector<int> filled(nc, 0);
+  for (const auto& r : t.rows)
+    for (size_t c = 0; c < nc && c < r.size(); ++c) filled[c] += !r[c].empty();
+  const int most = *std::max_element(filled.begin(), filled.end());
+  size_t label_columns = 0;
+  while (label_columns < nc && 10 * filled[label_columns] < kPdf.dense_tenths * most)
+    ++label_columns;
+  std::vector<double> out;
+  // The run of columns being joined: which rows it fills.
+  std::vector<bool> group(t.rows.size(), false);
+  int group_filled = 0;
+  auto fills = [&](size_t c, size_t r) {
+    return c < t.rows[r].size() && !t.rows[r][c].empty();
+  };
+  for (size_t c = 0; c < nc; ++c) {
+    bool shared = false;
+    int next_filled = 0;
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      if (!fills(c, r)) continue;
+      ++next_filled;
+      shared = shared || group[r];
+    }
+    const bool join =
+        c > label_columns && !shared && group_filled > 0 && next_filled > 0 &&
+        static_cast<size_t>(group_filled + next_filled) >= kPdf.min_table_rows;
+    if (c > 0 && !join) {
+      out.push_back(seps[c - 1]);
+      std::fill(group.begin(), group.end(), false);
+      group_filled = 0;
+    }
+    for (size_t r = 0; r < t.rows.size(); ++r)
+      if (fills(c, r)) group[r] = true, ++group_filled;
+  }
+  return out;
+}
+
+}  // namespace jx::layout::pdf
