@@ -250,11 +250,9 @@ struct AlignVotes {
 // columns set their cells at their rows' foot (`votes`, per column) none
 // moves and it says so: a label there ends its span, but a label over blank
 // cells looks the same, and only the header tells hierarchy columns apart.
-// Where the whole table sets its cells at their rows' foot, its labels
-// move up to the first row after the last label's. `centers` and `tops`:
-// where each cell's text lies. `unsure`: a label lies where two placements
-// could claim it (level with its row's foot alone, in a table that does
-// not set its cells so).
+// `centers` and `tops`: where each cell's text lies. `unsure`: a label lies
+// where two placements could claim it (level with its row's foot alone,
+// where the votes did not show the label columns set so).
 bool PlaceLabels(const std::vector<RowSpan>& rows,
                  const std::vector<std::vector<double>>& centers,
                  const std::vector<std::vector<double>>& tops, size_t label_columns,

@@ -145,35 +145,6 @@ void MoveLabelsOneByOne(const std::vector<RowSpan>& rows,
   }
 }
 
-// A merged cell set bottom-aligned, as the table sets its other cells,
-// shows its label on the last row of its span, level with that row's foot.
-// A column whose labels are so (none level with its row's top alone, some
-// with its foot alone, in rows taller than the label) spans upward: each label's rows
-// start after the last label's, and the label moves to the first of them. Returns whether
-// the column is such.
-bool MoveLabelsUp(const std::vector<RowSpan>& rows,
-                  const std::vector<std::vector<double>>& centers,
-                  const std::vector<std::vector<double>>& tops, size_t c, double em,
-                  std::vector<std::vector<std::string>>* cells) {
-  std::vector<size_t> at;
-  bool foot = false;
-  const double tol = kPdf.top_aligned_em * em;
-  for (size_t r = 0; r < rows.size(); ++r) {
-    if ((*cells)[r][c].empty()) continue;
-    at.push_back(r);
-    const double top = tops[r][c], bottom = 2 * centers[r][c] - top;
-    const bool at_top = std::fabs(top - rows[r].y0) < tol,
-               at_foot = std::fabs(bottom - rows[r].y1) < tol;
-    if (at_top && !at_foot) return false;
-    if (!at_top && !at_foot) return false;
-    foot = foot || (at_foot && !at_top);
-  }
-  if (!foot) return false;
-  for (size_t k = 1; k < at.size(); ++k)
-    if (at[k] > at[k - 1] + 1) std::swap((*cells)[at[k - 1] + 1][c], (*cells)[at[k]][c]);
-  return true;
-}
-
 // A column of words with an empty cell between two filled ones: a label
 // column, its labels merged over the rows between. A number makes it a
 // column of values.
@@ -219,20 +190,7 @@ bool PlaceLabels(const std::vector<RowSpan>& rows,
     return a > 0 && a >= kPdf.align_votes * (b + c);
   };
   if (wins(v.foot, v.top, v.middle)) return true;
-  // The table sets its cells bottom-aligned when every one-line cell of
-  // the other columns in a taller row is level with the row's foot.
-  bool foot_aligned = false, other = false;
   const double tol = kPdf.top_aligned_em * em;
-  for (size_t r = 0; r < rows.size(); ++r)
-    for (size_t c = label_columns; c < (*cells)[r].size(); ++c) {
-      if ((*cells)[r][c].empty()) continue;
-      const double top = tops[r][c], bottom = 2 * centers[r][c] - top;
-      const bool at_top = std::fabs(top - rows[r].y0) < tol,
-                 at_foot = std::fabs(bottom - rows[r].y1) < tol;
-      foot_aligned = foot_aligned || (at_foot && !at_top);
-      other = other || !at_foot;
-    }
-  foot_aligned = foot_aligned && !other;
   for (size_t c = 0; c < label_columns; ++c) {
     // A label whose middle falls between two rows shows that the column
     // centres its labels; only then may one level with its row's top move.
@@ -242,9 +200,9 @@ bool PlaceLabels(const std::vector<RowSpan>& rows,
           (centers[r][c] < rows[r].y0 - kPdf.centred_slack_em * em ||
            centers[r][c] > rows[r].y1 + kPdf.centred_slack_em * em))
         centred = true;
-    if (foot_aligned && MoveLabelsUp(rows, centers, tops, c, em, cells)) continue;
-    // A label level with its row's foot alone, in a table that does not
-    // set its cells so: the last row of a merged cell, or a row of its own.
+    // A label level with its row's foot alone, where the label columns'
+    // votes did not show them set so: the last row of a merged cell, or a
+    // row of its own.
     for (size_t r = 0; r < rows.size(); ++r) {
       if ((*cells)[r][c].empty()) continue;
       const double top = tops[r][c], bottom = 2 * centers[r][c] - top;
