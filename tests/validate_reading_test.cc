@@ -137,6 +137,18 @@ TEST_CASE("Score tables: group subtotals, numbered levels, exact weights", "[val
       {"a grade against the text's score with no table read",
        "自评得分83.01分，自评等级为优。\n",
        {{"grade.band", E, "83.01", "83.01"}}},
+      {"three places where weights do not add up: the hierarchy is in doubt",
+       "一级指标\t分值\t得分\n一、投入（20分）\t\t\n（一）甲\t5\t5\n（二）乙\t5\t5\n"
+       "二、产出（40分）\t\t\n（一）丙\t10\t10\n三、效益（40分）\t\t\n（一）丁\t10\t9\n"
+       "合计\t100\t29\n",
+       {{"score.weight_sum", W, "20", "10"},
+        {"score.weight_sum", W, "40", "10"},
+        {"score.weight_sum", W, "40", "10"}}},
+      {"two such places are errors",
+       "一级指标\t分值\t得分\n一、投入（20分）\t\t\n（一）甲\t5\t5\n（二）乙\t5\t5\n"
+       "二、产出（40分）\t\t\n（一）丙\t10\t10\n三、效益（10分）\t\t\n（一）丁\t10\t9\n"
+       "合计\t70\t29\n",
+       {{"score.weight_sum", E, "20", "10"}, {"score.weight_sum", E, "40", "10"}}},
       {"a score one point over its weight",
        "一级指标\t二级指标\t三级指标\t分值\t得分\n投入\t预算\t预算编制\t10\t11\n"
        "产出\t数量\t完成量\t90\t80\n合计\t\t\t100\t91\n",

@@ -401,6 +401,39 @@ void HonourDoubts(const Extraction& ex, Validation* v) {
   }
 }
 
+// A score table whose weights and scores fail to add up at this many places
+// or more is more likely read with the wrong hierarchy (labels placed on the
+// wrong rows, a column taken for another) than filled wrong that often: every
+// form seen fails at two places at most. Its score errors are warnings that
+// say so.
+constexpr int kScoreMismatchesForDoubt = 3;
+
+void DoubtIncoherentScores(const Extraction& ex, Validation* v) {
+  auto table_score_rule = [](const Finding& f) {
+    return f.severity == Severity::kError &&
+           (f.rule == "score.weight_sum" || f.rule == "score.subtotal" ||
+            f.rule == "score.total" || f.rule == "score.framework");
+  };
+  for (const ScoreTable& st : ex.score_tables) {
+    int n = 0;
+    for (const Finding& f : v->findings)
+      if (table_score_rule(f) && f.where.table == st.table) ++n;
+    if (n < kScoreMismatchesForDoubt) continue;
+    const std::string note = "（表 " + st.table + " 的分值有 " + std::to_string(n) +
+                             " 处不合，指标层级可能读错，仅作警告: hierarchy doubt)";
+    for (Finding& f : v->findings) {
+      if (f.severity != Severity::kError) continue;
+      bool here = table_score_rule(f) && f.where.table == st.table;
+      // The text's total against this table's rests on it too.
+      if (!here && f.rule == "score.text_total")
+        for (const Location& l : f.involved) here |= l.table == st.table;
+      if (!here) continue;
+      f.severity = Severity::kWarning;
+      f.message += note;
+    }
+  }
+}
+
 }  // namespace
 
 Validation Validate(const Extraction& ex, const Patterns& patterns) {
@@ -457,6 +490,7 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
     v.findings.push_back(std::move(f));
   }
   HonourDoubts(ex, &v);
+  DoubtIncoherentScores(ex, &v);
   // Stable order: by page and line; ids follow that order.
   std::stable_sort(v.findings.begin(), v.findings.end(),
                    [](const Finding& a, const Finding& b) {
