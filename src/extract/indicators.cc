@@ -1,668 +1,478 @@
-// Indicator tables: each row's levels, weight, score, target and result,
-// and the weights and scores of a table as a tree.
+// Indicator tables: each row's levels, weight and score, and the weights
+// and scores of a table as a tree.
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "base/text.h"
-#include "extract/reader.h"
+#include "extract/indicator_reader.h"
 
 namespace jx::extract {
-namespace {
+namespace indicators {
 
-class IndicatorReader : public Reader {
- public:
-  explicit IndicatorReader(const Reader& base)
-      : Reader(base), scoring_(p_.file("scoring")) {}
-
-  bool WeightInLabel(const std::string& label, Decimal* w) const {
-    PatternFile::Match m;
-    if (!structure_.FindFirst("weight_in_label", structure_.Prepare(label), &m))
-      return false;
-    ParsedNumber n;
-    if (!ParseNumber(m.group("v"), &n)) return false;
-    *w = n.value;
-    return true;
-  }
-
-  static bool PureNumber(const Cell& c, ParsedNumber* n) {
-    return !c.text.empty() && ParseNumber(c.text, n) && !n->percent &&
-           n->comparator.empty();
-  }
-
-  void Run(const Table& t) {
-    ProjectsOf(t);
-    for (size_t si = 0; si < t.sections.size(); ++si) {
-      const Section& s = t.sections[si];
-      if (s.header_rows == 0) continue;
-      std::vector<size_t> names, weights;
-      int score_col = -1, target_col = -1, actual_col = -1;
-      Columns extra;
-      for (size_t c = 0; c < s.columns.size(); ++c) {
-        const Column& col = s.columns[c];
-        if (col.key == "basis" && extra.deviation < 0 && scoring_ &&
-            scoring_->Matches("deviation_header", col.label))
-          extra.deviation = static_cast<int>(c);
-        if (col.key == "unit" && extra.unit < 0) extra.unit = static_cast<int>(c);
-        if (col.key == "weight") {
-          weights.push_back(c);
-        } else if (col.level >= 0) {
-          names.push_back(c);
-        } else if (col.key == "score" && score_col < 0) {
-          score_col = static_cast<int>(c);
-        } else if (col.key == "target" && target_col < 0) {
-          target_col = static_cast<int>(c);
-        } else if (col.key == "actual" && actual_col < 0) {
-          actual_col = static_cast<int>(c);
-        }
-      }
-      if (names.empty()) continue;
-      BuildIndicators(t, s, extract::SectionEnd(t, si), names, weights, score_col,
-                      target_col, actual_col, extra);
-    }
-    ScoredRowsOutsideGrid(t);
-  }
-
-  // A 项目支出绩效自评表 scores its budget execution (年度资金总额 | … | 分值 10 |
-  // 得分 9.5) above the indicator grid; those rows count toward the total.
-  // Printed as a table of its own just before the grid's, they count too,
-  // where the grid's printed total weight needs exactly their weights: a
-  // weight is awarded, so that sum is no coincidence of rounding.
-  void ScoredRowsOutsideGrid(const Table& t) {
-    ScoreTable* st = nullptr;
-    for (ScoreTable& x : out_.score_tables)
-      if (x.table == t.id) st = &x;
-    if (!st) return;
-    AddScoredRows(t, st);
-    size_t idx = static_cast<size_t>(&t - layout_.tables.data());
-    if (idx == 0 || idx > layout_.tables.size()) return;
-    const Table& before = layout_.tables[idx - 1];
-    for (const ScoreTable& x : out_.score_tables)
-      if (x.table == before.id) return;  // a grid of its own
-    ScoreTable rows;
-    AddScoredRows(before, &rows);
-    if (rows.nodes.empty()) return;
-    st->outside = rows.nodes;
-    if (!st->has_total_weight) return;
-    Decimal sum{0, 0};
-    for (int r : st->roots) {
-      Decimal w;
-      if (!RootWeight(*st, r, &w) || !AddDecimal(sum, w, &sum)) return;
-    }
-    for (const ScoreNode& n : rows.nodes)
-      if (!AddDecimal(sum, n.weight, &sum)) return;
-    if (CompareDecimal(sum, st->total_weight) != 0) return;
-    st->outside.clear();
-    for (ScoreNode& n : rows.nodes) st->roots.push_back(AddNode(st, std::move(n)));
-  }
-
-  // A node's weight, printed or summed from its children's.
-  static bool RootWeight(const ScoreTable& st, int i, Decimal* w) {
-    const ScoreNode& n = st.nodes[static_cast<size_t>(i)];
-    if (n.has_weight) {
-      *w = n.weight;
-      return true;
-    }
-    if (n.children.empty()) return false;
-    *w = Decimal{0, 0};
-    for (int c : n.children) {
-      Decimal k;
-      if (!RootWeight(st, c, &k) || !AddDecimal(*w, k, w)) return false;
-    }
-    return true;
-  }
-
-  void AddScoredRows(const Table& t, ScoreTable* st) {
-    for (size_t si = 0; si < t.sections.size(); ++si) {
-      const Section& s = t.sections[si];
-      int weight = -1, score = -1;
-      bool grid = false;
-      for (size_t c = 0; c < s.columns.size(); ++c) {
-        grid |= s.columns[c].level >= 0;
-        if (s.columns[c].key == "weight" && weight < 0) weight = static_cast<int>(c);
-        if (s.columns[c].key == "score" && score < 0) score = static_cast<int>(c);
-      }
-      if (grid || weight < 0 || score < 0) continue;
-      size_t end = extract::SectionEnd(t, si);
-      int lc = extract::LabelColumn(t, s, end);
-      for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
-        const auto& row = t.rows[r];
-        ParsedNumber w, sc;
-        if (static_cast<size_t>(std::max(weight, score)) >= row.size() ||
-            !PureNumber(row[static_cast<size_t>(weight)], &w) ||
-            !PureNumber(row[static_cast<size_t>(score)], &sc))
-          continue;
-        ScoreNode node;
-        node.label = lc >= 0 && static_cast<size_t>(lc) < row.size()
-                         ? CollapseSpace(row[static_cast<size_t>(lc)].text)
-                         : "";
-        if (structure_.Matches("total", node.label)) continue;
-        node.depth = 1;
-        node.row = static_cast<int>(r);
-        node.has_weight = node.has_score = true;
-        node.weight = w.value;
-        node.weight_at = CellLocation(out_.file, t, r, static_cast<size_t>(weight));
-        node.score = sc.value;
-        node.score_at = CellLocation(out_.file, t, r, static_cast<size_t>(score));
-        st->roots.push_back(AddNode(st, node));
-        st->has_weights = st->has_scores = true;
-      }
-    }
-  }
-
-  // Columns the result rules read besides target and result.
-  struct Columns {
-    int deviation = -1;  // 偏差原因分析及改进措施
-    int unit = -1;       // 计量单位
-  };
-
-  // A target or result that is one quantity: its number (or range) in a
-  // canonical unit, and the comparator words before and after it.
-  bool ReadQuantity(const std::string& text, Quantity* q, std::string* pre,
-                    std::string* post) const {
-    if (!scoring_) return false;
-    PatternFile::Match m;
-    if (!scoring_->FindFirst("quantity", scoring_->Prepare(text), &m)) return false;
-    ParsedNumber lo, hi;
-    if (!ParseNumber(m.group("num"), &lo)) return false;
-    Quantity out;
-    out.has = true;
-    out.value = lo.value;
-    // A printed 0 is nothing, not a rounded amount.
-    out.half = lo.value.units == 0 ? Decimal{0, 0} : HalfUlp(lo.value);
-    if (!m.group("hi").empty()) {
-      if (!ParseNumber(m.group("hi"), &hi)) return false;
-      out.has_high = true;
-      out.high = hi.value;
-    }
-    std::string unit = m.group("unit");
-    std::string tail;
-    if (size_t slash = unit.find('/'); slash != std::string::npos) {
-      tail = unit.substr(slash);
-      unit.resize(slash);
-    }
-    if (!m.group("pct").empty() || !m.group("pct2").empty()) {
-      if (!unit.empty()) return false;  // "90%以上的村" is a sentence, not a unit
-      out.unit = "%";
-    } else if (!unit.empty()) {
-      UnitInfo u;
-      if (FindUnit(units_, unit, &u) && u.kind == "money" && MatchKey(u.text) == unit) {
-        // Money in 元, so that 万元 and 元 compare.
-        if (!ShiftDecimal(out.value, u.pow10, &out.value) ||
-            !ShiftDecimal(out.half, u.pow10, &out.half) ||
-            (out.has_high && !ShiftDecimal(out.high, u.pow10, &out.high)))
-          return false;
-        out.unit = "元";
-      } else {
-        out.unit = unit;
-        for (const auto& e : scoring_->entries())
-          if (e.name.starts_with("unit_alias.") && RE2::PartialMatch(unit, e.re()))
-            out.unit = e.name.substr(std::string_view("unit_alias.").size());
-      }
-    }
-    out.unit += tail;
-    *q = out;
-    if (pre) *pre = m.group("pre");
-    if (post) *post = m.group("post");
-    return true;
-  }
-
-  static bool HasDigit(const std::string& key) {
-    return std::any_of(key.begin(), key.end(),
-                       [](char c) { return c >= '0' && c <= '9'; });
-  }
-
-  // Direction, numbers, units and deviation text of one indicator row.
-  void ReadResult(const Table& t, size_t r, int target_col, int actual_col,
-                  const Columns& extra, Indicator* ind) {
-    if (!scoring_) return;
-    const auto& row = t.rows[r];
-    for (const std::string& level : ind->levels) {
-      if (scoring_->Matches("quantitative_level", level)) ind->quantitative = true;
-      if (scoring_->Matches("satisfaction", level)) ind->satisfaction = true;
-    }
-    if (extra.unit >= 0 && static_cast<size_t>(extra.unit) < row.size() &&
-        !IsBlank(row[static_cast<size_t>(extra.unit)].text))
-      ind->quantitative = true;
-    if (target_col >= 0)
-      ind->target_at = CellLocation(out_.file, t, r, static_cast<size_t>(target_col));
-    if (actual_col >= 0)
-      ind->actual_at = CellLocation(out_.file, t, r, static_cast<size_t>(actual_col));
-    std::string pre, post;
-    if (IsBlank(ind->target)) {
-      ind->direction = "";
-    } else if (ReadQuantity(ind->target, &ind->target_q, &pre, &post)) {
-      bool pos = scoring_->Matches("positive_pre", pre) ||
-                 scoring_->Matches("positive_post", post);
-      bool rev = scoring_->Matches("reverse_pre", pre) ||
-                 scoring_->Matches("reverse_post", post);
-      if (ind->target_q.has_high) {
-        ind->direction = pos || rev ? "" : "range";
-      } else if (pos != rev) {
-        ind->direction = pos ? "positive" : "reverse";
-      } else if (!pos && pre.empty() && post.empty()) {
-        // A plain rate is a goal; a plain cost, deadline or count of
-        // complaints may be a ceiling.
-        bool unknown = false;
-        for (size_t k = 0; k + 1 < ind->levels.size(); ++k)
-          unknown |= ind->target_q.unit != "%" &&
-                     scoring_->Matches("plain_unknown_level", ind->levels[k]);
-        if (!ind->levels.empty())
-          unknown |= scoring_->Matches("plain_unknown_name", ind->levels.back());
-        ind->direction = unknown ? "" : "positive";
-      }
-    } else if (!HasDigit(scoring_->Prepare(ind->target))) {
-      ind->direction = "qualitative";
-    }
-    ind->actual_blank = IsBlank(ind->actual);
-    Quantity a;
-    // A result is compared only when it is one value ("92%", "=85%"); "＜50%"
-    // or "20余次" says too little.
-    if (!ind->actual_blank && ReadQuantity(ind->actual, &a, &pre, &post) && !a.has_high &&
-        (pre.empty() || pre == "=") && post.empty())
-      ind->actual_q = a;
-    if (extra.deviation >= 0) {
-      ind->has_deviation = true;
-      size_t c = static_cast<size_t>(extra.deviation);
-      ind->deviation = c < row.size() ? row[c].text : "";
-      ind->deviation_at = CellLocation(out_.file, t, r, c);
-    }
-    if (r < projects_.size()) ind->project = projects_[r];
-  }
-
-  // The 项目名称 a row's form states: the nearest one above it in its table,
-  // else the last one in the few tables before it (a form broken over pieces).
-  // One pass per table, so that long tables stay linear.
-  void ProjectsOf(const Table& t) {
-    projects_.assign(t.rows.size(), "");
-    if (!scoring_) return;
-    std::string current;
-    size_t idx = static_cast<size_t>(&t - layout_.tables.data());
-    constexpr size_t kTablesBack = 3;
-    if (idx < layout_.tables.size())
-      for (size_t k = idx, back = 0; k-- > 0 && back < kTablesBack && current.empty();
-           ++back)
-        current = LastProjectStated(k);
-    for (size_t r = 0; r < t.rows.size(); ++r) {
-      ProjectNamed(t.rows[r], &current);
-      projects_[r] = current;
-    }
-  }
-
-  bool ProjectNamed(const std::vector<Cell>& row, std::string* out) const {
-    for (size_t c = 0; c + 1 < row.size(); ++c) {
-      if (!scoring_->Matches("project_label", row[c].text)) continue;
-      for (size_t d = c + 1; d < row.size(); ++d)
-        if (!IsBlank(row[d].text)) return *out = CollapseSpace(row[d].text), true;
-    }
+bool IndicatorReader::WeightInLabel(const std::string& label, Decimal* w) const {
+  PatternFile::Match m;
+  if (!structure_.FindFirst("weight_in_label", structure_.Prepare(label), &m))
     return false;
-  }
+  ParsedNumber n;
+  if (!ParseNumber(m.group("v"), &n)) return false;
+  *w = n.value;
+  return true;
+}
 
-  // The last 项目名称 table k states, found once per table: the tables after
-  // it look back at it.
-  const std::string& LastProjectStated(size_t k) {
-    if (stated_.size() < layout_.tables.size()) stated_.resize(layout_.tables.size());
-    if (!stated_[k]) {
-      std::string name;
-      const auto& rows = layout_.tables[k].rows;
-      for (size_t r = rows.size(); r-- > 0;)
-        if (ProjectNamed(rows[r], &name)) break;
-      stated_[k] = std::move(name);
+void IndicatorReader::Run(const Table& t) {
+  ProjectsOf(t);
+  for (size_t si = 0; si < t.sections.size(); ++si) {
+    const Section& s = t.sections[si];
+    if (s.header_rows == 0) continue;
+    std::vector<size_t> names, weights;
+    int score_col = -1, target_col = -1, actual_col = -1;
+    Columns extra;
+    for (size_t c = 0; c < s.columns.size(); ++c) {
+      const Column& col = s.columns[c];
+      if (col.key == "basis" && extra.deviation < 0 && scoring_ &&
+          scoring_->Matches("deviation_header", col.label))
+        extra.deviation = static_cast<int>(c);
+      if (col.key == "unit" && extra.unit < 0) extra.unit = static_cast<int>(c);
+      if (col.key == "weight") {
+        weights.push_back(c);
+      } else if (col.level >= 0) {
+        names.push_back(c);
+      } else if (col.key == "score" && score_col < 0) {
+        score_col = static_cast<int>(c);
+      } else if (col.key == "target" && target_col < 0) {
+        target_col = static_cast<int>(c);
+      } else if (col.key == "actual" && actual_col < 0) {
+        actual_col = static_cast<int>(c);
+      }
     }
-    return *stated_[k];
+    if (names.empty()) continue;
+    BuildIndicators(t, s, extract::SectionEnd(t, si), names, weights, score_col,
+                    target_col, actual_col, extra);
   }
+  ScoredRowsOutsideGrid(t);
+}
 
-  void BuildIndicators(const Table& t, const Section& s, size_t end,
-                       const std::vector<size_t>& names,
-                       const std::vector<size_t>& weights, int score_col, int target_col,
-                       int actual_col, const Columns& extra) {
-    ScoreTable st;
-    st.table = t.id;
-    st.title = t.title;
-    // One hierarchy column whose depth is in the numbering (附件2's 考核内容),
-    // or one column per level (一级/二级/三级指标).
-    bool numbered = true;
-    for (size_t c : names) numbered &= s.columns[c].level == 0;
-    numbered &= names.size() == 1;
-    if (!numbered && names.size() == 1) {
-      // One column headed as a level ("一级指标") whose labels are numbered
-      // at two depths or more ("一、投入（20分）" over "（一）预算编制"): the
-      // numbering, not the heading, says which row sits under which.
-      std::set<int> depths;
-      for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r)
-        if (!t.row_is_header[r] && names[0] < t.rows[r].size())
-          if (int d = extract::NumberingDepth(p_, t.rows[r][names[0]].text); d > 0)
-            depths.insert(d);
-      numbered = depths.size() >= 2;
+void IndicatorReader::ScoredRowsOutsideGrid(const Table& t) {
+  ScoreTable* st = nullptr;
+  for (ScoreTable& x : out_.score_tables)
+    if (x.table == t.id) st = &x;
+  if (!st) return;
+  AddScoredRows(t, st);
+  size_t idx = static_cast<size_t>(&t - layout_.tables.data());
+  if (idx == 0 || idx > layout_.tables.size()) return;
+  const Table& before = layout_.tables[idx - 1];
+  for (const ScoreTable& x : out_.score_tables)
+    if (x.table == before.id) return;  // a grid of its own
+  ScoreTable rows;
+  AddScoredRows(before, &rows);
+  if (rows.nodes.empty()) return;
+  st->outside = rows.nodes;
+  if (!st->has_total_weight) return;
+  Decimal sum{0, 0};
+  for (int r : st->roots) {
+    Decimal w;
+    if (!RootWeight(*st, r, &w) || !AddDecimal(sum, w, &sum)) return;
+  }
+  for (const ScoreNode& n : rows.nodes)
+    if (!AddDecimal(sum, n.weight, &sum)) return;
+  if (CompareDecimal(sum, st->total_weight) != 0) return;
+  st->outside.clear();
+  for (ScoreNode& n : rows.nodes) st->roots.push_back(AddNode(st, std::move(n)));
+}
+
+bool IndicatorReader::RootWeight(const ScoreTable& st, int i, Decimal* w) {
+  const ScoreNode& n = st.nodes[static_cast<size_t>(i)];
+  if (n.has_weight) {
+    *w = n.weight;
+    return true;
+  }
+  if (n.children.empty()) return false;
+  *w = Decimal{0, 0};
+  for (int c : n.children) {
+    Decimal k;
+    if (!RootWeight(st, c, &k) || !AddDecimal(*w, k, w)) return false;
+  }
+  return true;
+}
+
+void IndicatorReader::AddScoredRows(const Table& t, ScoreTable* st) {
+  for (size_t si = 0; si < t.sections.size(); ++si) {
+    const Section& s = t.sections[si];
+    int weight = -1, score = -1;
+    bool grid = false;
+    for (size_t c = 0; c < s.columns.size(); ++c) {
+      grid |= s.columns[c].level >= 0;
+      if (s.columns[c].key == "weight" && weight < 0) weight = static_cast<int>(c);
+      if (s.columns[c].key == "score" && score < 0) score = static_cast<int>(c);
     }
-    std::map<std::string, int> by_path;  // multi-column: path → node
-    NumberedState numbered_state;
-    size_t last_name_col = names.back();
-    for (size_t w : weights) last_name_col = std::max(last_name_col, w);
+    if (grid || weight < 0 || score < 0) continue;
+    size_t end = extract::SectionEnd(t, si);
+    int lc = extract::LabelColumn(t, s, end);
     for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
-      if (t.row_is_header[r]) continue;
       const auto& row = t.rows[r];
-      auto cell = [&](size_t c) -> const Cell* {
-        return c < row.size() ? &row[c] : nullptr;
-      };
-      Indicator ind;
-      ind.table = t.id;
-      ind.row = static_cast<int>(r);
-      ind.where = CellLocation(out_.file, t, r, 0);
-      bool subtotal = false;
-      for (size_t c = 0; c < row.size() && c <= last_name_col; ++c) {
-        if (structure_.Matches("total", row[c].text)) ind.is_total = true;
-        if (structure_.Matches("subtotal", row[c].text)) subtotal = true;
-      }
-      for (size_t c : names) {
-        const Cell* x = cell(c);
-        if (!x || IsBlank(x->value())) continue;
-        std::string level = CollapseSpace(x->value());
-        if (ind.levels.empty() || ind.levels.back() != level)
-          ind.levels.push_back(std::move(level));
-      }
-      // Weight: the deepest weight column printed on this row, else "(N分)".
-      for (auto it = weights.rbegin(); it != weights.rend(); ++it) {
-        const Cell* x = cell(*it);
-        ParsedNumber n;
-        if (x && x->anchor_row < 0 && PureNumber(*x, &n)) {
-          ind.has_weight = true;
-          ind.weight = n.value;
-          ind.weight_at = CellLocation(out_.file, t, r, *it);
-          ind.weight_from = "column";
-          break;
-        }
-      }
-      int deepest_name = -1;
-      for (size_t c : names)
-        if (cell(c) && !IsBlank(cell(c)->text)) deepest_name = static_cast<int>(c);
-      if (!ind.has_weight && deepest_name >= 0 &&
-          WeightInLabel(row[static_cast<size_t>(deepest_name)].text, &ind.weight)) {
-        ind.has_weight = true;
-        ind.weight_at = CellLocation(out_.file, t, r, static_cast<size_t>(deepest_name));
-        ind.weight_from = "label";
-      }
-      // Score: the score column, else the nearest bare number right of the
-      // labels (rows whose cells shifted when two cells were merged).
+      ParsedNumber w, sc;
+      if (static_cast<size_t>(std::max(weight, score)) >= row.size() ||
+          !PureNumber(row[static_cast<size_t>(weight)], &w) ||
+          !PureNumber(row[static_cast<size_t>(score)], &sc))
+        continue;
+      ScoreNode node;
+      node.label = lc >= 0 && static_cast<size_t>(lc) < row.size()
+                       ? CollapseSpace(row[static_cast<size_t>(lc)].text)
+                       : "";
+      if (structure_.Matches("total", node.label)) continue;
+      node.depth = 1;
+      node.row = static_cast<int>(r);
+      node.has_weight = node.has_score = true;
+      node.weight = w.value;
+      node.weight_at = CellLocation(out_.file, t, r, static_cast<size_t>(weight));
+      node.score = sc.value;
+      node.score_at = CellLocation(out_.file, t, r, static_cast<size_t>(score));
+      st->roots.push_back(AddNode(st, node));
+      st->has_weights = st->has_scores = true;
+    }
+  }
+}
+
+void IndicatorReader::BuildIndicators(const Table& t, const Section& s, size_t end,
+                                      const std::vector<size_t>& names,
+                                      const std::vector<size_t>& weights, int score_col,
+                                      int target_col, int actual_col,
+                                      const Columns& extra) {
+  ScoreTable st;
+  st.table = t.id;
+  st.title = t.title;
+  // One hierarchy column whose depth is in the numbering (附件2's 考核内容),
+  // or one column per level (一级/二级/三级指标).
+  bool numbered = true;
+  for (size_t c : names) numbered &= s.columns[c].level == 0;
+  numbered &= names.size() == 1;
+  if (!numbered && names.size() == 1) {
+    // One column headed as a level ("一级指标") whose labels are numbered
+    // at two depths or more ("一、投入（20分）" over "（一）预算编制"): the
+    // numbering, not the heading, says which row sits under which.
+    std::set<int> depths;
+    for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r)
+      if (!t.row_is_header[r] && names[0] < t.rows[r].size())
+        if (int d = extract::NumberingDepth(p_, t.rows[r][names[0]].text); d > 0)
+          depths.insert(d);
+    numbered = depths.size() >= 2;
+  }
+  std::map<std::string, int> by_path;  // multi-column: path → node
+  NumberedState numbered_state;
+  size_t last_name_col = names.back();
+  for (size_t w : weights) last_name_col = std::max(last_name_col, w);
+  for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
+    if (t.row_is_header[r]) continue;
+    const auto& row = t.rows[r];
+    auto cell = [&](size_t c) -> const Cell* {
+      return c < row.size() ? &row[c] : nullptr;
+    };
+    Indicator ind;
+    ind.table = t.id;
+    ind.row = static_cast<int>(r);
+    ind.where = CellLocation(out_.file, t, r, 0);
+    bool subtotal = false;
+    for (size_t c = 0; c < row.size() && c <= last_name_col; ++c) {
+      if (structure_.Matches("total", row[c].text)) ind.is_total = true;
+      if (structure_.Matches("subtotal", row[c].text)) subtotal = true;
+    }
+    for (size_t c : names) {
+      const Cell* x = cell(c);
+      if (!x || IsBlank(x->value())) continue;
+      std::string level = CollapseSpace(x->value());
+      if (ind.levels.empty() || ind.levels.back() != level)
+        ind.levels.push_back(std::move(level));
+    }
+    // Weight: the deepest weight column printed on this row, else "(N分)".
+    for (auto it = weights.rbegin(); it != weights.rend(); ++it) {
+      const Cell* x = cell(*it);
       ParsedNumber n;
-      int found = -1;
-      if (score_col >= 0 && cell(static_cast<size_t>(score_col)) &&
-          PureNumber(*cell(static_cast<size_t>(score_col)), &n))
-        found = score_col;
-      if (found < 0 && score_col >= 0) {
-        int best_dist = 1 << 20;
-        for (size_t c = last_name_col + 1; c < row.size(); ++c) {
-          if (std::find(weights.begin(), weights.end(), c) != weights.end()) continue;
-          ParsedNumber m;
-          if (!PureNumber(row[c], &m)) continue;
-          int dist = std::abs(static_cast<int>(c) - score_col);
-          if (dist < best_dist) best_dist = dist, found = static_cast<int>(c), n = m;
+      if (x && x->anchor_row < 0 && PureNumber(*x, &n)) {
+        ind.has_weight = true;
+        ind.weight = n.value;
+        ind.weight_at = CellLocation(out_.file, t, r, *it);
+        ind.weight_from = "column";
+        break;
+      }
+    }
+    int deepest_name = -1;
+    for (size_t c : names)
+      if (cell(c) && !IsBlank(cell(c)->text)) deepest_name = static_cast<int>(c);
+    if (!ind.has_weight && deepest_name >= 0 &&
+        WeightInLabel(row[static_cast<size_t>(deepest_name)].text, &ind.weight)) {
+      ind.has_weight = true;
+      ind.weight_at = CellLocation(out_.file, t, r, static_cast<size_t>(deepest_name));
+      ind.weight_from = "label";
+    }
+    // Score: the score column, else the nearest bare number right of the
+    // labels (rows whose cells shifted when two cells were merged).
+    ParsedNumber n;
+    int found = -1;
+    if (score_col >= 0 && cell(static_cast<size_t>(score_col)) &&
+        PureNumber(*cell(static_cast<size_t>(score_col)), &n))
+      found = score_col;
+    if (found < 0 && score_col >= 0) {
+      int best_dist = 1 << 20;
+      for (size_t c = last_name_col + 1; c < row.size(); ++c) {
+        if (std::find(weights.begin(), weights.end(), c) != weights.end()) continue;
+        ParsedNumber m;
+        if (!PureNumber(row[c], &m)) continue;
+        int dist = std::abs(static_cast<int>(c) - score_col);
+        if (dist < best_dist) best_dist = dist, found = static_cast<int>(c), n = m;
+      }
+    }
+    if (found < 0 && ind.is_total) {
+      // "合计 | 94.9" or "总分 | 100 | 95": a merged total row; with two
+      // numbers and a weight column, the first is the total weight.
+      std::vector<size_t> nums;
+      for (size_t c = 1; c < row.size(); ++c) {
+        ParsedNumber m;
+        if (PureNumber(row[c], &m)) nums.push_back(c);
+      }
+      if (!nums.empty()) {
+        found = static_cast<int>(nums.back());
+        PureNumber(row[nums.back()], &n);
+        ParsedNumber w;
+        if (nums.size() >= 2 && !weights.empty() && !ind.has_weight &&
+            PureNumber(row[nums.front()], &w)) {
+          ind.has_weight = true;
+          ind.weight = w.value;
+          ind.weight_at = CellLocation(out_.file, t, r, nums.front());
+          ind.weight_from = "column";
         }
       }
-      if (found < 0 && ind.is_total) {
-        // "合计 | 94.9" or "总分 | 100 | 95": a merged total row; with two
-        // numbers and a weight column, the first is the total weight.
-        std::vector<size_t> nums;
-        for (size_t c = 1; c < row.size(); ++c) {
-          ParsedNumber m;
-          if (PureNumber(row[c], &m)) nums.push_back(c);
-        }
-        if (!nums.empty()) {
-          found = static_cast<int>(nums.back());
-          PureNumber(row[nums.back()], &n);
-          ParsedNumber w;
-          if (nums.size() >= 2 && !weights.empty() && !ind.has_weight &&
-              PureNumber(row[nums.front()], &w)) {
-            ind.has_weight = true;
-            ind.weight = w.value;
-            ind.weight_at = CellLocation(out_.file, t, r, nums.front());
-            ind.weight_from = "column";
-          }
-        }
-        if (found >= 0 && ind.has_weight && ind.weight_at.column == found) found = -1;
+      if (found >= 0 && ind.has_weight && ind.weight_at.column == found) found = -1;
+    }
+    if (found >= 0) {
+      ind.has_score = true;
+      ind.score = n.value;
+      ind.score_at = CellLocation(out_.file, t, r, static_cast<size_t>(found));
+    }
+    if (target_col >= 0 && cell(static_cast<size_t>(target_col))) {
+      ind.target = cell(static_cast<size_t>(target_col))->text;
+      if (ParseNumber(ind.target, &ind.target_value, /*allow_suffix=*/true)) {
+        ind.has_target_value = true;
+        if (ind.target_value.percent)
+          ind.target_unit = UnitInfo{"%", "percent", 0};
+        else if (!ind.target_value.suffix.empty())
+          FindUnit(units_, ind.target_value.suffix, &ind.target_unit);
       }
-      if (found >= 0) {
-        ind.has_score = true;
-        ind.score = n.value;
-        ind.score_at = CellLocation(out_.file, t, r, static_cast<size_t>(found));
-      }
-      if (target_col >= 0 && cell(static_cast<size_t>(target_col))) {
-        ind.target = cell(static_cast<size_t>(target_col))->text;
-        if (ParseNumber(ind.target, &ind.target_value, /*allow_suffix=*/true)) {
-          ind.has_target_value = true;
-          if (ind.target_value.percent)
-            ind.target_unit = UnitInfo{"%", "percent", 0};
-          else if (!ind.target_value.suffix.empty())
-            FindUnit(units_, ind.target_value.suffix, &ind.target_unit);
+    }
+    if (actual_col >= 0 && cell(static_cast<size_t>(actual_col)))
+      ind.actual = cell(static_cast<size_t>(actual_col))->text;
+    if (ind.levels.empty() && !ind.is_total && !ind.has_score) continue;
+    if (subtotal && !ind.is_total) {
+      // "产出指标小计 | 50 | 48" (or "小计") closes the group above it: the
+      // weight and score its top-level indicator did not print itself,
+      // checked against that group's items, and no item of its own.
+      if (!st.nodes.empty()) {
+        int root = static_cast<int>(st.nodes.size()) - 1;
+        while (st.nodes[static_cast<size_t>(root)].parent >= 0)
+          root = st.nodes[static_cast<size_t>(root)].parent;
+        ScoreNode& g = st.nodes[static_cast<size_t>(root)];
+        if (!g.has_weight && ind.has_weight) {
+          g.has_weight = true;
+          g.weight = ind.weight;
+          g.weight_at = ind.weight_at;
         }
-      }
-      if (actual_col >= 0 && cell(static_cast<size_t>(actual_col)))
-        ind.actual = cell(static_cast<size_t>(actual_col))->text;
-      if (ind.levels.empty() && !ind.is_total && !ind.has_score) continue;
-      if (subtotal && !ind.is_total) {
-        // "产出指标小计 | 50 | 48" (or "小计") closes the group above it: the
-        // weight and score its top-level indicator did not print itself,
-        // checked against that group's items, and no item of its own.
-        if (!st.nodes.empty()) {
-          int root = static_cast<int>(st.nodes.size()) - 1;
-          while (st.nodes[static_cast<size_t>(root)].parent >= 0)
-            root = st.nodes[static_cast<size_t>(root)].parent;
-          ScoreNode& g = st.nodes[static_cast<size_t>(root)];
-          if (!g.has_weight && ind.has_weight) {
-            g.has_weight = true;
-            g.weight = ind.weight;
-            g.weight_at = ind.weight_at;
-          }
-          if (!g.has_score && ind.has_score) {
-            g.has_score = true;
-            g.score = ind.score;
-            g.score_at = ind.score_at;
-          }
+        if (!g.has_score && ind.has_score) {
+          g.has_score = true;
+          g.score = ind.score;
+          g.score_at = ind.score_at;
         }
-        out_.indicators.push_back(std::move(ind));
-        continue;
-      }
-      if (!ind.is_total) ReadResult(t, r, target_col, actual_col, extra, &ind);
-      if (ind.is_total) {
-        if (ind.has_score) {
-          st.has_total_score = true;
-          st.total_score = ind.score;
-          st.total_score_at = ind.score_at;
-        }
-        if (ind.has_weight && ind.weight_from == "column") {
-          st.has_total_weight = true;
-          st.total_weight = ind.weight;
-          st.total_weight_at = ind.weight_at;
-        }
-        out_.indicators.push_back(std::move(ind));
-        continue;
-      }
-      st.has_weights |= ind.has_weight;
-      st.has_scores |= ind.has_score;
-      if (numbered) {
-        AddNumberedRow(t, r, names[0], ind, &st, &numbered_state);
-      } else {
-        AddPathRow(t, s, r, names, weights, ind, &st, &by_path);
       }
       out_.indicators.push_back(std::move(ind));
+      continue;
     }
-    if (!st.has_weights && !st.has_scores) return;
-    for (size_t i = 0; i < st.nodes.size(); ++i)
-      if (st.nodes[i].parent < 0) st.roots.push_back(static_cast<int>(i));
-    GradeNear(t, &st);
-    out_.score_tables.push_back(std::move(st));
-  }
-
-  int AddNode(ScoreTable* st, ScoreNode node) {
-    int idx = static_cast<int>(st->nodes.size());
-    if (node.parent >= 0)
-      st->nodes[static_cast<size_t>(node.parent)].children.push_back(idx);
-    node.bonus = structure_.Matches("bonus", node.label);
-    st->nodes.push_back(std::move(node));
-    return idx;
-  }
-
-  void SetValues(ScoreNode* n, const Indicator& ind) {
-    if (ind.has_weight)
-      n->has_weight = true, n->weight = ind.weight, n->weight_at = ind.weight_at;
-    if (ind.has_score)
-      n->has_score = true, n->score = ind.score, n->score_at = ind.score_at;
-  }
-
-  // Where the numbered hierarchy of one table stands while rows are added.
-  struct NumberedState {
-    int last_depth = 0;
-    std::vector<int> last_at_depth = std::vector<int>(8, -1);  // newest node per depth
-    std::map<int, int> node_of_row;
-  };
-
-  void AddNumberedRow(const Table& t, size_t r, size_t col, const Indicator& ind,
-                      ScoreTable* st, NumberedState* ns) {
-    const Cell& c = t.rows[r][col];
-    if (c.anchor_row >= 0) {
-      // A second item under a merged label: the label becomes a group.
-      auto found = ns->node_of_row.find(c.anchor_row);
-      int anchor = found == ns->node_of_row.end() ? -1 : found->second;
-      if (anchor >= 0) {
-        ScoreNode& a = st->nodes[static_cast<size_t>(anchor)];
-        if (a.children.empty()) {
-          ScoreNode first;
-          first.label = a.label;
-          first.depth = a.depth + 1;
-          first.parent = anchor;
-          first.row = a.row;
-          first.has_weight = a.has_weight, first.weight = a.weight,
-          first.weight_at = a.weight_at;
-          first.has_score = a.has_score, first.score = a.score,
-          first.score_at = a.score_at;
-          first.is_item = true;
-          a.has_weight = a.has_score = false;
-          AddNode(st, first);
-        }
-        ScoreNode item;
-        item.label = st->nodes[static_cast<size_t>(anchor)].label;
-        item.depth = st->nodes[static_cast<size_t>(anchor)].depth + 1;
-        item.parent = anchor;
-        item.row = static_cast<int>(r);
-        item.is_item = true;
-        SetValues(&item, ind);
-        AddNode(st, item);
-        return;
+    if (!ind.is_total) ReadResult(t, r, target_col, actual_col, extra, &ind);
+    if (ind.is_total) {
+      if (ind.has_score) {
+        st.has_total_score = true;
+        st.total_score = ind.score;
+        st.total_score_at = ind.score_at;
       }
+      if (ind.has_weight && ind.weight_from == "column") {
+        st.has_total_weight = true;
+        st.total_weight = ind.weight;
+        st.total_weight_at = ind.weight_at;
+      }
+      out_.indicators.push_back(std::move(ind));
+      continue;
     }
-    ScoreNode node;
-    node.label = CollapseSpace(c.text);
-    int depth = extract::NumberingDepth(p_, c.text);
-    node.depth = depth > 0 ? depth : ns->last_depth + 1;
-    if (depth > 0) ns->last_depth = depth;
-    node.row = static_cast<int>(r);
-    SetValues(&node, ind);
-    // The parent: the newest node of any shallower depth.
-    for (int d = 1; d < node.depth && d < static_cast<int>(ns->last_at_depth.size()); ++d)
-      node.parent = std::max(node.parent, ns->last_at_depth[static_cast<size_t>(d)]);
-    int idx = AddNode(st, node);
-    if (node.depth < static_cast<int>(ns->last_at_depth.size()))
-      ns->last_at_depth[static_cast<size_t>(node.depth)] = idx;
-    ns->node_of_row[node.row] = idx;
+    st.has_weights |= ind.has_weight;
+    st.has_scores |= ind.has_score;
+    if (numbered) {
+      AddNumberedRow(t, r, names[0], ind, &st, &numbered_state);
+    } else {
+      AddPathRow(t, s, r, names, weights, ind, &st, &by_path);
+    }
+    out_.indicators.push_back(std::move(ind));
   }
+  if (!st.has_weights && !st.has_scores) return;
+  for (size_t i = 0; i < st.nodes.size(); ++i)
+    if (st.nodes[i].parent < 0) st.roots.push_back(static_cast<int>(i));
+  GradeNear(t, &st);
+  out_.score_tables.push_back(std::move(st));
+}
 
-  void AddPathRow(const Table& t, const Section& s, size_t r,
-                  const std::vector<size_t>& names, const std::vector<size_t>& weights,
-                  const Indicator& ind, ScoreTable* st,
-                  std::map<std::string, int>* by_path) {
-    const auto& row = t.rows[r];
-    std::string path;
-    int parent = -1;
-    int depth = 0;
-    // Name columns of the same level (a 名称 and a 参考分值 under 一级指标)
-    // are one node.
-    for (size_t k = 0; k < names.size(); ++k) {
-      size_t c = names[k];
-      if (c >= row.size() || IsBlank(row[c].value())) continue;
-      std::string label = CollapseSpace(row[c].value());
-      path += '\x1f' + label;
-      ++depth;
-      auto it = by_path->find(path);
-      bool leaf = true;
-      for (size_t k2 = k + 1; k2 < names.size(); ++k2)
-        if (names[k2] < row.size() && !IsBlank(row[names[k2]].value())) leaf = false;
-      if (it == by_path->end()) {
-        ScoreNode node;
-        node.label = label;
-        node.depth = depth;
-        node.parent = parent;
-        node.row = leaf ? static_cast<int>(r) : -1;
-        // The level's own weight: its weight column, else "(N分)".
-        int level = s.columns[c].level;
-        for (size_t w : weights) {
-          ParsedNumber n;
-          if (s.columns[w].level == level && level > 0 && w < row.size() &&
-              PureNumber(row[w], &n)) {
-            const Cell& wc = row[w];
-            node.has_weight = true;
-            node.weight = n.value;
-            size_t wr = wc.anchor_row >= 0 ? static_cast<size_t>(wc.anchor_row) : r;
-            node.weight_at = CellLocation(out_.file, t, wr, w);
-          }
-        }
-        if (!node.has_weight) {
-          Decimal w;
-          const Cell& lc = row[c];
-          size_t lr = lc.anchor_row >= 0 ? static_cast<size_t>(lc.anchor_row) : r;
-          if (WeightInLabel(lc.value(), &w)) {
-            node.has_weight = true;
-            node.weight = w;
-            node.weight_at = CellLocation(out_.file, t, lr, c);
-          }
-        }
-        if (leaf) {
-          if (ind.has_weight && !node.has_weight) SetValues(&node, ind);
-          if (ind.has_score)
-            node.has_score = true, node.score = ind.score, node.score_at = ind.score_at;
-        }
-        parent = AddNode(st, node);
-        (*by_path)[path] = parent;
-      } else {
-        parent = it->second;
-        if (leaf && ind.has_score && !st->nodes[static_cast<size_t>(parent)].has_score) {
-          ScoreNode& n = st->nodes[static_cast<size_t>(parent)];
-          n.has_score = true, n.score = ind.score, n.score_at = ind.score_at;
+int IndicatorReader::AddNode(ScoreTable* st, ScoreNode node) {
+  int idx = static_cast<int>(st->nodes.size());
+  if (node.parent >= 0)
+    st->nodes[static_cast<size_t>(node.parent)].children.push_back(idx);
+  node.bonus = structure_.Matches("bonus", node.label);
+  st->nodes.push_back(std::move(node));
+  return idx;
+}
+
+void IndicatorReader::SetValues(ScoreNode* n, const Indicator& ind) {
+  if (ind.has_weight)
+    n->has_weight = true, n->weight = ind.weight, n->weight_at = ind.weight_at;
+  if (ind.has_score)
+    n->has_score = true, n->score = ind.score, n->score_at = ind.score_at;
+}
+
+void IndicatorReader::AddNumberedRow(const Table& t, size_t r, size_t col,
+                                     const Indicator& ind, ScoreTable* st,
+                                     NumberedState* ns) {
+  const Cell& c = t.rows[r][col];
+  if (c.anchor_row >= 0) {
+    // A second item under a merged label: the label becomes a group.
+    auto found = ns->node_of_row.find(c.anchor_row);
+    int anchor = found == ns->node_of_row.end() ? -1 : found->second;
+    if (anchor >= 0) {
+      ScoreNode& a = st->nodes[static_cast<size_t>(anchor)];
+      if (a.children.empty()) {
+        ScoreNode first;
+        first.label = a.label;
+        first.depth = a.depth + 1;
+        first.parent = anchor;
+        first.row = a.row;
+        first.has_weight = a.has_weight, first.weight = a.weight,
+        first.weight_at = a.weight_at;
+        first.has_score = a.has_score, first.score = a.score, first.score_at = a.score_at;
+        first.is_item = true;
+        a.has_weight = a.has_score = false;
+        AddNode(st, first);
+      }
+      ScoreNode item;
+      item.label = st->nodes[static_cast<size_t>(anchor)].label;
+      item.depth = st->nodes[static_cast<size_t>(anchor)].depth + 1;
+      item.parent = anchor;
+      item.row = static_cast<int>(r);
+      item.is_item = true;
+      SetValues(&item, ind);
+      AddNode(st, item);
+      return;
+    }
+  }
+  ScoreNode node;
+  node.label = CollapseSpace(c.text);
+  int depth = extract::NumberingDepth(p_, c.text);
+  node.depth = depth > 0 ? depth : ns->last_depth + 1;
+  if (depth > 0) ns->last_depth = depth;
+  node.row = static_cast<int>(r);
+  SetValues(&node, ind);
+  // The parent: the newest node of any shallower depth.
+  for (int d = 1; d < node.depth && d < static_cast<int>(ns->last_at_depth.size()); ++d)
+    node.parent = std::max(node.parent, ns->last_at_depth[static_cast<size_t>(d)]);
+  int idx = AddNode(st, node);
+  if (node.depth < static_cast<int>(ns->last_at_depth.size()))
+    ns->last_at_depth[static_cast<size_t>(node.depth)] = idx;
+  ns->node_of_row[node.row] = idx;
+}
+
+void IndicatorReader::AddPathRow(const Table& t, const Section& s, size_t r,
+                                 const std::vector<size_t>& names,
+                                 const std::vector<size_t>& weights, const Indicator& ind,
+                                 ScoreTable* st, std::map<std::string, int>* by_path) {
+  const auto& row = t.rows[r];
+  std::string path;
+  int parent = -1;
+  int depth = 0;
+  // Name columns of the same level (a 名称 and a 参考分值 under 一级指标)
+  // are one node.
+  for (size_t k = 0; k < names.size(); ++k) {
+    size_t c = names[k];
+    if (c >= row.size() || IsBlank(row[c].value())) continue;
+    std::string label = CollapseSpace(row[c].value());
+    path += '\x1f' + label;
+    ++depth;
+    auto it = by_path->find(path);
+    bool leaf = true;
+    for (size_t k2 = k + 1; k2 < names.size(); ++k2)
+      if (names[k2] < row.size() && !IsBlank(row[names[k2]].value())) leaf = false;
+    if (it == by_path->end()) {
+      ScoreNode node;
+      node.label = label;
+      node.depth = depth;
+      node.parent = parent;
+      node.row = leaf ? static_cast<int>(r) : -1;
+      // The level's own weight: its weight column, else "(N分)".
+      int level = s.columns[c].level;
+      for (size_t w : weights) {
+        ParsedNumber n;
+        if (s.columns[w].level == level && level > 0 && w < row.size() &&
+            PureNumber(row[w], &n)) {
+          const Cell& wc = row[w];
+          node.has_weight = true;
+          node.weight = n.value;
+          size_t wr = wc.anchor_row >= 0 ? static_cast<size_t>(wc.anchor_row) : r;
+          node.weight_at = CellLocation(out_.file, t, wr, w);
         }
       }
-    }
-  }
-
-  void GradeNear(const Table& t, ScoreTable* st) {
-    // The lines between the previous table and this one (paragraphs are in
-    // line order).
-    int from = 0;
-    size_t idx = static_cast<size_t>(&t - layout_.tables.data());
-    if (idx > 0 && idx <= layout_.tables.size()) from = layout_.tables[idx - 1].last_line;
-    const auto& paras = layout_.paragraphs;
-    auto it =
-        std::upper_bound(paras.begin(), paras.end(), from,
-                         [](int line, const Paragraph& p) { return line < p.line; });
-    for (; it != paras.end() && it->line < t.first_line; ++it) {
-      PatternFile::Match m;
-      if (sentences_.FindFirst("declared_grade", sentences_.Prepare(it->text), &m)) {
-        st->grade = m.group("grade");
-        st->grade_at.file = out_.file;
-        st->grade_at.line = it->line;
-        st->grade_at.page = it->page;
+      if (!node.has_weight) {
+        Decimal w;
+        const Cell& lc = row[c];
+        size_t lr = lc.anchor_row >= 0 ? static_cast<size_t>(lc.anchor_row) : r;
+        if (WeightInLabel(lc.value(), &w)) {
+          node.has_weight = true;
+          node.weight = w;
+          node.weight_at = CellLocation(out_.file, t, lr, c);
+        }
+      }
+      if (leaf) {
+        if (ind.has_weight && !node.has_weight) SetValues(&node, ind);
+        if (ind.has_score)
+          node.has_score = true, node.score = ind.score, node.score_at = ind.score_at;
+      }
+      parent = AddNode(st, node);
+      (*by_path)[path] = parent;
+    } else {
+      parent = it->second;
+      if (leaf && ind.has_score && !st->nodes[static_cast<size_t>(parent)].has_score) {
+        ScoreNode& n = st->nodes[static_cast<size_t>(parent)];
+        n.has_score = true, n.score = ind.score, n.score_at = ind.score_at;
       }
     }
   }
+}
 
-  const PatternFile* scoring_;
-  std::vector<std::string> projects_;               // per row of the table being read
-  std::vector<std::optional<std::string>> stated_;  // per table, once known
-};
+void IndicatorReader::GradeNear(const Table& t, ScoreTable* st) {
+  // The lines between the previous table and this one (paragraphs are in
+  // line order).
+  int from = 0;
+  size_t idx = static_cast<size_t>(&t - layout_.tables.data());
+  if (idx > 0 && idx <= layout_.tables.size()) from = layout_.tables[idx - 1].last_line;
+  const auto& paras = layout_.paragraphs;
+  auto it = std::upper_bound(paras.begin(), paras.end(), from,
+                             [](int line, const Paragraph& p) { return line < p.line; });
+  for (; it != paras.end() && it->line < t.first_line; ++it) {
+    PatternFile::Match m;
+    if (sentences_.FindFirst("declared_grade", sentences_.Prepare(it->text), &m)) {
+      st->grade = m.group("grade");
+      st->grade_at.file = out_.file;
+      st->grade_at.line = it->line;
+      st->grade_at.page = it->page;
+    }
+  }
+}
 
-}  // namespace
+}  // namespace indicators
 
 void ReadIndicators(const Reader& base) {
-  IndicatorReader reader(base);
+  indicators::IndicatorReader reader(base);
   for (const Table& t : base.layout().tables) reader.Run(t);
 }
 
