@@ -74,7 +74,10 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
       rows = std::min(rows, numbers[i]->gap);
   }
   if (rows == kFar) return kFar;
-  const double sep = kPdf.leading_separation_em * em;
+  // The rows' gap parts rows only when the leading of the table's wrapped
+  // cells lies below it by a cell's vertical padding, a point each side at
+  // the least: twice `row_gap_slack_em`; nearer, the two are not told apart.
+  const double sep = 2 * kPdf.row_gap_slack_em * em;
   double leading = -kFar;
   for (const Step& s : steps) {
     if (s.gap >= rows) continue;

@@ -111,11 +111,6 @@ struct PdfParams {
   size_t row_evidence_columns = 2;
   // Em. Lines whose tops are this close are level: the same row's.
   double row_level_em = 0.1;
-  // Em. The rows' gap parts rows only when the leading of the table's
-  // wrapped cells lies this far below it (a cell's vertical padding, a
-  // point each side at the least, twice `row_gap_slack_em`); nearer, the
-  // two are not told apart.
-  double leading_separation_em = 0.14;
   // Em. Where no cell wraps to show the leading, a gap under this stays
   // leading whatever the rows show: single-spaced lines of any producer
   // here are closer. Rows then part at gaps within `row_gap_margin_em` of
