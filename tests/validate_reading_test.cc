@@ -68,6 +68,11 @@ TEST_CASE("Breakdowns in a sentence: brackets and printed zeros", "[validate]") 
            "2025年“三公”经费预算14.50万元，其中：因公出国（境）费0万元，公务用车购置及"
            "运行费10.50万元，公务接待费4.50万元。\n",
        {{"sum.sentence", E, "145000", "150000"}}},
+      {"a list cut at the paragraph's end is only a warning",
+       "年末总资产账面价值181,677.15元，其中，流动资产887.01元，固定资产账面价值178,770."
+       "14"
+       "元，无形资\n\n产账面价值2,020元。\n",
+       {{"sum.sentence", W, "181677.15", "179657.15"}}},
       {"a zero is no unit slip",
        "2025年“三公”经费预算17.50万元，其中：因公出国（境）费0万元，公务用车购置及"
        "运行费10.50万元，公务接待费5.00万元。\n",

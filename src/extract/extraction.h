@@ -51,6 +51,9 @@ struct Breakdown {
   Figure total;
   std::vector<Figure> parts;
   std::string evidence;
+  // The list ran to the end of its paragraph with no 。 or ；: a paragraph
+  // cut where the layout did not join its lines may have left parts out.
+  bool open_end = false;
 };
 
 // "完成数 a，预算数 b，完成率 r%" (ratio) or "调整数 a，年初预算数 b，调整率 r%"

@@ -301,6 +301,7 @@ class SentenceReader : public Reader {
           figs.begin());
       if (last - first > kMaxParts + 1) continue;
       Breakdown bd;
+      bd.open_end = stop == key.size();
       bd.total = here[static_cast<size_t>(total)];
       bd.evidence = Excerpt(text, key, figs[static_cast<size_t>(total)].begin, stop);
       bool all_readable = true;

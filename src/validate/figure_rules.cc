@@ -132,8 +132,9 @@ void Breakdowns(const Context& ctx, Sink* sink) {
     // One part in the wrong unit is a slip a reader makes; try it on short
     // breakdowns only.
     constexpr size_t kMaxSlipParts = 12;
-    for (size_t i = 0;
-         i < parts.size() && parts.size() <= kMaxSlipParts && !o.consistent && !slipped;
+    // A list that may be cut short explains nothing by a slip.
+    for (size_t i = 0; i < parts.size() && parts.size() <= kMaxSlipParts &&
+                       !o.consistent && !slipped && !b.open_end;
          ++i) {
       int k = ClosingShift(total, &parts, b.parts, i);
       if (k == 0) continue;
@@ -159,9 +160,14 @@ void Breakdowns(const Context& ctx, Sink* sink) {
       f.evidence.push_back(b.evidence);
       f.involved.push_back(total.at);
     }
-    if (!slipped)
-      sink->ReportSum("sum.sentence", total, parts,
-                      "“" + b.total.label + "”与其中所列分项（折合为元）", "元");
+    if (slipped) continue;
+    Finding* f =
+        sink->ReportSum("sum.sentence", total, parts,
+                        "“" + b.total.label + "”与其中所列分项（折合为元）", "元");
+    if (f && b.open_end && f->severity == Severity::kError) {
+      f->severity = Severity::kWarning;
+      f->message += "（所列分项至段末未结句，可能因分行而不全，仅作警告）";
+    }
   }
 }
 
