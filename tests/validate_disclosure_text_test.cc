@@ -268,6 +268,18 @@ std::string final_sangong() {
          "12.00\t11.00\t2.00\t1.00\t8.00\t8.00\t3.00\t3.00\t5.00\t5.00\t2.00\t2.00\n";
 }
 
+TEST_CASE("A finding's difference is computed less stated, as in every rule",
+          "[validate][disclosure]") {
+  Validation v =
+      CheckText(kCover + Item("公共安全支出", "1672.67", "1601.50") + kFunction);
+  REQUIRE(v.findings.size() == 1);
+  const Finding& f = v.findings[0];
+  Decimal want;
+  REQUIRE(SubDecimal(f.computed, f.stated, &want));
+  CHECK(f.difference.ToString() == want.ToString());
+  CHECK(f.difference.ToString() == "71.17");
+}
+
 }  // namespace
 
 TEST_CASE("“三公” and 机关运行经费 stated in a budget's text against its table",

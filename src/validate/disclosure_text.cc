@@ -85,7 +85,9 @@ class Items {
     f.has_numbers = true;
     f.stated = p.number.value;
     f.computed = cf.figure.number.value;
-    f.difference = diff;
+    // As every finding's: computed − stated (the message says it the other
+    // way round, as the text reads).
+    SubDecimal(f.computed, f.stated, &f.difference);
     f.unit = p.unit.text;
     f.evidence = {cf.figure.evidence, p.evidence};
     f.involved = {cf.figure.where, p.where};
