@@ -283,3 +283,32 @@ TEST_CASE("SharedPath copies share one string and compare by text", "[base]") {
   none.clear();
   CHECK(none.str().empty());
 }
+
+TEST_CASE("Pattern files: entries of one name asked by name in file order",
+          "[base][patterns]") {
+  PatternFile f;
+  std::string err;
+  // One name's lines apart, another's between them: asked by name, every
+  // line of that name and only those, the earlier winning.
+  REQUIRE(f.Parse("patterns/x.txt",
+                  "unit    (?P<u>万元)\n"
+                  "total   ^合计\n"
+                  "unit    (?P<u>元)\n"
+                  "total   总计$\n",
+                  &err));
+  REQUIRE(f.Named("unit").size() == 2);
+  CHECK(f.Named("unit")[0]->line == 1);
+  CHECK(f.Named("unit")[1]->line == 3);
+  CHECK(f.Named("none").empty());
+  CHECK(f.Has("total"));
+  CHECK_FALSE(f.Has("tota"));
+  CHECK(f.Matches("total", "本年总计"));
+  CHECK_FALSE(f.Matches("unit", "本年总计"));
+  PatternFile::Match m;
+  REQUIRE(f.FindFirst("unit", f.Prepare("单位：元"), &m));
+  CHECK(m.entry->line == 3);
+  REQUIRE(f.FindFirst("unit", f.Prepare("单位：万元"), &m));
+  CHECK(m.entry->line == 1);
+  CHECK_FALSE(f.FindFirst("total", f.Prepare("单位：元"), &m));
+  CHECK(f.FindAll("unit", f.Prepare("元 万元")).size() == 2);
+}

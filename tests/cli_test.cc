@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli/inputs.h"
+#include "cli/same_content.h"
 #include "ingest/encoding.h"
 #include "test_util.h"
 
@@ -291,6 +292,28 @@ TEST_CASE("stderr shows a file name's control characters, never obeys them", "[e
   CHECK(r.err.find('\x1b') == std::string::npos);
   CHECK(r.err.find('\x07') == std::string::npos);
   CHECK(r.err.find("a\\x1b]0;owned\\x07\\nb.txt: no such file") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("same content: files are one key exactly when their bytes are the same") {
+  const std::string dir = TempDir();
+  const std::string a = dir + "/a.txt", b = dir + "/b.txt", c = dir + "/c.txt",
+                    d = dir + "/d.txt", e = dir + "/e.txt";
+  WriteFile(a, "合计\t100\n");
+  WriteFile(b, "合计\t100\n");   // a's bytes under another name
+  WriteFile(c, "合计\t101\n");   // a's size, other bytes
+  WriteFile(d, "合计\t1000\n");  // a size of its own
+  WriteFile(e, "合计\t101\n");   // c's bytes, after a file of another content
+  const std::vector<std::string> keys =
+      SameContentKeys({a, b, c, d, dir + "/missing.txt", e, a});
+  REQUIRE(keys.size() == 7);
+  CHECK(keys[0] == keys[1]);
+  CHECK(keys[0] == keys[6]);  // the same file named twice
+  CHECK(keys[2] != keys[0]);
+  CHECK(keys[5] == keys[2]);
+  std::set<std::string> distinct = {keys[0], keys[2], keys[3], keys[4]};
+  CHECK(distinct.size() == 4);  // the missing file is the same as none
+  for (const std::string& k : keys) CHECK_FALSE(k.empty());
   fs::remove_all(dir);
 }
 

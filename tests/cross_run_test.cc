@@ -184,6 +184,11 @@ TEST_CASE("check: copies of one content are one document across documents",
     json j = json::parse(RunJxaudit(args).out);
     CHECK(Cross(j) == kPlanted);
   }
+  // Text without a store hashes nothing; its files are told apart by their
+  // bytes, and it prints what a run with a store prints.
+  const std::string text = RunJxaudit({"check", "--no-db", "-q", dir}).out;
+  CHECK(text == RunJxaudit({"check", "-q", "--db", dir + "/t.sqlite", dir}).out);
+  CHECK(text.find("cross.") != std::string::npos);
   fs::remove_all(dir);
 }
 

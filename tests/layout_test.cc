@@ -357,3 +357,16 @@ TEST_CASE("Captions: wrapped onto two lines, export artifacts removed", "[layout
   CHECK(l.tables[0].title_line == 2);
   CHECK(l.tables[1].title == "1.郭营子棚改本金利息绩效目标表");
 }
+
+TEST_CASE("Columns aligned by ideographic spaces alone are said to be unread",
+          "[layout]") {
+  // No two ASCII spaces anywhere: the gaps are U+3000, each counting two.
+  Layout l = LayoutOf(
+      "项目资金\u3000年初预算数\u3000全年执行数\n"
+      "年度资金总额\u30001,500.00\u30001,640.50\n"
+      "其中：财政拨款\u30001,500.00\u30001,520.50\n\n"
+      "本年度完成 灌溉面积 2.3万亩。\n");
+  REQUIRE(l.aligned_unread.size() == 1);
+  CHECK(l.aligned_unread[0].first_line == 1);
+  CHECK(l.aligned_unread[0].last_line == 3);
+}

@@ -232,4 +232,42 @@ TEST_CASE("Indicators sheet: direction, the result as a number, the deviation re
   CHECK(seen == 2);
 }
 
+TEST_CASE("wire: rows read into one vector take each row's own values") {
+  // A reader reuses the row it is given: a cell of text after a number, a
+  // number after text, a link, then none, an empty cell after all of them.
+  Value linked = TextValue("甲");
+  linked.link = "'Tables'!A3";
+  linked.flagged = true;
+  Value pct = NumberValue(Decimal{955, 1});
+  pct.percent = true;
+  const std::vector<std::vector<Value>> rows = {
+      {NumberValue(Decimal{12, 0}), TextValue("a long text beyond the short form"),
+       linked},
+      {TextValue("b"), pct, Value{}},
+      {Value{}},
+      {TextValue(""), NumberValue(Decimal{-3, 2}), TextValue("c"), TextValue("d")}};
+  WireWriter w;
+  for (const auto& r : rows) w.Row(r);
+  WireReader in(w.bytes());
+  std::vector<Value> got;
+  for (const auto& want : rows) {
+    REQUIRE(in.Row(&got));
+    REQUIRE(got.size() == want.size());
+    for (size_t c = 0; c < want.size(); ++c) {
+      INFO(c);
+      CHECK(got[c].kind == want[c].kind);
+      CHECK(got[c].text == want[c].text);
+      CHECK(got[c].number.units == want[c].number.units);
+      CHECK(got[c].number.scale == want[c].number.scale);
+      CHECK(got[c].percent == want[c].percent);
+      CHECK(got[c].flagged == want[c].flagged);
+      CHECK(got[c].link.str() == want[c].link.str());
+    }
+  }
+  CHECK(in.done());
+  WireReader cut(std::string_view(w.bytes()).substr(0, 3));
+  CHECK_FALSE(cut.Row(&got));
+  CHECK(got.empty());
+}
+
 }  // namespace jx

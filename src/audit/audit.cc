@@ -64,10 +64,10 @@ DocumentTables LayoutFile(const std::string& path, const ReadOptions& ropts,
 
 DocumentRecord CheckRecord(const std::string& path, const std::string& sha256,
                            const ReadOptions& ropts, const Patterns& patterns,
-                           const RecordParts& parts) {
+                           const RecordParts& parts, bool fingerprints) {
   DocumentReport d = CheckFile(path, ropts, patterns);
   d.sha256 = sha256;
-  AssignFingerprints(sha256, &d.v.findings);
+  if (fingerprints) AssignFingerprints(sha256, &d.v.findings);
   DocumentRecord r = MakeRecord(d, parts);
   if (d.ok) r.cross = CrossFactsOf(d.ex, patterns);
   return r;

@@ -25,10 +25,11 @@ DocumentTables LayoutFile(const std::string& path, const ReadOptions& ropts,
 
 // CheckFile, then its record: what a `check` worker sends back. `sha256` is
 // the file's content hash (the store's key), which the findings'
-// fingerprints rest on.
+// fingerprints rest on; without `fingerprints` (nothing prints or keeps
+// them) they are left empty.
 DocumentRecord CheckRecord(const std::string& path, const std::string& sha256,
                            const ReadOptions& ropts, const Patterns& patterns,
-                           const RecordParts& parts);
+                           const RecordParts& parts, bool fingerprints = true);
 
 // CheckFile, then what an `extract` worker sends: the file, its status and
 // error, its facts for the comparison across documents (CrossFactsToJson, or

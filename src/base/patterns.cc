@@ -67,6 +67,7 @@ bool PatternFile::Parse(std::string origin, std::string_view content, std::strin
   static std::atomic<uint64_t> next_id{1};
   id_ = next_id++;
   entries_.clear();
+  by_name_.clear();
   // The set parses every pattern (the same errors as RE2 alone gives); the
   // patterns alone are compiled when first asked.
   set_ = std::make_unique<RE2::Set>(ReOptions(kSetMaxMem), RE2::UNANCHORED);
@@ -123,6 +124,7 @@ bool PatternFile::Parse(std::string origin, std::string_view content, std::strin
       if (probe->Add(e.pattern, &set_err) < 0) return fail(set_err);
     }
     if (set_->Add(form, &set_err) < 0) return fail(set_err);
+    by_name_[e.name].push_back(entries_.size());
     entries_.push_back(std::move(e));
     if (nl == content.size()) break;
   }
@@ -252,17 +254,20 @@ std::vector<std::string_view> PatternFile::NamesMatching(
   return names;
 }
 
+const std::vector<size_t>* PatternFile::IndexesNamed(std::string_view name) const {
+  auto it = by_name_.find(name);
+  return it == by_name_.end() ? nullptr : &it->second;
+}
+
 std::vector<const PatternFile::Entry*> PatternFile::Named(std::string_view name) const {
   std::vector<const Entry*> out;
-  for (const Entry& e : entries_)
-    if (e.name == name) out.push_back(&e);
+  if (const std::vector<size_t>* at = IndexesNamed(name))
+    for (size_t i : *at) out.push_back(&entries_[i]);
   return out;
 }
 
 bool PatternFile::Has(std::string_view name) const {
-  for (const Entry& e : entries_)
-    if (e.name == name) return true;
-  return false;
+  return IndexesNamed(name) != nullptr;
 }
 
 bool PatternFile::Matches(std::string_view name, std::string_view text) const {
@@ -271,15 +276,14 @@ bool PatternFile::Matches(std::string_view name, std::string_view text) const {
   if (cacheable) {
     if (const bool* hit = memo.Find(id_, name, text)) return *hit;
   }
-  std::string p;
-  bool prepared = false, found = false;
-  for (const Entry& e : entries_) {
-    if (e.name != name) continue;
-    if (!prepared) p = Prepare(text), prepared = true;
-    if (RE2::PartialMatch(p, e.re())) {
-      found = true;
-      break;
-    }
+  bool found = false;
+  if (const std::vector<size_t>* at = IndexesNamed(name)) {
+    const std::string p = Prepare(text);
+    for (size_t i : *at)
+      if (RE2::PartialMatch(p, entries_[i].re())) {
+        found = true;
+        break;
+      }
   }
   if (cacheable) memo.Put(id_, name, text, found);
   return found;
@@ -347,8 +351,10 @@ bool PatternFile::FindFirst(std::string_view name, std::string_view prepared,
                             Match* m) const {
   re2::StringPiece text(prepared.data(), prepared.size());
   bool found = false;
-  for (const Entry& e : entries_) {
-    if (e.name != name) continue;
+  const std::vector<size_t>* at = IndexesNamed(name);
+  if (!at) return false;
+  for (size_t i : *at) {
+    const Entry& e = entries_[i];
     Match cur;
     if (!MatchAt(e, text, 0, &cur)) continue;
     if (found && cur.begin >= m->begin) continue;

@@ -107,11 +107,15 @@ class PatternFile {
  private:
   // Index of the first entry matching `prepared`, or -1.
   int FirstIndexPrepared(std::string_view prepared) const;
+  // The indexes of the entries called `name`, in file order (null when none):
+  // the rules ask by name for every cell they read.
+  const std::vector<size_t>* IndexesNamed(std::string_view name) const;
 
   std::string origin_;
   uint64_t id_ = 0;  // unique per Parse(): keys the answer memo
   bool match_on_key_ = true;
   std::vector<Entry> entries_;
+  std::map<std::string, std::vector<size_t>, std::less<>> by_name_;
   std::unique_ptr<RE2::Set> set_;
 };
 

@@ -10,6 +10,7 @@
 #include "base/text.h"
 #include "cli/check_output.h"
 #include "cli/commands.h"
+#include "cli/same_content.h"
 #include "cli/workers.h"
 #include "record/cross.h"
 #include "record/record.h"
@@ -91,11 +92,17 @@ int RunCheck(const std::vector<std::string>& files, const CheckSettings& cs,
   RunTotals totals;
   totals.files = static_cast<int64_t>(n);
   bool store_ok = true;
+  // The content hash keys a file in the store, and the findings'
+  // fingerprints rest on it: computed where either is kept or printed. A text
+  // report without a store or baseline shows neither; there only the
+  // comparison across documents asks which files hold the same bytes.
+  const bool hashed = use_store || cs.format != "text" || !cs.baseline.empty();
+  const std::vector<std::string> same =
+      hashed ? std::vector<std::string>() : SameContentKeys(files);
   for (size_t i = 0; i < n; ++i) {
     rows[i].path = files[i];
     Error herr;
-    // Hashed with or without a store: the findings' fingerprints rest on it.
-    if (!FileSha256(files[i], &rows[i].sha256, &rows[i].size, &herr))
+    if (hashed && !FileSha256(files[i], &rows[i].sha256, &rows[i].size, &herr))
       rows[i].sha256.clear();  // the worker will say why it cannot be read
     if (use_store && !bo.force &&
         store.Known(rows[i].sha256, files[i], &rows[i].status, &rows[i].error,
@@ -140,8 +147,8 @@ int RunCheck(const std::vector<std::string>& files, const CheckSettings& cs,
         err << "jxaudit: " << ShowControls(r.error.ToString()) << "\n";
       }
       if (sink == &out) progress.Clear();  // the terminal may show both
-      run_docs.push_back(
-          {files[printed], rows[printed].sha256, r.status == "ok", std::move(r.cross)});
+      run_docs.push_back({files[printed], hashed ? rows[printed].sha256 : same[printed],
+                          r.status == "ok", std::move(r.cross)});
       printer.Print(std::move(r));
       r = DocumentRecord{};  // printed: its memory goes back
     }
@@ -165,7 +172,7 @@ int RunCheck(const std::vector<std::string>& files, const CheckSettings& cs,
       [&](size_t k) {
         const size_t i = todo[k];
         return RecordToWire(
-            CheckRecord(files[i], rows[i].sha256, bo.read, patterns, parts));
+            CheckRecord(files[i], rows[i].sha256, bo.read, patterns, parts, hashed));
       },
       [&](size_t k, ChildResult&& cr) {
         size_t i = todo[k];

@@ -155,16 +155,14 @@ void SetMark(lxw_format* f, Mark m) {
 }  // namespace
 
 lxw_format* Book::Text(Mark m, bool wrap, bool bordered, bool bold) {
-  auto key = std::make_tuple(-1, wrap, false, m, bordered, bold);
-  auto it = formats_.find(key);
-  if (it != formats_.end()) return it->second;
-  lxw_format* f = workbook_add_format(wb_);
+  lxw_format*& f = formats_[FormatSlot(-1, wrap, m, bordered, bold)];
+  if (f) return f;
+  f = workbook_add_format(wb_);
   format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
   if (wrap) format_set_text_wrap(f);
   if (bordered) format_set_border(f, LXW_BORDER_THIN);
   if (bold) format_set_bold(f);
   SetMark(f, m);
-  formats_[key] = f;
   return f;
 }
 
@@ -172,23 +170,23 @@ lxw_format* Book::Number(int scale, bool percent, bool grouped, Mark m, bool bor
                          bool bold) {
   scale = std::clamp(scale, 0, 10);
   if (percent) grouped = false;
-  auto key = std::make_tuple(scale, percent, grouped, m, bordered, bold);
-  auto it = formats_.find(key);
-  if (it != formats_.end()) return it->second;
+  // A percent is never grouped: `grouped` tells the two apart in the slot.
+  lxw_format*& f = formats_[FormatSlot(scale, percent || grouped, m, bordered, bold) +
+                            (percent ? kFormatSlots / 2 : 0)];
+  if (f) return f;
   std::string nf = grouped ? "#,##0" : "0";
   if (scale > 0) nf += "." + std::string(static_cast<size_t>(scale), '0');
   if (percent) nf += "%";
-  lxw_format* f = workbook_add_format(wb_);
+  f = workbook_add_format(wb_);
   format_set_num_format(f, nf.c_str());
   format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
   if (bordered) format_set_border(f, LXW_BORDER_THIN);
   if (bold) format_set_bold(f);
   SetMark(f, m);
-  formats_[key] = f;
   return f;
 }
 
-size_t TextWidth(std::string_view s) {
+size_t TextWidth(std::string_view s, size_t enough) {
   size_t best = 0, cur = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char ch = static_cast<unsigned char>(s[i]);
@@ -199,6 +197,7 @@ size_t TextWidth(std::string_view s) {
     }
     if ((ch & 0xC0) == 0x80) continue;
     cur += ch >= 0xE0 ? 2 : 1;  // CJK takes two columns
+    if (cur >= enough) return cur;
   }
   return std::max(best, cur);
 }

@@ -7,6 +7,7 @@
 
 #include <xlsxwriter.h>
 
+#include <array>
 #include <map>
 #include <set>
 #include <string>
@@ -72,12 +73,24 @@ class Book {
   std::set<std::string> used_;
   std::map<lxw_worksheet*, size_t> links_;
   lxw_format *title_ = nullptr, *header_ = nullptr, *link_ = nullptr, *year_ = nullptr;
-  std::map<std::tuple<int, bool, bool, Mark, bool, bool>, lxw_format*> formats_;
+  // Formats made so far, looked up for every cell written: a slot for each
+  // scale (-1 for text), flag (wrap for text, grouping for numbers), mark,
+  // border and weight; the second half for percents.
+  static constexpr size_t kFormatSlots = 2 * 12 * 2 * 3 * 2 * 2;
+  static size_t FormatSlot(int scale, bool flag, Mark m, bool bordered, bool bold) {
+    size_t slot = static_cast<size_t>(scale + 1);
+    slot = slot * 2 + flag;
+    slot = slot * 3 + static_cast<size_t>(m);
+    slot = slot * 2 + bordered;
+    return slot * 2 + bold;
+  }
+  std::array<lxw_format*, kFormatSlots> formats_{};
 };
 
 // Display columns of text as a spreadsheet shows it (CJK two), of its
-// longest line.
-size_t TextWidth(std::string_view s);
+// longest line; counting stops once a line reaches `enough` (a caller that
+// caps the width needs no more), the answer then at least `enough`.
+size_t TextWidth(std::string_view s, size_t enough = static_cast<size_t>(-1));
 // Lines `text` takes wrapped in a column `width` wide, and the height of a
 // row of that many lines (neither Excel nor LibreOffice sizes rows of a
 // written book by their wrapped text).

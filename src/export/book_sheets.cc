@@ -33,21 +33,29 @@ class SheetWriter {
     return w.Has(own) ? w(own) : w("col." + s_.columns[c]);
   }
 
-  // What the cell shows when the column's values are words.
-  Value Shown(size_t c, const Value& v) const {
+  // What the cell shows when the column's values are words: `v` itself
+  // unless a word replaces it (then a value held until the next call).
+  const Value& Shown(size_t c, const Value& v) const {
     if (v.kind != Value::kText || !value_words_[c]) return v;
     std::string key = "value." + s_.columns[c] + "." + v.text;
     if (!book_->words().Has(key)) return v;
-    Value out = v;
-    out.text = book_->words()(key);
-    return out;
+    shown_ = v;
+    shown_.text = book_->words()(key);
+    return shown_;
   }
 
   void Plan() {
-    value_words_.assign(s_.columns.size(), false);
-    widths_.assign(s_.columns.size(), 8);
-    for (size_t c = 0; c < s_.columns.size(); ++c) {
+    const size_t n = s_.columns.size();
+    value_words_.assign(n, false);
+    percent_.assign(n, false);
+    wrapped_.assign(n, false);
+    year_.assign(n, false);
+    widths_.assign(n, 8);
+    for (size_t c = 0; c < n; ++c) {
       value_words_[c] = book_->words().HasPrefix("value." + s_.columns[c] + ".");
+      percent_[c] = PercentColumn(s_.columns[c]);
+      wrapped_[c] = WrappedColumn(s_.columns[c]);
+      year_[c] = s_.columns[c] == "year";
       widths_[c] =
           std::max(widths_[c], std::min(TextWidth(Column(c)), kMaxHeaderWidth) + 2);
     }
@@ -56,14 +64,14 @@ class SheetWriter {
   // Widths from every row, before any is written.
   void Measure(const std::vector<Value>& row) {
     for (size_t c = 0; c < row.size() && c < widths_.size(); ++c) {
-      Value v = Shown(c, row[c]);
+      const Value& v = Shown(c, row[c]);
       size_t w = 0;
       if (v.kind == Value::kNumber) {
-        const bool pct = v.percent || PercentColumn(s_.columns[c]);
+        const bool pct = v.percent || percent_[c];
         w = NumberWidth(v.number, pct, !pct) + 2;
       } else if (v.kind == Value::kText) {
-        w = std::min(TextWidth(v.text) + 2,
-                     WrappedColumn(s_.columns[c]) ? kWrappedWidth : kMaxTextWidth);
+        const size_t cap = wrapped_[c] ? kWrappedWidth : kMaxTextWidth;
+        w = std::min(TextWidth(v.text, cap) + 2, cap);
       }
       widths_[c] = std::max(widths_[c], w);
     }
@@ -81,12 +89,12 @@ class SheetWriter {
            const std::vector<std::string>& tables_parts, size_t tables_per_part) {
     size_t lines = 1;
     for (size_t c = 0; c < row.size() && c < s_.columns.size(); ++c)
-      if (row[c].kind == Value::kText && WrappedColumn(s_.columns[c]))
+      if (row[c].kind == Value::kText && wrapped_[c])
         lines = std::max(lines, WrappedLines(row[c].text, widths_[c]));
     if (lines > 1) worksheet_set_row(ws, xr, RowHeight(lines), nullptr);
     for (size_t c = 0; c < row.size() && c < s_.columns.size(); ++c) {
       const lxw_col_t xc = static_cast<lxw_col_t>(c);
-      Value v = Shown(c, row[c]);
+      const Value& v = Shown(c, row[c]);
       const Mark m = v.flagged ? Mark::kError : Mark::kNone;
       size_t target = 0;
       if (v.kind == Value::kText && !v.link.empty() && TablesLinkRow(v.link, &target) &&
@@ -97,15 +105,22 @@ class SheetWriter {
         book_->WriteLink(ws, xr, xc, link, v.text, book_->Text(m));
         continue;
       }
-      if (IsYear(v) && s_.columns[c] == "year") {
+      if (year_[c] && IsYear(v)) {
         worksheet_write_number(ws, xr, xc, std::stod(v.text), book_->Year());
         continue;
       }
-      if (v.kind == Value::kNumber && PercentColumn(s_.columns[c])) v.percent = true;
-      WriteValue(
-          book_, ws, xr, xc, v,
-          v.kind == Value::kText ? book_->Text(m, WrappedColumn(s_.columns[c])) : nullptr,
-          book_->Number(v.number.scale, v.percent, !v.percent, m));
+      if (v.kind == Value::kNumber && percent_[c] && !v.percent) {
+        Value pct = v;
+        pct.percent = true;
+        WriteValue(book_, ws, xr, xc, pct, nullptr,
+                   book_->Number(pct.number.scale, true, false, m));
+        continue;
+      }
+      WriteValue(book_, ws, xr, xc, v,
+                 v.kind == Value::kText ? book_->Text(m, wrapped_[c]) : nullptr,
+                 v.kind == Value::kNumber
+                     ? book_->Number(v.number.scale, v.percent, !v.percent, m)
+                     : nullptr);
     }
   }
 
@@ -124,8 +139,9 @@ class SheetWriter {
  private:
   Book* book_;
   const Sheet& s_;
-  std::vector<bool> value_words_;
+  std::vector<bool> value_words_, percent_, wrapped_, year_;
   std::vector<size_t> widths_;
+  mutable Value shown_;
 };
 
 }  // namespace

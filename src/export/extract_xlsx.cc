@@ -6,12 +6,35 @@
 #include "export/extract.h"
 
 namespace jx {
+namespace {
+
+// The sheets as the writers read them: those held in memory from there (read
+// back once, not once per pass), Tables from where it lies.
+class HeldRows : public SheetRows {
+ public:
+  HeldRows(const SheetRows& rows, const std::vector<Sheet>& held)
+      : rows_(rows), held_(held) {}
+  const std::vector<Sheet>& heads() const override { return rows_.heads(); }
+  size_t Rows(size_t sheet) const override { return rows_.Rows(sheet); }
+  bool Each(size_t sheet, const RowFn& row, Error* err) const override {
+    if (held_[sheet].name == "Tables") return rows_.Each(sheet, row, err);
+    for (const auto& r : held_[sheet].rows) row(r);
+    return true;
+  }
+
+ private:
+  const SheetRows& rows_;
+  const std::vector<Sheet>& held_;
+};
+
+}  // namespace
 
 bool WriteExtractXlsx(const SheetRows& rows, const std::string& path,
                       const BookOptions& opt, Error* err) {
   // Every sheet but Tables in memory (the summaries, the 问题清单 and the
-  // flagged tables read Documents and Findings more than once); Tables, a
-  // row per printed cell, is read from `rows` each time it is needed.
+  // flagged tables read Documents and Findings more than once, and every
+  // sheet is read twice: widths, then cells); Tables, a row per printed cell,
+  // is read from `rows` each time it is needed.
   std::vector<Sheet> sheets = rows.heads();
   for (size_t s = 0; s < sheets.size(); ++s) {
     if (sheets[s].name == "Tables") continue;
@@ -20,6 +43,7 @@ bool WriteExtractXlsx(const SheetRows& rows, const std::string& path,
             s, [&](const std::vector<Value>& r) { sheets[s].rows.push_back(r); }, err))
       return false;
   }
+  const HeldRows held(rows, sheets);
   // Rows are written in order: constant memory mode streams each sheet.
   lxw_workbook* wb = OpenWorkbook(path, /*streamed=*/true, err);
   if (!wb) return false;
@@ -33,7 +57,7 @@ bool WriteExtractXlsx(const SheetRows& rows, const std::string& path,
   lxw_worksheet* problems = book.AddSheet(problems_name);
   FlaggedPlan flagged;
   bool read =
-      AddSheets(&book, rows, err) && AddFlaggedSheets(&book, sheets, rows, &flagged, err);
+      AddSheets(&book, held, err) && AddFlaggedSheets(&book, sheets, held, &flagged, err);
   if (read && summary) {
     worksheet_write_string(summary, 0, 0, FitCell(w("summary.title")).c_str(),
                            book.Title());
@@ -45,7 +69,7 @@ bool WriteExtractXlsx(const SheetRows& rows, const std::string& path,
     book.PrintSetup(summary, 0);
   }
   if (read && problems) WriteProblems(&book, problems, sheets, flagged.drawn);
-  read = read && DrawFlagged(&book, sheets, rows, flagged, problems_name, err);
+  read = read && DrawFlagged(&book, sheets, held, flagged, problems_name, err);
   lxw_error e = workbook_close(wb);
   if (!read) return false;
   if (e != LXW_NO_ERROR) {

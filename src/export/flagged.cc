@@ -197,13 +197,17 @@ class Drawer {
   void Measure(std::vector<size_t>* widths, const std::vector<Value>& row, int64_t r,
                int64_t c, int64_t header_rows) const {
     const Value& num = At(row, k_.number);
-    const std::string text = AsText(At(row, k_.text));
     const bool header = r <= header_rows;
     size_t& w = (*widths)[static_cast<size_t>(c - 1)];
-    if (num.kind == Value::kNumber && !header)
+    if (num.kind == Value::kNumber && !header) {
       w = std::max(w, NumberWidth(num.number, num.percent, true) + 2);
-    else if (std::max<int64_t>(IntOf(At(row, k_.colspan)), 1) == 1)
-      w = std::max(w, std::min<size_t>(TextWidth(text) + 2, header ? 24 : 40));
+    } else if (std::max<int64_t>(IntOf(At(row, k_.colspan)), 1) == 1) {
+      const Value& text = At(row, k_.text);
+      const size_t cap = header ? 24 : 40;
+      const size_t tw = text.kind == Value::kText ? TextWidth(text.text, cap)
+                                                  : TextWidth(AsText(text), cap);
+      w = std::max(w, std::min<size_t>(tw + 2, cap));
+    }
   }
 
   // Table row `r` at sheet row `xr`: `cells` in column order, `widths` the

@@ -30,7 +30,7 @@ class TablesWriter {
                                     book_->Number(n.value.scale, n.percent, grouped,
                                                   Mark::kNone, /*bordered=*/true));
     }
-    *width = std::min<size_t>(TextWidth(text) + 2, 60);
+    *width = std::min<size_t>(TextWidth(text, 60) + 2, 60);
     // write_string never creates a formula, whatever the text starts with.
     return worksheet_write_string(ws, r, c, FitCell(text).c_str(), Format(header));
   }

@@ -86,12 +86,23 @@ bool SheetSpill::Add(size_t i, std::string_view sheets_wire, Error* err) {
     if (head.name == "Tables" && !own_tables) part = nullptr;
     if (own_tables) file.has_tables = true;
     size_t pending = 0;
-    for (size_t r = 0; r < rows && in.Row(&row); ++r) {
+    std::string_view bytes;
+    for (size_t r = 0; r < rows; ++r) {
+      // Rows go to the chunk as the worker encoded them; only the one that
+      // names the file is read.
+      const bool names = part && head.name == "Documents" && file.name.empty() &&
+                         part->rows == 0 && pending == 0;
+      if (names) {
+        const size_t before = in.left();
+        const std::string_view rest = sheets_wire.substr(sheets_wire.size() - before);
+        if (!in.Row(&row)) break;
+        bytes = rest.substr(0, before - in.left());
+        if (!row.empty()) file.name = row[0].text;
+      } else if (!in.SkipRow(&bytes)) {
+        break;
+      }
       if (!part) continue;
-      if (head.name == "Documents" && file.name.empty() && part->rows == 0 &&
-          pending == 0 && !row.empty())
-        file.name = row[0].text;
-      chunk.Row(row);
+      chunk.Raw(bytes);
       ++pending;
       ++part->rows;
       if (chunk.bytes().size() >= kChunkBytes) {

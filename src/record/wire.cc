@@ -219,11 +219,19 @@ size_t WireReader::Count() {
 }
 
 std::string WireReader::Str() {
-  const size_t n = Count();
-  if (!ok_) return {};
-  std::string s(p_, n);
-  p_ += n;
+  std::string s;
+  StrInto(&s);
   return s;
+}
+
+void WireReader::StrInto(std::string* s) {
+  const size_t n = Count();
+  if (!ok_) {
+    s->clear();
+    return;
+  }
+  s->assign(p_, n);
+  p_ += n;
 }
 
 Error WireReader::Err() {
@@ -330,32 +338,66 @@ size_t WireReader::SheetHead(Sheet* head) {
 }
 
 bool WireReader::Row(std::vector<Value>* row) {
-  row->clear();
   const size_t cols = Count();
-  row->reserve(cols);
-  for (size_t c = cols; ok_ && c > 0; --c) {
+  // The row's values are overwritten in place: a reader going through a
+  // sheet reuses one row's strings instead of allocating each cell's again.
+  row->resize(cols);
+  for (Value& v : *row) {
+    if (!ok_) break;
     const uint64_t tag = Uint();
-    Value v;
+    v.kind = static_cast<Value::Kind>(tag & 3);
     switch (tag & 3) {
       case Value::kText:
-        v.kind = Value::kText;
-        v.text = Str();
+        StrInto(&v.text);
         break;
       case Value::kNumber:
-        v.kind = Value::kNumber;
+        v.text.clear();
         v.number.units = Int();
         v.number.scale = Small();
+        break;
+      case Value::kEmpty:
+        v.text.clear();
+        break;
+      default:
+        ok_ = false;
+    }
+    if ((tag & 3) != Value::kNumber) v.number = Decimal{};
+    v.percent = tag & 4;
+    v.flagged = tag & 8;
+    if (tag & 16)
+      v.link = Str();
+    else
+      v.link.clear();
+  }
+  if (!ok_) row->clear();
+  return ok_;
+}
+
+bool WireReader::SkipRow(std::string_view* bytes) {
+  const char* start = p_;
+  auto skip = [&] {
+    const size_t n = Count();
+    if (ok_) p_ += n;
+  };
+  for (size_t c = Count(); ok_ && c > 0; --c) {
+    const uint64_t tag = Uint();
+    switch (tag & 3) {
+      case Value::kText:
+        skip();
+        break;
+      case Value::kNumber:
+        Int();
+        Int();
         break;
       case Value::kEmpty:
         break;
       default:
         ok_ = false;
     }
-    v.percent = tag & 4;
-    v.flagged = tag & 8;
-    if (tag & 16) v.link = Str();
-    row->push_back(std::move(v));
+    if (tag & 16) skip();
   }
+  *bytes =
+      ok_ ? std::string_view(start, static_cast<size_t>(p_ - start)) : std::string_view();
   return ok_;
 }
 

@@ -37,6 +37,8 @@ class WireWriter {
   // columns and row count, then each of its rows.
   void SheetHead(const Sheet& s, size_t rows);
   void Row(const std::vector<Value>& row);
+  // Bytes another writer wrote (a row WireReader::SkipRow passed over).
+  void Raw(std::string_view bytes) { out_.append(bytes); }
   std::string& bytes() { return out_; }
 
  private:
@@ -54,6 +56,8 @@ class WireReader {
   int Small() { return static_cast<int>(Int()); }
   bool Bool() { return Uint() != 0; }
   std::string Str();
+  // The same into `s`, reusing its storage.
+  void StrInto(std::string* s);
   Error Err();
   Layout Lay();
   std::vector<Sheet> Sheets();
@@ -63,6 +67,9 @@ class WireReader {
   size_t SheetCount() { return Count(); }
   size_t SheetHead(Sheet* head);
   bool Row(std::vector<Value>* row);
+  // Passes over a row as Row reads it, making none of its values: `bytes`
+  // is where it lay.
+  bool SkipRow(std::string_view* bytes);
   // A count of items that each take at least one byte: bounded by what is left.
   size_t Count();
   bool ok() const { return ok_; }
