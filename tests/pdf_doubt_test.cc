@@ -312,7 +312,8 @@ TEST_CASE("pdf doubt: a doubted row elsewhere in the table leaves an error alone
 TEST_CASE("layout: a header printed again with a cut row's rest in a cell goes on") {
   // The rest of a row cut by the page break drawn into the header printed
   // again ("计分标准" + "的后半"): still that header, the section goes on
-  // (二、过程管理 sums both pages), and the two rows beside it are doubted.
+  // (二、过程管理 sums both pages), the rest goes back to the cut row above
+  // it, and that row is doubted; the row below is a row of its own.
   Layout l = test::LayoutOf(
       "考核内容\t分值\t计分标准\t自评分数\n"
       "合计\t10\t\t9\n"
@@ -325,7 +326,9 @@ TEST_CASE("layout: a header printed again with a cut row's rest in a cell goes o
   CHECK(t.sections.size() == 1);
   REQUIRE(t.rows.size() == 6);
   CHECK(t.rows[3][0].doubt == kDoubtRows);
-  CHECK(t.rows[5][0].doubt == kDoubtRows);
+  CHECK(t.rows[3][2].text == "标准二的前半的后半");
+  CHECK(t.rows[4][2].text == "计分标准");
+  CHECK(t.rows[5][0].doubt.empty());
   CHECK(t.rows[2][0].doubt.empty());
   // Printed again exactly, nothing is doubted.
   Layout same = test::LayoutOf(

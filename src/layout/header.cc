@@ -273,6 +273,46 @@ void FillDown(Table* t, const Section& s, size_t end, bool rendered) {
   }
 }
 
+// `row` prints the header row `head` again, some of its cells going on
+// past the header's text ("三级指标" + "社会公众或服务对象满意度（10分）"): every
+// label of the header starts its cell, two at least, and something follows
+// one. Too few of its cells are labels alone for it to read as a header.
+bool HeaderWithTails(const std::vector<Cell>& head, const std::vector<Cell>& row) {
+  if (head.size() != row.size()) return false;
+  int labels = 0;
+  bool tail = false;
+  for (size_t c = 0; c < head.size(); ++c) {
+    const std::string p = CollapseSpace(head[c].text), q = CollapseSpace(row[c].text);
+    if (p.empty()) {
+      if (!q.empty()) return false;
+      continue;
+    }
+    if (!q.starts_with(p)) return false;
+    ++labels;
+    tail = tail || q.size() > p.size();
+  }
+  return labels >= 2 && tail;
+}
+
+// The header printed again at row `again` (`count` rows) over the header
+// at `first`, some of its cells going on past the header's text: the rest
+// of the row the page break cut, drawn into the header cell below it. Each
+// rest goes back to that row's cell (the row above `again`) and the header
+// cell reads as the header.
+void MoveTails(Table* t, size_t first, size_t again, int count) {
+  std::vector<Cell>& cut = t->rows[again - 1];
+  for (int k = 0; k < count; ++k) {
+    const std::vector<Cell>& head = t->rows[first + static_cast<size_t>(k)];
+    std::vector<Cell>& row = t->rows[again + static_cast<size_t>(k)];
+    for (size_t c = 0; c < row.size() && c < head.size(); ++c) {
+      const std::string p = CollapseSpace(head[c].text), q = CollapseSpace(row[c].text);
+      if (p == q || !q.starts_with(p)) continue;
+      if (c < cut.size()) cut[c].text += q.substr(p.size());
+      row[c].text = head[c].text;
+    }
+  }
+}
+
 }  // namespace
 
 bool LooksNumeric(const std::string& text) {
@@ -299,6 +339,7 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
                   bool rendered) {
   const size_t n = t->rows.size();
   t->row_is_header.assign(n, false);
+  size_t first_header = SIZE_MAX;
   for (size_t r = 0; r < n; ++r) {
     if (static_cast<int>(r) < marked_header_rows) {
       t->row_is_header[r] = true;
@@ -311,6 +352,9 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
     // A header starting midway must be clearer than one on top of the table.
     int need = (r == 0 || continues) ? 2 : 3;
     t->row_is_header[r] = !numeric && matched >= need && matched * 2 >= nonempty;
+    if (first_header == SIZE_MAX && t->row_is_header[r]) first_header = r;
+    if (!t->row_is_header[r] && first_header != SIZE_MAX)
+      t->row_is_header[r] = HeaderWithTails(t->rows[first_header], t->rows[r]);
   }
   t->sections.clear();
   // `*tails`: a cell of the header printed again goes on past the header's
@@ -332,6 +376,18 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
     }
     return true;
   };
+  // The rows' words in order, empty cells left out.
+  auto same_words = [&](size_t a, size_t b, int count) {
+    for (int k = 0; k < count; ++k) {
+      std::vector<std::string> x, y;
+      for (const Cell& c : t->rows[a + static_cast<size_t>(k)])
+        if (!IsBlank(c.text)) x.push_back(CollapseSpace(c.text));
+      for (const Cell& c : t->rows[b + static_cast<size_t>(k)])
+        if (!IsBlank(c.text)) y.push_back(CollapseSpace(c.text));
+      if (x != y) return false;
+    }
+    return true;
+  };
   for (size_t r = 0; r < n; ++r) {
     bool starts = t->row_is_header[r] && (r == 0 || !t->row_is_header[r - 1]);
     if (r == 0 && !starts) starts = true;  // rows before any header
@@ -348,12 +404,29 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
       bool tails = false;
       if (prev.header_rows == s.header_rows &&
           same_rows(static_cast<size_t>(prev.first_row), r, s.header_rows, &tails)) {
-        // The row above and the row below are the cut row's two parts.
-        if (tails) {
+        // The row above is the cut row's first part: the rest goes back to
+        // it, and the header reads as printed. Still that row is one the
+        // layout put together, so it is doubted; above a header there is
+        // no row to give it to, and the rows beside are both doubted.
+        if (tails && !t->row_is_header[r - 1]) {
+          MoveTails(t, static_cast<size_t>(prev.first_row), r, s.header_rows);
+          for (Cell& c : t->rows[r - 1]) c.doubt = std::string(kDoubtRows);
+        } else if (tails) {
           for (size_t k : {r - 1, r + static_cast<size_t>(s.header_rows)})
             if (k < n)
               for (Cell& c : t->rows[k]) c.doubt = std::string(kDoubtRows);
         }
+        continue;
+      }
+      // The same words over other columns: the new page's columns were
+      // read apart differently ("一级指标" one column to the right), so the
+      // header is still the one printed again, but which column each cell
+      // of the rows it heads belongs to is in doubt.
+      if (prev.header_rows == s.header_rows &&
+          same_words(static_cast<size_t>(prev.first_row), r, s.header_rows)) {
+        for (size_t k = r + static_cast<size_t>(s.header_rows);
+             k < n && !t->row_is_header[k]; ++k)
+          for (Cell& c : t->rows[k]) c.doubt = std::string(kDoubtColumns);
         continue;
       }
     }

@@ -104,8 +104,11 @@ class Builder {
         join_(join) {}
 
   Layout Run(std::vector<Item> items) {
-    for (const Item& it : items)
-      if (it.kind == Item::kText) ++text_counts_[MatchKey(doc_.lines[it.line].text)];
+    for (const Item& it : items) {
+      if (it.kind != Item::kText) continue;
+      ++text_counts_[MatchKey(doc_.lines[it.line].text)];
+      pages_ = std::max(pages_, doc_.lines[it.line].page);
+    }
     // Page furniture by position and repetition: a line in a page's head or
     // foot zone whose words, numbers aside, come back in that zone on another
     // page ("第 21 页 共 66 页", "- 3 -", a running title with its page).
@@ -138,16 +141,34 @@ class Builder {
 
  private:
   bool IsRunning(size_t line) const {
-    const std::string& text = doc_.lines[line].text;
-    std::string key = MatchKey(text);
-    if (layout_.Matches("running", key)) return true;
+    if (IsFurniture(line)) return true;
+    std::string key = MatchKey(doc_.lines[line].text);
     auto it = text_counts_.find(key);
-    if (it != text_counts_.end() && it->second >= 2 &&
-        CodePointCount(key) <= pdf::kPdf.title_max_chars)
-      return true;
-    if (!margin_.count(line)) return false;
+    return it != text_counts_.end() && it->second >= 2 &&
+           CodePointCount(key) <= pdf::kPdf.title_max_chars;
+  }
+
+  // Page furniture: a page number, or a line of a page's head or foot zone
+  // that comes back there on another page.
+  bool IsFurniture(size_t line) const { return FurniturePages(line) >= 2; }
+
+  // How many pages print `line` in their head or foot zone (a page number:
+  // every page); 0 for a line outside them.
+  int FurniturePages(size_t line) const {
+    const std::string& text = doc_.lines[line].text;
+    if (layout_.Matches("running", MatchKey(text))) return pages_;
+    if (!margin_.count(line)) return 0;
     auto f = furniture_.find(FurnitureKey(text));
-    return f != furniture_.end() && f->second.second >= 2;
+    return f != furniture_.end() ? f->second.second : 0;
+  }
+
+  // A line that reads like a caption is one, though the document prints it
+  // above several tables ("项目支出绩效目标完成情况表" for each project) and a
+  // page top may hold it, unless it comes back on most pages: a running
+  // head, not a table's caption.
+  bool IsCaption(size_t line) const {
+    return layout_.Matches("title", MatchKey(doc_.lines[line].text)) &&
+           2 * FurniturePages(line) < pages_;
   }
 
   // A line's match key with every run of digits as one '#'.
@@ -187,16 +208,19 @@ class Builder {
   int Continuation(const Piece& p, bool* sure) const {
     *sure = false;
     if (!join_ || !cur_ || p.format != cur_->format || p.rows.empty()) return -1;
+    const auto& first = p.rows[0].cells;
+    const int h = cur_->header_rows;
+    const bool header_again = h > 0 && RowKey(first) == RowKey(cur_->rows[0]);
     bool running = false;
     for (size_t line : gap_) {
       if (IsBlank(doc_.lines[line].text)) continue;
-      if (!IsRunning(line)) return -1;
+      // A caption over a piece that does not print the table's header
+      // again starts the next table, though the document prints it twice.
+      if (!IsRunning(line) || (!header_again && IsCaption(line))) return -1;
       running = true;
     }
     if (gap_.empty()) return -1;
-    const auto& first = p.rows[0].cells;
-    const int h = cur_->header_rows;
-    if (h > 0 && RowKey(first) == RowKey(cur_->rows[0])) {
+    if (header_again) {
       // The header printed again on a new page; its lower rows may lose a
       // label or an empty cell, so only its first row must match.
       int drop = 1;
@@ -331,9 +355,10 @@ class Builder {
     int text = 0;
     for (size_t line : recent_) {
       const std::string& l = doc_.lines[line].text;
-      if (IsBlank(l) || IsRunning(line)) continue;
+      if (IsBlank(l)) continue;
       // A caption of its own: a new table.
-      if (layout_.Matches("title", MatchKey(l))) return false;
+      if (IsCaption(line)) return false;
+      if (IsRunning(line)) continue;
       // A cut cell's rest drawn above the grid, however many lines.
       if (in_column_.count(line)) continue;
       ++text;
@@ -413,6 +438,7 @@ class Builder {
   // Furniture keys → (the last page seen, how many pages show it).
   std::unordered_map<std::string, std::pair<int, int>> furniture_;
   std::unordered_set<size_t> margin_;  // lines in a head or foot zone
+  int pages_ = 0;                      // the last page a line of text is on
   std::unordered_set<size_t>
       in_column_;               // lines within a column above a page's first table
   std::vector<size_t> gap_;     // blank and running lines since the last piece

@@ -80,6 +80,8 @@ class CellBuilder {
                        WholeNumber(text)});
     }
     const double row_gap = RowGapLimit(boxes, nc, em);
+    // Or the table's cells set their lines wider apart than that.
+    const double open_leading = OpenLeadingLimit(boxes, nc, em);
     // The least gap the row gap parted two lines of words at, and the
     // widest it left two lines of words in one cell at: unless the first is
     // wider by a cell's padding at least (twice `row_gap_slack_em`), the
@@ -93,7 +95,8 @@ class CellBuilder {
     for (const Frag& f : frags) {
       size_t& o = open[f.col];
       const bool leading =
-          o != SIZE_MAX && f.y0 <= blocks[o].y1 + kPdf.cell_leading_em * f.size;
+          o != SIZE_MAX &&
+          f.y0 <= blocks[o].y1 + std::max(kPdf.cell_leading_em * f.size, open_leading);
       const double gap = leading ? f.y0 - blocks[o].y1 : 0;
       if (leading && row_gap < kFar &&
           !LooksNumeric(JoinWords(blocks[o].frags.back()->words)) &&

@@ -223,6 +223,13 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em);
 double RowGapLimit(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
                    const std::vector<double>& seps, double em);
 
+// The gap, in points, up to which a column's next line (of `boxes`, in
+// order down the page) is the same cell's, where the table sets its cells'
+// lines further apart than `cell_leading_em` (1.5 line spacing); 0 where it
+// does not show that. Lines that fill their column show the leading, and
+// numbers stacked one per row show that the rows lie clearly further apart.
+double OpenLeadingLimit(const std::vector<CellLine>& boxes, size_t nc, double em);
+
 // ---- Tables of horizontal rules only (pdf_three_line.cc) -------------------
 
 // Moves the lines between runs of horizontal rules that no grid of `tables`

@@ -6,7 +6,10 @@
 // numbers at the same heights: two values, one per row, in each of them.
 // That gap parts rows in this table when it is clearly wider than the
 // leading its wrapped cells show, or, where none wraps, wide enough that no
-// producer's leading comes near it.
+// producer's leading comes near it. The other way round, a table may set
+// its cells' lines further apart than `cell_leading_em` (1.5 line
+// spacing), and then every line reads as a row: lines that fill their
+// column show that leading, numbers one per row the rows' wider gap.
 #include <algorithm>
 #include <cmath>
 
@@ -89,6 +92,56 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
   const double limit_rows = rows - kPdf.row_gap_margin_em * em;
   if (limit_rows < kPdf.unproven_leading_em * em) return kFar;
   return limit_rows;
+}
+
+double OpenLeadingLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
+  std::vector<double> widest(nc, 0);
+  for (const CellLine& b : boxes)
+    if (b.col < nc && !b.numeric) widest[b.col] = std::max(widest[b.col], b.width);
+  struct Pair {
+    size_t col;
+    double gap;
+    bool wrapped;
+  };
+  std::vector<Pair> pairs;
+  // Two numbers one under the other in a column are two rows' values (one
+  // number per cell): the least gap between them is at least the rows'.
+  double numbers = kFar;
+  std::vector<const CellLine*> last(nc, nullptr);
+  for (const CellLine& b : boxes) {
+    if (b.col >= nc) continue;
+    const CellLine* p = last[b.col];
+    last[b.col] = &b;
+    if (!p || b.y0 < (p->y0 + p->y1) / 2) continue;
+    const double gap = b.y0 - p->y1;
+    if (p->numeric && b.numeric) numbers = std::min(numbers, gap);
+    if (p->numeric || b.numeric) continue;
+    pairs.push_back(
+        {b.col, gap, p->width >= widest[b.col] - kPdf.wrapped_line_em * p->size});
+  }
+  if (numbers == kFar) return 0;
+  const double floor = kPdf.cell_leading_em * em, ceiling = kPdf.max_leading_em * em;
+  // The leading is the least gap between two lines of text in a column:
+  // where any lies within `cell_leading_em`, the table sets the usual
+  // leading and its wider gaps are rows.
+  double leading = kFar;
+  for (const Pair& p : pairs) leading = std::min(leading, p.gap);
+  if (leading <= floor || leading > ceiling) return 0;
+  // The rows must lie further apart than the leading by a cell's vertical
+  // padding (a point each side at the least), in the numbers and in the
+  // columns that show the leading: a column whose lines all lie one gap
+  // apart may as well be rows of one line each.
+  const double sep = 2 * kPdf.row_gap_slack_em * em;
+  if (leading == kFar || leading + sep > numbers) return 0;
+  std::vector<bool> parted(nc, false);
+  for (const Pair& p : pairs)
+    if (p.gap >= leading + sep) parted[p.col] = true;
+  size_t evidence = 0;
+  for (const Pair& p : pairs)
+    if (p.wrapped && parted[p.col] && p.gap <= leading + kPdf.row_level_em * em)
+      ++evidence;
+  if (evidence < kPdf.leading_evidence) return 0;
+  return leading + kPdf.row_gap_slack_em * em;
 }
 
 double RowGapLimit(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,

@@ -77,6 +77,12 @@ struct PdfParams {
   // row the page break left open.
   double open_row_min = 2 * rule_tolerance;
   size_t max_column_rules = 200;
+  // Em. A word starting within this of a column's left rule is set
+  // left-aligned in that column's cell (a cell's padding at most), and
+  // stays there however far past the next rule it runs (a line the
+  // producer did not wrap, or stretched to justify it); further in, its
+  // centre says which cell holds it.
+  double overflow_start_em = 1.0;
   // Column rules of one extent that no horizontal rule meets, or that run
   // on past the one horizontal rule they meet, draw a row the page break
   // cut when there are this many: two columns at least. Two alone are as
@@ -109,6 +115,20 @@ struct PdfParams {
   // shows in one column only. One column shows it where the upper number is
   // narrower than the column's widest (`wrap_width_em`): it did not wrap.
   size_t row_evidence_columns = 2;
+  // Em. A cell's line of text ending within this of its column's widest
+  // line fills the column: it wrapped (a Chinese line wraps a character and
+  // a hung punctuation mark short of the edge at most), so the line under it
+  // in that column, at the leading, is the same cell's.
+  double wrapped_line_em = 1.5;
+  // Lines that fill their column, over a gap wider than `cell_leading_em`
+  // (1.5 line spacing), this many of them at one gap (within
+  // `row_level_em`), show the table's own leading; one alone may be a row
+  // that happens to end at the edge.
+  size_t leading_evidence = 2;
+  // Em. A gap wider than this is no leading whatever the lines show: double
+  // line spacing sets its lines a full em apart, rows and paragraphs lie
+  // further.
+  double max_leading_em = 1.0;
   // Em. Lines whose tops are this close are level: the same row's.
   double row_level_em = 0.1;
   // Em. Where no cell wraps to show the leading, a gap under this stays

@@ -233,6 +233,13 @@ class PageReader {
       size_t j =
           static_cast<size_t>(std::upper_bound(xs.begin(), xs.end(), cx) - xs.begin()) -
           1;
+      // Left-aligned text the producer did not wrap (or stretched to
+      // justify it) runs past its cell's right rule: a word starting
+      // within a cell's padding of a column's left rule is that column's.
+      const size_t j0 =
+          static_cast<size_t>(std::upper_bound(xs.begin(), xs.end(), pw.x0) - xs.begin());
+      if (j0 >= 1 && j0 - 1 < j && pw.x0 - xs[j0 - 1] <= kPdf.overflow_start_em * pw.size)
+        j = j0 - 1;
       i = std::min(i, nr - 1);
       j = std::min(j, nc - 1);
       regions[uf.Find(id(i, j))].words.push_back(&pw);
