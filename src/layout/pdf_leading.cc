@@ -80,7 +80,9 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
   const double sep = 2 * kPdf.row_gap_slack_em * em;
   double leading = -kFar;
   for (const Step& s : steps) {
-    if (s.gap >= rows) continue;
+    // Within rounding of the rows' gap (a label's font a hair taller than
+    // the numbers'): the rows' gap.
+    if (s.gap >= rows - kPdf.row_gap_margin_em * em) continue;
     // A gap between leading and the rows' is neither: no limit is sure.
     if (s.gap > rows - sep) return kFar;
     leading = std::max(leading, s.gap);

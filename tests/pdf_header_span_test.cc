@@ -1,0 +1,118 @@
+// Columns and rows of unruled tables where the producer's rounding or its
+// tight padding leaves the usual measures a hair short: rows whose gaps
+// differ by a renderer's rounding, a value set right against the next
+// column's dash.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "pdf_pages.h"
+#include "test_util.h"
+
+namespace jx {
+namespace {
+
+using test::LayoutOfPages;
+using test::Page;
+using test::Texts;
+using test::Word;
+
+using Rows = std::vector<std::vector<std::string>>;
+
+PdfWord Box(const std::string& text, double x, double y, double w, double h) {
+  PdfWord pw = Word(text, x, y, w);
+  pw.y1 = y + h;
+  return pw;
+}
+
+TEST_CASE(
+    "pdf header span: a label row a rounding closer than the numbers' rows is no "
+    "leading") {
+  // Rows 1.5pt apart, boxes 13pt tall, a wrapped label 10.5pt pitch inside
+  // its cell. The labels' boxes are a thousandth of a point taller than the
+  // numbers' (another font): their gap falls a hair under the rows' gap
+  // the numbers show, which is still the rows' gap, not a third kind.
+  const double h = 13, pitch = 14.5;
+  PdfPage p = Page();
+  p.words = {Box("项目", 60, 100, 20, h), Box("年初预算数", 160, 100, 50, h),
+             Box("决算数", 260, 100, 30, h)};
+  const Rows body = {{"一、基本支出", "100.00", "98.00"},
+                     {"人员经费", "60.00", "58.00"},
+                     {"公用经费", "40.00", "40.00"},
+                     {"合计", "100.00", "98.00"}};
+  double y = 100 + pitch;
+  for (size_t r = 0; r < body.size(); ++r) {
+    if (r == 0) {
+      p.words.push_back(Box("一、基本支", 60, y, 50, h + 0.001));
+      p.words.push_back(Box("出", 60, y + 10.5, 10, h + 0.001));
+    } else {
+      p.words.push_back(Box(body[r][0], 60, y, 40, h + 0.001));
+    }
+    p.words.push_back(Box(body[r][1], 160, y, 30, h));
+    p.words.push_back(Box(body[r][2], 260, y, 25, h));
+    y += pitch + (r == 0 ? 10.5 : 0);
+  }
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  const Rows want = {{"项目", "年初预算数", "决算数"},
+                     {"一、基本支出", "100.00", "98.00"},
+                     {"人员经费", "60.00", "58.00"},
+                     {"公用经费", "40.00", "40.00"},
+                     {"合计", "100.00", "98.00"}};
+  CHECK(Texts(l.tables[0]) == want);
+}
+
+// A funds block over an indicator block, padding a point: the amounts set
+// right end 2pt before the 分值 column's dashes set left, closer than a
+// cell gap. The indicator rows show the column's edge there.
+PdfPage FundsOverIndicators(const std::string& after_amount) {
+  PdfPage p = Page();
+  double y = 100;
+  auto row = [&](std::vector<PdfWord> ws) {
+    for (PdfWord& w : ws) {
+      w.y0 += y, w.y1 += y;
+      p.words.push_back(w);
+    }
+    y += 16;
+  };
+  row({Word("项目", 40, 0, 20), Word("执行数", 260, 0, 30), Word("分值", 340, 0, 20),
+       Word("执行率", 400, 0, 30)});
+  row({Word("资金总额", 40, 0, 40), Word("180.00", 314, 0, 24), Word("10", 380, 0, 10),
+       Word("75.00%", 400, 0, 30)});
+  row({Word("当年拨款", 40, 0, 40), Word("180.00", 314, 0, 24),
+       Word(after_amount, 340, 0, 10), Word("75.00%", 400, 0, 30)});
+  row({Word("上年结转", 40, 0, 40), Word("0.00", 322, 0, 16),
+       Word(after_amount, 340, 0, 10), Word("—", 400, 0, 10)});
+  row({Word("指标", 40, 0, 20), Word("指标值", 260, 0, 30), Word("实际值", 340, 0, 30),
+       Word("分值", 400, 0, 20)});
+  for (int k = 0; k < 9; ++k)
+    row({Word("指标" + std::to_string(k), 40, 0, 30), Word("≥100人", 260, 0, 30),
+         Word("90人", 340, 0, 20), Word("10", 420, 0, 10)});
+  return p;
+}
+
+TEST_CASE("pdf header span: a number set against the next column's dash ends its cell") {
+  Layout l = LayoutOfPages({FundsOverIndicators("—")});
+  REQUIRE(l.tables.size() == 1);
+  const Rows rows = Texts(l.tables[0]);
+  REQUIRE(rows.size() >= 4);
+  CHECK(rows[0] == std::vector<std::string>{"项目", "执行数", "分值", "执行率"});
+  CHECK(rows[2] == std::vector<std::string>{"当年拨款", "180.00", "—", "75.00%"});
+  CHECK(rows[3] == std::vector<std::string>{"上年结转", "0.00", "—", "—"});
+}
+
+TEST_CASE("pdf header span: a unit set after a number stays with it") {
+  // The same geometry with "户" after the amounts: a quantity's unit, one
+  // cell with its number, so the amounts' column does not end there.
+  Layout l = LayoutOfPages({FundsOverIndicators("户")});
+  REQUIRE(l.tables.size() == 1);
+  const Rows rows = Texts(l.tables[0]);
+  REQUIRE(rows.size() >= 4);
+  bool joined = false;
+  for (const auto& r : rows)
+    for (const auto& c : r) joined = joined || c == "0.00户";
+  CHECK(joined);
+}
+
+}  // namespace
+}  // namespace jx
