@@ -116,3 +116,62 @@ TEST_CASE("pdf header span: a unit set after a number stays with it") {
 
 }  // namespace
 }  // namespace jx
+
+namespace jx {
+namespace {
+
+// Two header rows over values set left, labels centred: 期初 over 数量 and
+// 原值, 本期增加 over the next two. Each parent's middle lies in the second
+// column of its span, where the values' gaps put the separators.
+PdfPage TwoLevelHeader(double parent_shift) {
+  PdfPage p = test::Page();
+  auto w = [&](const std::string& t, double x, double y, double wd) {
+    p.words.push_back(test::Word(t, x, y, wd));
+  };
+  w("期初", 280 + parent_shift, 100, 20);
+  w("本期增加", 470 + parent_shift, 100, 40);
+  w("项目", 40, 116, 20);
+  w("数量", 230, 116, 20);
+  w("原值", 330, 116, 20);
+  w("数量", 430, 116, 20);
+  w("原值", 530, 116, 20);
+  const std::vector<std::string> labels = {"合计", "通用设备", "专用设备"};
+  for (size_t r = 0; r < labels.size(); ++r) {
+    const double y = 132 + 16 * static_cast<double>(r);
+    w(labels[r], 40, y, 40);
+    w("1,410.00", 200, y, 50);
+    w("5,477.00", 300, y, 50);
+    w("100.00", 400, y, 40);
+    w("200.00", 500, y, 40);
+  }
+  return p;
+}
+
+TEST_CASE("pdf header span: a label centred over two columns goes to the first of them") {
+  Layout l = test::LayoutOfPages({TwoLevelHeader(0)});
+  REQUIRE(l.tables.size() == 1);
+  const auto rows = test::Texts(l.tables[0]);
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[0] == std::vector<std::string>{"", "期初", "", "本期增加", ""});
+  CHECK(rows[1] == std::vector<std::string>{"项目", "数量", "原值", "数量", "原值"});
+  CHECK(rows[2] ==
+        std::vector<std::string>{"合计", "1,410.00", "5,477.00", "100.00", "200.00"});
+  // The header then reads as the text's: 期初 over 数量 and 原值.
+  const Section& s = l.tables[0].sections.at(0);
+  REQUIRE(s.columns.size() == 5);
+  CHECK(s.columns[1].label == "期初/数量");
+  CHECK(s.columns[2].label == "期初/原值");
+  CHECK(s.columns[4].label == "本期增加/原值");
+}
+
+TEST_CASE("pdf header span: a label centred on its own column stays") {
+  // The parents set 50pt right: each is centred on the second column alone.
+  Layout l = test::LayoutOfPages({TwoLevelHeader(50)});
+  REQUIRE(l.tables.size() == 1);
+  const auto rows = test::Texts(l.tables[0]);
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[0] == std::vector<std::string>{"", "", "期初", "", "本期增加"});
+}
+
+}  // namespace
+}  // namespace jx

@@ -204,6 +204,16 @@ struct PdfParams {
   // page.
   double ends_high_em = 0.3;
 
+  // ---- Header labels over several columns ----
+  // Em. A header label is centred on the columns it spans when its middle
+  // lies within this of the middle between the lowest labels of the span's
+  // outer columns (labels of columns of unequal width are off by more).
+  double span_centre_em = 1.0;
+  // Em. A label whose middle lies within this of its own column's lowest
+  // label's middle is that column's and stays, however a wider span
+  // centres it (three columns of unequal width may centre it by chance).
+  double span_own_em = 1.5;
+
   // ---- Label placement ----
   // Votes. A table sets its cells at the top, middle or foot of taller rows
   // when this many of its one-line cells in rows of several lines sit so
