@@ -2,6 +2,7 @@
 // tight padding leaves the usual measures a hair short: rows whose gaps
 // differ by a renderer's rounding, a value set right against the next
 // column's dash.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -171,6 +172,43 @@ TEST_CASE("pdf header span: a label centred on its own column stays") {
   const auto rows = test::Texts(l.tables[0]);
   REQUIRE(rows.size() == 5);
   CHECK(rows[0] == std::vector<std::string>{"", "", "期初", "", "本期增加"});
+}
+
+}  // namespace
+}  // namespace jx
+
+namespace jx {
+namespace {
+
+TEST_CASE("pdf header span: a number wrapped over three lines is no two rows' values") {
+  // A narrow column wraps "2,400,000.00" as "2,400," "000.0" "0": the
+  // pieces after the first open with a zero before a digit, which no
+  // number printed whole does, so the cell is not read as two values.
+  PdfPage p = test::Page();
+  auto w = [&](const std::string& t, double x, double y, double wd) {
+    p.words.push_back(test::Word(t, x, y, wd));
+  };
+  w("项目", 60, 100, 20);
+  w("全年预算", 160, 100, 40);
+  w("执行率", 260, 100, 30);
+  w("年度资金总额", 60, 120, 60);
+  w("2,400,", 160, 120, 30);
+  w("000.0", 163, 131, 27);
+  w("0", 185, 142, 5);
+  w("75.00%", 260, 120, 30);
+  w("其中：拨款", 60, 162, 50);
+  w("100.00", 160, 162, 30);
+  w("80.00%", 260, 162, 30);
+  w("其他资金", 60, 182, 40);
+  w("0.00", 170, 182, 20);
+  w("—", 260, 182, 10);
+  Layout l = test::LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  const Table& t = l.tables[0];
+  CHECK(std::find(t.doubts.begin(), t.doubts.end(), kDoubtRows) == t.doubts.end());
+  const auto rows = test::Texts(t);
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[1] == std::vector<std::string>{"年度资金总额", "2,400,000.00", "75.00%"});
 }
 
 }  // namespace

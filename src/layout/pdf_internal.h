@@ -200,7 +200,8 @@ std::vector<double> JoinUnsharedColumns(const PageTable& t,
 
 // A line that is a whole number as printed: digits grouped by threes after a
 // comma, ending in a digit or %, not the head of a number the cell's width
-// wrapped ("2,000,00" over "0.00", "80%-" over "90%").
+// wrapped ("2,000,00" over "0.00", "80%-" over "90%"), nor its middle or tail
+// when that opens with a zero before a digit ("000.0").
 bool WholeNumber(const std::string& s);
 
 // One line of a cell in column `col`, `width` wide in a font of `size`.

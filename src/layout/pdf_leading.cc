@@ -19,6 +19,9 @@ bool WholeNumber(const std::string& s) {
   if (!LooksNumeric(s)) return false;
   const char end = s.back();
   if (!((end >= '0' && end <= '9') || end == '%')) return false;
+  // A zero before another digit is no number's first digit as printed: the
+  // middle or tail of one the cell's width wrapped ("2,400," "000.0" "0").
+  if (s.size() >= 2 && s[0] == '0' && s[1] >= '0' && s[1] <= '9') return false;
   size_t group = 0;
   bool comma = false;
   for (char ch : s) {
