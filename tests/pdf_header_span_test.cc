@@ -213,3 +213,46 @@ TEST_CASE("pdf header span: a number wrapped over three lines is no two rows' va
 
 }  // namespace
 }  // namespace jx
+
+namespace jx {
+namespace {
+
+TEST_CASE("pdf header span: a frame round a table bounds its rows") {
+  // A justified sentence right above a table drawn in an outer frame only:
+  // its stretched spaces set it in segments like a row's, a line's height
+  // above the header. The frame says where the table starts.
+  PdfPage p = test::Page();
+  auto w = [&](const std::string& t, double x, double y, double wd) {
+    p.words.push_back(test::Word(t, x, y, wd));
+  };
+  w("我中心", 60, 100, 30);
+  w("2022", 130, 100, 20);
+  w("年基本支出决算数为", 190, 100, 90);
+  w("98.00", 320, 100, 25);
+  w("万元。", 370, 100, 30);
+  test::Rule(&p, 55, 114, 400, 114);
+  test::Rule(&p, 55, 190, 400, 190);
+  test::Rule(&p, 55, 114, 55, 190);
+  test::Rule(&p, 400, 114, 400, 190);
+  w("项目", 60, 120, 20);
+  w("年初预算数", 160, 120, 50);
+  w("决算数", 260, 120, 30);
+  const std::vector<std::vector<std::string>> body = {{"一、基本支出", "100.00", "98.00"},
+                                                      {"人员经费", "60.00", "58.00"},
+                                                      {"合计", "100.00", "98.00"}};
+  for (size_t r = 0; r < body.size(); ++r) {
+    const double y = 136 + 16 * static_cast<double>(r);
+    w(body[r][0], 60, y, 60);
+    w(body[r][1], 160, y, 30);
+    w(body[r][2], 260, y, 25);
+  }
+  Layout l = test::LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  const auto rows = test::Texts(l.tables[0]);
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0] == std::vector<std::string>{"项目", "年初预算数", "决算数"});
+  CHECK(rows[3] == std::vector<std::string>{"合计", "100.00", "98.00"});
+}
+
+}  // namespace
+}  // namespace jx

@@ -191,7 +191,8 @@ void PdfPager::Add(const PdfPage& input) {
   {
     std::vector<PageTable> tables;
     std::vector<std::vector<const PdfWord*>> text;
-    pdf::ReadRuled(page, &tables, &text);
+    std::vector<pdf::Box> frames;
+    pdf::ReadRuled(page, &tables, &text, &frames);
     {
       std::vector<std::vector<const PdfWord*>> lines = std::move(text);
       text.clear();
@@ -200,7 +201,7 @@ void PdfPager::Add(const PdfPage& input) {
       // too loose to carry.
       const bool carry = !last.ruled && (last.rows.size() >= 2 || last.xs.size() >= 2);
       pdf::ReadUnruled(carry ? last.xs : std::vector<double>{}, std::move(lines),
-                       page.height, &tables, &text);
+                       page.height, &tables, &text, frames);
       std::stable_sort(
           tables.begin(), tables.end(),
           [](const PageTable& a, const PageTable& b) { return a.box.y0 < b.box.y0; });
