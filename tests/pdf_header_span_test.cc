@@ -256,3 +256,48 @@ TEST_CASE("pdf header span: a frame round a table bounds its rows") {
 
 }  // namespace
 }  // namespace jx
+
+namespace jx {
+namespace {
+
+TEST_CASE("pdf header span: a labelless row under a cut row's numbers doubts both") {
+  // A grid's last row on page 1 ends "1" and "54."; page 2 opens the same
+  // grid with a row of no label, "41" and "17" under them: the rest of one
+  // row cut through its numbers, or a row of its own? Both rows are doubted.
+  const std::vector<double> xs = {50, 200, 300, 400};
+  PdfPage p1 = test::Grid(xs, {700, 720, 740, 760}, {}, 1);
+  auto w = [](PdfPage* p, const std::string& t, double x, double y) {
+    p->words.push_back(test::Word(t, x, y, 20));
+  };
+  w(&p1, "项目", 60, 705);
+  w(&p1, "数量", 210, 705);
+  w(&p1, "原值", 310, 705);
+  w(&p1, "通用设备", 60, 725);
+  w(&p1, "28", 210, 725);
+  w(&p1, "18.39", 310, 725);
+  w(&p1, "合计", 60, 745);
+  w(&p1, "1", 210, 745);
+  w(&p1, "54.", 310, 745);
+  PdfPage p2 = test::Grid(xs, {60, 80, 100}, {}, 2);
+  w(&p2, "41", 210, 65);
+  w(&p2, "17", 310, 65);
+  w(&p2, "专用设备", 60, 85);
+  w(&p2, "0", 210, 85);
+  w(&p2, "0.00", 310, 85);
+  Layout l = test::LayoutOfPages({p1, p2});
+  REQUIRE(l.tables.size() == 1);
+  const Table& t = l.tables[0];
+  size_t cut = t.rows.size();
+  for (size_t r = 0; r < t.rows.size(); ++r)
+    if (!t.rows[r].empty() && t.rows[r][0].text == "合计") cut = r;
+  REQUIRE(cut + 2 < t.rows.size());
+  CHECK(t.rows[cut][1].doubt == kDoubtRows);
+  CHECK(t.rows[cut + 1][1].text == "41");
+  CHECK(t.rows[cut + 1][1].doubt == kDoubtRows);
+  // The rows before and after are sure.
+  CHECK(t.rows[cut - 1][1].doubt.empty());
+  CHECK(t.rows[cut + 2][1].doubt.empty());
+}
+
+}  // namespace
+}  // namespace jx
