@@ -73,18 +73,19 @@ bool ContinuesRow(const std::vector<std::string>& above,
 
 // A row opening the page that `ContinuesRow` did not join, yet could be the
 // rest of the cut row: no label of its own where the row above has one,
-// every cell it prints under one printed above, and a number under a number
-// (a one-line "1" above "41": one number cut, or two rows?).
+// nothing but numbers, each under a cell printed above, and one under a
+// number (a one-line "1" above "41": one number cut, or two rows?).
 bool MayContinueRow(const std::vector<std::string>& above,
                     const std::vector<std::string>& below) {
   if (above.empty() || above.size() != below.size()) return false;
   if (IsBlank(above[0]) || !IsBlank(below[0])) return false;
+  // Numbers only: a row of its own under a label merged from above (a
+  // score table's next indicator) names itself in a later column.
   bool number_under_number = false;
   for (size_t c = 1; c < above.size(); ++c) {
     if (IsBlank(below[c])) continue;
-    if (IsBlank(above[c])) return false;
-    number_under_number =
-        number_under_number || (IsNumberText(above[c]) && IsNumberText(below[c]));
+    if (IsBlank(above[c]) || !IsNumberText(below[c])) return false;
+    number_under_number = number_under_number || IsNumberText(above[c]);
   }
   return number_under_number;
 }
