@@ -201,6 +201,7 @@ class CellBuilder {
         tops[r][c] = top;
       }
     }
+    if (place_labels) PlaceSpanningHeaders(rows, nc, em, &cells);
     // Before labels move: a cell whose lines end above its row's foot is
     // complete (the row's cells are centred on the tallest).
     std::vector<std::vector<bool>> ends_high(rows.size(), std::vector<bool>(nc, false));
@@ -259,6 +260,97 @@ class CellBuilder {
     double y0, y1;
     std::vector<const Block*> blocks;
   };
+
+  // A header label merged over several columns is centred on them, so it
+  // lies in whichever of them holds its middle, not the first. The header
+  // rows are those above the first row with a number; each label of a
+  // header row above the lowest goes to the first column of the span it is
+  // centred on: of the spans of columns empty beside it on its row, with a
+  // label below in every column and cutting no span below it, the one whose
+  // outer columns' lowest labels centre it best. It moves only when that
+  // centres it within `span_centre_em` and its own column does not, within
+  // `span_own_em` (or its own column would cut a span below).
+  static void PlaceSpanningHeaders(const std::vector<Row>& rows, size_t nc, double em,
+                                   std::vector<std::vector<std::string>>* cells) {
+    size_t head = 0;
+    auto numbered = [&](size_t r) {
+      for (const std::string& c : (*cells)[r])
+        if (LooksNumeric(c)) return true;
+      return false;
+    };
+    while (head < rows.size() && !numbered(head)) ++head;
+    if (head < 2 || head == rows.size()) return;
+    // Each header cell's middle, and whether it lies within its column.
+    std::vector<std::vector<double>> mid(head, std::vector<double>(nc, kFar));
+    std::vector<std::vector<bool>> single(head, std::vector<bool>(nc, false));
+    for (size_t r = 0; r < head; ++r)
+      for (const Block* bl : rows[r].blocks) {
+        double x0 = kFar, x1 = -kFar;
+        for (const Frag* f : bl->frags)
+          x0 = std::min(x0, f->words.front()->x0), x1 = std::max(x1, f->words.back()->x1);
+        const bool first = mid[r][bl->col] == kFar;
+        mid[r][bl->col] = first ? (x0 + x1) / 2 : kFar;
+        single[r][bl->col] = first && bl->last_col == bl->col;
+      }
+    // span[r][c]: which label of row r covers column c (its first column),
+    // SIZE_MAX where none does.
+    std::vector<std::vector<size_t>> span(head, std::vector<size_t>(nc, SIZE_MAX));
+    auto text = [&](size_t r, size_t c) { return !(*cells)[r][c].empty(); };
+    for (size_t c = 0; c < nc; ++c)
+      if (text(head - 1, c)) span[head - 1][c] = c;
+    // The middle of the lowest label below row r in column c.
+    auto leaf = [&](size_t r, size_t c) {
+      for (size_t k = head; k-- > r + 1;)
+        if (text(k, c) && mid[k][c] < kFar) return mid[k][c];
+      return kFar;
+    };
+    auto cuts = [&](size_t r, size_t i, size_t j) {
+      for (size_t k = r + 1; k < head; ++k) {
+        if (i > 0 && span[k][i] != SIZE_MAX && span[k][i] == span[k][i - 1]) return true;
+        if (j + 1 < nc && span[k][j] != SIZE_MAX && span[k][j] == span[k][j + 1])
+          return true;
+      }
+      return false;
+    };
+    for (size_t r = head - 1; r-- > 0;) {
+      for (size_t c = 0; c < nc; ++c) {
+        if (!text(r, c)) continue;
+        span[r][c] = c;
+        if (!single[r][c] || mid[r][c] == kFar) continue;
+        const double cx = mid[r][c];
+        auto err = [&](size_t i, size_t j) {
+          const double a = leaf(r, i), b = leaf(r, j);
+          return a == kFar || b == kFar ? kFar : std::fabs(cx - (a + b) / 2);
+        };
+        const double own = cuts(r, c, c) ? kFar : err(c, c);
+        size_t bi = c, bj = c;
+        double best = kFar;
+        for (size_t i = c + 1; i-- > 0;) {
+          if (i < c && (text(r, i) || span[r][i] != SIZE_MAX)) break;
+          for (size_t j = c; j < nc; ++j) {
+            if (j > c && text(r, j)) break;
+            if (i == j) continue;
+            bool below = true;
+            for (size_t k = i; k <= j && below; ++k) below = leaf(r, k) < kFar;
+            if (!below || cuts(r, i, j)) continue;
+            const double e = err(i, j);
+            if (e < best) best = e, bi = i, bj = j;
+          }
+        }
+        if (best > kPdf.span_centre_em * em || best >= own ||
+            own <= kPdf.span_own_em * em)
+          continue;
+        for (size_t k = bi; k <= bj; ++k) span[r][k] = bi;
+        if (bi != c) {
+          (*cells)[r][bi] = std::move((*cells)[r][c]);
+          (*cells)[r][c].clear();
+          mid[r][bi] = mid[r][c];
+          mid[r][c] = kFar;
+        }
+        c = bj;
+      }
+    }
+  }
 
   // A cell of two lines that are each a whole number ("10" over "10", read
   // as 1010): two rows' values, not a number wrapped.

@@ -2,12 +2,29 @@
 // file decides where the separators are, whether separators found on one page
 // still hold on the next, and how two pages' columns line up; the readers
 // that cut lines into cells take its answers.
+#include <cctype>
 #include <cmath>
 
 #include "layout/internal.h"
 #include "layout/pdf_internal.h"
 
 namespace jx::layout::pdf {
+
+namespace {
+
+// Text that opens with a letter, a digit, an ideograph or a percent sign:
+// what goes on a number as its unit or its next digits, unlike a dash or a
+// slash set as a cell of its own.
+bool StartsWord(const std::string& s) {
+  if (s.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return std::isalnum(c) || c == '%';
+  // Lead bytes of U+4000..U+9FFF (CJK ideographs) and of full-width forms
+  // (U+FF00..), letters and digits among them.
+  return (c >= 0xE4 && c <= 0xE9) || c == 0xEF;
+}
+
+}  // namespace
 
 // x positions inside gaps between segments on some line and crossed by
 // fewer than half as many segments (cells spanning two columns). One
@@ -59,6 +76,18 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
   }
   // A segment that crosses part of a stretch but not all of it is a cell of
   // a sparse column, not a cell spanning two columns: it splits the stretch.
+  // Not where it leaves a gap after a number, however narrow, before a mark
+  // that is no unit of it: a number ends its cell (a value right-aligned
+  // against the next column's "—" set left), so the two are no one cell of
+  // a column between them. A word after it ("1260" "户", "95" "%") is its
+  // unit.
+  auto after_number = [&](size_t i, double x) {
+    const WordLine& l = lines[i];
+    for (size_t w = 0; w + 1 < l.size(); ++w)
+      if (l[w]->x1 <= x && x <= l[w + 1]->x0)
+        return LooksNumeric(l[w]->text) && !StartsWord(l[w + 1]->text);
+    return false;
+  };
   for (size_t k = 0; k < steps;) {
     if (!ok[k]) {
       ++k;
@@ -73,7 +102,7 @@ std::vector<double> Separators(const std::vector<WordLine>& lines,
         if (sg.x1 > a && sg.x0 < z && !(sg.x0 < a && sg.x1 > z))
           for (size_t m = k; m < e; ++m) {
             double x = lo + kStep * static_cast<double>(m);
-            if (sg.x0 < x && x < sg.x1) ok[m] = false;
+            if (sg.x0 < x && x < sg.x1 && !after_number(i, x)) ok[m] = false;
           }
     k = e;
   }

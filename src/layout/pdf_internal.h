@@ -130,9 +130,10 @@ size_t FooterStart(const std::vector<WordLine>& lines,
 // ---- Ruled grids (pdf_ruled.cc) ---------------------------------------------
 
 // The tables the page's rules draw, in `tables`; every word outside them, as
-// lines, in `text`.
+// lines, in `text`. `frames`, when given: the boxes of rules that draw one
+// cell only (an outer frame round a table, a box round text).
 void ReadRuled(const PdfPage& page, std::vector<PageTable>* tables,
-               std::vector<WordLine>* text);
+               std::vector<WordLine>* text, std::vector<Box>* frames = nullptr);
 
 // ---- Column inference (pdf_columns.cc) -------------------------------------
 
@@ -177,10 +178,12 @@ std::vector<size_t> RefinedColumns(const std::vector<double>& from,
 
 // `lines` in reading order. Lines that form tables become `tables`; the rest
 // go to `text`. `carry`: the separators of the unruled table the last page
-// ended with, which a table opening this page may go on with.
+// ended with, which a table opening this page may go on with. `frames`:
+// boxes drawn round text (`ReadRuled`); lines inside one and lines outside
+// it are never rows of one table.
 void ReadUnruled(std::vector<double> carry, std::vector<WordLine> lines,
                  double page_height, std::vector<PageTable>* tables,
-                 std::vector<WordLine>* text);
+                 std::vector<WordLine>* text, const std::vector<Box>& frames = {});
 
 // ---- Unruled cells (pdf_cells.cc) -----------------------------------------
 
@@ -200,7 +203,8 @@ std::vector<double> JoinUnsharedColumns(const PageTable& t,
 
 // A line that is a whole number as printed: digits grouped by threes after a
 // comma, ending in a digit or %, not the head of a number the cell's width
-// wrapped ("2,000,00" over "0.00", "80%-" over "90%").
+// wrapped ("2,000,00" over "0.00", "80%-" over "90%"), nor its middle or tail
+// when that opens with a zero before a digit ("000.0").
 bool WholeNumber(const std::string& s);
 
 // One line of a cell in column `col`, `width` wide in a font of `size`.

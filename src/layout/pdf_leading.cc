@@ -22,6 +22,9 @@ bool WholeNumber(const std::string& s) {
   if (!LooksNumeric(s)) return false;
   const char end = s.back();
   if (!((end >= '0' && end <= '9') || end == '%')) return false;
+  // A zero before another digit is no number's first digit as printed: the
+  // middle or tail of one the cell's width wrapped ("2,400," "000.0" "0").
+  if (s.size() >= 2 && s[0] == '0' && s[1] >= '0' && s[1] <= '9') return false;
   size_t group = 0;
   bool comma = false;
   for (char ch : s) {
@@ -83,7 +86,9 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
   const double sep = 2 * kPdf.row_gap_slack_em * em;
   double leading = -kFar;
   for (const Step& s : steps) {
-    if (s.gap >= rows) continue;
+    // Within rounding of the rows' gap (a label's font a hair taller than
+    // the numbers'): the rows' gap.
+    if (s.gap >= rows - kPdf.row_gap_margin_em * em) continue;
     // A gap between leading and the rows' is neither: no limit is sure.
     if (s.gap > rows - sep) return kFar;
     leading = std::max(leading, s.gap);

@@ -71,6 +71,25 @@ bool ContinuesRow(const std::vector<std::string>& above,
   return any && (number_alone || (mid_sentence && long_text));
 }
 
+// A row opening the page that `ContinuesRow` did not join, yet could be the
+// rest of the cut row: no label of its own where the row above has one,
+// nothing but numbers, each under a cell printed above, and one under a
+// number (a one-line "1" above "41": one number cut, or two rows?).
+bool MayContinueRow(const std::vector<std::string>& above,
+                    const std::vector<std::string>& below) {
+  if (above.empty() || above.size() != below.size()) return false;
+  if (IsBlank(above[0]) || !IsBlank(below[0])) return false;
+  // Numbers only: a row of its own under a label merged from above (a
+  // score table's next indicator) names itself in a later column.
+  bool number_under_number = false;
+  for (size_t c = 1; c < above.size(); ++c) {
+    if (IsBlank(below[c])) continue;
+    if (IsBlank(above[c]) || !IsNumberText(below[c])) return false;
+    number_under_number = number_under_number || IsNumberText(above[c]);
+  }
+  return number_under_number;
+}
+
 // Spreads a row laid out in the last page's columns over the refined ones.
 // A row narrower than its table ends in empty cells, as a copied table's
 // short rows do.
@@ -191,7 +210,8 @@ void PdfPager::Add(const PdfPage& input) {
   {
     std::vector<PageTable> tables;
     std::vector<std::vector<const PdfWord*>> text;
-    pdf::ReadRuled(page, &tables, &text);
+    std::vector<pdf::Box> frames;
+    pdf::ReadRuled(page, &tables, &text, &frames);
     {
       std::vector<std::vector<const PdfWord*>> lines = std::move(text);
       text.clear();
@@ -200,7 +220,7 @@ void PdfPager::Add(const PdfPage& input) {
       // too loose to carry.
       const bool carry = !last.ruled && (last.rows.size() >= 2 || last.xs.size() >= 2);
       pdf::ReadUnruled(carry ? last.xs : std::vector<double>{}, std::move(lines),
-                       page.height, &tables, &text);
+                       page.height, &tables, &text, frames);
       std::stable_sort(
           tables.begin(), tables.end(),
           [](const PageTable& a, const PageTable& b) { return a.box.y0 < b.box.y0; });
@@ -307,6 +327,14 @@ void PdfPager::Add(const PdfPage& input) {
             rd.erase(rd.begin() + static_cast<std::ptrdiff_t>(head));
           }
           if (whole) tables[0].rows.clear(), rd.clear();
+        } else if (prev.size() == first.size() &&
+                   MayContinueRow(last.rows.back(), first)) {
+          // Not joined, yet it may be the cut row's rest: both rows are in
+          // doubt, so no rule reads either for sure.
+          for (Cell& c : prev) c.doubt = std::string(kDoubtRows);
+          auto& rd = tables[0].row_doubts;
+          if (rd.size() < tables[0].rows.size()) rd.resize(tables[0].rows.size());
+          rd[head] = std::string(kDoubtRows);
         }
       }
     }

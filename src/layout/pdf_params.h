@@ -134,7 +134,9 @@ struct PdfParams {
   // Em. Where no cell wraps to show the leading, a gap under this stays
   // leading whatever the rows show: single-spaced lines of any producer
   // here are closer. Rows then part at gaps within `row_gap_margin_em` of
-  // the rows' own (renderers round positions).
+  // the rows' own (renderers round positions), and a gap that much under
+  // the rows' gap the numbers show (a label in a font a hair taller) is
+  // that gap still, neither leading nor a doubt between the two.
   double unproven_leading_em = 0.2;
   double row_gap_margin_em = 0.05;
   // Em. Rows of one table are closer than this (a paragraph break is about
@@ -221,6 +223,16 @@ struct PdfParams {
   // (the row's cells are centred on the tallest); nearer may go on over the
   // page.
   double ends_high_em = 0.3;
+
+  // ---- Header labels over several columns ----
+  // Em. A header label is centred on the columns it spans when its middle
+  // lies within this of the middle between the lowest labels of the span's
+  // outer columns (labels of columns of unequal width are off by more).
+  double span_centre_em = 1.0;
+  // Em. A label whose middle lies within this of its own column's lowest
+  // label's middle is that column's and stays, however a wider span
+  // centres it (three columns of unequal width may centre it by chance).
+  double span_own_em = 1.5;
 
   // ---- Label placement ----
   // Votes. A table sets its cells at the top, middle or foot of taller rows

@@ -59,8 +59,9 @@ class PageReader {
  public:
   PageReader(const PdfPage& page) : page_(page) {}
 
-  void Run(std::vector<PageTable>* tables,
-           std::vector<std::vector<const PdfWord*>>* text) {
+  void Run(std::vector<PageTable>* tables, std::vector<std::vector<const PdfWord*>>* text,
+           std::vector<Box>* frames) {
+    frames_ = frames;
     std::vector<Line> hs, vs;
     for (const PdfRule& r : page_.rules) {
       if (r.horizontal())
@@ -219,7 +220,11 @@ class PageReader {
     // Rules that draw one cell only are a frame round text (an outer frame
     // with no inner rules, a box): they say nothing of columns or rows, so
     // the words inside are left to the readings that infer them.
-    if (regions.size() == 1) return false;
+    // Its box still bounds what the alignment readers may take as one table.
+    if (regions.size() == 1) {
+      if (frames_) frames_->push_back({xs.front(), ys.front(), xs.back(), ys.back()});
+      return false;
+    }
     t->box = {xs.front(), ys.front(), xs.back(), ys.back()};
     t->xs = xs;
     for (size_t w = 0; w < page_.words.size(); ++w) {
@@ -350,13 +355,14 @@ class PageReader {
   }
 
   const PdfPage& page_;
+  std::vector<Box>* frames_ = nullptr;
 };
 
 }  // namespace
 
 void ReadRuled(const PdfPage& page, std::vector<PageTable>* tables,
-               std::vector<WordLine>* text) {
-  PageReader(page).Run(tables, text);
+               std::vector<WordLine>* text, std::vector<Box>* frames) {
+  PageReader(page).Run(tables, text, frames);
 }
 
 }  // namespace jx::layout::pdf

@@ -19,7 +19,8 @@ class UnruledReader {
  public:
   // `carry`: the separators of the unruled table the last page ended with; a
   // table that opens this page with separators among them goes on with them.
-  explicit UnruledReader(std::vector<double> carry) : carry_(std::move(carry)) {}
+  UnruledReader(std::vector<double> carry, const std::vector<Box>& frames)
+      : carry_(std::move(carry)), frames_(frames) {}
 
   // `lines` in reading order (top to bottom). Lines that form tables are
   // moved into `tables`; the rest stay in `text`.
@@ -28,13 +29,26 @@ class UnruledReader {
     const size_t n = lines.size();
     std::vector<std::vector<Segment>> segs(n);
     for (size_t i = 0; i < n; ++i) segs[i] = Segments(lines[i]);
+    // Which frame each line lies in (its middle; frames.size(): none).
+    frame_of_.assign(n, frames_.size());
+    for (size_t i = 0; i < n && !frames_.empty(); ++i) {
+      const double cx = (lines[i].front()->x0 + lines[i].back()->x1) / 2,
+                   cy = (LineTop(lines[i]) + LineBottom(lines[i])) / 2;
+      for (size_t f = 0; f < frames_.size(); ++f)
+        if (cx > frames_[f].x0 && cx < frames_[f].x1 && cy > frames_[f].y0 &&
+            cy < frames_[f].y1) {
+          frame_of_[i] = f;
+          break;
+        }
+    }
     // Bands: lines that touch or nearly touch. A band with a line of several
     // segments is (part of) a table row.
     std::vector<Band> bands;
     double bottom = -1e9;
     for (size_t i = 0; i < n; ++i) {
       double gap_limit = kPdf.cell_leading_em * LineSize(lines[i]);
-      if (bands.empty() || LineTop(lines[i]) > bottom + gap_limit) {
+      if (bands.empty() || LineTop(lines[i]) > bottom + gap_limit ||
+          frame_of_[i] != frame_of_[bands.back().second]) {
         bands.push_back({i, i});
         bottom = LineBottom(lines[i]);
       } else {
@@ -231,8 +245,10 @@ class UnruledReader {
  private:
   using Band = std::pair<size_t, size_t>;  // first and last line
 
-  // Rows of one table are closer than a paragraph break of three lines.
-  static bool Near(const std::vector<WordLine>& lines, const Band& a, const Band& b) {
+  // Rows of one table are closer than a paragraph break of three lines, and
+  // lie in the same frame, or outside every frame, both.
+  bool Near(const std::vector<WordLine>& lines, const Band& a, const Band& b) const {
+    if (frame_of_[a.second] != frame_of_[b.first]) return false;
     double size = LineSize(lines[b.first]);
     double a_bottom = -1e9;
     for (size_t i = a.first; i <= a.second; ++i)
@@ -293,14 +309,17 @@ class UnruledReader {
   }
 
   std::vector<double> carry_;
+  const std::vector<Box>& frames_;
+  std::vector<size_t> frame_of_;
 };
 
 }  // namespace
 
 void ReadUnruled(std::vector<double> carry, std::vector<WordLine> lines,
                  double page_height, std::vector<PageTable>* tables,
-                 std::vector<WordLine>* text) {
-  UnruledReader(std::move(carry)).Run(std::move(lines), page_height, tables, text);
+                 std::vector<WordLine>* text, const std::vector<Box>& frames) {
+  UnruledReader(std::move(carry), frames)
+      .Run(std::move(lines), page_height, tables, text);
 }
 
 }  // namespace jx::layout::pdf
