@@ -272,10 +272,11 @@ void ScoreRules(const Context& ctx, Sink* sink) {
   std::vector<const ScoreTable*> scored;
   for (const ScoreTable& st : ex.score_tables)
     if (st.has_scores) scored.push_back(&st);
-  // A grade declared once for the document, with one scored table or none:
+  // A grade declared once for the document (or always the same), with one
+  // scored table or none:
   // against the score the text declares, the document's, where it declares
   // one (a table may total its indicators only); else against the table's.
-  if (!ex.info.grade.value.empty() && scored.size() <= 1 &&
+  if (!ex.info.grade.value.empty() && !ex.info.grades_differ && scored.size() <= 1 &&
       (scored.empty() || scored[0]->grade.empty())) {
     if (ex.info.has_declared_score)
       GradeAgainst(ctx,
