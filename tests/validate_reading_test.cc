@@ -154,6 +154,10 @@ TEST_CASE("Score tables: group subtotals, numbered levels, exact weights", "[val
        "项目名称\t丙\n主管部门\t丁\n\n"
        "一级指标\t分值\t得分\n产出\t60\t50\n效益\t40\t35\n合计\t100\t85\n",
        {{"grade.band", E, "85", "85"}}},
+      // Bands grade a 100-point framework: a table of 30 points is a piece.
+      {"a grade is not set against a table of another framework",
+       "自评等级：优\n\n一级指标\t分值\t得分\n产出\t20\t10\n效益\t10\t5\n合计\t30\t15\n",
+       {}},
       {"three places where weights do not add up: the hierarchy is in doubt",
        "一级指标\t分值\t得分\n一、投入（20分）\t\t\n（一）甲\t5\t5\n（二）乙\t5\t5\n"
        "二、产出（40分）\t\t\n（一）丙\t10\t10\n三、效益（40分）\t\t\n（一）丁\t10\t9\n"

@@ -256,8 +256,30 @@ void GradeAgainst(const Context& ctx, const std::optional<Term>& total,
   f.involved.insert(f.involved.end(), total->also.begin(), total->also.end());
 }
 
+// The bands grade a whole framework, of as many points as the top band
+// reaches. A table whose weights are known to total otherwise is a part of
+// a form (or a form read in pieces), and its score says nothing of the grade.
+bool WholeFramework(const Context& ctx, const ScoreTable& st) {
+  Decimal full{0, 0}, h;
+  for (const auto& b : ctx.patterns.grades())
+    if (ParseBand(b.high, &h) && CompareDecimal(h, full) > 0) full = h;
+  Decimal total{0, 0};
+  if (st.has_total_weight) {
+    total = st.total_weight;
+  } else {
+    if (st.roots.empty()) return true;
+    for (int r : st.roots) {
+      if (st.nodes[static_cast<size_t>(r)].bonus) continue;
+      Effective w = EffectiveWeight(st, r);
+      if (!w.known || !AddDecimal(total, w.value, &total)) return true;  // unknown
+    }
+  }
+  return CompareDecimal(total, full) == 0;
+}
+
 void Grade(const Context& ctx, const ScoreTable& st, const std::string& grade,
            const Location& grade_at, Sink* sink) {
+  if (!WholeFramework(ctx, st)) return;
   GradeAgainst(ctx, TableTotal(st), st.table + " ", grade, grade_at, sink);
 }
 
