@@ -165,6 +165,14 @@ TEST_CASE("Score tables: group subtotals, numbered levels, exact weights", "[val
        {{"score.weight_sum", W, "20", "10"},
         {"score.weight_sum", W, "40", "10"},
         {"score.weight_sum", W, "40", "10"}}},
+      {"a grade set against a doubted table is doubted with it",
+       "自评等级：优\n\n一级指标\t分值\t得分\n一、投入（20分）\t\t\n（一）甲\t5\t5\n"
+       "（二）乙\t5\t5\n二、产出（40分）\t\t\n（一）丙\t10\t10\n三、效益（40分）\t\t\n"
+       "（一）丁\t10\t9\n合计\t100\t29\n",
+       {{"grade.band", W, "29", "29"},
+        {"score.weight_sum", W, "20", "10"},
+        {"score.weight_sum", W, "40", "10"},
+        {"score.weight_sum", W, "40", "10"}}},
       {"two such places are errors",
        "一级指标\t分值\t得分\n一、投入（20分）\t\t\n（一）甲\t5\t5\n（二）乙\t5\t5\n"
        "二、产出（40分）\t\t\n（一）丙\t10\t10\n三、效益（10分）\t\t\n（一）丁\t10\t9\n"

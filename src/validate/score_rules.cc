@@ -257,8 +257,9 @@ void GradeAgainst(const Context& ctx, const std::optional<Term>& total,
 }
 
 // The bands grade a whole framework, of as many points as the top band
-// reaches. A table whose weights are known to total otherwise is a part of
-// a form (or a form read in pieces), and its score says nothing of the grade.
+// reaches. A table whose weights total otherwise, or are not all read, may be
+// a part of a form (or a form read in pieces): its score says nothing sure of
+// the grade.
 bool WholeFramework(const Context& ctx, const ScoreTable& st) {
   Decimal full{0, 0}, h;
   for (const auto& b : ctx.patterns.grades())
@@ -267,11 +268,11 @@ bool WholeFramework(const Context& ctx, const ScoreTable& st) {
   if (st.has_total_weight) {
     total = st.total_weight;
   } else {
-    if (st.roots.empty()) return true;
+    if (st.roots.empty()) return false;
     for (int r : st.roots) {
       if (st.nodes[static_cast<size_t>(r)].bonus) continue;
       Effective w = EffectiveWeight(st, r);
-      if (!w.known || !AddDecimal(total, w.value, &total)) return true;  // unknown
+      if (!w.known || !AddDecimal(total, w.value, &total)) return false;
     }
   }
   return CompareDecimal(total, full) == 0;
