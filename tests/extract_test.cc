@@ -105,6 +105,24 @@ TEST_CASE("Document facts: kind, department, year, filler, grade, score", "[extr
   CHECK(i.declared_score == Decimal{96, 0});
 }
 
+// A PDF numbers its lines per page: the grade printed at the top of page 2,
+// line 1, lies between a table ending on page 1's line 30 and the next one.
+TEST_CASE("A grade above a table is found across a page break", "[extract]") {
+  const std::string form =
+      "一级指标\t分值\t得分\n产出\t60\t50\n效益\t40\t35\n合计\t100\t85\n";
+  Document doc = DocFromText(form + "\n自评等级：良\n\n" + form);
+  Layout l = BuildLayout(doc, ProjectPatterns());
+  REQUIRE(l.tables.size() == 2);
+  l.tables[0].page = 1, l.tables[0].first_line = 20, l.tables[0].last_line = 30;
+  for (Paragraph& p : l.paragraphs) p.page = 2, p.line = 1;
+  l.tables[1].page = 2, l.tables[1].first_line = 2, l.tables[1].last_line = 6;
+  Extraction ex = Extract(doc, l, ProjectPatterns());
+  REQUIRE(ex.score_tables.size() == 2);
+  CHECK(ex.score_tables[0].grade.empty());
+  CHECK(ex.score_tables[1].grade == "良");
+  CHECK(ex.score_tables[1].grade_at.page == 2);
+}
+
 TEST_CASE("Document facts from a form table", "[extract]") {
   Extraction ex = ExtractText(
       "《部门整体预算绩效目标申报表》\n\n"

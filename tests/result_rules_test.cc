@@ -346,6 +346,16 @@ TEST_CASE("The funds block closes and its 执行率 scores", "[result]") {
        "\t年度资金总额\t120.00\t150.00\t135.00\t10\t—\t9\n"
        "\t其中：当年财政拨款\t100.00\t150.00\t135.00\t—\t—\t—\n",
        {"sum.fund_sources warning"}},
+      // The row's cells slid one column right of their header: the rate
+      // sits under 得分. That reads no score.
+      {"a percentage under 得分 is a doubt",
+       "项目支出绩效自评表\n\n项目名称\t测试项目\n"
+       "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+       "\t年度资金总额\t80.00\t80.00\t60.00\t20\t\t75.00%\t15\n"
+       "\t其中：当年财政拨款\t70.00\t70.00\t50.00\t—\t—\t—\n"
+       "\t上年结转资金\t10.00\t10.00\t10.00\t—\t—\t—\n"
+       "\t其他资金\t0.00\t0.00\t0.00\t—\t—\t—\n",
+       {"result.execution_rate warning"}},
       {"an integer score rounds 9.3",
        Funds("120.00\t150.00\t139.50", "100.00\t130.00\t129.50", "20.00\t20.00\t10.00",
              "0.00\t0.00\t0.00", "9"),

@@ -142,11 +142,35 @@ TEST_CASE("Score tables: group subtotals, numbered levels, exact weights", "[val
       {"a grade against the text's score with no table read",
        "自评得分83.01分，自评等级为优。\n",
        {{"grade.band", E, "83.01", "83.01"}}},
+      // One grade per form, and only one form's scores read: the first
+      // grade is not the document's, and is not set against that form.
+      {"grades that differ by form are no document grade",
+       "自评等级：优\n\n项目名称\t甲\n主管部门\t乙\n\n自评等级：良\n\n"
+       "项目名称\t丙\n主管部门\t丁\n\n"
+       "一级指标\t分值\t得分\n产出\t60\t50\n效益\t40\t35\n合计\t100\t85\n",
+       {}},
+      {"the same grade declared twice is the document's",
+       "自评等级：优\n\n项目名称\t甲\n主管部门\t乙\n\n自评等级：优\n\n"
+       "项目名称\t丙\n主管部门\t丁\n\n"
+       "一级指标\t分值\t得分\n产出\t60\t50\n效益\t40\t35\n合计\t100\t85\n",
+       {{"grade.band", E, "85", "85"}}},
+      // Bands grade a 100-point framework: a table of 30 points is a piece.
+      {"a grade is not set against a table of another framework",
+       "自评等级：优\n\n一级指标\t分值\t得分\n产出\t20\t10\n效益\t10\t5\n合计\t30\t15\n",
+       {}},
       {"three places where weights do not add up: the hierarchy is in doubt",
        "一级指标\t分值\t得分\n一、投入（20分）\t\t\n（一）甲\t5\t5\n（二）乙\t5\t5\n"
        "二、产出（40分）\t\t\n（一）丙\t10\t10\n三、效益（40分）\t\t\n（一）丁\t10\t9\n"
        "合计\t100\t29\n",
        {{"score.weight_sum", W, "20", "10"},
+        {"score.weight_sum", W, "40", "10"},
+        {"score.weight_sum", W, "40", "10"}}},
+      {"a grade set against a doubted table is doubted with it",
+       "自评等级：优\n\n一级指标\t分值\t得分\n一、投入（20分）\t\t\n（一）甲\t5\t5\n"
+       "（二）乙\t5\t5\n二、产出（40分）\t\t\n（一）丙\t10\t10\n三、效益（40分）\t\t\n"
+       "（一）丁\t10\t9\n合计\t100\t29\n",
+       {{"grade.band", W, "29", "29"},
+        {"score.weight_sum", W, "20", "10"},
         {"score.weight_sum", W, "40", "10"},
         {"score.weight_sum", W, "40", "10"}}},
       {"two such places are errors",

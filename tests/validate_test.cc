@@ -194,6 +194,14 @@ TEST_CASE("Forms, partitions, units and repeated figures", "[validate]") {
        "\t资金支出计划（%）\n\t3月底\n\t6月底\n\t10月底\n\t12月底\n\n"
        "\t\n\t20%\n\t30%\n\t30%\n\t10%\n\n",
        {{"percent.partition", E, "90", "100"}}},
+      // The first period's header merged into the row label: its share
+      // stands under a blank header and is read both with and without.
+      {"a plan share under a blank header closes the plan",
+       "资金支出计划（%）3月底\t\t6月底\t10月底\t12月底\n\t20%\t30%\t30%\t20%\n",
+       {}},
+      {"a plan no reading closes is a doubt",
+       "资金支出计划（%）3月底\t\t6月底\t10月底\t12月底\n\t20%\t30%\t30%\t30%\n",
+       {{"percent.partition", W, "", ""}}},
       {"a cumulative plan reaching 100%",
        "\t资金支出计划（%）\n\t3月底\n\t6月底\n\t10月底\n\t12月底\n\n"
        "\t\n\t25%\n\t50%\n\t75%\n\t100%\n\n",

@@ -172,6 +172,9 @@ struct DocInfo {
   std::string kind = "other";  // target_declaration, department_self_evaluation,
                                // project_self_evaluation, other
   DocField kind_line, department, year, unit_code, filler, phone, grade;
+  // Paragraphs declare different grades (one per form): the document has no
+  // one grade of its own.
+  bool grades_differ = false;
   bool has_declared_score = false;
   Decimal declared_score;
   DocField declared_score_text;

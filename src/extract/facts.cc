@@ -89,8 +89,10 @@ class FactsReader : public Reader {
           SetField(&info.declared_score_text, para.text, at);
         }
       }
-      if (can("declared_grade") && sentences_.FindFirst("declared_grade", skey, &m))
+      if (can("declared_grade") && sentences_.FindFirst("declared_grade", skey, &m)) {
         SetField(&info.grade, m.group("grade"), at);
+        info.grades_differ |= m.group("grade") != info.grade.value;
+      }
     }
   }
 };

@@ -450,22 +450,26 @@ void IndicatorReader::AddPathRow(const Table& t, const Section& s, size_t r,
 }
 
 void IndicatorReader::GradeNear(const Table& t, ScoreTable* st) {
-  // The lines between the previous table and this one (paragraphs are in
-  // line order).
-  int from = 0;
-  size_t idx = static_cast<size_t>(&t - layout_.tables.data());
-  if (idx > 0 && idx <= layout_.tables.size()) from = layout_.tables[idx - 1].last_line;
-  const auto& paras = layout_.paragraphs;
-  auto it = std::upper_bound(paras.begin(), paras.end(), from,
-                             [](int line, const Paragraph& p) { return line < p.line; });
-  for (; it != paras.end() && it->line < t.first_line; ++it) {
+  // The paragraphs between the previous table and this one, nearest first,
+  // in document order: a PDF numbers its lines per page, so line numbers
+  // alone do not say what lies between two tables on different pages.
+  const size_t idx = static_cast<size_t>(&t - layout_.tables.data());
+  const auto& blocks = layout_.blocks;
+  size_t k = 0;
+  while (k < blocks.size() &&
+         !(blocks[k].kind == Block::kTable && blocks[k].index == idx))
+    ++k;
+  if (k == blocks.size()) return;
+  for (size_t j = k; j-- > 0 && blocks[j].kind == Block::kParagraph;) {
+    if (blocks[j].index >= layout_.paragraphs.size()) break;
+    const Paragraph& p = layout_.paragraphs[blocks[j].index];
     PatternFile::Match m;
-    if (sentences_.FindFirst("declared_grade", sentences_.Prepare(it->text), &m)) {
-      st->grade = m.group("grade");
-      st->grade_at.file = out_.file;
-      st->grade_at.line = it->line;
-      st->grade_at.page = it->page;
-    }
+    if (!sentences_.FindFirst("declared_grade", sentences_.Prepare(p.text), &m)) continue;
+    st->grade = m.group("grade");
+    st->grade_at.file = out_.file;
+    st->grade_at.line = p.line;
+    st->grade_at.page = p.page;
+    return;
   }
 }
 

@@ -118,6 +118,19 @@ void ExecutionRate(const Context& ctx, const PatternFile& s, Sink* sink) {
         if (!NumberAt(r, fin, &a) || !NumberAt(r, bud, &b) || !NumberAt(r, w, &wn) ||
             !NumberAt(r, sc, &sn))
           continue;
+        // A percentage where the 分值 or 得分 should be means the row's cells
+        // are not under the columns the header names (a column the layout
+        // split or shifted): the score is not read from it.
+        if (wn.percent || sn.percent) {
+          const int odd = sn.percent ? sc : w;
+          sink->Add("result.execution_rate", Severity::kWarning,
+                    t.At(r, static_cast<size_t>(odd)),
+                    t.id + " 预算执行率得分未核对：“" +
+                        sec.columns[static_cast<size_t>(odd)].label + "”列为百分数 " +
+                        Num(sn.percent ? sn.value : wn.value) +
+                        "%，该行单元格可能与表头错位");
+          continue;
+        }
         Decimal ha = a.value.units == 0 ? Zero() : HalfUlp(a.value);
         Interval iv;
         if (!ScaledInterval(a.value, ha, b.value, HalfUlp(b.value), wn.value, true, &iv))

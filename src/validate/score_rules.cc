@@ -256,8 +256,31 @@ void GradeAgainst(const Context& ctx, const std::optional<Term>& total,
   f.involved.insert(f.involved.end(), total->also.begin(), total->also.end());
 }
 
+// The bands grade a whole framework, of as many points as the top band
+// reaches. A table whose weights total otherwise, or are not all read, may be
+// a part of a form (or a form read in pieces): its score says nothing sure of
+// the grade.
+bool WholeFramework(const Context& ctx, const ScoreTable& st) {
+  Decimal full{0, 0}, h;
+  for (const auto& b : ctx.patterns.grades())
+    if (ParseBand(b.high, &h) && CompareDecimal(h, full) > 0) full = h;
+  Decimal total{0, 0};
+  if (st.has_total_weight) {
+    total = st.total_weight;
+  } else {
+    if (st.roots.empty()) return false;
+    for (int r : st.roots) {
+      if (st.nodes[static_cast<size_t>(r)].bonus) continue;
+      Effective w = EffectiveWeight(st, r);
+      if (!w.known || !AddDecimal(total, w.value, &total)) return false;
+    }
+  }
+  return CompareDecimal(total, full) == 0;
+}
+
 void Grade(const Context& ctx, const ScoreTable& st, const std::string& grade,
            const Location& grade_at, Sink* sink) {
+  if (!WholeFramework(ctx, st)) return;
   GradeAgainst(ctx, TableTotal(st), st.table + " ", grade, grade_at, sink);
 }
 
@@ -272,10 +295,11 @@ void ScoreRules(const Context& ctx, Sink* sink) {
   std::vector<const ScoreTable*> scored;
   for (const ScoreTable& st : ex.score_tables)
     if (st.has_scores) scored.push_back(&st);
-  // A grade declared once for the document, with one scored table or none:
+  // A grade declared once for the document (or always the same), with one
+  // scored table or none:
   // against the score the text declares, the document's, where it declares
   // one (a table may total its indicators only); else against the table's.
-  if (!ex.info.grade.value.empty() && scored.size() <= 1 &&
+  if (!ex.info.grade.value.empty() && !ex.info.grades_differ && scored.size() <= 1 &&
       (scored.empty() || scored[0]->grade.empty())) {
     if (ex.info.has_declared_score)
       GradeAgainst(ctx,

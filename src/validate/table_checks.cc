@@ -245,14 +245,43 @@ void SectionRules::Partition() {
       parts.push_back(term);
     }
     if (bad || known < 2) continue;
+    // A share printed under no header is most likely a period whose header
+    // the layout merged into its neighbour's: the plan is then read both
+    // with and without it, and a sum neither reading closes is a doubt.
+    std::vector<Term> unnamed;
+    for (size_t c = s_.first_column; c < s_.columns.size() && c < s_.end_column; ++c) {
+      if (s_.columns[c].key == "plan_period" || !s_.columns[c].label.empty()) continue;
+      ParsedNumber n;
+      if (ReadSlot(row, c, &n) != Kind::kNumber || !n.percent) continue;
+      Term share;
+      share.label = "表头空白的一栏";
+      share.at = t_.At(row, c);
+      share.exact = true;
+      share.value = n.value;
+      unnamed.push_back(share);
+    }
+    Term hundred{Decimal{100, 0}, 1, false, "100%", parts.front().at};
+    hundred.exact = true;
+    if (!unnamed.empty()) {
+      std::vector<Term> all = unnamed;
+      all.insert(all.end(), parts.begin(), parts.end());
+      sink_->Checked(all);
+      SumOutcome with = CompareSum(hundred, all), without = CompareSum(hundred, parts);
+      if (with.consistent || without.consistent) continue;
+      Finding& f =
+          sink_->Add("percent.partition", Severity::kWarning, parts.front().at,
+                     t_.id + " 资金支出计划各期占比之和未核对：有表头的各期之和 " +
+                         Num(without.computed) + "%，连同表头空白栏之和 " +
+                         Num(with.computed) + "%，均不为 100%；表头可能读错");
+      f.evidence.push_back(Describe(all));
+      continue;
+    }
     if (cumulative && known == static_cast<int>(periods.size()) &&
         CompareDecimal(prev, Decimal{100, 0}) == 0) {
       sink_->Checked(parts);
       continue;  // a cumulative plan that reaches 100%
     }
     // 100% is the requirement itself: exact.
-    Term hundred{Decimal{100, 0}, 1, false, "100%", parts.front().at};
-    hundred.exact = true;
     sink_->ReportSum("percent.partition", hundred, parts,
                      t_.id + " 资金支出计划各期占比之和与 100%", "%",
                      /*requirement=*/true);

@@ -424,8 +424,8 @@ void DoubtIncoherentScores(const Extraction& ex, Validation* v) {
     for (Finding& f : v->findings) {
       if (f.severity != Severity::kError) continue;
       bool here = table_score_rule(f) && f.where.table == st.table;
-      // The text's total against this table's rests on it too.
-      if (!here && f.rule == "score.text_total")
+      // The text's total and a grade set against this table's rest on it too.
+      if (!here && (f.rule == "score.text_total" || f.rule == "grade.band"))
         for (const Location& l : f.involved) here |= l.table == st.table;
       if (!here) continue;
       f.severity = Severity::kWarning;
