@@ -62,8 +62,9 @@ Error ErrorFromWire(const json& j) {
 }
 
 std::string ToCbor(const json& j) {
-  std::vector<uint8_t> cbor = json::to_cbor(j);
-  return std::string(cbor.begin(), cbor.end());
+  std::string cbor;
+  json::to_cbor(j, nlohmann::detail::output_adapter<char>(cbor));
+  return cbor;
 }
 
 bool FromCbor(std::string_view bytes, json* j) {
@@ -359,7 +360,7 @@ bool WireReader::Row(std::vector<Value>* row) {
   return ok_;
 }
 
-std::string RecordToWire(const DocumentRecord& r) {
+std::string RecordToWire(DocumentRecord r) {
   json j;
   j["file"] = r.file;
   j["status"] = r.status;
@@ -371,7 +372,7 @@ std::string RecordToWire(const DocumentRecord& r) {
   for (const CheckText::Line& l : r.text.lines)
     lines.push_back(json::array({l.info, l.text, l.severity, l.fingerprint}));
   j["lines"] = std::move(lines);
-  j["json"] = r.json;
+  j["json"] = std::move(r.json);
   j["cross"] = r.cross.known ? CrossFactsToJson(r.cross) : json(nullptr);
   json sheets = json::array();
   for (const Sheet& s : r.sheets) {
@@ -407,7 +408,7 @@ bool RecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err) {
     for (const auto& l : j.at("lines"))
       r->text.lines.push_back({l.at(0).get<bool>(), l.at(1).get<std::string>(),
                                l.at(2).get<std::string>(), l.at(3).get<std::string>()});
-    r->json = j.at("json");
+    r->json = std::move(j.at("json").get_ref<std::string&>());
     r->cross = CrossFacts{};
     if (!j.at("cross").is_null() && !CrossFactsFromJson(j.at("cross"), &r->cross)) {
       *err = Error{{}, "unreadable worker result: bad cross-document facts"};

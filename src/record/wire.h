@@ -16,7 +16,7 @@
 
 namespace jx {
 
-std::string RecordToWire(const DocumentRecord& r);
+std::string RecordToWire(DocumentRecord r);
 // On failure `err` says why; its location is left for the caller to name.
 bool RecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err);
 
