@@ -65,6 +65,37 @@ nlohmann::json IndicatorJson(const Indicator& i) {
   return j;
 }
 
+// Text written in pieces of about a MiB and joined once at its size: a
+// string grown by doubling holds up to three times its text while it grows,
+// beside the document the text is made of.
+class Pieces {
+ public:
+  std::string* Tail() {
+    if (tail_.size() >= kPiece) {
+      done_.push_back(std::move(tail_));
+      tail_ = std::string();
+      tail_.reserve(kPiece + kPiece / 4);
+    }
+    return &tail_;
+  }
+  std::string Join() {
+    size_t n = tail_.size();
+    for (const std::string& p : done_) n += p.size();
+    std::string out;
+    out.reserve(n);
+    for (std::string& p : done_) {
+      out += p;
+      std::string().swap(p);
+    }
+    return out += tail_;
+  }
+
+ private:
+  static constexpr size_t kPiece = size_t{1} << 20;
+  std::vector<std::string> done_;
+  std::string tail_;
+};
+
 nlohmann::json FindingJson(const Finding& f) {
   nlohmann::json j;
   j["id"] = f.id;
@@ -105,20 +136,21 @@ std::string CheckJsonOf(const DocumentReport& d) {
   // The lists are written an element at a time into the text, so that no
   // tree of the whole document is held beside what it is made of.
   j["figures"] = j["indicators"] = j["findings"] = nlohmann::json::array();
-  std::string out = "{";
+  Pieces out;
+  *out.Tail() += '{';
   bool first = true;
   for (const auto& m : j.items()) {
-    if (!first) out += ',';
+    if (!first) *out.Tail() += ',';
     first = false;
-    AppendCompact(nlohmann::json(m.key()), &out);
-    out += ':';
+    AppendCompact(nlohmann::json(m.key()), out.Tail());
+    *out.Tail() += ':';
     auto list = [&out](const auto& items, auto to_json) {
-      out += '[';
+      *out.Tail() += '[';
       for (size_t k = 0; k < items.size(); ++k) {
-        if (k > 0) out += ',';
-        AppendCompact(to_json(items[k]), &out);
+        if (k > 0) *out.Tail() += ',';
+        AppendCompact(to_json(items[k]), out.Tail());
       }
-      out += ']';
+      *out.Tail() += ']';
     };
     if (m.key() == "figures")
       list(d.ex.figures, FigureJson);
@@ -127,9 +159,10 @@ std::string CheckJsonOf(const DocumentReport& d) {
     else if (m.key() == "findings")
       list(d.v.findings, FindingJson);
     else
-      AppendCompact(m.value(), &out);
+      AppendCompact(m.value(), out.Tail());
   }
-  return out + '}';
+  *out.Tail() += '}';
+  return out.Join();
 }
 
 nlohmann::json CrossFindingJson(const CrossResult& r) {

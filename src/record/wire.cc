@@ -61,8 +61,9 @@ Error ErrorFromWire(const json& j) {
   return e;
 }
 
-std::string ToCbor(const json& j) {
+std::string ToCbor(const json& j, size_t size_hint) {
   std::string cbor;
+  cbor.reserve(size_hint);
   json::to_cbor(j, nlohmann::detail::output_adapter<char>(cbor));
   return cbor;
 }
@@ -372,6 +373,9 @@ std::string RecordToWire(DocumentRecord r) {
   for (const CheckText::Line& l : r.text.lines)
     lines.push_back(json::array({l.info, l.text, l.severity, l.fingerprint}));
   j["lines"] = std::move(lines);
+  // The document's JSON text is most of a long record: sized for it, the
+  // encoding is not copied as it grows.
+  const size_t hint = r.json.size() + (size_t{1} << 16);
   j["json"] = std::move(r.json);
   j["cross"] = r.cross.known ? CrossFactsToJson(r.cross) : json(nullptr);
   json sheets = json::array();
@@ -386,7 +390,7 @@ std::string RecordToWire(DocumentRecord r) {
         {{"name", s.name}, {"columns", s.columns}, {"rows", std::move(rows)}});
   }
   j["sheets"] = std::move(sheets);
-  return ToCbor(j);
+  return ToCbor(j, hint);
 }
 
 bool RecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err) {
