@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "export/check.h"
 #include "export/extract.h"
+#include "export/json_text.h"
 #include "export/tables.h"
 #include "export/workbook.h"
 #include "test_util.h"
@@ -307,4 +308,36 @@ TEST_CASE("extract JSON is written row by row as the whole document would print"
     WriteExtractJson(sheets, streamed);
     CHECK(streamed.str() == whole(sheets));
   }
+}
+
+TEST_CASE("json text: printed from compact text as the tree would print it") {
+  using nlohmann::json;
+  const json doc = {{"b", json::array({1, -2.5, 1e20, 100.0, nullptr, true, json::array(),
+                                       json::object()})},
+                    {"d",
+                     {{"x", "a \"quoted\" {brace} [bracket], comma: and \\ slash"},
+                      {"y", json::array({{{"k", 1}}})}}},
+                    {"f", "文字\n\t\u0001"},
+                    {"m", json::object()},
+                    {"z", ""}};
+  const json extra = {{"a", "first"},
+                      {"d", nullptr},
+                      {"e", {{"n", json::array({1, 2})}}},
+                      {"zz", json::array()}};
+  json merged = doc;
+  merged.update(extra);
+  const std::string compact = doc.dump();
+  for (int indent : {-1, 0, 1, 2}) {
+    INFO(indent);
+    CHECK(JsonText(compact, extra, indent) == merged.dump(indent));
+    CHECK(JsonText(compact, json::object(), indent) == doc.dump(indent));
+    // A record made without its JSON prints what names the file alone.
+    CHECK(JsonText("", extra, indent) == extra.dump(indent));
+    CHECK(JsonText("{}", json::object(), indent) == json::object().dump(indent));
+  }
+  // Text with spaces between its tokens (a store edited by hand) reads the same.
+  CHECK(JsonText(doc.dump(2), extra, 1) == merged.dump(1));
+  // Cut text ends without reading past it.
+  for (size_t n = 0; n < compact.size(); n += 7)
+    (void)JsonText(compact.substr(0, n), extra, 1);
 }

@@ -1,6 +1,7 @@
 #include "cli/check_output.h"
 
 #include "export/check.h"
+#include "export/json_text.h"
 
 namespace jx {
 namespace {
@@ -53,15 +54,24 @@ void CheckPrinter::Print(DocumentRecord&& r) {
     *sink_ << RecordText(r, verbose_);
     return;
   }
-  json doc = RecordJson(std::move(r));
+  // JSON and JSON lines are written from the record's text as they are
+  // read, with what names the file put in; no tree of the document is made.
   if (format_ == "json") {
-    *sink_ << (first ? "" : ",\n") << Dump(doc, 1);
-  } else if (format_ == "jsonl") {
-    json line = {{"schema_version", kCheckSchemaVersion}, {"type", "document"}};
-    line.update(doc);
+    *sink_ << (first ? "" : ",\n");
+    WriteJsonText(r.json, RecordExtras(r), 1, sink_);
+    return;
+  }
+  if (format_ == "jsonl") {
+    json extra = RecordExtras(r);
+    extra["schema_version"] = kCheckSchemaVersion;
+    extra["type"] = "document";
+    WriteJsonText(r.json, extra, -1, sink_);
     // Each line is whole when written, so a reader can follow a long run.
-    *sink_ << Dump(line, -1) << "\n" << std::flush;
-  } else if (format_ == "sarif") {
+    *sink_ << "\n" << std::flush;
+    return;
+  }
+  json doc = RecordJson(std::move(r));
+  if (format_ == "sarif") {
     std::string results = sarif_->Document(doc);
     if (!results.empty()) *sink_ << results << std::flush;
   } else if (format_ == "baseline") {

@@ -14,13 +14,18 @@
 namespace jx {
 
 // What a record keeps of the `check` JSON: the document without what names
-// the file ("file", "error").
-nlohmann::json CheckJsonOf(const DocumentReport& d);
+// the file ("file", "error"), as compact text (export/json_text.h prints it).
+std::string CheckJsonOf(const DocumentReport& d);
 
 // A record's block of `check` output, its path and error put in from its
 // fields; info findings in the text only when `verbose`.
 std::string RecordText(const DocumentRecord& r, bool verbose);
-// The JSON is taken out of the record (it is printed once), the rest stays.
+// What names the file in a record's JSON: "file" and "error", set on the
+// document's own members when it is printed.
+nlohmann::json RecordExtras(const DocumentRecord& r);
+// The record's JSON as a tree, for the outputs that rework it (SARIF, a
+// baseline); the text is taken out of the record (it is printed once), the
+// rest stays.
 nlohmann::json RecordJson(DocumentRecord&& r);
 // A finding across documents as `check --format json` lists it under
 // "cross": a finding with the file it is printed under and the files it

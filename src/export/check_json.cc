@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "export/check.h"
+#include "export/json_text.h"
 
 namespace jx {
 
@@ -64,6 +65,37 @@ nlohmann::json IndicatorJson(const Indicator& i) {
   return j;
 }
 
+// Text written in pieces of about a MiB and joined once at its size: a
+// string grown by doubling holds up to three times its text while it grows,
+// beside the document the text is made of.
+class Pieces {
+ public:
+  std::string* Tail() {
+    if (tail_.size() >= kPiece) {
+      done_.push_back(std::move(tail_));
+      tail_ = std::string();
+      tail_.reserve(kPiece + kPiece / 4);
+    }
+    return &tail_;
+  }
+  std::string Join() {
+    size_t n = tail_.size();
+    for (const std::string& p : done_) n += p.size();
+    std::string out;
+    out.reserve(n);
+    for (std::string& p : done_) {
+      out += p;
+      std::string().swap(p);
+    }
+    return out += tail_;
+  }
+
+ private:
+  static constexpr size_t kPiece = size_t{1} << 20;
+  std::vector<std::string> done_;
+  std::string tail_;
+};
+
 nlohmann::json FindingJson(const Finding& f) {
   nlohmann::json j;
   j["id"] = f.id;
@@ -87,7 +119,7 @@ nlohmann::json FindingJson(const Finding& f) {
 
 }  // namespace
 
-nlohmann::json CheckJsonOf(const DocumentReport& d) {
+std::string CheckJsonOf(const DocumentReport& d) {
   nlohmann::json j;
   j["status"] = d.ok ? "ok" : "failed";
   const DocInfo& info = d.ex.info;
@@ -101,16 +133,36 @@ nlohmann::json CheckJsonOf(const DocumentReport& d) {
   j["declared_score"] =
       info.has_declared_score ? JsonNumber(info.declared_score) : nlohmann::json(nullptr);
   j["grade"] = info.grade.value;
-  nlohmann::json figs = nlohmann::json::array();
-  for (const Figure& f : d.ex.figures) figs.push_back(FigureJson(f));
-  j["figures"] = std::move(figs);
-  nlohmann::json inds = nlohmann::json::array();
-  for (const Indicator& i : d.ex.indicators) inds.push_back(IndicatorJson(i));
-  j["indicators"] = std::move(inds);
-  nlohmann::json finds = nlohmann::json::array();
-  for (const Finding& f : d.v.findings) finds.push_back(FindingJson(f));
-  j["findings"] = std::move(finds);
-  return j;
+  // The lists are written an element at a time into the text, so that no
+  // tree of the whole document is held beside what it is made of.
+  j["figures"] = j["indicators"] = j["findings"] = nlohmann::json::array();
+  Pieces out;
+  *out.Tail() += '{';
+  bool first = true;
+  for (const auto& m : j.items()) {
+    if (!first) *out.Tail() += ',';
+    first = false;
+    AppendCompact(nlohmann::json(m.key()), out.Tail());
+    *out.Tail() += ':';
+    auto list = [&out](const auto& items, auto to_json) {
+      *out.Tail() += '[';
+      for (size_t k = 0; k < items.size(); ++k) {
+        if (k > 0) *out.Tail() += ',';
+        AppendCompact(to_json(items[k]), out.Tail());
+      }
+      *out.Tail() += ']';
+    };
+    if (m.key() == "figures")
+      list(d.ex.figures, FigureJson);
+    else if (m.key() == "indicators")
+      list(d.ex.indicators, IndicatorJson);
+    else if (m.key() == "findings")
+      list(d.v.findings, FindingJson);
+    else
+      AppendCompact(m.value(), out.Tail());
+  }
+  *out.Tail() += '}';
+  return out.Join();
 }
 
 nlohmann::json CrossFindingJson(const CrossResult& r) {
@@ -120,11 +172,18 @@ nlohmann::json CrossFindingJson(const CrossResult& r) {
   return j;
 }
 
+nlohmann::json RecordExtras(const DocumentRecord& r) {
+  return {{"file", r.file},
+          {"error", r.status == "ok" ? nlohmann::json(nullptr)
+                                     : nlohmann::json(r.error.ToString())}};
+}
+
 nlohmann::json RecordJson(DocumentRecord&& r) {
-  nlohmann::json j = std::move(r.json);
-  j["file"] = r.file;
-  j["error"] =
-      r.status == "ok" ? nlohmann::json(nullptr) : nlohmann::json(r.error.ToString());
+  nlohmann::json j = r.json.empty() ? nlohmann::json::object()
+                                    : nlohmann::json::parse(r.json, nullptr, false);
+  if (!j.is_object()) j = nlohmann::json::object();
+  r.json = std::string();
+  j.update(RecordExtras(r));
   return j;
 }
 

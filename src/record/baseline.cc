@@ -61,16 +61,18 @@ int Suppress(const Baseline& b, DocumentRecord* r) {
   };
   // The JSON and the text hold the same findings when both are there; the
   // counts are taken from one of them.
-  const bool from_json = r->json.is_object() && r->json.contains("findings");
+  json doc = r->json.empty() ? json() : json::parse(r->json, nullptr, false);
+  const bool from_json = doc.is_object() && doc.contains("findings");
   if (from_json) {
     json kept = json::array();
-    for (json& f : r->json["findings"]) {
+    for (json& f : doc["findings"]) {
       if (b.fingerprints.count(f.value("fingerprint", "")))
         count(f.value("severity", ""));
       else
         kept.push_back(std::move(f));
     }
-    r->json["findings"] = std::move(kept);
+    doc["findings"] = std::move(kept);
+    r->json = doc.dump(-1, ' ', false, json::error_handler_t::replace);
   }
   std::vector<CheckText::Line> lines;
   for (CheckText::Line& l : r->text.lines) {

@@ -50,7 +50,9 @@ struct DocumentRecord {
   int pages = 0;
   Counts counts;
   CheckText text;
-  nlohmann::json json;        // `check --format json` without file and error
+  // `check --format json` without file and error, compact JSON text (a tree
+  // of a long document costs many times its text).
+  std::string json;
   std::vector<Sheet> sheets;  // Documents, Budget, Indicators, Findings[, Tables]
   CrossFacts cross;           // what the comparison across documents reads
 };

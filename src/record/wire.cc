@@ -61,9 +61,11 @@ Error ErrorFromWire(const json& j) {
   return e;
 }
 
-std::string ToCbor(const json& j) {
-  std::vector<uint8_t> cbor = json::to_cbor(j);
-  return std::string(cbor.begin(), cbor.end());
+std::string ToCbor(const json& j, size_t size_hint) {
+  std::string cbor;
+  cbor.reserve(size_hint);
+  json::to_cbor(j, nlohmann::detail::output_adapter<char>(cbor));
+  return cbor;
 }
 
 bool FromCbor(std::string_view bytes, json* j) {
@@ -401,7 +403,7 @@ bool WireReader::SkipRow(std::string_view* bytes) {
   return ok_;
 }
 
-std::string RecordToWire(const DocumentRecord& r) {
+std::string RecordToWire(DocumentRecord r) {
   json j;
   j["file"] = r.file;
   j["status"] = r.status;
@@ -413,7 +415,10 @@ std::string RecordToWire(const DocumentRecord& r) {
   for (const CheckText::Line& l : r.text.lines)
     lines.push_back(json::array({l.info, l.text, l.severity, l.fingerprint}));
   j["lines"] = std::move(lines);
-  j["json"] = r.json;
+  // The document's JSON text is most of a long record: sized for it, the
+  // encoding is not copied as it grows.
+  const size_t hint = r.json.size() + (size_t{1} << 16);
+  j["json"] = std::move(r.json);
   j["cross"] = r.cross.known ? CrossFactsToJson(r.cross) : json(nullptr);
   json sheets = json::array();
   for (const Sheet& s : r.sheets) {
@@ -427,7 +432,7 @@ std::string RecordToWire(const DocumentRecord& r) {
         {{"name", s.name}, {"columns", s.columns}, {"rows", std::move(rows)}});
   }
   j["sheets"] = std::move(sheets);
-  return ToCbor(j);
+  return ToCbor(j, hint);
 }
 
 bool RecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err) {
@@ -449,7 +454,7 @@ bool RecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err) {
     for (const auto& l : j.at("lines"))
       r->text.lines.push_back({l.at(0).get<bool>(), l.at(1).get<std::string>(),
                                l.at(2).get<std::string>(), l.at(3).get<std::string>()});
-    r->json = j.at("json");
+    r->json = std::move(j.at("json").get_ref<std::string&>());
     r->cross = CrossFacts{};
     if (!j.at("cross").is_null() && !CrossFactsFromJson(j.at("cross"), &r->cross)) {
       *err = Error{{}, "unreadable worker result: bad cross-document facts"};

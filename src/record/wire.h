@@ -16,7 +16,7 @@
 
 namespace jx {
 
-std::string RecordToWire(const DocumentRecord& r);
+std::string RecordToWire(DocumentRecord r);
 // On failure `err` says why; its location is left for the caller to name.
 bool RecordFromWire(std::string_view bytes, DocumentRecord* r, Error* err);
 
@@ -88,7 +88,7 @@ nlohmann::json ErrorToWire(const Error& e);
 Error ErrorFromWire(const nlohmann::json& j);
 
 // CBOR bytes and back; false when the bytes are not a CBOR object.
-std::string ToCbor(const nlohmann::json& j);
+std::string ToCbor(const nlohmann::json& j, size_t size_hint = 0);  // bytes reserved
 bool FromCbor(std::string_view bytes, nlohmann::json* j);
 
 }  // namespace jx

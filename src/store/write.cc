@@ -125,8 +125,8 @@ bool Store::Put(const FileRow& f, const DocumentRecord* rec, Error* err) {
         }
         for (size_t k : at) ins.Bind(i++, k < row.size() ? row[k] : Value{});
         if (doc) {
-          ins.Text(i++, rec->json.dump(-1, ' ', false,
-                                       nlohmann::json::error_handler_t::replace));
+          // A record made without its JSON is kept as the tree it was: null.
+          ins.Text(i++, rec->json.empty() ? std::string("null") : rec->json);
           ins.Text(i++, limits_);
           if (rec->cross.known)
             ins.Text(i++,
