@@ -403,5 +403,35 @@ TEST_CASE("pdf doubt: an unruled cell of two whole numbers is claimed by two row
   }
 }
 
+// A grid whose 基本支出 label is taller than its row: with `over`, its first
+// line is drawn over the rule above, as a spreadsheet with fixed row
+// heights prints it. Word boxes are 10pt tall.
+PdfPage OverflowTable(bool over) {
+  PdfPage p = Grid({50, 200, 400}, {100, 130, 160, 190, 220}, {});
+  p.words = {
+      Word("项目", 60, 110), Word("金额（元）", 210, 110, 50),   Word("合计", 60, 140),
+      Word("100", 210, 140), Word("基本", 60, over ? 155 : 163), Word("支出", 60, 175),
+      Word("30", 210, 170),  Word("项目支出", 60, 200),          Word("40", 210, 200)};
+  return p;
+}
+
+TEST_CASE("pdf doubt: text drawn across a row rule doubts the rows on both sides") {
+  Document d = PdfOfPages({OverflowTable(true)});
+  Layout l = BuildLayout(d, ProjectPatterns());
+  REQUIRE(l.tables.size() == 1);
+  std::vector<int> doubted;
+  for (size_t r = 0; r < l.tables[0].rows.size(); ++r)
+    if (!l.tables[0].rows[r].empty() && l.tables[0].rows[r][0].doubt == kDoubtLabels)
+      doubted.push_back(static_cast<int>(r));
+  CHECK(doubted == std::vector<int>{1, 2});
+  const Finding* f = FindingOf(Findings({OverflowTable(true)}), "sum.total");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::kWarning);
+  // Inside its cell, the same label leaves the error as it is.
+  const Finding* sure = FindingOf(Findings({OverflowTable(false)}), "sum.total");
+  REQUIRE(sure != nullptr);
+  CHECK(sure->severity == Severity::kError);
+}
+
 }  // namespace
 }  // namespace jx

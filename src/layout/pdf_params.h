@@ -83,6 +83,12 @@ struct PdfParams {
   // producer did not wrap, or stretched to justify it); further in, its
   // centre says which cell holds it.
   double overflow_start_em = 1.0;
+  // Share of a word's height. A row rule drawn through a word's box deeper
+  // than this from either edge means the word is not inside one cell: its
+  // producer set the cell's text taller than the row and let it run over
+  // the rule (a spreadsheet's fixed row height), so which row's label it
+  // is, is a guess. Less is a box's ascent or descent touching the rule.
+  double rule_through_word = 0.3;
   // Column rules of one extent that no horizontal rule meets, or that run
   // on past the one horizontal rule they meet, draw a row the page break
   // cut when there are this many: two columns at least. Two alone are as

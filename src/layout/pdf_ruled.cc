@@ -287,7 +287,26 @@ class PageReader {
     }
     OpenAtFoot(regions, uf, id, last_row, nc, t);
     MarkCutCells(hs, ys, xs, regions, uf, id, row_of, t);
+    MarkOverflow(hs, ys, row_of, t);
     return !t->rows.empty();
+  }
+
+  // Text drawn across a row rule ran out of its cell over the next row's,
+  // so the rows on both sides of the rule may hold each other's words.
+  void MarkOverflow(const std::vector<Line>& hs, const std::vector<double>& ys,
+                    const std::vector<size_t>& row_of, PageTable* t) const {
+    if (t->rows.empty() || ys.size() < 3) return;
+    for (const PdfWord& w : page_.words) {
+      const double cx = (w.x0 + w.x1) / 2, h = w.y1 - w.y0;
+      if (h <= 0 || cx < t->box.x0 || cx > t->box.x1) continue;
+      const double deep = kPdf.rule_through_word * h;
+      for (size_t i = 1; i + 1 < ys.size(); ++i) {
+        if (ys[i] <= w.y0 + deep || ys[i] >= w.y1 - deep || !Covers(hs, ys[i], cx))
+          continue;
+        for (size_t r : {i - 1, i})
+          t->row_doubts[std::min(row_of[r], t->rows.size() - 1)] = kDoubtLabels;
+      }
+    }
   }
 
   // A grid whose top or bottom rule is drawn over some columns and not
