@@ -215,47 +215,6 @@ void DoubtUnplacedLabels(Table* t, const Section& s, size_t end) {
     for (Cell& cell : t->rows[r]) cell.doubt = std::string(kDoubtLabels);
 }
 
-// A piece that goes on with the table on a later page and leaves a named
-// hierarchy column blank on its first row: that row is either the rest of
-// the label above the break (a merged cell the producer does not print
-// again) or the first row of the column's next label, set lower in the
-// middle of its rows, which alignment on this page alone cannot tell. The
-// rows from the piece's first down to that label's are doubted; a total
-// row's label heads no rows above it.
-void DoubtLabelsAtBreaks(Table* t, const Section& s, size_t end,
-                         const std::vector<size_t>& piece_starts) {
-  const size_t body = static_cast<size_t>(s.first_row + s.header_rows);
-  for (size_t k = 0; k < piece_starts.size(); ++k) {
-    size_t first = piece_starts[k];
-    const size_t stop =
-        std::min(end, k + 1 < piece_starts.size() ? piece_starts[k + 1] : end);
-    while (first < stop && t->row_is_header[first]) ++first;
-    if (first <= body || first >= stop) continue;
-    size_t last = first;
-    for (size_t c = 0; c < s.columns.size(); ++c) {
-      if (s.columns[c].level < 1) continue;
-      auto blank = [&](size_t r) {
-        return c >= t->rows[r].size() || IsBlank(t->rows[r][c].text);
-      };
-      if (!blank(first)) continue;
-      size_t r = first + 1;
-      while (r < stop && blank(r)) ++r;
-      // A label over a number or nothing in the next hierarchy column is
-      // a total row's, a row of its own.
-      const bool next = c + 1 < s.columns.size() && s.columns[c + 1].level >= 0;
-      if (r < stop && next &&
-          (c + 1 >= t->rows[r].size() || IsBlank(t->rows[r][c + 1].text) ||
-           LooksNumeric(t->rows[r][c + 1].text)))
-        continue;
-      if (r < stop) last = std::max(last, r);
-    }
-    if (last == first) continue;
-    for (size_t r = first; r <= last; ++r)
-      for (Cell& cell : t->rows[r])
-        if (cell.doubt.empty()) cell.doubt = std::string(kDoubtLabels);
-  }
-}
-
 // Hierarchy columns print a merged cell once; the rows below it leave the
 // column empty. Record the merge and give each covered cell its value.
 // `rendered`: a hierarchy column empty on the section's first body row,
@@ -392,7 +351,7 @@ bool IsHeaderRow(const std::vector<Cell>& cells, const PatternFile& header) {
 }
 
 void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
-                  bool rendered, const std::vector<size_t>& piece_starts) {
+                  bool rendered) {
   const size_t n = t->rows.size();
   t->row_is_header.assign(n, false);
   size_t first_header = SIZE_MAX;
@@ -505,7 +464,6 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
       BuildSectionColumns(t, &s, header);
       if (t->labels_at_foot) LiftFootLabels(t, s, end);
       if (rendered) DoubtUnplacedLabels(t, s, end);
-      if (rendered) DoubtLabelsAtBreaks(t, s, end, piece_starts);
       FillDown(t, s, end, rendered);
     }
   }

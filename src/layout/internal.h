@@ -95,9 +95,8 @@ bool IsHeaderRow(const std::vector<Cell>& cells, const PatternFile& header);
 // tables mark them with a rule). `rendered`: the table's columns were
 // inferred from a page's text alignment (no ruled grid), one set for all its
 // sections, so a section's cell may stand in a column its header never names.
-// `piece_starts`: the rows that open a piece joined from a later page.
 void AnalyzeTable(Table* table, const PatternFile& header, int marked_header_rows,
-                  bool rendered = false, const std::vector<size_t>& piece_starts = {});
+                  bool rendered = false);
 
 // Cells whose text is a plain number ("15,897,000.0", "100%") are never header
 // labels.

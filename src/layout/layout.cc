@@ -273,7 +273,6 @@ class Builder {
         for (const Cell& c : r.cells) text = text || !IsBlank(c.text);
       if (text && p.grid_columns != cur_grid_columns_) cur_->AddDoubt(kDoubtColumns);
       const size_t before = cur_->rows.size();
-      if (static_cast<size_t>(drop) < p.rows.size()) piece_starts_.push_back(before);
       for (size_t r = static_cast<size_t>(drop); r < p.rows.size(); ++r)
         cur_->rows.push_back(std::move(p.rows[r].cells));
       cur_->last_line = p.last_line;
@@ -420,9 +419,7 @@ class Builder {
     while (static_cast<size_t>(marked) < pipe_header_.size() &&
            static_cast<size_t>(marked) < t.rows.size() && pipe_header_[marked])
       ++marked;
-    AnalyzeTable(&t, header_, marked, cur_geometry_ && cur_grid_columns_ == 0,
-                 piece_starts_);
-    piece_starts_.clear();
+    AnalyzeTable(&t, header_, marked, cur_geometry_ && cur_grid_columns_ == 0);
     // A table rebuilt from geometry whose header was not understood: the
     // rules cannot know which column holds what.
     bool header = false;
@@ -448,10 +445,9 @@ class Builder {
   std::vector<size_t> recent_;  // text lines since the last piece
   std::optional<Table> cur_;
   std::vector<bool> pipe_header_;
-  std::vector<size_t> piece_starts_;  // the open table's rows that open a later piece
-  bool cur_geometry_ = false;         // the open table's first piece came from a page
-  bool last_geometry_ = false;        // ... and the last finished table's did
-  size_t cur_grid_columns_ = 0;       // the grid columns of the open table's first piece
+  bool cur_geometry_ = false;    // the open table's first piece came from a page
+  bool last_geometry_ = false;   // ... and the last finished table's did
+  size_t cur_grid_columns_ = 0;  // the grid columns of the open table's first piece
   Layout out_;
 };
 
