@@ -318,10 +318,17 @@ void MoveTails(Table* t, size_t first, size_t again, int count) {
 // the header row, as when cells set at their foot leave rows' lines level
 // with the next row's. Which lines make which row is then a guess, here and
 // in the rows it shifted (a 总分 label set on an indicator's row).
+// Only the cell's last bytes are tried as the label: the longest hierarchy
+// label ("年度绩效指标名称") is well within them, and a cell of any length
+// costs a bounded number of matches.
+constexpr size_t kHierarchyLabelMaxBytes = 48;
+
 bool HeaderCellWithLineAbove(const std::string& text, const PatternFile& header) {
   const std::string key = CollapseSpace(text);
   if (key.empty() || !header.FirstName(key).empty()) return false;
-  for (size_t i = 1; i < key.size(); ++i) {
+  const size_t from =
+      key.size() > kHierarchyLabelMaxBytes ? key.size() - kHierarchyLabelMaxBytes : 1;
+  for (size_t i = from; i < key.size(); ++i) {
     if ((static_cast<unsigned char>(key[i]) & 0xC0) == 0x80) continue;
     if (LevelOf(header.FirstName(key.substr(i))) >= 0) return true;
   }
