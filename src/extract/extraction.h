@@ -153,6 +153,12 @@ struct ScoreTable {
   std::vector<ScoreNode> outside;
   bool has_weights = false;  // any weight printed
   bool has_scores = false;   // any score printed
+  // A doubt of the layout's that the table's totals rest on (a kDoubt* name
+  // of layout/table.h), else "": a scored row rebuilt from a page whose
+  // weight reads as a number and whose score does not, or the reverse, has
+  // its cells off their header's columns, so what the total counts is
+  // unsure.
+  std::string doubt;
   bool has_total_score = false;
   Decimal total_score;
   Location total_score_at;

@@ -67,6 +67,7 @@ void IndicatorReader::ScoredRowsOutsideGrid(const Table& t) {
     if (x.table == before.id) return;  // a grid of its own
   ScoreTable rows;
   AddScoredRows(before, &rows);
+  if (st->doubt.empty()) st->doubt = rows.doubt;
   if (rows.nodes.empty()) return;
   st->outside = rows.nodes;
   if (!st->has_total_weight) return;
@@ -113,10 +114,19 @@ void IndicatorReader::AddScoredRows(const Table& t, ScoreTable* st) {
     for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
       const auto& row = t.rows[r];
       ParsedNumber w, sc;
-      if (static_cast<size_t>(std::max(weight, score)) >= row.size() ||
-          !PureNumber(row[static_cast<size_t>(weight)], &w) ||
-          !PureNumber(row[static_cast<size_t>(score)], &sc))
+      if (static_cast<size_t>(std::max(weight, score)) >= row.size()) continue;
+      const Cell& wc = row[static_cast<size_t>(weight)];
+      const Cell& scc = row[static_cast<size_t>(score)];
+      const bool has_w = PureNumber(wc, &w), has_sc = PureNumber(scc, &sc);
+      if (!has_w || !has_sc) {
+        // On a page's rebuilt table, one of the two read and the other
+        // filled with something else (an execution rate shifted under
+        // 得分): the row's cells missed their columns, and the row the
+        // total may count is not read.
+        if (t.page > 0 && (has_w || has_sc) && !IsBlank(has_w ? scc.text : wc.text))
+          st->doubt = std::string(kDoubtColumns);
         continue;
+      }
       ScoreNode node;
       node.label = lc >= 0 && static_cast<size_t>(lc) < row.size()
                        ? CollapseSpace(row[static_cast<size_t>(lc)].text)

@@ -313,6 +313,28 @@ void MoveTails(Table* t, size_t first, size_t again, int count) {
   }
 }
 
+// A header cell that is no header label but ends in a hierarchy label
+// ("完成农村公路养护120公里" + "一级指标"): a line of the row above drawn into
+// the header row, as when cells set at their foot leave rows' lines level
+// with the next row's. Which lines make which row is then a guess, here and
+// in the rows it shifted (a 总分 label set on an indicator's row).
+// Only the cell's last bytes are tried as the label: the longest hierarchy
+// label ("年度绩效指标名称") is well within them, and a cell of any length
+// costs a bounded number of matches.
+constexpr size_t kHierarchyLabelMaxBytes = 48;
+
+bool HeaderCellWithLineAbove(const std::string& text, const PatternFile& header) {
+  const std::string key = CollapseSpace(text);
+  if (key.empty() || !header.FirstName(key).empty()) return false;
+  const size_t from =
+      key.size() > kHierarchyLabelMaxBytes ? key.size() - kHierarchyLabelMaxBytes : 1;
+  for (size_t i = from; i < key.size(); ++i) {
+    if ((static_cast<unsigned char>(key[i]) & 0xC0) == 0x80) continue;
+    if (LevelOf(header.FirstName(key.substr(i))) >= 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool LooksNumeric(const std::string& text) {
@@ -434,6 +456,11 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
   }
   for (auto& row : t->rows)
     for (Cell& c : row) c.set_value(c.text);
+  if (rendered)
+    for (size_t r = 0; r < n; ++r)
+      if (t->row_is_header[r])
+        for (const Cell& c : t->rows[r])
+          if (HeaderCellWithLineAbove(c.text, header)) t->AddDoubt(kDoubtRows);
   for (size_t i = 0; i < t->sections.size(); ++i) {
     Section& s = t->sections[i];
     size_t end = i + 1 < t->sections.size()

@@ -401,6 +401,24 @@ void HonourDoubts(const Extraction& ex, Validation* v) {
   }
 }
 
+// A score table whose totals rest on rows the layout could not read (see
+// ScoreTable::doubt): its total against its items is a warning that names
+// the doubt; a row the total counts may be missing from the sum.
+void HonourScoreDoubts(const Extraction& ex, Validation* v) {
+  for (const ScoreTable& st : ex.score_tables) {
+    if (st.doubt.empty()) continue;
+    for (Finding& f : v->findings) {
+      if (f.severity != Severity::kError || f.rule != "score.total" ||
+          f.where.table != st.table)
+        continue;
+      f.severity = Severity::kWarning;
+      f.message += "（表 " + st.table +
+                   " 有计分行的单元格与表头错位，总分所计各行不确定，" +
+                   "仅作警告: layout doubt " + st.doubt + ")";
+    }
+  }
+}
+
 // A score table whose weights and scores fail to add up at this many places
 // or more is more likely read with the wrong hierarchy (labels placed on the
 // wrong rows, a column taken for another) than filled wrong that often: every
@@ -490,6 +508,7 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
     v.findings.push_back(std::move(f));
   }
   HonourDoubts(ex, &v);
+  HonourScoreDoubts(ex, &v);
   DoubtIncoherentScores(ex, &v);
   // Stable order: by page and line; ids follow that order.
   std::stable_sort(v.findings.begin(), v.findings.end(),

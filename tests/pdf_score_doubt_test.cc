@@ -1,0 +1,109 @@
+// Score tables rebuilt from a page whose totals rest on a reading the layout
+// cannot vouch for: a form's scored funds row whose cells missed their
+// header's columns, a header row with a line of the row above drawn into it.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+#include "pdf_pages.h"
+#include "test_util.h"
+#include "validate/validate.h"
+
+namespace jx {
+namespace {
+
+using test::Grid;
+using test::LayoutOfPages;
+using test::Page;
+using test::PdfOfPages;
+using test::ProjectPatterns;
+using test::Word;
+
+std::vector<Finding> Findings(std::vector<PdfPage> pages) {
+  Document d = PdfOfPages(std::move(pages));
+  Layout l = BuildLayout(d, ProjectPatterns());
+  Extraction ex = Extract(d, l, ProjectPatterns());
+  return Validate(ex, ProjectPatterns()).findings;
+}
+
+std::vector<const Finding*> Of(const std::vector<Finding>& fs, const std::string& rule) {
+  std::vector<const Finding*> out;
+  for (const Finding& f : fs)
+    if (f.rule == rule) out.push_back(&f);
+  return out;
+}
+
+// A self-evaluation form: a funds block scored 20, an indicator grid of 80
+// and a 总分 of 100 that counts both. `score` is what the funds row prints
+// under 得分: "15" where its cells sit under their header, the execution
+// rate where the page pushed the row's cells one column on.
+PdfPage Form(const std::string& score, const std::string& beyond) {
+  const std::vector<double> xs = {50, 130, 210, 290, 370, 450};
+  PdfPage p = Grid(xs, {100, 130, 160, 190, 220, 250, 280}, {});
+  auto row = [&](double y, std::vector<std::string> cells) {
+    for (size_t c = 0; c < cells.size(); ++c)
+      if (!cells[c].empty()) p.words.push_back(Word(cells[c], xs[c] + 5, y + 10, 60));
+  };
+  row(100, {"项目资金", "全年执行数", "分值", "得分", ""});
+  row(130, {"年度资金总额", "60.00", "20", score, beyond});
+  row(160, {"一级指标", "三级指标", "分值", "得分", ""});
+  row(190, {"产出指标", "接种人次", "40", "40", ""});
+  row(220, {"效益指标", "档案完整性", "40", "35", ""});
+  row(250, {"总分", "", "100", "90", ""});
+  return p;
+}
+
+TEST_CASE("pdf score doubt: a funds row read under its header counts toward the total") {
+  std::vector<Finding> fs = Findings({Form("15", "")});
+  for (const Finding* f : Of(fs, "score.total")) CHECK(f->severity != Severity::kError);
+}
+
+TEST_CASE("pdf score doubt: a funds row off its columns makes the total a warning") {
+  std::vector<Finding> fs = Findings({Form("75.00%", "15")});
+  std::vector<const Finding*> totals = Of(fs, "score.total");
+  REQUIRE(!totals.empty());
+  for (const Finding* f : totals) {
+    CHECK(f->severity == Severity::kWarning);
+    CHECK(f->message.find("layout doubt columns") != std::string::npos);
+  }
+}
+
+// An unruled indicator grid under a header row; `before` is drawn into the
+// 一级指标 cell as a line of the row above set level with the header.
+PdfPage Unruled(const std::string& before) {
+  PdfPage p = Page();
+  const std::vector<double> xs = {50, 150, 260, 360, 430};
+  auto row = [&](double y, std::vector<std::string> cells) {
+    for (size_t c = 0; c < cells.size(); ++c)
+      if (!cells[c].empty())
+        p.words.push_back(
+            Word(cells[c], xs[c], y, 12.0 * static_cast<double>(cells[c].size()) / 3));
+  };
+  row(100, {"绩效指标", before + "一级指标", "三级指标", "分值", "得分"});
+  row(120, {"", "产出指标", "接种人次", "40", "40"});
+  row(140, {"", "", "配送时限", "20", "18"});
+  row(160, {"", "效益指标", "档案完整性", "30", "30"});
+  row(180, {"", "满意度指标", "家长满意度", "10", "9"});
+  row(200, {"总分", "", "", "100", "97"});
+  return p;
+}
+
+bool DoubtsRows(const Layout& l) {
+  for (const Table& t : l.tables)
+    for (const std::string& d : t.doubts)
+      if (d == kDoubtRows) return true;
+  return false;
+}
+
+TEST_CASE("pdf score doubt: a header cell with a line above drawn in doubts the rows") {
+  Layout clean = LayoutOfPages({Unruled("")});
+  REQUIRE(!clean.tables.empty());
+  CHECK(!DoubtsRows(clean));
+  Layout drawn = LayoutOfPages({Unruled("完成养护")});
+  REQUIRE(!drawn.tables.empty());
+  CHECK(DoubtsRows(drawn));
+}
+
+}  // namespace
+}  // namespace jx
