@@ -150,7 +150,7 @@ std::string MatchKey(std::string_view s) {
 }
 
 std::string_view TrimSpace(std::string_view s) {
-  static constexpr std::string_view kIdeo = "\xE3\x80\x80";  // U+3000
+  constexpr std::string_view kIdeo = kIdeographicSpace;
   static constexpr std::string_view kNbsp = "\xC2\xA0";
   for (;;) {
     if (s.empty()) return s;

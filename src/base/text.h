@@ -34,6 +34,9 @@ std::string NormalizeForMatch(std::string_view s);
 // the key used to compare labels such as "合      计" and "合计".
 std::string MatchKey(std::string_view s);
 
+// U+3000 IDEOGRAPHIC SPACE in UTF-8: a CJK text's space, two columns wide.
+inline constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+
 // Trims ASCII white space and U+3000 IDEOGRAPHIC SPACE from both ends.
 std::string_view TrimSpace(std::string_view s);
 

@@ -168,7 +168,7 @@ class Builder {
   // head, not a table's caption.
   bool IsCaption(size_t line) const {
     return layout_.Matches("title", MatchKey(doc_.lines[line].text)) &&
-           2 * FurniturePages(line) < pages_;
+           10 * FurniturePages(line) < pdf::kPdf.running_head_tenths * pages_;
   }
 
   // A line's match key with every run of digits as one '#'.

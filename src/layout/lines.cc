@@ -279,7 +279,7 @@ int AlignedGaps(std::string_view s, bool* digit) {
   // A gap needs two spaces or an ideographic one: most lines have neither,
   // and are not walked.
   if (s.find("  ") == std::string_view::npos &&
-      s.find("\xE3\x80\x80") == std::string_view::npos)
+      s.find(kIdeographicSpace) == std::string_view::npos)
     return 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\t' || s[i] == '|') return 0;  // a row of another kind
@@ -289,7 +289,8 @@ int AlignedGaps(std::string_view s, bool* digit) {
     }
     // U+3000; its lead byte tested first, so that other characters cost no
     // comparison.
-    if (s[i] == '\xE3' && s.compare(i, 3, "\xE3\x80\x80") == 0) {
+    if (s[i] == kIdeographicSpace[0] &&
+        s.compare(i, kIdeographicSpace.size(), kIdeographicSpace) == 0) {
       run += 2;
       i += 2;
       continue;

@@ -83,7 +83,7 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
   // The rows' gap parts rows only when the leading of the table's wrapped
   // cells lies below it by a cell's vertical padding, a point each side at
   // the least: twice `row_gap_slack_em`; nearer, the two are not told apart.
-  const double sep = 2 * kPdf.row_gap_slack_em * em;
+  const double sep = kPdf.leading_separation_em() * em;
   double leading = -kFar;
   for (const Step& s : steps) {
     // Within rounding of the rows' gap (a label's font a hair taller than
@@ -136,7 +136,7 @@ double OpenLeadingLimit(const std::vector<CellLine>& boxes, size_t nc, double em
   // padding (a point each side at the least), in the numbers and in the
   // columns that show the leading: a column whose lines all lie one gap
   // apart may as well be rows of one line each.
-  const double sep = 2 * kPdf.row_gap_slack_em * em;
+  const double sep = kPdf.leading_separation_em() * em;
   if (leading == kFar || leading + sep > numbers) return 0;
   std::vector<bool> parted(nc, false);
   for (const Pair& p : pairs)

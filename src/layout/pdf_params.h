@@ -211,6 +211,10 @@ struct PdfParams {
   // and a cell's vertical padding (a point each side at the least) keeps
   // the lines of one cell closer by more.
   double row_gap_slack_em = 0.07;
+  // Em. How far a cell's own leading must lie below the rows' gap for the
+  // two to be told apart: a cell's vertical padding, a point each side at
+  // the least, so twice the slack above (derived, not set beside it).
+  constexpr double leading_separation_em() const { return 2 * row_gap_slack_em; }
   // Em. A number within this of its column's widest number fills the
   // column and may have wrapped, so it and the line below show no
   // row gap.
@@ -294,6 +298,11 @@ struct PdfParams {
   // from the lines above it, or, repeated on several pages, a running head
   // or footer. A sentence a document repeats is longer.
   size_t title_max_chars = 40;
+  // Tenths of the document's pages. A line that reads as a caption is a
+  // running head only when it is on at least this share of the pages; a
+  // caption printed once per project or form is on fewer, and starts a
+  // new table each time.
+  int running_head_tenths = 5;
 };
 
 // A coordinate beyond any page: where a running minimum or maximum starts,
