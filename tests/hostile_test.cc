@@ -79,6 +79,14 @@ TEST_CASE("hostile PDF: each per-page limit is named when it is the one broken",
        "pattern tiles drawn"},
       {hostile::NestedFormsPdf(3, 8), PdfLimits{}, ""},  // 64 forms: an ordinary page
       {hostile::TilesPdf("10"), PdfLimits{}, ""},        // 400 tiles
+      // A Flate content stream whose bound passes a quarter of the budget is
+      // decoded to be counted: 5 KB in, 1 MB out, over a budget of 64 KB.
+      {hostile::FlatePagePdf(hostile::ZerosFlate(4000)), PdfLimits{1000000, 50000, 65536},
+       "t.pdf:page 1: over the per-page work limit: more than 65536 bytes of content "
+       "streams decoded"},
+      // A small one is read.
+      {hostile::FlatePagePdf(hostile::ZerosFlate(4)), PdfLimits{1000000, 50000, 65536},
+       ""},
       {hostile::TilesPdf("10"), PdfLimits{1000000, 50000, 4000},
        "t.pdf:page 1: over the per-page work limit: more than 4000 bytes of content "
        "streams decoded"},

@@ -225,6 +225,16 @@ TEST_CASE("Forms, partitions, units and repeated figures", "[validate]") {
        "表1\n\n项目\t决算数(万元)\n基本支出\t180.00\n项目支出\t20.00\n\n说明。\n\n表2\n\n"
        "项目\t决算数(万元)\n基本支出\t185.00\n",
        {{"figure.conflict", W, "185.00", "180.00"}}},
+      // Project forms printed one after another under a department's form
+      // and read as one table: the project's 年度预算金额 is not the
+      // department's 预算总额.
+      {"a project's budget below its 项目名称 row is the project's",
+       "部门名称\t甲\n\t一、部门整体预算总额(万元)\t100.00\n\t1、资金来源：(1)"
+       "财政拨款\t100."
+       "00\n\n产出指标\t数量指标\t完成数\t10\n效益指标\t社会效益指标\t效果\t\n"
+       "购买服务项目绩效目标表\t\t\t\n项目名称\t某项目\t年度预算金额(万元)\t20\n"
+       "年度绩效目标\t完成\t\t\n",
+       {}},
       {"the same figure with another value",
        "其中基本支出184.80万元。\n\n项目\t预算额(万元)\t执行额(万元)\n合计\t200.00\t200."
        "00\n"

@@ -74,6 +74,15 @@ bool Ideograph(Unicode c) {
 constexpr double kShrunkEm = 0.75;
 constexpr size_t kMinIdeographs = 8;
 
+// Deflate's most: a 258-byte match in about two bits, 1032 bytes for each
+// byte of input, and a few bytes for its end. The predictors Poppler applies
+// after Flate give no more bytes than they are fed.
+constexpr int64_t kMaxFlateRatio = 1032;
+constexpr int64_t kFlateBoundSlack = 1024;
+// A page's content streams are counted at their bound while the bounds stay
+// within a quarter of the decoded-bytes budget.
+constexpr int64_t kBoundShareOfBudget = 4;
+
 // Decoded length of a stream, reading no further than just past `cap`: a
 // compressed stream may expand to gigabytes.
 int64_t DecodedSize(Stream* s, int64_t cap) {
@@ -378,14 +387,45 @@ class PageDev : public TextOutputDev {
 bool AbortCheck(void* data) { return !static_cast<PageDev*>(data)->over().empty(); }
 
 // The page's own content streams, decoded (no further than the limit).
+// The most a stream can decode to, known without decoding it: its length
+// when it has no filter, `kMaxFlateRatio` times that under one Flate filter;
+// -1 under any other filter or chain (LZW, encryption, several filters).
+int64_t DecodedBound(Stream* s) {
+  BaseStream* base = s->getBaseStream();
+  if (!base) return -1;
+  const Goffset raw = base->getLength();
+  if (raw < 0 || raw > INT64_MAX / kMaxFlateRatio) return -1;
+  if (s == base) return raw;
+  if (s->getKind() == strFlate && s->getNextStream() == base)
+    return raw * kMaxFlateRatio + kFlateBoundSlack;
+  return -1;
+}
+
+// What a page's content streams count against the decoded-bytes budget.
+// Decoding a stream to measure it costs as much as Poppler's own decoding
+// when it draws the page, so a stream whose bound is small is counted at its
+// bound instead; only while the bounds counted so stay within
+// 1/`kBoundShareOfBudget` of the budget, so that counting bounds, not bytes,
+// can take no more than that share from what forms, images and tiles may
+// use. Other streams are decoded, no further than just past what is left.
 int64_t ContentBytes(Page* page, int64_t cap) {
   Object contents = page->getContents();
-  int64_t n = 0;
-  if (contents.isStream()) return DecodedSize(contents.getStream(), cap);
-  if (contents.isArray()) {
+  int64_t n = 0, bounds = 0;
+  auto count = [&](Stream* s) {
+    const int64_t b = DecodedBound(s);
+    if (b >= 0 && bounds + b <= cap / kBoundShareOfBudget) {
+      bounds += b;
+      n += b;
+    } else {
+      n += DecodedSize(s, cap - n);
+    }
+  };
+  if (contents.isStream()) {
+    count(contents.getStream());
+  } else if (contents.isArray()) {
     for (int i = 0; i < contents.arrayGetLength() && n <= cap; ++i) {
       Object part = contents.arrayGet(i);
-      if (part.isStream()) n += DecodedSize(part.getStream(), cap - n);
+      if (part.isStream()) count(part.getStream());
     }
   }
   return n;

@@ -1,6 +1,8 @@
 // Rules over named figures: forms, sentences, and one figure stated twice.
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "base/text.h"
@@ -305,22 +307,42 @@ void CompareNamed(const Figure& ref, const std::vector<const Figure*>& figs, Sin
   f.involved = {ref.where, t->where};
 }
 
-// Tables that name one project (项目名称) total that project, not the
-// department: their figures are not the department's.
-std::set<std::string> ProjectTables(const Context& ctx) {
-  std::set<std::string> ids;
-  for (const TypedTable& t : ctx.ex.tables)
-    if (t.names_project) ids.insert(t.id);
-  return ids;
-}
+// Where a project's own rows begin in each table that has them: a table
+// that names one project (项目名称) in its first rows totals that project,
+// not the department, and a 项目名称 row further down opens a project's form
+// in the rows below it (forms printed one after another, or joined into one
+// table from a page's geometry). Figures from there on are not the
+// department's.
+class ProjectRows {
+ public:
+  explicit ProjectRows(const Context& ctx) {
+    const PatternFile* st = ctx.patterns.file("structure");
+    for (const TypedTable& t : ctx.ex.tables) {
+      std::optional<int> from;
+      if (t.names_project) from = std::numeric_limits<int>::min();
+      for (const TypedSection& sec : t.sections)
+        for (const TypedRow& r : sec.rows)
+          if ((!from || r.row < *from) && st && st->Matches("project_label", r.label))
+            from = r.row;
+      if (from) from_[t.id] = *from;
+    }
+  }
+  bool Covers(const Location& at) const {
+    auto it = from_.find(at.table);
+    return it != from_.end() && at.row >= it->second;
+  }
+
+ private:
+  std::map<std::string, int> from_;
+};
 
 void SameFigure(const Context& ctx, Sink* sink) {
-  const std::set<std::string> project_tables = ProjectTables(ctx);
+  const ProjectRows project_rows(ctx);
   // A budget table's 合计 row is the total the text calls 预算总额 or
   // 支出决算总额, depending on the column.
   auto name_of = [&](const Figure& f) -> std::string {
     if (!f.name.empty() || f.source != "table" || !f.total_row ||
-        project_tables.count(f.where.table))
+        project_rows.Covers(f.where))
       return f.name;
     if (f.column == "budget_final") return "expenditure_total";
     if (f.column == "budget_amount" || f.column == "budget_adjusted")
@@ -347,7 +369,7 @@ void SameFigure(const Context& ctx, Sink* sink) {
       stages;
   for (const Figure& f : ctx.ex.figures) {
     if (f.source == "sentence" || f.name.empty() || !f.has_yuan || f.blank ||
-        project_tables.count(f.where.table))
+        project_rows.Covers(f.where))
       continue;
     stages[{f.name, f.column}].emplace(f.where.table, &f);  // first per table
   }

@@ -122,6 +122,53 @@ inline std::string ManyPagesPdf(int pages) {
   return w.Build(catalog);
 }
 
+// A zlib stream that inflates to `repeats` × 258 + 1 bytes of "0": one fixed
+// Huffman block of a literal and `repeats` copies of length 258 at distance
+// 1, 13 bits each, about 160 bytes out for each byte in. (Its Adler-32 is
+// left zero: Poppler's FlateDecode does not check it.)
+inline std::string ZerosFlate(int repeats) {
+  std::string out = "\x78\x01";
+  unsigned acc = 0;
+  int nbits = 0;
+  auto bits = [&](unsigned v, int n) {  // v's low n bits, first bit first
+    for (int i = 0; i < n; ++i) {
+      acc |= ((v >> i) & 1u) << nbits;
+      if (++nbits == 8) {
+        out += static_cast<char>(acc);
+        acc = 0;
+        nbits = 0;
+      }
+    }
+  };
+  auto code = [&](unsigned c, int n) {  // a Huffman code, its top bit first
+    for (int i = n - 1; i >= 0; --i) bits((c >> i) & 1u, 1);
+  };
+  bits(1, 1);            // the last block
+  bits(1, 2);            // fixed Huffman codes
+  code(0x30 + 0x30, 8);  // literal '0'
+  for (int i = 0; i < repeats; ++i) {
+    code(0xC5, 8);  // length 258 (code 285)
+    code(0, 5);     // distance 1
+  }
+  code(0, 7);  // end of block
+  if (nbits > 0) out += static_cast<char>(acc);
+  out += std::string(4, '\0');
+  return out;
+}
+
+// One page whose content is `content`, stored with one Flate filter.
+inline std::string FlatePagePdf(const std::string& flate) {
+  PdfWriter w;
+  int catalog = w.Reserve(), pages = w.Reserve();
+  int contents = w.Add(PdfWriter::Stream("/Filter /FlateDecode", flate));
+  int page =
+      w.Add("<< /Type /Page /Parent " + PdfWriter::Ref(pages) +
+            " /MediaBox [0 0 200 200] /Contents " + PdfWriter::Ref(contents) + " >>");
+  w.Set(catalog, "<< /Type /Catalog /Pages " + PdfWriter::Ref(pages) + " >>");
+  w.Set(pages, "<< /Type /Pages /Kids [" + PdfWriter::Ref(page) + "] /Count 1 >>");
+  return w.Build(catalog);
+}
+
 }  // namespace jx::hostile
 
 #endif  // JXAUDIT_TESTS_HOSTILE_GENERATORS_H_
