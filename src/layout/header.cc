@@ -335,6 +335,38 @@ bool HeaderCellWithLineAbove(const std::string& text, const PatternFile& header)
   return false;
 }
 
+// Bytes. A header cell longer than this is prose, not labels run together:
+// bounds the matches `SeveralLabels` tries.
+constexpr size_t kRunLabelsMaxBytes = 2 * kHierarchyLabelMaxBytes;
+
+// A header cell that is no label itself but reads as this many labels or
+// more set one after the other ("年度目标值实际完成值分值"): the columns the
+// labels head were read as one, so which column a value below them is in is
+// a guess. Two make a word often enough ("项目" "资金（万元）").
+constexpr int kRunLabelsMin = 3;
+
+bool SeveralLabels(const std::string& text, const PatternFile& header) {
+  const std::string key = CollapseSpace(text);
+  if (key.empty() || key.size() > kRunLabelsMaxBytes || !header.FirstName(key).empty())
+    return false;
+  const size_t n = key.size();
+  auto boundary = [&](size_t i) {
+    return i == n || (static_cast<unsigned char>(key[i]) & 0xC0) != 0x80;
+  };
+  // parts[i]: the most labels the key from byte i on splits into, -1 where
+  // it does not split into labels.
+  std::vector<int> parts(n + 1, -1);
+  parts[n] = 0;
+  for (size_t i = n; i-- > 0;) {
+    if (!boundary(i)) continue;
+    for (size_t j = i + 1; j <= n; ++j)
+      if (boundary(j) && parts[j] >= 0 && parts[j] + 1 > parts[i] &&
+          !header.FirstName(key.substr(i, j - i)).empty())
+        parts[i] = parts[j] + 1;
+  }
+  return parts[0] >= kRunLabelsMin;
+}
+
 }  // namespace
 
 bool LooksNumeric(const std::string& text) {
@@ -459,8 +491,10 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
   if (rendered)
     for (size_t r = 0; r < n; ++r)
       if (t->row_is_header[r])
-        for (const Cell& c : t->rows[r])
+        for (const Cell& c : t->rows[r]) {
           if (HeaderCellWithLineAbove(c.text, header)) t->AddDoubt(kDoubtRows);
+          if (SeveralLabels(c.text, header)) t->AddDoubt(kDoubtColumns);
+        }
   for (size_t i = 0; i < t->sections.size(); ++i) {
     Section& s = t->sections[i];
     size_t end = i + 1 < t->sections.size()

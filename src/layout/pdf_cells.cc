@@ -369,25 +369,7 @@ class CellBuilder {
   static void Doubt(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
                     const std::vector<double>& seps, const std::vector<Row>& rows,
                     size_t nc, double em, const Dense& dense, PageTable* t) {
-    double margin = kFar;
-    // Two numbers a wide gap parts with no separator between them: two
-    // columns' values read as one cell.
-    bool two_values = false;
-    for (size_t i : idx) {
-      const WordLine& l = lines[i];
-      const double size = LineSize(l);
-      for (size_t k = 0; k + 1 < l.size(); ++k) {
-        // A gap with a separator in it (separators are in order). After a
-        // number the cells part whatever the gap (`Build`): no margin.
-        auto s = std::lower_bound(seps.begin(), seps.end(), l[k]->x1);
-        const bool parted = s != seps.end() && *s <= l[k + 1]->x0;
-        if (parted && !LooksNumeric(l[k]->text))
-          margin = std::min(margin, (l[k + 1]->x0 - l[k]->x1) / size);
-        else if (!parted && WideGap(*l[k], *l[k + 1]) && LooksNumeric(l[k]->text) &&
-                 LooksNumeric(l[k + 1]->text))
-          two_values = true;
-      }
-    }
+    const ColumnRoom room = MeasureColumnRoom(lines, idx, seps);
     // Two whole numbers side by side in one cell ("10" "9"): two rows' values
     // one line took (a label centred between rows joins them), so rows are
     // doubted.
@@ -400,7 +382,7 @@ class CellBuilder {
                                 WholeNumber(f->words[k + 1]->text));
         }
     if (paired) t->doubts.emplace_back(kDoubtRows);
-    if (margin < kPdf.cell_gap_em + kPdf.column_margin_em || two_values)
+    if (room.margin < kPdf.cell_gap_em + kPdf.column_margin_em || room.two_values)
       t->doubts.emplace_back(kDoubtColumns);
     size_t label_columns = 0;
     while (label_columns < nc && !dense(label_columns)) ++label_columns;

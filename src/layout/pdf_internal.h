@@ -270,6 +270,20 @@ bool PlaceLabels(const std::vector<RowSpan>& rows,
                  double em, const std::vector<AlignVotes>& votes,
                  std::vector<std::vector<std::string>>* cells, bool* unsure);
 
+// ---- Column room (pdf_column_room.cc) ---------------------------------------
+
+// The least room, in em, separators leave between two cells of the table's
+// lines (`idx`) after a word that is no number, not counting gaps at a
+// column edge another line starts a cell at with room; and whether a cell
+// holds two numbers a wide gap apart with no separator between them.
+struct ColumnRoom {
+  double margin = kFar;
+  bool two_values = false;
+};
+ColumnRoom MeasureColumnRoom(const std::vector<WordLine>& lines,
+                             const std::vector<size_t>& idx,
+                             const std::vector<double>& seps);
+
 }  // namespace jx::layout::pdf
 
 #endif  // JXAUDIT_LAYOUT_PDF_INTERNAL_H_

@@ -303,6 +303,20 @@ struct PdfParams {
   // caption printed once per project or form is on fewer, and starts a
   // new table each time.
   int running_head_tenths = 5;
+
+  // ---- Column room (pdf_column_room.cc) ----
+  // Em. Two cells start at one column edge when their left ends lie this
+  // close: a producer sets a column's left-aligned cells at one x, a hair
+  // apart at most.
+  double column_edge_em = 0.15;
+  // Lines. A gap narrower than the columns' margin is no doubt when this
+  // many other lines start a cell at the same edge with room before it:
+  // the cell before the gap filled its column to the padding.
+  int column_edge_lines = 1;
+  // Em. The least gap a cell filled to its column's edge leaves before the
+  // next cell: the two cells' padding, a point or two each side. A narrower
+  // gap is text run up against the next column, and stays a doubt.
+  double column_padding_em = 0.4;
 };
 
 // A coordinate beyond any page: where a running minimum or maximum starts,
