@@ -125,4 +125,42 @@ TEST_CASE(
   fs::remove_all(dir);
 }
 
+TEST_CASE("workbook parts: deflated at the book's level and read back the same",
+          "[export][workbook]") {
+  // minizip marks a part's deflate option in its local header's flags (bits
+  // 1 and 2: 0 normal, 3 for level 1, 2 for level 2): every part of a
+  // written book carries the level deflate_level.cc asks for.
+  REQUIRE(WorkbookDeflateLevelSet());
+  std::string dir = TempDir();
+  const std::vector<DocumentReport> docs = Checked(dir);
+  BookOptions opt;
+  opt.terms = &ProjectPatterns().terms();
+  const std::vector<Sheet> sheets = BuildSheets(docs, true);
+  Error err;
+  REQUIRE(WriteExtractXlsx(sheets, dir + "/book.xlsx", opt, &err));
+  const std::string zip = ReadFile(dir + "/book.xlsx");
+  auto u16 = [&](size_t at) {
+    return static_cast<unsigned>(static_cast<unsigned char>(zip[at])) |
+           static_cast<unsigned>(static_cast<unsigned char>(zip[at + 1])) << 8;
+  };
+  auto u32 = [&](size_t at) { return u16(at) | u16(at + 2) << 16; };
+  const unsigned want = kWorkbookDeflateLevel == 1   ? 6u
+                        : kWorkbookDeflateLevel == 2 ? 4u
+                                                     : 0u;
+  size_t parts = 0, at = 0;
+  while (at + 30 <= zip.size() && zip.compare(at, 4, "PK\x03\x04") == 0) {
+    INFO(zip.substr(at + 30, u16(at + 26)));
+    CHECK(u16(at + 8) == 8);  // deflated
+    CHECK((u16(at + 6) & 6u) == want);
+    ++parts;
+    at += 30 + u16(at + 26) + u16(at + 28) + u32(at + 18);
+  }
+  CHECK(parts > 10);
+  // The parts inflate to the XML they were: the sheets read back.
+  const auto xml = SheetsXml(dir + "/book.xlsx");
+  REQUIRE(xml.count("问题清单") == 1);
+  CHECK(xml.at("问题清单").find("<t>甲县财政局</t>") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 }  // namespace jx
