@@ -1,12 +1,14 @@
 // The extract workbook written from sheets read row by row (the sheets of a
 // batch on disk): the same book as from the sheets in memory, the Tables
 // sheet never held, a flagged table drawn as it is read.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
 #include <regex>
 
 #include "audit/audit.h"
+#include "export/book.h"
 #include "export/extract.h"
 #include "record/sheets.h"
 #include "record/spill.h"
@@ -160,6 +162,48 @@ TEST_CASE("workbook parts: deflated at the book's level and read back the same",
   const auto xml = SheetsXml(dir + "/book.xlsx");
   REQUIRE(xml.count("问题清单") == 1);
   CHECK(xml.at("问题清单").find("<t>甲县财政局</t>") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("extract workbook: a value's word is shown past the values remembered",
+          "[export][workbook]") {
+  // A column's value words are remembered for so many values; a value after
+  // them still shows its word, the others themselves.
+  std::string dir = TempDir();
+  const std::vector<DocumentReport> docs = Checked(dir);
+  BookOptions opt;
+  opt.terms = &ProjectPatterns().terms();
+  std::vector<Sheet> sheets = BuildSheets(docs, true);
+  auto shown = [&](const std::vector<Sheet>& s, const std::string& name) {
+    Error err;
+    REQUIRE(WriteExtractXlsx(s, dir + "/" + name, opt, &err));
+    return SheetsXml(dir + "/" + name).at("发现");
+  };
+  auto count = [](const std::string& xml, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = xml.find(what); at != std::string::npos; at = xml.find(what, at + 1))
+      ++n;
+    return n;
+  };
+  const size_t errors = count(shown(sheets, "before.xlsx"), "<t>错误</t>");
+  REQUIRE(errors > 0);
+  for (Sheet& s : sheets) {
+    if (s.name != "Findings") continue;
+    const size_t sev = static_cast<size_t>(
+        std::find(s.columns.begin(), s.columns.end(), "severity") - s.columns.begin());
+    REQUIRE(sev < s.columns.size());
+    const std::vector<Value> row = s.rows.at(0);
+    for (int i = 0; i < 300; ++i) {
+      s.rows.push_back(row);
+      s.rows.back()[sev] = TextValue("s" + std::to_string(i));
+    }
+    s.rows.push_back(row);
+    s.rows.back()[sev] = TextValue("error");
+  }
+  const std::string after = shown(sheets, "after.xlsx");
+  CHECK(count(after, "<t>错误</t>") == errors + 1);
+  CHECK(count(after, "<t>s299</t>") == 1);
+  CHECK(count(after, "<t>error</t>") == 0);
   fs::remove_all(dir);
 }
 
