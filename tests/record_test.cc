@@ -272,4 +272,47 @@ TEST_CASE("wire: rows read into one vector take each row's own values") {
   CHECK(got.empty());
 }
 
+TEST_CASE("tables wire: a file's tables go to the parent and its paragraphs stay") {
+  DocumentTables d;
+  d.file = "a.txt";
+  d.encoding = "GB18030";
+  d.layout.paragraphs.push_back(Paragraph{"部门名称：甲县财政局", 1, 0});
+  Table t;
+  t.id = "t1";
+  t.title = "表1 支出";
+  t.first_line = 3;
+  t.last_line = 5;
+  t.header_rows = 1;
+  Cell head, cell;
+  head.text = "项目";
+  head.set_value("项目");
+  cell.text = "100.00";
+  cell.set_value("100");
+  cell.colspan = 2;
+  t.rows = {{head}, {cell}};
+  t.row_is_header = {true, false};
+  d.layout.tables.push_back(t);
+  DocumentTables got;
+  Error err;
+  REQUIRE(TablesFromWire(TablesToWire(d), &got, &err));
+  CHECK(got.file == "a.txt");
+  CHECK(got.encoding == "GB18030");
+  CHECK(got.layout.paragraphs.empty());
+  REQUIRE(got.layout.tables.size() == 1);
+  const Table& g = got.layout.tables[0];
+  CHECK(g.id == "t1");
+  CHECK(g.title == "表1 支出");
+  CHECK(g.last_line == 5);
+  CHECK(g.row_is_header == std::vector<bool>{true, false});
+  REQUIRE(g.rows.size() == 2);
+  CHECK(g.rows[1][0].text == "100.00");
+  CHECK(g.rows[1][0].value() == "100");
+  CHECK(g.rows[1][0].colspan == 2);
+  CHECK(g.rows[0][0].value() == "项目");
+  // Cut short, the message does not read.
+  const std::string bytes = TablesToWire(d);
+  CHECK_FALSE(
+      TablesFromWire(std::string_view(bytes).substr(0, bytes.size() - 1), &got, &err));
+}
+
 }  // namespace jx

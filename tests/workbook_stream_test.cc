@@ -1,12 +1,14 @@
 // The extract workbook written from sheets read row by row (the sheets of a
 // batch on disk): the same book as from the sheets in memory, the Tables
 // sheet never held, a flagged table drawn as it is read.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
 #include <regex>
 
 #include "audit/audit.h"
+#include "export/book.h"
 #include "export/extract.h"
 #include "record/sheets.h"
 #include "record/spill.h"
@@ -122,6 +124,86 @@ TEST_CASE(
   CHECK(reversed[drawn] == ordered[drawn]);
   CHECK(reversed["问题清单"] == ordered["问题清单"]);
   CHECK(reversed["表格单元"] != ordered["表格单元"]);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("workbook parts: deflated at the book's level and read back the same",
+          "[export][workbook]") {
+  // minizip marks a part's deflate option in its local header's flags (bits
+  // 1 and 2: 0 normal, 3 for level 1, 2 for level 2): every part of a
+  // written book carries the level deflate_level.cc asks for.
+  REQUIRE(WorkbookDeflateLevelSet());
+  std::string dir = TempDir();
+  const std::vector<DocumentReport> docs = Checked(dir);
+  BookOptions opt;
+  opt.terms = &ProjectPatterns().terms();
+  const std::vector<Sheet> sheets = BuildSheets(docs, true);
+  Error err;
+  REQUIRE(WriteExtractXlsx(sheets, dir + "/book.xlsx", opt, &err));
+  const std::string zip = ReadFile(dir + "/book.xlsx");
+  auto u16 = [&](size_t at) {
+    return static_cast<unsigned>(static_cast<unsigned char>(zip[at])) |
+           static_cast<unsigned>(static_cast<unsigned char>(zip[at + 1])) << 8;
+  };
+  auto u32 = [&](size_t at) { return u16(at) | u16(at + 2) << 16; };
+  const unsigned want = kWorkbookDeflateLevel == 1   ? 6u
+                        : kWorkbookDeflateLevel == 2 ? 4u
+                                                     : 0u;
+  size_t parts = 0, at = 0;
+  while (at + 30 <= zip.size() && zip.compare(at, 4, "PK\x03\x04") == 0) {
+    INFO(zip.substr(at + 30, u16(at + 26)));
+    CHECK(u16(at + 8) == 8);  // deflated
+    CHECK((u16(at + 6) & 6u) == want);
+    ++parts;
+    at += 30 + u16(at + 26) + u16(at + 28) + u32(at + 18);
+  }
+  CHECK(parts > 10);
+  // The parts inflate to the XML they were: the sheets read back.
+  const auto xml = SheetsXml(dir + "/book.xlsx");
+  REQUIRE(xml.count("问题清单") == 1);
+  CHECK(xml.at("问题清单").find("<t>甲县财政局</t>") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("extract workbook: a value's word is shown past the values remembered",
+          "[export][workbook]") {
+  // A column's value words are remembered for so many values; a value after
+  // them still shows its word, the others themselves.
+  std::string dir = TempDir();
+  const std::vector<DocumentReport> docs = Checked(dir);
+  BookOptions opt;
+  opt.terms = &ProjectPatterns().terms();
+  std::vector<Sheet> sheets = BuildSheets(docs, true);
+  auto shown = [&](const std::vector<Sheet>& s, const std::string& name) {
+    Error err;
+    REQUIRE(WriteExtractXlsx(s, dir + "/" + name, opt, &err));
+    return SheetsXml(dir + "/" + name).at("发现");
+  };
+  auto count = [](const std::string& xml, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = xml.find(what); at != std::string::npos; at = xml.find(what, at + 1))
+      ++n;
+    return n;
+  };
+  const size_t errors = count(shown(sheets, "before.xlsx"), "<t>错误</t>");
+  REQUIRE(errors > 0);
+  for (Sheet& s : sheets) {
+    if (s.name != "Findings") continue;
+    const size_t sev = static_cast<size_t>(
+        std::find(s.columns.begin(), s.columns.end(), "severity") - s.columns.begin());
+    REQUIRE(sev < s.columns.size());
+    const std::vector<Value> row = s.rows.at(0);
+    for (int i = 0; i < 300; ++i) {
+      s.rows.push_back(row);
+      s.rows.back()[sev] = TextValue("s" + std::to_string(i));
+    }
+    s.rows.push_back(row);
+    s.rows.back()[sev] = TextValue("error");
+  }
+  const std::string after = shown(sheets, "after.xlsx");
+  CHECK(count(after, "<t>错误</t>") == errors + 1);
+  CHECK(count(after, "<t>s299</t>") == 1);
+  CHECK(count(after, "<t>error</t>") == 0);
   fs::remove_all(dir);
 }
 

@@ -136,7 +136,9 @@ std::string TablesToWire(const DocumentTables& d) {
   w.Str(d.encoding);
   w.Bool(d.ok);
   w.Err(d.error);
-  w.Lay(d.layout);
+  // Only the tables: no writer of `tables` reads a layout's paragraphs,
+  // which are most of its bytes.
+  w.Tables(d.layout.tables);
   return std::move(w.bytes());
 }
 
@@ -146,7 +148,8 @@ bool TablesFromWire(std::string_view bytes, DocumentTables* d, Error* err) {
   d->encoding = in.Str();
   d->ok = in.Bool();
   d->error = in.Err();
-  d->layout = in.Lay();
+  d->layout = Layout{};
+  d->layout.tables = in.Tables();
   if (!in.done()) {
     *err = Error{{}, "unreadable worker result"};
     return false;

@@ -48,7 +48,8 @@ DocumentRecord FailedRecord(const std::string& file, const std::string& status,
                             const Error& error, const RecordParts& parts = RecordParts{});
 
 // What a `tables` worker sends back, and its reading; on failure `err` says
-// why, its location left for the caller to name.
+// why, its location left for the caller to name. The layout goes as its
+// tables (read back with no paragraphs or blocks).
 std::string TablesToWire(const DocumentTables& d);
 bool TablesFromWire(std::string_view bytes, DocumentTables* d, Error* err);
 

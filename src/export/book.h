@@ -31,6 +31,12 @@ enum class Mark { kNone, kError, kWarning };
 // the path is tried first. `streamed`: rows go out in order (constant memory).
 lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, Error* err);
 
+// The zlib level a workbook's parts are deflated at (deflate_level.cc):
+// fast, for XML that deflates to about a tenth at any level.
+inline constexpr int kWorkbookDeflateLevel = 1;
+// Whether libxlsxwriter's parts go through deflate_level.cc, at that level.
+bool WorkbookDeflateLevelSet();
+
 class Book {
  public:
   Book(lxw_workbook* wb, const BookOptions& o);

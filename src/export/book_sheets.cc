@@ -1,6 +1,8 @@
 // The normalized sheets as worksheets: headers and values in the book's
 // words, numbers with their printed decimals, a long sheet split over parts.
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 #include "base/text.h"
 #include "export/book.h"
@@ -37,16 +39,32 @@ class SheetWriter {
   // unless a word replaces it (then a value held until the next call).
   const Value& Shown(size_t c, const Value& v) const {
     if (v.kind != Value::kText || !value_words_[c]) return v;
-    std::string key = "value." + s_.columns[c] + "." + v.text;
-    if (!book_->words().Has(key)) return v;
+    // Such a column holds a few values over and over (a severity, a kind):
+    // each one's word is looked up once, every cell read twice.
+    auto& memo = words_memo_[c];
+    auto it = memo.find(v.text);
+    if (it == memo.end()) {
+      std::string key = "value." + s_.columns[c] + "." + v.text;
+      std::optional<std::string> word;
+      if (book_->words().Has(key)) word = book_->words()(key);
+      if (memo.size() >= kMemoValues) {
+        if (!word) return v;
+        shown_ = v;
+        shown_.text = std::move(*word);
+        return shown_;
+      }
+      it = memo.emplace(v.text, std::move(word)).first;
+    }
+    if (!it->second) return v;
     shown_ = v;
-    shown_.text = book_->words()(key);
+    shown_.text = *it->second;
     return shown_;
   }
 
   void Plan() {
     const size_t n = s_.columns.size();
     value_words_.assign(n, false);
+    words_memo_.assign(n, {});
     percent_.assign(n, false);
     wrapped_.assign(n, false);
     year_.assign(n, false);
@@ -140,6 +158,10 @@ class SheetWriter {
   Book* book_;
   const Sheet& s_;
   std::vector<bool> value_words_, percent_, wrapped_, year_;
+  // Per column, a value's word (none: shown as it is), for so many values.
+  static constexpr size_t kMemoValues = 256;
+  mutable std::vector<std::unordered_map<std::string, std::optional<std::string>>>
+      words_memo_;
   std::vector<size_t> widths_;
   mutable Value shown_;
 };

@@ -18,6 +18,20 @@ const Sheet* Find(const std::vector<Sheet>& sheets, std::string_view name) {
   return nullptr;
 }
 
+// `v` as AsText gives it, into `*out` (its storage reused: Groups reads
+// every row of the Tables sheet).
+void TextInto(const Value& v, std::string* out) {
+  if (v.kind == Value::kText)
+    out->assign(v.text);
+  else
+    *out = AsText(v);
+}
+
+// AsText(v).empty(), without making the text.
+bool NoText(const Value& v) {
+  return v.kind == Value::kText ? v.text.empty() : v.kind == Value::kEmpty;
+}
+
 int64_t IntOf(const Value& v) {
   return v.kind == Value::kNumber && v.number.scale == 0 ? v.number.units : 0;
 }
@@ -58,8 +72,8 @@ bool Groups(const SheetRows& rows, size_t t, std::vector<FlaggedGroup>* groups,
   const bool read = rows.Each(
       t,
       [&](const std::vector<Value>& row) {
-        file = AsText(At(row, k.file));
-        table = AsText(At(row, k.table));
+        TextInto(At(row, k.file), &file);
+        TextInto(At(row, k.table), &table);
         if (groups->empty() || groups->back().file != file ||
             groups->back().table != table) {
           groups->emplace_back();
@@ -69,7 +83,7 @@ bool Groups(const SheetRows& rows, size_t t, std::vector<FlaggedGroup>* groups,
         }
         FlaggedGroup& g = groups->back();
         g.last = ++i;
-        if (!AsText(At(row, k.findings)).empty()) g.flagged = true;
+        if (!NoText(At(row, k.findings))) g.flagged = true;
         const int64_t r = IntOf(At(row, k.row)), c = IntOf(At(row, k.column));
         if (!InRange(r, c)) return;
         g.rows =

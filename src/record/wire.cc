@@ -108,8 +108,17 @@ void WireWriter::Lay(const Layout& layout) {
     Int(p.line);
     Int(p.page);
   }
-  Uint(layout.tables.size());
-  for (const Table& t : layout.tables) {
+  Tables(layout.tables);
+  Uint(layout.blocks.size());
+  for (const Block& b : layout.blocks) {
+    Int(static_cast<int>(b.kind));
+    Uint(b.index);
+  }
+}
+
+void WireWriter::Tables(const std::vector<Table>& tables) {
+  Uint(tables.size());
+  for (const Table& t : tables) {
     Str(t.id);
     Str(t.title);
     Int(t.title_line);
@@ -154,11 +163,6 @@ void WireWriter::Lay(const Layout& layout) {
         for (const std::string& k : c.path_keys) Str(k);
       }
     }
-  }
-  Uint(layout.blocks.size());
-  for (const Block& b : layout.blocks) {
-    Int(static_cast<int>(b.kind));
-    Uint(b.index);
   }
 }
 
@@ -257,6 +261,18 @@ Layout WireReader::Lay() {
     p.page = Small();
     layout.paragraphs.push_back(std::move(p));
   }
+  layout.tables = Tables();
+  for (size_t n = Count(); ok_ && n > 0; --n) {
+    Block b;
+    b.kind = static_cast<Block::Kind>(Small());
+    b.index = static_cast<size_t>(Uint());
+    layout.blocks.push_back(b);
+  }
+  return layout;
+}
+
+std::vector<Table> WireReader::Tables() {
+  std::vector<Table> tables;
   for (size_t n = Count(); ok_ && n > 0; --n) {
     Table t;
     t.id = Str();
@@ -305,15 +321,9 @@ Layout WireReader::Lay() {
       }
       t.sections.push_back(std::move(s));
     }
-    layout.tables.push_back(std::move(t));
+    tables.push_back(std::move(t));
   }
-  for (size_t n = Count(); ok_ && n > 0; --n) {
-    Block b;
-    b.kind = static_cast<Block::Kind>(Small());
-    b.index = static_cast<size_t>(Uint());
-    layout.blocks.push_back(b);
-  }
-  return layout;
+  return tables;
 }
 
 std::vector<Sheet> WireReader::Sheets() {

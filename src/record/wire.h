@@ -32,6 +32,8 @@ class WireWriter {
   void Str(const std::string& s);
   void Err(const Error& e);
   void Lay(const Layout& layout);
+  // A layout's tables alone (what `tables` prints of a file).
+  void Tables(const std::vector<Table>& tables);
   void Sheets(const std::vector<Sheet>& sheets);
   // The parts of Sheets, for rows written as they are made: a sheet's name,
   // columns and row count, then each of its rows.
@@ -60,6 +62,7 @@ class WireReader {
   void StrInto(std::string* s);
   Error Err();
   Layout Lay();
+  std::vector<Table> Tables();
   std::vector<Sheet> Sheets();
   // The parts of Sheets, for rows read one at a time: the number of sheets,
   // then per sheet its head (name and columns, no rows; the row count
