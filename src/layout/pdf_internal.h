@@ -208,11 +208,48 @@ std::vector<double> JoinUnsharedColumns(const PageTable& t,
 bool WholeNumber(const std::string& s);
 
 // One line of a cell in column `col`, `width` wide in a font of `size`.
+// `decimals`: a number's digits after its decimal point (-1: none or no
+// number); `digits`: digits only, `chars` of them; `spans`: the line runs
+// on into the next column.
 struct CellLine {
   size_t col;
   double y0, y1, width, size;
   bool numeric, whole_number;
+  int decimals = -1;
+  bool digits = false, spans = false;
+  size_t chars = 0;
 };
+
+// ---- Numbers wrapped before their last digits (pdf_leading.cc) ------------
+
+// The line of `text` as `CellLine` sees it.
+CellLine LineOf(size_t col, double y0, double y1, double width, double size,
+                const std::string& text);
+
+// Per column of `nc`, the width of its widest line that is a number.
+std::vector<double> WidestNumbers(const std::vector<CellLine>& boxes, size_t nc);
+
+// What a column's lines show of the numbers it may have cut: its widest
+// line within it, and the least gap between two numbers one under the
+// other that are no number and its cut digits (two rows' values), kFar
+// where none shows it. `boxes` in order down the page.
+struct ColumnShape {
+  double widest = 0;
+  double rows_gap = kFar;
+};
+std::vector<ColumnShape> ColumnShapes(const std::vector<CellLine>& boxes, size_t nc);
+
+// `lower`, set under `upper` in its column, is the rest of the number
+// `upper` starts, cut before its last digits by the column's width
+// ("6,874,309.5" over "9", "135.0" over "0"): `upper` holds a decimal
+// point and fills its column — no line of it is wider than `upper` and
+// one digit of `lower` (`wrap_fill_em`) — `lower`, narrower, is digits
+// only, and the two lie at a cell's leading: closer, by a cell's padding
+// (`leading_separation_em`), than the column sets two rows' numbers. Two
+// rows' values leave room beside the upper or lie at the rows' gap ("0.2"
+// over "0" as far apart as "0.2" over "0.2").
+bool CompletesNumber(const CellLine& upper, const CellLine& lower,
+                     const ColumnShape& column);
 
 // The gap, in points, over which a column's next line (of `boxes`, in order
 // down the page) starts a new row in this table, where the table shows its

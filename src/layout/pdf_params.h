@@ -219,6 +219,14 @@ struct PdfParams {
   // column and may have wrapped, so it and the line below show no
   // row gap.
   double wrap_width_em = 0.5;
+  // ---- Numbers wrapped before their last digits ----
+  // Em. A number fills its column, and so may have been cut before its
+  // last digits, when no line of the column is wider than it and one of
+  // the digits below it by more than this: renderers' rounding and a
+  // justified line's stretch. Two rows' values leave a column's width of
+  // room beside the upper one, a label's or the header's.
+  double wrap_fill_em = 0.15;
+
   // Em, of the table's largest font. A cell starting less than this above
   // the last row's foot still starts a new row: touching rows overlap by the
   // renderer's rounding, a deeper overlap is the same row.
