@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -134,6 +135,29 @@ size_t FooterStart(const std::vector<WordLine>& lines,
 // cell only (an outer frame round a table, a box round text).
 void ReadRuled(const PdfPage& page, std::vector<PageTable>* tables,
                std::vector<WordLine>* text, std::vector<Box>* frames = nullptr);
+
+// ---- Text run across a grid's row rules (pdf_overflow.cc) ------------------
+
+// A word of a grid and the grid row and column it was placed in.
+struct GridWord {
+  const PdfWord* word;
+  size_t row, col;
+};
+
+// Words a row rule of the grid `ys` cuts (drawn under them, `ruled`: rule
+// i at x), text of a cell taller than its row, moved to the row whose cell
+// then sits in its row as the grid's cells no rule cuts do (the median of
+// their offsets from the top, the foot or the middle, whichever varies
+// least): a cell set at its foot runs upward, at its top downward. Only
+// cells one grid row tall (`single`, rows × columns) are placed. The rules
+// (1 … rows - 1) where the two rows fit a cut word within `overflow_fit_em`
+// of each other, or that the grid shows too few such cells to place by
+// (`overflow_evidence`) or too many cut words (`overflow_max_words`), are
+// returned: their rows may hold each other's words.
+std::vector<size_t> PlaceOverflow(const std::vector<double>& ys,
+                                  const std::vector<std::vector<bool>>& single,
+                                  const std::function<bool(size_t, double)>& ruled,
+                                  std::vector<GridWord>* words);
 
 // ---- Column inference (pdf_columns.cc) -------------------------------------
 
