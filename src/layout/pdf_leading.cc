@@ -64,6 +64,21 @@ std::vector<double> WidestNumbers(const std::vector<CellLine>& boxes, size_t nc)
 
 namespace {
 
+// Calls `f(upper, lower)` for each line of `boxes` (in order down the page)
+// and the line before it in its column, where it is set under that one: a
+// line starting above the middle of the one before is drawn over it (text
+// overflowing its row), with no leading to measure.
+template <typename F>
+void ForEachStacked(const std::vector<CellLine>& boxes, size_t nc, const F& f) {
+  std::vector<const CellLine*> last(nc, nullptr);
+  for (const CellLine& b : boxes) {
+    if (b.col >= nc) continue;
+    const CellLine* p = last[b.col];
+    last[b.col] = &b;
+    if (p && b.y0 >= (p->y0 + p->y1) / 2) f(*p, b);
+  }
+}
+
 // A number and the line below it in its column, as the shapes of a number
 // and its cut digits go, whatever their gap.
 bool CutShape(const CellLine& upper, const CellLine& lower, double widest) {
@@ -81,15 +96,11 @@ std::vector<ColumnShape> ColumnShapes(const std::vector<CellLine>& boxes, size_t
   for (const CellLine& b : boxes)
     if (b.col < nc && !b.spans)
       shapes[b.col].widest = std::max(shapes[b.col].widest, b.width);
-  std::vector<const CellLine*> last(nc, nullptr);
-  for (const CellLine& b : boxes) {
-    if (b.col >= nc) continue;
-    const CellLine* p = last[b.col];
-    last[b.col] = &b;
-    if (!p || !p->numeric || !b.numeric || b.y0 < (p->y0 + p->y1) / 2) continue;
+  ForEachStacked(boxes, nc, [&](const CellLine& p, const CellLine& b) {
     ColumnShape& c = shapes[b.col];
-    if (!CutShape(*p, b, c.widest)) c.rows_gap = std::min(c.rows_gap, b.y0 - p->y1);
-  }
+    if (p.numeric && b.numeric && !CutShape(p, b, c.widest))
+      c.rows_gap = std::min(c.rows_gap, b.y0 - p.y1);
+  });
   return shapes;
 }
 
@@ -110,22 +121,15 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
   const std::vector<double> widest = WidestNumbers(boxes, nc);
   const std::vector<ColumnShape> shapes = ColumnShapes(boxes, nc);
   std::vector<Step> steps;
-  std::vector<const CellLine*> last(nc, nullptr);
-  for (const CellLine& b : boxes) {
-    if (b.col >= nc) continue;
-    const CellLine* p = last[b.col];
-    last[b.col] = &b;
-    // A line starting above the middle of the one before is drawn over it
-    // (text overflowing its row), not set under it: no leading to measure.
-    if (!p || b.y0 < (p->y0 + p->y1) / 2) continue;
+  ForEachStacked(boxes, nc, [&](const CellLine& p, const CellLine& b) {
     // A number's last digits under it are its own cell's next line: two
     // columns wrapping their numbers at one height show the leading, not
     // the rows' gap.
     steps.push_back(
-        {b.y0 - p->y1, b.y0,
-         p->whole_number && b.whole_number && !CompletesNumber(*p, b, shapes[b.col]),
-         p->width <= widest[b.col] - kPdf.wrap_width_em * p->size});
-  }
+        {b.y0 - p.y1, b.y0,
+         p.whole_number && b.whole_number && !CompletesNumber(p, b, shapes[b.col]),
+         p.width <= widest[b.col] - kPdf.wrap_width_em * p.size});
+  });
   const double limit = kPdf.cell_leading_em * em;
   // The least gap between stacked numbers that another column repeats at
   // the same height: rows, not a number wrapped in one cell.
@@ -176,18 +180,13 @@ double OpenLeadingLimit(const std::vector<CellLine>& boxes, size_t nc, double em
   // Two numbers one under the other in a column are two rows' values (one
   // number per cell): the least gap between them is at least the rows'.
   double numbers = kFar;
-  std::vector<const CellLine*> last(nc, nullptr);
-  for (const CellLine& b : boxes) {
-    if (b.col >= nc) continue;
-    const CellLine* p = last[b.col];
-    last[b.col] = &b;
-    if (!p || b.y0 < (p->y0 + p->y1) / 2) continue;
-    const double gap = b.y0 - p->y1;
-    if (p->numeric && b.numeric) numbers = std::min(numbers, gap);
-    if (p->numeric || b.numeric) continue;
+  ForEachStacked(boxes, nc, [&](const CellLine& p, const CellLine& b) {
+    const double gap = b.y0 - p.y1;
+    if (p.numeric && b.numeric) numbers = std::min(numbers, gap);
+    if (p.numeric || b.numeric) return;
     pairs.push_back(
-        {b.col, gap, p->width >= widest[b.col] - kPdf.wrapped_line_em * p->size});
-  }
+        {b.col, gap, p.width >= widest[b.col] - kPdf.wrapped_line_em * p.size});
+  });
   if (numbers == kFar) return 0;
   const double floor = kPdf.cell_leading_em * em, ceiling = kPdf.max_leading_em * em;
   // The leading is the least gap between two lines of text in a column:
