@@ -405,18 +405,36 @@ TEST_CASE("pdf doubt: an unruled cell of two whole numbers is claimed by two row
 
 // A grid whose 基本支出 label is taller than its row: with `over`, its first
 // line is drawn over the rule above, as a spreadsheet with fixed row
-// heights prints it. Word boxes are 10pt tall.
-PdfPage OverflowTable(bool over) {
-  PdfPage p = Grid({50, 200, 400}, {100, 130, 160, 190, 220}, {});
+// heights prints it. Word boxes are 10pt tall. With `note`, a third column
+// holds a note drawn on the rule between 合计's row and the next, set as
+// far into either row, its cells otherwise empty.
+PdfPage OverflowTable(bool over, bool note = false) {
+  PdfPage p = Grid({50, 200, 400, 500}, {100, 130, 160, 190, 220}, {});
   p.words = {
       Word("项目", 60, 110), Word("金额（元）", 210, 110, 50),   Word("合计", 60, 140),
       Word("100", 210, 140), Word("基本", 60, over ? 155 : 163), Word("支出", 60, 175),
       Word("30", 210, 170),  Word("项目支出", 60, 200),          Word("40", 210, 200)};
+  if (note) p.words.push_back(Word("注", 410, 155));
   return p;
 }
 
-TEST_CASE("pdf doubt: text drawn across a row rule doubts the rows on both sides") {
+TEST_CASE("pdf doubt: text drawn across a row rule goes to the row its cell sits in") {
+  // The grid centres its text in its rows: 基本 over the rule goes with
+  // 支出, the cell then centred on its row as the others are.
   Document d = PdfOfPages({OverflowTable(true)});
+  Layout l = BuildLayout(d, ProjectPatterns());
+  REQUIRE(l.tables.size() == 1);
+  REQUIRE(l.tables[0].rows.size() == 4);
+  CHECK(l.tables[0].rows[1][0].text == "合计");
+  CHECK(l.tables[0].rows[2][0].text == "基本支出");
+  for (const auto& row : l.tables[0].rows) CHECK(row[0].doubt.empty());
+  const Finding* f = FindingOf(Findings({OverflowTable(true)}), "sum.total");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::kError);
+}
+
+TEST_CASE("pdf doubt: text across a row rule that fits both rows doubts them") {
+  Document d = PdfOfPages({OverflowTable(false, true)});
   Layout l = BuildLayout(d, ProjectPatterns());
   REQUIRE(l.tables.size() == 1);
   std::vector<int> doubted;
@@ -424,10 +442,10 @@ TEST_CASE("pdf doubt: text drawn across a row rule doubts the rows on both sides
     if (!l.tables[0].rows[r].empty() && l.tables[0].rows[r][0].doubt == kDoubtLabels)
       doubted.push_back(static_cast<int>(r));
   CHECK(doubted == std::vector<int>{1, 2});
-  const Finding* f = FindingOf(Findings({OverflowTable(true)}), "sum.total");
+  const Finding* f = FindingOf(Findings({OverflowTable(false, true)}), "sum.total");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::kWarning);
-  // Inside its cell, the same label leaves the error as it is.
+  // Inside its cell, the same note leaves the error as it is.
   const Finding* sure = FindingOf(Findings({OverflowTable(false)}), "sum.total");
   REQUIRE(sure != nullptr);
   CHECK(sure->severity == Severity::kError);

@@ -42,7 +42,7 @@ class CellBuilder {
       size_t j = 0;
       while (j < l.size()) {
         size_t c = column(l[j]->x0);
-        Frag f{c, c, l[j]->y0, l[j]->y1, l[j]->size, {l[j]}, i};
+        Frag f{c, c, l[j]->y0, l[j]->y1, l[j]->size, {l[j]}, i, {}};
         size_t m = j + 1;
         // A number ends its cell: the word after it across a separator is
         // the next column's, however close the producer set the two ("171.00"
@@ -74,11 +74,12 @@ class CellBuilder {
     });
     std::vector<CellLine> boxes;
     boxes.reserve(frags.size());
-    for (const Frag& f : frags) {
-      const std::string text = JoinWords(f.words);
-      boxes.push_back({f.col, f.y0, f.y1, FragWidth(f), f.size, LooksNumeric(text),
-                       WholeNumber(text)});
+    for (Frag& f : frags) {
+      f.box = LineOf(f.col, f.y0, f.y1, FragWidth(f), f.size, JoinWords(f.words));
+      f.box.spans = f.last_col != f.col;
+      boxes.push_back(f.box);
     }
+    const std::vector<ColumnShape> shapes = ColumnShapes(boxes, nc);
     const double row_gap = RowGapLimit(boxes, nc, em);
     // Or the table's cells set their lines wider apart than that.
     const double open_leading = OpenLeadingLimit(boxes, nc, em);
@@ -174,7 +175,7 @@ class CellBuilder {
       }
       rows[best].blocks.push_back(bl);
     }
-    Doubt(lines, idx, seps, rows, nc, em, dense, t);
+    Doubt(lines, idx, seps, rows, nc, em, dense, shapes, t);
     if (parted_words < kFar &&
         parted_words - joined_words < 2 * kPdf.row_gap_slack_em * em &&
         std::find(t->doubts.begin(), t->doubts.end(), kDoubtRows) == t->doubts.end())
@@ -248,6 +249,7 @@ class CellBuilder {
     double y0, y1, size;
     WordLine words;
     size_t line;  // of `lines`
+    CellLine box{};
   };
   // A cell's lines in one column: fragments that touch.
   struct Block {
@@ -353,12 +355,15 @@ class CellBuilder {
   }
 
   // A cell of two lines that are each a whole number ("10" over "10", read
-  // as 1010): two rows' values, not a number wrapped.
-  static bool TwoNumbers(const Block& bl) {
-    for (size_t k = 0; k + 1 < bl.frags.size(); ++k)
-      if (WholeNumber(JoinWords(bl.frags[k]->words)) &&
-          WholeNumber(JoinWords(bl.frags[k + 1]->words)))
+  // as 1010): two rows' values, not a number wrapped ("6,874,309.5" over
+  // "9": `CompletesNumber`).
+  static bool TwoNumbers(const Block& bl, const std::vector<ColumnShape>& shapes) {
+    for (size_t k = 0; k + 1 < bl.frags.size(); ++k) {
+      const CellLine &upper = bl.frags[k]->box, &lower = bl.frags[k + 1]->box;
+      if (upper.whole_number && lower.whole_number &&
+          !CompletesNumber(upper, lower, shapes[bl.col]))
         return true;
+    }
     return false;
   }
 
@@ -368,7 +373,8 @@ class CellBuilder {
   template <typename Dense>
   static void Doubt(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
                     const std::vector<double>& seps, const std::vector<Row>& rows,
-                    size_t nc, double em, const Dense& dense, PageTable* t) {
+                    size_t nc, double em, const Dense& dense,
+                    const std::vector<ColumnShape>& shapes, PageTable* t) {
     const ColumnRoom room = MeasureColumnRoom(lines, idx, seps);
     // Two whole numbers side by side in one cell ("10" "9"): two rows' values
     // one line took (a label centred between rows joins them), so rows are
@@ -391,7 +397,7 @@ class CellBuilder {
       std::vector<int> per(nc, 0);
       for (const Block* bl : r.blocks) {
         if (dense(bl->col) && ++per[bl->col] > 1) claimed = true;
-        if (TwoNumbers(*bl)) claimed = true;
+        if (TwoNumbers(*bl, shapes)) claimed = true;
         // A label may span rows; one over more rows than a label centred
         // on them overlaps is text of several rows read as one cell.
         const bool label = bl->col < label_columns;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -135,6 +136,29 @@ size_t FooterStart(const std::vector<WordLine>& lines,
 void ReadRuled(const PdfPage& page, std::vector<PageTable>* tables,
                std::vector<WordLine>* text, std::vector<Box>* frames = nullptr);
 
+// ---- Text run across a grid's row rules (pdf_overflow.cc) ------------------
+
+// A word of a grid and the grid row and column it was placed in.
+struct GridWord {
+  const PdfWord* word;
+  size_t row, col;
+};
+
+// Words a row rule of the grid `ys` cuts (drawn under them, `ruled`: rule
+// i at x), text of a cell taller than its row, moved to the row whose cell
+// then sits in its row as the grid's cells no rule cuts do (the median of
+// their offsets from the top, the foot or the middle, whichever varies
+// least): a cell set at its foot runs upward, at its top downward. Only
+// cells one grid row tall (`single`, rows × columns) are placed. The rules
+// (1 … rows - 1) where the two rows fit a cut word within `overflow_fit_em`
+// of each other, or that the grid shows too few such cells to place by
+// (`overflow_evidence`) or too many cut words (`overflow_max_words`), are
+// returned: their rows may hold each other's words.
+std::vector<size_t> PlaceOverflow(const std::vector<double>& ys,
+                                  const std::vector<std::vector<bool>>& single,
+                                  const std::function<bool(size_t, double)>& ruled,
+                                  std::vector<GridWord>* words);
+
 // ---- Column inference (pdf_columns.cc) -------------------------------------
 
 // Column separators of the lines `idx` of `lines` (with their segments).
@@ -208,11 +232,48 @@ std::vector<double> JoinUnsharedColumns(const PageTable& t,
 bool WholeNumber(const std::string& s);
 
 // One line of a cell in column `col`, `width` wide in a font of `size`.
+// `decimals`: a number's digits after its decimal point (-1: none or no
+// number); `digits`: digits only, `chars` of them; `spans`: the line runs
+// on into the next column.
 struct CellLine {
   size_t col;
   double y0, y1, width, size;
   bool numeric, whole_number;
+  int decimals = -1;
+  bool digits = false, spans = false;
+  size_t chars = 0;
 };
+
+// ---- Numbers wrapped before their last digits (pdf_leading.cc) ------------
+
+// The line of `text` as `CellLine` sees it.
+CellLine LineOf(size_t col, double y0, double y1, double width, double size,
+                const std::string& text);
+
+// Per column of `nc`, the width of its widest line that is a number.
+std::vector<double> WidestNumbers(const std::vector<CellLine>& boxes, size_t nc);
+
+// What a column's lines show of the numbers it may have cut: its widest
+// line within it, and the least gap between two numbers one under the
+// other that are no number and its cut digits (two rows' values), kFar
+// where none shows it. `boxes` in order down the page.
+struct ColumnShape {
+  double widest = 0;
+  double rows_gap = kFar;
+};
+std::vector<ColumnShape> ColumnShapes(const std::vector<CellLine>& boxes, size_t nc);
+
+// `lower`, set under `upper` in its column, is the rest of the number
+// `upper` starts, cut before its last digits by the column's width
+// ("6,874,309.5" over "9", "135.0" over "0"): `upper` holds a decimal
+// point and fills its column — no line of it is wider than `upper` and
+// one digit of `lower` (`wrap_fill_em`) — `lower`, narrower, is digits
+// only, and the two lie at a cell's leading: closer, by a cell's padding
+// (`leading_separation_em`), than the column sets two rows' numbers. Two
+// rows' values leave room beside the upper or lie at the rows' gap ("0.2"
+// over "0" as far apart as "0.2" over "0.2").
+bool CompletesNumber(const CellLine& upper, const CellLine& lower,
+                     const ColumnShape& column);
 
 // The gap, in points, over which a column's next line (of `boxes`, in order
 // down the page) starts a new row in this table, where the table shows its

@@ -40,6 +40,77 @@ bool WholeNumber(const std::string& s) {
   return !comma || group == 3;
 }
 
+CellLine LineOf(size_t col, double y0, double y1, double width, double size,
+                const std::string& text) {
+  CellLine l{col, y0, y1, width, size, LooksNumeric(text), WholeNumber(text)};
+  const size_t point = text.find('.');
+  if (l.numeric && point != std::string::npos) {
+    l.decimals = 0;
+    for (size_t k = point + 1; k < text.size() && text[k] >= '0' && text[k] <= '9'; ++k)
+      ++l.decimals;
+  }
+  l.digits = !text.empty() && std::all_of(text.begin(), text.end(),
+                                          [](char ch) { return ch >= '0' && ch <= '9'; });
+  l.chars = text.size();
+  return l;
+}
+
+std::vector<double> WidestNumbers(const std::vector<CellLine>& boxes, size_t nc) {
+  std::vector<double> widest(nc, 0);
+  for (const CellLine& b : boxes)
+    if (b.col < nc && b.numeric) widest[b.col] = std::max(widest[b.col], b.width);
+  return widest;
+}
+
+namespace {
+
+// Calls `f(upper, lower)` for each line of `boxes` (in order down the page)
+// and the line before it in its column, where it is set under that one: a
+// line starting above the middle of the one before is drawn over it (text
+// overflowing its row), with no leading to measure.
+template <typename F>
+void ForEachStacked(const std::vector<CellLine>& boxes, size_t nc, const F& f) {
+  std::vector<const CellLine*> last(nc, nullptr);
+  for (const CellLine& b : boxes) {
+    if (b.col >= nc) continue;
+    const CellLine* p = last[b.col];
+    last[b.col] = &b;
+    if (p && b.y0 >= (p->y0 + p->y1) / 2) f(*p, b);
+  }
+}
+
+// A number and the line below it in its column, as the shapes of a number
+// and its cut digits go, whatever their gap.
+bool CutShape(const CellLine& upper, const CellLine& lower, double widest) {
+  if (upper.col != lower.col || upper.decimals < 0 || !lower.digits || lower.chars == 0 ||
+      lower.width >= upper.width)
+    return false;
+  const double digit = lower.width / static_cast<double>(lower.chars);
+  return widest <= upper.width + digit + kPdf.wrap_fill_em * upper.size;
+}
+
+}  // namespace
+
+std::vector<ColumnShape> ColumnShapes(const std::vector<CellLine>& boxes, size_t nc) {
+  std::vector<ColumnShape> shapes(nc);
+  for (const CellLine& b : boxes)
+    if (b.col < nc && !b.spans)
+      shapes[b.col].widest = std::max(shapes[b.col].widest, b.width);
+  ForEachStacked(boxes, nc, [&](const CellLine& p, const CellLine& b) {
+    ColumnShape& c = shapes[b.col];
+    if (p.numeric && b.numeric && !CutShape(p, b, c.widest))
+      c.rows_gap = std::min(c.rows_gap, b.y0 - p.y1);
+  });
+  return shapes;
+}
+
+bool CompletesNumber(const CellLine& upper, const CellLine& lower,
+                     const ColumnShape& column) {
+  return CutShape(upper, lower, column.widest) && column.rows_gap < kFar &&
+         lower.y0 - upper.y1 + kPdf.leading_separation_em() * upper.size <=
+             column.rows_gap;
+}
+
 double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
   struct Step {
     double gap, next_top;
@@ -47,21 +118,18 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
   };
   // A number within `wrap_width_em` of its column's widest fills the
   // column and may have wrapped.
-  std::vector<double> widest(nc, 0);
-  for (const CellLine& b : boxes)
-    if (b.col < nc && b.numeric) widest[b.col] = std::max(widest[b.col], b.width);
+  const std::vector<double> widest = WidestNumbers(boxes, nc);
+  const std::vector<ColumnShape> shapes = ColumnShapes(boxes, nc);
   std::vector<Step> steps;
-  std::vector<const CellLine*> last(nc, nullptr);
-  for (const CellLine& b : boxes) {
-    if (b.col >= nc) continue;
-    const CellLine* p = last[b.col];
-    last[b.col] = &b;
-    // A line starting above the middle of the one before is drawn over it
-    // (text overflowing its row), not set under it: no leading to measure.
-    if (!p || b.y0 < (p->y0 + p->y1) / 2) continue;
-    steps.push_back({b.y0 - p->y1, b.y0, p->whole_number && b.whole_number,
-                     p->width <= widest[b.col] - kPdf.wrap_width_em * p->size});
-  }
+  ForEachStacked(boxes, nc, [&](const CellLine& p, const CellLine& b) {
+    // A number's last digits under it are its own cell's next line: two
+    // columns wrapping their numbers at one height show the leading, not
+    // the rows' gap.
+    steps.push_back(
+        {b.y0 - p.y1, b.y0,
+         p.whole_number && b.whole_number && !CompletesNumber(p, b, shapes[b.col]),
+         p.width <= widest[b.col] - kPdf.wrap_width_em * p.size});
+  });
   const double limit = kPdf.cell_leading_em * em;
   // The least gap between stacked numbers that another column repeats at
   // the same height: rows, not a number wrapped in one cell.
@@ -112,18 +180,13 @@ double OpenLeadingLimit(const std::vector<CellLine>& boxes, size_t nc, double em
   // Two numbers one under the other in a column are two rows' values (one
   // number per cell): the least gap between them is at least the rows'.
   double numbers = kFar;
-  std::vector<const CellLine*> last(nc, nullptr);
-  for (const CellLine& b : boxes) {
-    if (b.col >= nc) continue;
-    const CellLine* p = last[b.col];
-    last[b.col] = &b;
-    if (!p || b.y0 < (p->y0 + p->y1) / 2) continue;
-    const double gap = b.y0 - p->y1;
-    if (p->numeric && b.numeric) numbers = std::min(numbers, gap);
-    if (p->numeric || b.numeric) continue;
+  ForEachStacked(boxes, nc, [&](const CellLine& p, const CellLine& b) {
+    const double gap = b.y0 - p.y1;
+    if (p.numeric && b.numeric) numbers = std::min(numbers, gap);
+    if (p.numeric || b.numeric) return;
     pairs.push_back(
-        {b.col, gap, p->width >= widest[b.col] - kPdf.wrapped_line_em * p->size});
-  }
+        {b.col, gap, p.width >= widest[b.col] - kPdf.wrapped_line_em * p.size});
+  });
   if (numbers == kFar) return 0;
   const double floor = kPdf.cell_leading_em * em, ceiling = kPdf.max_leading_em * em;
   // The leading is the least gap between two lines of text in a column:
@@ -164,9 +227,8 @@ double RowGapLimit(const std::vector<WordLine>& lines, const std::vector<size_t>
         size = std::max(size, w->size);
       const size_t col = static_cast<size_t>(
           std::upper_bound(seps.begin(), seps.end(), run.front()->x0) - seps.begin());
-      const std::string text = JoinWords(run);
-      boxes.push_back({col, y0, y1, run.back()->x1 - run.front()->x0, size,
-                       LooksNumeric(text), WholeNumber(text)});
+      boxes.push_back(
+          LineOf(col, y0, y1, run.back()->x1 - run.front()->x0, size, JoinWords(run)));
       j = m;
     }
   }

@@ -219,6 +219,27 @@ struct PdfParams {
   // column and may have wrapped, so it and the line below show no
   // row gap.
   double wrap_width_em = 0.5;
+  // ---- Text run across a grid's row rules ----
+  // Em. A word a row rule cuts goes to the row where its cell then sits as
+  // the grid's other cells do only when that fits better than the other
+  // row by this: text centred on a row of fixed height runs over both
+  // rules by as much, and a word level with neither is a guess.
+  double overflow_fit_em = 0.5;
+  // Cells. A grid shows how it sets text in its rows when this many cells
+  // one row tall hold text no rule cuts.
+  size_t overflow_evidence = 3;
+  // Words. A grid with more words a rule cuts than this is not placed
+  // (each placing reads its cell's words): its cut rows stay in doubt.
+  size_t overflow_max_words = 1024;
+
+  // ---- Numbers wrapped before their last digits ----
+  // Em. A number fills its column, and so may have been cut before its
+  // last digits, when no line of the column is wider than it and one of
+  // the digits below it by more than this: renderers' rounding and a
+  // justified line's stretch. Two rows' values leave a column's width of
+  // room beside the upper one, a label's or the header's.
+  double wrap_fill_em = 0.15;
+
   // Em, of the table's largest font. A cell starting less than this above
   // the last row's foot still starts a new row: touching rows overlap by the
   // renderer's rounding, a deeper overlap is the same row.

@@ -227,6 +227,7 @@ class PageReader {
     }
     t->box = {xs.front(), ys.front(), xs.back(), ys.back()};
     t->xs = xs;
+    std::vector<GridWord> placed;
     for (size_t w = 0; w < page_.words.size(); ++w) {
       const PdfWord& pw = page_.words[w];
       double cx = (pw.x0 + pw.x1) / 2, cy = (pw.y0 + pw.y1) / 2;
@@ -247,9 +248,21 @@ class PageReader {
         j = j0 - 1;
       i = std::min(i, nr - 1);
       j = std::min(j, nc - 1);
-      regions[uf.Find(id(i, j))].words.push_back(&pw);
+      placed.push_back({&pw, i, j});
       (*used)[w] = true;
     }
+    // Text taller than its row, run across the row's rule, goes back to
+    // its own cell's row where the grid's setting of text shows which.
+    std::vector<std::vector<bool>> single(nr, std::vector<bool>(nc, false));
+    for (size_t i = 0; i < nr; ++i)
+      for (size_t j = 0; j < nc; ++j) {
+        const Region& r = regions[uf.Find(id(i, j))];
+        single[i][j] = r.top == r.bottom;
+      }
+    const std::vector<size_t> unsure = PlaceOverflow(
+        ys, single, [&](size_t i, double x) { return Covers(hs, ys[i], x); }, &placed);
+    for (const GridWord& g : placed)
+      regions[uf.Find(id(g.row, g.col))].words.push_back(g.word);
     // Rows: one cell per grid column. A region shows its text in its top-left
     // grid cell; the cells it covers are empty, to its right as below it, so
     // every number stays under its own column however its row's labels were
@@ -287,26 +300,20 @@ class PageReader {
     }
     OpenAtFoot(regions, uf, id, last_row, nc, t);
     MarkCutCells(hs, ys, xs, regions, uf, id, row_of, t);
-    MarkOverflow(hs, ys, row_of, t);
+    MarkOverflow(unsure, row_of, t);
     return !t->rows.empty();
   }
 
-  // Text drawn across a row rule ran out of its cell over the next row's,
-  // so the rows on both sides of the rule may hold each other's words.
-  void MarkOverflow(const std::vector<Line>& hs, const std::vector<double>& ys,
-                    const std::vector<size_t>& row_of, PageTable* t) const {
-    if (t->rows.empty() || ys.size() < 3) return;
-    for (const PdfWord& w : page_.words) {
-      const double cx = (w.x0 + w.x1) / 2, h = w.y1 - w.y0;
-      if (h <= 0 || cx < t->box.x0 || cx > t->box.x1) continue;
-      const double deep = kPdf.rule_through_word * h;
-      for (size_t i = 1; i + 1 < ys.size(); ++i) {
-        if (ys[i] <= w.y0 + deep || ys[i] >= w.y1 - deep || !Covers(hs, ys[i], cx))
-          continue;
-        for (size_t r : {i - 1, i})
+  // Text drawn across a row rule that could not be placed (`PlaceOverflow`)
+  // ran out of its cell over the next row's, so the rows on both sides of
+  // the rule may hold each other's words.
+  static void MarkOverflow(const std::vector<size_t>& rules,
+                           const std::vector<size_t>& row_of, PageTable* t) {
+    if (t->rows.empty()) return;
+    for (size_t i : rules)
+      for (size_t r : {i - 1, i})
+        if (r < row_of.size())
           t->row_doubts[std::min(row_of[r], t->rows.size() - 1)] = kDoubtLabels;
-      }
-    }
   }
 
   // A grid whose top or bottom rule is drawn over some columns and not
