@@ -31,7 +31,7 @@ Result Guarded(const std::string& path, Run run) {
 }  // namespace
 
 DocumentReport CheckFile(const std::string& path, const ReadOptions& ropts,
-                         const Patterns& patterns) {
+                         const Patterns& patterns, bool keep_layout) {
   return Guarded<DocumentReport>(path, [&] {
     DocumentReport d;
     d.file = path;
@@ -42,7 +42,17 @@ DocumentReport CheckFile(const std::string& path, const ReadOptions& ropts,
     }
     d.encoding = doc.encoding;
     d.pages = doc.page_count;
-    d.ex = Extract(doc, d.layout, patterns);
+    // The extraction reads the layout alone: the document's lines, pages
+    // and office tables are not held beside it.
+    doc.lines = decltype(doc.lines)();
+    doc.pages = decltype(doc.pages)();
+    doc.tables = decltype(doc.tables)();
+    doc.blocks = decltype(doc.blocks)();
+    // Without it the tables' rows go as they are typed; the paragraphs stay
+    // to the end (freed early, a long line's text would leave the allocator
+    // serving later large blocks from a heap it does not give back).
+    d.ex = keep_layout ? Extract(doc, d.layout, patterns)
+                       : Extract(doc, &d.layout, patterns);
     d.v = Validate(d.ex, patterns);
     return d;
   });
@@ -65,7 +75,8 @@ DocumentTables LayoutFile(const std::string& path, const ReadOptions& ropts,
 DocumentRecord CheckRecord(const std::string& path, const std::string& sha256,
                            const ReadOptions& ropts, const Patterns& patterns,
                            const RecordParts& parts, bool fingerprints) {
-  DocumentReport d = CheckFile(path, ropts, patterns);
+  // Only the Tables sheet and its links read the layout after extraction.
+  DocumentReport d = CheckFile(path, ropts, patterns, parts.sheets && parts.tables);
   d.sha256 = sha256;
   if (fingerprints) AssignFingerprints(sha256, &d.v.findings);
   DocumentRecord r = MakeRecord(d, parts);
@@ -88,6 +99,11 @@ std::string ExtractToWire(const std::string& path, const std::string& sha256,
   w.Err(d.ok ? Error{} : d.error);
   // What the comparison across documents reads, before the sheets.
   w.Str(d.ok ? CrossFactsToJson(CrossFactsOf(d.ex, patterns)).dump() : std::string());
+  // The sheets read no typed cell (the rules have): not held beside the
+  // Tables rows as they are encoded.
+  for (TypedTable& t : d.ex.tables)
+    for (TypedSection& s : t.sections)
+      for (TypedRow& r : s.rows) r.cells = std::vector<TypedCell>();
   w.Uint(heads.size());
   const size_t n = TablesRows(d);
   for (const Sheet& s : heads)

@@ -16,9 +16,11 @@
 
 namespace jx {
 
-// read → layout → extract → validate (`check`, `extract`).
+// read → layout → extract → validate (`check`, `extract`). Without
+// `keep_layout` the report's layout tables are left without rows (freed as
+// they are typed): only the Tables sheet reads them after extraction.
 DocumentReport CheckFile(const std::string& path, const ReadOptions& ropts,
-                         const Patterns& patterns);
+                         const Patterns& patterns, bool keep_layout = true);
 // read → layout (`tables`).
 DocumentTables LayoutFile(const std::string& path, const ReadOptions& ropts,
                           const Patterns& patterns);

@@ -226,7 +226,12 @@ std::string Reader::LabelName(std::string_view label) const {
 
 }  // namespace extract
 
-Extraction Extract(const Document& doc, const Layout& layout, const Patterns& patterns) {
+namespace {
+
+// With `release` (the layout read, given up by its owner), each table's
+// rows are freed as their typed rows are made.
+Extraction ExtractFrom(const Document& doc, const Layout& layout,
+                       const Patterns& patterns, Layout* release) {
   Extraction out;
   out.file = doc.path;  // shared by every Location of the file
   out.pages_without_text = doc.pages_without_text;
@@ -275,7 +280,19 @@ Extraction Extract(const Document& doc, const Layout& layout, const Patterns& pa
     }
   }
   extract::ReadIndicators(r);
+  // Last: nothing after it reads the layout's rows.
+  extract::ReadTypedRows(r, release);
   return out;
+}
+
+}  // namespace
+
+Extraction Extract(const Document& doc, const Layout& layout, const Patterns& patterns) {
+  return ExtractFrom(doc, layout, patterns, nullptr);
+}
+
+Extraction Extract(const Document& doc, Layout* layout, const Patterns& patterns) {
+  return ExtractFrom(doc, *layout, patterns, layout);
 }
 
 }  // namespace jx

@@ -224,9 +224,10 @@ struct TypedCell {
   };
   TypedNumber number;  // when kNumber
   int line = 0;        // where it was printed
-  int page = 0;
   Kind kind = Kind::kBlank;
-  RareString ref;  // workbooks: the sheet and cell ("表1!B7")
+  // Its page is not its row's, or it has a workbook reference ("表1!B7"):
+  // both are kept in its table (TypedTable::places), read by TypedTable::At.
+  bool placed_apart = false;
 };
 
 // A body row of a table section, with its role.
@@ -306,6 +307,16 @@ struct TypedTable {
   // break cut, a row whose rest was drawn into a header printed again.
   std::vector<std::pair<int, std::string>> row_doubts;
   std::vector<TypedSection> sections;
+  // The page and workbook reference of each cell whose page is not its
+  // row's or that has a reference, by table row and column (in that order):
+  // few cells of a text or PDF table, so a typed cell does not carry them.
+  struct CellPlace {
+    int row = 0;
+    int column = 0;
+    int page = 0;
+    RareString ref;
+  };
+  std::vector<CellPlace> places;
   // Where a cell of a row was printed (file, page, line, table, row, column).
   Location At(const TypedRow& r, size_t c) const;
 };

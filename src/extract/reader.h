@@ -87,8 +87,12 @@ void ReadSentences(const Reader& base, const std::string& text,
                    const PreparedText& prepared, const Location& where);
 // Indicator rows and score trees of every table.
 void ReadIndicators(const Reader& base);
-// The tables as the arithmetic rules read them.
+// The tables as the arithmetic rules read them: their sections and columns
+// (what the figure reader takes), then their body rows, read last. With
+// `release`, the layout the reader reads, each layout row is freed once
+// its typed rows are made.
 void ReadTypedTables(const Reader& base);
+void ReadTypedRows(const Reader& base, Layout* release);
 
 }  // namespace jx::extract
 

@@ -2,6 +2,9 @@
 #ifndef JXAUDIT_LAYOUT_TABLE_H_
 #define JXAUDIT_LAYOUT_TABLE_H_
 
+#include <cstdint>
+#include <deque>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +12,52 @@
 #include "base/rare_string.h"
 
 namespace jx {
+
+// A cell's doubt (one of the kDoubt* names below, else ""): one byte, an
+// index into the names seen, since a grid has a cell per printed cell and
+// few carry one.
+class CellDoubt {
+ public:
+  CellDoubt() = default;
+  CellDoubt& operator=(std::string_view name) {
+    id_ = name.empty() ? 0 : Intern(name);
+    return *this;
+  }
+  CellDoubt& operator=(const std::string& name) { return *this = std::string_view(name); }
+  const std::string& str() const {
+    static const std::string kEmpty;
+    if (id_ == 0) return kEmpty;
+    std::lock_guard<std::mutex> lock(Names().mu);
+    return Names().list[id_];
+  }
+  operator const std::string&() const { return str(); }
+  bool empty() const { return id_ == 0; }
+  void clear() { id_ = 0; }
+  friend bool operator==(const CellDoubt& a, std::string_view b) {
+    return std::string_view(a.str()) == b;
+  }
+
+ private:
+  struct Table {
+    std::mutex mu;
+    std::deque<std::string> list{std::string()};  // stable references as it grows
+  };
+  static Table& Names() {
+    static Table t;
+    return t;
+  }
+  // Past 255 distinct names (there are five) a new one shares the last id.
+  static uint8_t Intern(std::string_view name) {
+    Table& t = Names();
+    std::lock_guard<std::mutex> lock(t.mu);
+    for (size_t i = 1; i < t.list.size(); ++i)
+      if (t.list[i] == name) return static_cast<uint8_t>(i);
+    if (t.list.size() > 255) return 255;
+    t.list.emplace_back(name);
+    return static_cast<uint8_t>(t.list.size() - 1);
+  }
+  uint8_t id_ = 0;
+};
 
 struct Cell {
   std::string text;  // as printed (wrapped lines joined with '\n'), trimmed
@@ -21,6 +70,10 @@ struct Cell {
   // On a cell covered by a merged range: where its anchor is. -1 otherwise.
   int anchor_row = -1;
   int anchor_col = -1;
+  // What the layout doubts of this cell's row alone (kDoubt*), else "": a
+  // doubt that holds for a few rows, not for the whole table. (Beside the
+  // ints, where it takes no room of its own.)
+  CellDoubt doubt;
   // The value later stages read: `text`, or the anchor's text for a covered
   // cell of a hierarchy column (the filled-down value). Kept apart only when
   // it is not the text: a grid has a cell per printed cell.
@@ -28,9 +81,6 @@ struct Cell {
   void set_value(const std::string& v) { fill_ = v == text ? std::string() : v; }
   // Workbooks: the sheet and cell it was read from ("表1!B7"), else "".
   RareString ref;
-  // What the layout doubts of this cell's row alone (kDoubt*), else "": a
-  // doubt that holds for a few rows, not for the whole table.
-  RareString doubt;
 
  private:
   RareString fill_;
