@@ -97,6 +97,16 @@ TEST_CASE("Rates recomputed from their own row or sentence", "[validate]") {
       {"a wrong table rate",
        "项目\t调整预算数\t决算数\t预算执行率\n基本支出\t100.00\t80.00\t90.00%\n",
        {{"rate.table", E, "90.00", "80.0000"}}},
+      // The header of the 全年预算数 column cut, its rest "数" naming nothing:
+      // the rate agrees with that column, so which base is meant is a doubt.
+      {"a rate that agrees with a column whose header names nothing",
+       "项目\t年初预算数\t数\t全年执行数\t执行率\n基本支出\t120.00\t150.00\t135.00\t90."
+       "00%\n",
+       {{"rate.table", W, "90.00", "112.5000"}}},
+      {"a rate no column explains is an error",
+       "项目\t年初预算数\t数\t全年执行数\t执行率\n基本支出\t120.00\t160.00\t135.00\t90."
+       "00%\n",
+       {{"rate.table", E, "90.00", "112.5000"}}},
       {"a ratio in a sentence",
        "预算完成数200万元，预算数250万元，预算完成率=90%。\n",
        {{"rate.sentence", E, "90", "80.00"}}},

@@ -164,11 +164,30 @@ void SectionRules::Rates() {
       sink_->Checked(At(ri, static_cast<size_t>(p.num)));
       sink_->Checked(At(ri, static_cast<size_t>(p.den)));
       if (o.consistent) continue;
+      // A column whose header names nothing (a header cell the layout cut,
+      // "全年预算" over "数") may hold the base the rate was taken of: when
+      // the rate agrees with one of them, which base is meant is a doubt.
+      std::string doubt;
+      for (size_t c = s_.first_column; c < s_.columns.size() && c < s_.end_column; ++c) {
+        ParsedNumber alt;
+        RateOutcome ao;
+        if (!s_.columns[c].key.empty() || static_cast<int>(c) == p.num ||
+            static_cast<int>(c) == p.den || ReadSlot(Row(ri), c, &alt) != Kind::kNumber ||
+            alt.percent || !CompareRate("ratio", a.value, alt.value, r, &ao) ||
+            !ao.consistent)
+          continue;
+        const std::string& name = s_.columns[c].label;
+        doubt =
+            "；按表头未识别的" +
+            (name.empty() ? "第 " + std::to_string(c + 1) + " 列" : "“" + name + "”列") +
+            " " + Num(alt.value) + " 计算则相符，分母列无法确定";
+        break;
+      }
       Finding& f = sink_->Add(
-          "rate.table", Severity::kError, at,
+          "rate.table", doubt.empty() ? Severity::kError : Severity::kWarning, at,
           t_.id + " “" + ri.label + "”" + s_.columns[static_cast<size_t>(p.rate)].label +
               "不符：填报 " + r.comparator + Num(r.value) + "%，按 " + Num(a.value) +
-              " / " + Num(b.value) + " 计算为 " + Num(o.computed) + "%");
+              " / " + Num(b.value) + " 计算为 " + Num(o.computed) + "%" + doubt);
       f.has_numbers = true;
       f.stated = r.value;
       f.computed = o.computed;
