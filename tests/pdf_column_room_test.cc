@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/pdf_internal.h"
 #include "pdf_pages.h"
 #include "test_util.h"
 
@@ -97,6 +98,22 @@ TEST_CASE("pdf column room: one label or a compound of two leaves the columns su
     REQUIRE(l.tables.size() == 1);
     CHECK_FALSE(Has(l.tables[0].doubts, kDoubtColumns));
   }
+}
+
+// A label and a number a wide gap after it in one cell, with no separator
+// between them ("合计 141": a number set at the left of its column, taken
+// into the label's cell): two columns' values, as two numbers would be.
+TEST_CASE("pdf column room: a number a wide gap after a label in one cell doubts") {
+  const PdfWord label = Word("合计", 60, 130), number = Word("141", 100, 130, 15),
+                second = Word("140", 160, 130, 15);
+  const std::vector<layout::pdf::WordLine> lines = {{&label, &number, &second}};
+  // A separator between the two numbers only.
+  const std::vector<double> seps = {140};
+  CHECK(layout::pdf::MeasureColumnRoom(lines, {0}, seps).two_values);
+  // The same label with its number a word's space after it is one cell.
+  const PdfWord near = Word("141", 82, 130, 15);
+  const std::vector<layout::pdf::WordLine> one = {{&label, &near, &second}};
+  CHECK_FALSE(layout::pdf::MeasureColumnRoom(one, {0}, seps).two_values);
 }
 
 }  // namespace

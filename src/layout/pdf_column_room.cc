@@ -55,8 +55,11 @@ ColumnRoom MeasureColumnRoom(const std::vector<WordLine>& lines,
             EdgeSeenWithRoom(lines, idx, i, *s, l[k + 1]->x0))
           continue;
         room.margin = std::min(room.margin, gap);
-      } else if (!parted && WideGap(*l[k], *l[k + 1]) && LooksNumeric(l[k]->text) &&
-                 LooksNumeric(l[k + 1]->text)) {
+      } else if (!parted && WideGap(*l[k], *l[k + 1]) && LooksNumeric(l[k + 1]->text)) {
+        // Two numbers a wide gap apart in one cell are two columns' values;
+        // so is a label and a number after it ("合计 141"): a number set at
+        // the left of its column, close to the label before it, taken into
+        // the label's cell, each value after it one column off.
         room.two_values = true;
       }
     }
