@@ -12,13 +12,10 @@
 namespace jx {
 namespace {
 
+using test::Has;
 using test::LayoutOfPages;
 using test::Page;
 using test::Word;
-
-bool Has(const std::vector<std::string>& v, std::string_view s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
 
 // Three columns, rows 30pt apart (20pt between their lines). The middle
 // column's first number wraps its last digit onto a line 1pt under it;

@@ -13,13 +13,10 @@
 namespace jx {
 namespace {
 
+using test::Has;
 using test::LayoutOfPages;
 using test::Page;
 using test::Word;
-
-bool Has(const std::vector<std::string>& v, std::string_view s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
 
 // A form of three columns, rows 30pt apart, 10pt words. The first row's
 // label ends `gap` points before the second column; the other rows start

@@ -16,6 +16,7 @@ namespace jx {
 namespace {
 
 using test::Grid;
+using test::Has;
 using test::LayoutOfPages;
 using test::Page;
 using test::PdfOfPages;
@@ -25,10 +26,6 @@ using test::Texts;
 using test::Word;
 
 using Rows = std::vector<std::vector<std::string>>;
-
-bool Has(const std::vector<std::string>& v, std::string_view s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
 
 // A two-column table whose 合计 (100) is not the sum of its rows (70).
 PdfPage TotalTable() {

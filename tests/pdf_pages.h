@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -60,6 +61,11 @@ inline Document PdfOfPages(std::vector<PdfPage> pages) {
 
 inline Layout LayoutOfPages(std::vector<PdfPage> pages) {
   return BuildLayout(PdfOfPages(std::move(pages)), ProjectPatterns());
+}
+
+// Whether a table's doubts (or any list of names) hold `s`.
+inline bool Has(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
 }
 
 }  // namespace jx::test
