@@ -356,6 +356,28 @@ TEST_CASE("hostile patterns: a FIFO among the pattern files is refused, not wait
   fs::remove_all(fs::path(dir).parent_path());
 }
 
+TEST_CASE("hostile inputs: a FIFO named as an input is refused by every command, not waited on",
+          "[hostile]") {
+  // extract and check --format json hash their inputs before a worker reads
+  // them: the hash must not open a FIFO for reading (it would wait for a
+  // writer that never comes).
+  std::string dir = TempDir() + "/fifo-input";
+  fs::create_directories(dir);
+  const std::string fifo = dir + "/report.txt";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  for (const std::string args :
+       {"check --no-db " + fifo, "check --no-db --format json " + fifo,
+        "tables " + fifo, "extract -o " + dir + "/x.xlsx " + fifo}) {
+    INFO(args);
+    auto start = std::chrono::steady_clock::now();
+    Shell r = Run(std::string(JXAUDIT_BINARY) + " " + args);
+    CHECK(Seconds(start) < 30);
+    CHECK(r.status == 2);
+    CHECK(r.err.find(fifo + ": not a regular file") != std::string::npos);
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("hostile patterns: 300000 header lines give one error line", "[hostile]") {
   std::string dir = PatternCopy();
   std::string big = "@match key\n";

@@ -1,6 +1,10 @@
+#include <fcntl.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -36,24 +40,36 @@ struct Digest {
 }  // namespace
 
 bool FileSha256(const std::string& path, std::string* hex, uint64_t* size, Error* err) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // Opened without blocking and checked before a byte is read: a FIFO or a
+  // device named as an input would otherwise hang the run (or never end)
+  // before the reader could refuse it.
+  const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     *err = MakeError(path, "cannot open");
+    return false;
+  }
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { close(fd); }
+  } closer{fd};
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    *err = MakeError(path, "not a regular file");
     return false;
   }
   Digest d;
   std::unique_ptr<char[]> buf(new char[1 << 20]);
   *size = 0;
-  while (in) {
-    in.read(buf.get(), 1 << 20);
-    std::streamsize got = in.gcount();
-    if (got <= 0) break;
+  for (;;) {
+    const ssize_t got = read(fd, buf.get(), 1 << 20);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      *err = MakeError(path, "read error");
+      return false;
+    }
+    if (got == 0) break;
     d.Add(buf.get(), static_cast<size_t>(got));
     *size += static_cast<uint64_t>(got);
-  }
-  if (in.bad()) {
-    *err = MakeError(path, "read error");
-    return false;
   }
   *hex = d.Done();
   return true;
