@@ -500,3 +500,33 @@ TEST_CASE("A sum beyond exact range is a warning, not a wrapped number", "[valid
   CHECK(v.findings[0].severity == Severity::kWarning);
   CHECK(v.findings[0].message.find("超出可精确计算的范围") != std::string::npos);
 }
+
+TEST_CASE("A file no rule checked a number of says so", "[validate]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    bool note;
+  } cases[] = {
+      {"prose of another genre", "会议纪要\n今天天气很好，大家讨论了工作安排。\n", true},
+      {"a report whose figures were not read", "2024年度部门整体支出绩效自评报告\n无\n",
+       true},
+      {"a total checked", "项目\t金额\n甲\t1\n乙\t2\n合计\t3\n", false},
+      {"a finding made", "项目\t金额\n甲\t1\n乙\t2\n合计\t4\n", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Validation v = CheckText(c.text);
+    INFO(Show(v));
+    size_t notes = 0;
+    for (const Finding& f : v.findings)
+      if (f.rule == "document.nothing_checked") {
+        ++notes;
+        CHECK(f.severity == I);
+      }
+    CHECK(notes == (c.note ? 1u : 0u));
+  }
+  // The genre named when it was recognised.
+  Validation v = CheckText("2024年度部门整体支出绩效自评报告\n无\n");
+  REQUIRE(!v.findings.empty());
+  CHECK(v.findings.back().message.find("未识别") == std::string::npos);
+}

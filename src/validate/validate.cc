@@ -113,6 +113,8 @@ const std::vector<RuleInfo>& Rules() {
        "a record kept before the facts across documents were: not compared (info)"},
       {"pdf.no_text_layer",
        "PDF pages that are images only (scans): nothing to check there"},
+      {"document.nothing_checked",
+       "a file in which no rule compared any number: read, but not checked (info)"},
   };
   return kRules;
 }
@@ -505,6 +507,22 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
                 pages + "; OCR required";
     f.where.file = ex.file;
     f.where.page = ex.pages_without_text.front();
+    v.findings.push_back(std::move(f));
+  }
+  // A file that no rule could compare a number of (not a report of this
+  // genre, or one whose tables were not read) would otherwise print "no
+  // findings", which an auditor reads as checked and clean.
+  if (v.checked.empty() && v.findings.empty()) {
+    Finding f;
+    f.rule = "document.nothing_checked";
+    f.severity = Severity::kInfo;
+    f.message = ex.info.kind == "other"
+                    ? "未识别为绩效目标表、自评报告或预决算公开文件，也未读出可核对的数字，"
+                      "本文件未作核对: not recognised as a report of this kind and no "
+                      "number was checked"
+                    : "未读出可核对的数字（表格或文中数字），本文件未作核对: no number "
+                      "was checked in this file";
+    f.where.file = ex.file;
     v.findings.push_back(std::move(f));
   }
   HonourDoubts(ex, &v);
