@@ -20,7 +20,11 @@ CheckText::Line CheckLine(const Location& where, const std::string& severity,
   at.where.file.clear();
   std::string loc = at.ToString();
   if (loc.empty()) loc = ": ";
-  return {severity == SeverityName(Severity::kInfo),
+  // Infos are notes shown with -v, except the one that says a file was not
+  // checked at all: without it the text would read as a clean file.
+  const bool note = severity == SeverityName(Severity::kInfo) &&
+                    rule != "document.nothing_checked";
+  return {note,
           loc + severity + " [" + rule + "] " + message, severity, fingerprint};
 }
 
@@ -29,10 +33,11 @@ CheckText CheckTextOf(const DocumentReport& d, bool with_info) {
   if (!d.ok) return t;  // a failed file's block is its error
   const DocInfo& info = d.ex.info;
   t.head = CheckHead(KindName(info.kind), info.department.value, info.year.value);
-  for (const Finding& f : d.v.findings)
-    if (with_info || f.severity != Severity::kInfo)
-      t.lines.push_back(
-          CheckLine(f.where, SeverityName(f.severity), f.rule, f.message, f.fingerprint));
+  for (const Finding& f : d.v.findings) {
+    CheckText::Line l =
+        CheckLine(f.where, SeverityName(f.severity), f.rule, f.message, f.fingerprint);
+    if (with_info || !l.info) t.lines.push_back(std::move(l));
+  }
   return t;
 }
 
