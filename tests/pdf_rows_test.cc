@@ -1,7 +1,8 @@
 // Rows and cells of tables without rules as producers set them: rows closer
 // than a cell's usual leading, headers over columns inferred from the body,
 // labels of merged cells set bottom-aligned, a page's footer beside a
-// table's last row.
+// table's last row, frames one under the other, a lattice of numbers, a
+// caption set against the rows.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
@@ -56,6 +57,18 @@ std::vector<PdfWord> CloseRows(double pitch, double h, double wrap) {
     y += pitch + (r == 0 && wrap > 0 ? wrap : 0);
   }
   return w;
+}
+
+// Four columns of text, rows 30pt apart, the header at 100.
+std::vector<PdfWord> ColumnsOfText() {
+  return {Word("项目", 60, 100),         Word("年初预算数", 160, 100, 50),
+          Word("决算数", 260, 100, 30),  Word("执行率", 360, 100, 30),
+          Word("基本支出", 60, 130, 40), Word("100.00", 160, 130, 30),
+          Word("98.00", 260, 130, 25),   Word("98%", 360, 130, 20),
+          Word("项目支出", 60, 160, 40), Word("50.00", 160, 160, 25),
+          Word("40.00", 260, 160, 25),   Word("80%", 360, 160, 20),
+          Word("合计", 60, 190),         Word("150.00", 160, 190, 30),
+          Word("138.00", 260, 190, 30),  Word("92%", 360, 190, 20)};
 }
 
 const Rows kCloseRows = {{"项目", "年初预算数", "决算数"},
@@ -354,6 +367,60 @@ TEST_CASE("pdf rows: two frames one under the other are no run of horizontal rul
   Layout l = LayoutOfPages({p});
   REQUIRE_FALSE(l.tables.empty());
   for (const Table& t : l.tables) CHECK(Texts(t).front().front() != "二、收入决算表");
+
+  // The two tables themselves, each inside its frame, and the headings
+  // between them text.
+  REQUIRE(l.tables.size() == 2);
+  CHECK(Texts(l.tables[0]) == Rows{{"项目", "决算数"},
+                                   {"本年收入合计", "1070.00"},
+                                   {"本年支出合计", "1060.00"},
+                                   {"总计", "1100.00"}});
+  CHECK(Texts(l.tables[1]).front() == std::vector<std::string>{"科目名称", "本年收入"});
+  CHECK(Texts(l.tables[1]).size() == 4);
+}
+
+TEST_CASE(
+    "pdf rows: a lattice of numbers parts rows set closer than any leading proves") {
+  // Rows 2pt apart (0.2 em), no cell wrapped to show the leading: two
+  // columns repeating their stacked numbers at four heights are a table of
+  // one value a row, not cells listing values line under line.
+  PdfPage p = Page();
+  p.words = CloseRows(12, 10, 0);
+  double y = 100 + 5 * 12;
+  p.words.push_back(Tall("其他", 60, y, 20, 10));
+  p.words.push_back(Tall("0.00", 160, y, 20, 10));
+  p.words.push_back(Tall("0.00", 260, y, 20, 10));
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  Rows want = kCloseRows;
+  want.push_back({"其他", "0.00", "0.00"});
+  CHECK(Texts(l.tables[0]) == want);
+
+  // Rows 1pt apart (0.1 em) are within a cell's own padding of the
+  // leading: still not cut.
+  PdfPage q = Page();
+  q.words = CloseRows(11, 10, 0);
+  y = 100 + 5 * 11;
+  q.words.push_back(Tall("其他", 60, y, 20, 10));
+  q.words.push_back(Tall("0.00", 160, y, 20, 10));
+  q.words.push_back(Tall("0.00", 260, y, 20, 10));
+  Layout m = LayoutOfPages({q});
+  for (const Table& t : m.tables) CHECK(Texts(t).size() < want.size());
+}
+
+TEST_CASE("pdf rows: a caption in a larger font set against the rows is no row") {
+  // The caption, 14pt, ends 3pt above the header (under the 4.5pt a cell's
+  // leading allows at 10pt): its font, not its gap, sets it apart.
+  PdfPage p = Page();
+  PdfWord caption = Word("《部门整体预算绩效目标申报表》", 58, 83, 210);
+  caption.y1 = 97;
+  caption.size = 14;
+  p.words = {caption};
+  for (const PdfWord& w : ColumnsOfText()) p.words.push_back(w);
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]).front().front() == "项目");
+  CHECK(l.tables[0].title == "《部门整体预算绩效目标申报表》");
 }
 
 }  // namespace

@@ -140,12 +140,20 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
             [](const Step* a, const Step* b) { return a->next_top < b->next_top; });
   const double same = kPdf.row_level_em * em;
   double rows = kFar;
+  // The heights at which columns repeat each other's stacked numbers: rows
+  // of a table one value a row, where they are this many.
+  size_t repeated = 0;
+  double last_repeated = -kFar;
   for (size_t i = 0, lo = 0, hi = 0; i < numbers.size(); ++i) {
     while (numbers[lo]->next_top < numbers[i]->next_top - same) ++lo;
     while (hi < numbers.size() && numbers[hi]->next_top <= numbers[i]->next_top + same)
       ++hi;
-    if (hi - lo >= kPdf.row_evidence_columns || numbers[i]->unwrapped)
-      rows = std::min(rows, numbers[i]->gap);
+    const bool columns = hi - lo >= kPdf.row_evidence_columns;
+    if (columns && numbers[i]->next_top > last_repeated + same) {
+      ++repeated;
+      last_repeated = numbers[i]->next_top;
+    }
+    if (columns || numbers[i]->unwrapped) rows = std::min(rows, numbers[i]->gap);
   }
   if (rows == kFar) return kFar;
   // The rows' gap parts rows only when the leading of the table's wrapped
@@ -163,6 +171,11 @@ double RowGapLimit(const std::vector<CellLine>& boxes, size_t nc, double em) {
   }
   if (leading > -kFar) return (leading + rows) / 2;
   const double limit_rows = rows - kPdf.row_gap_margin_em * em;
+  // A lattice of numbers, columns repeating each other at row after row,
+  // is rows whatever the leading: no cell stacks whole numbers in several
+  // columns at so many heights. Its gap must still exceed a cell's vertical
+  // padding, which single-spaced lines of one cell never show.
+  if (repeated >= kPdf.lattice_rows && rows >= sep) return limit_rows;
   if (limit_rows < kPdf.unproven_leading_em * em) return kFar;
   return limit_rows;
 }

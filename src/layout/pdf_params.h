@@ -338,6 +338,21 @@ struct PdfParams {
   // next cell: the two cells' padding, a point or two each side. A narrower
   // gap is text run up against the next column, and stays a doubt.
   double column_padding_em = 0.4;
+
+  // ---- Captions set against an unruled table ----
+  // Em, of the smaller size. Two touching lines whose font sizes differ by
+  // more than this are not one row of a table: a caption set in a larger
+  // font just above the rows (no paragraph spacing after it) stands apart
+  // from them, where a cell's lines and a row's cells share one size.
+  double caption_size_em = 0.15;
+
+  // ---- Rows shown by a lattice of numbers ----
+  // Heights. Stacked whole numbers that `row_evidence_columns` columns
+  // repeat at this many heights show the rows' gap however close it is to
+  // the leading (`unproven_leading_em`): a table of one value a row repeats
+  // them at every row, where a cell listing values on lines of their own
+  // in two columns at once, fewer, is what three heights may still be.
+  size_t lattice_rows = 4;
 };
 
 // A coordinate beyond any page: where a running minimum or maximum starts,

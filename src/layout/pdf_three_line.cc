@@ -82,6 +82,12 @@ void ReadThreeLine(const PdfPage& page, const PageTable* carry,
     }
     return false;
   };
+  // A vertical rule at an end of the span across the middle between `y0`
+  // and `y1`: that stretch lies inside a frame.
+  auto sides = [&](const HRule& span, double y0, double y1) {
+    const double mid = (y0 + y1) / 2;
+    return framed(span, mid, mid);
+  };
   const double head = kPdf.head_zone * page.height, foot = kPdf.foot_zone * page.height;
   const bool carried = carry && !carry->xs.empty();
   size_t runs = 0;  // each costs a pass over the lines
@@ -98,6 +104,15 @@ void ReadThreeLine(const PdfPage& page, const PageTable* carry,
     bool frames = false;
     for (size_t k = a; k < b && !frames; ++k)
       frames = framed(merged[k], merged[k].y, merged[k + 1].y);
+    // Frames of one width one under the other: each frame's sides stop at
+    // its bottom rule, and the run ends there, so that the text between
+    // two frames is not read as rows of one table drawn by their rules. A
+    // side that only touches the gap's rule does not cross its middle.
+    if (frames) {
+      size_t k = a;
+      while (k < b && sides(merged[k], merged[k].y, merged[k + 1].y)) ++k;
+      if (k < b) b = k;
+    }
     for (size_t k = a + 1; !frames && k + 1 <= b && b >= a + 3; ++k) {
       bool any = false, cells = false;
       for (const WordLine& l : *lines) {

@@ -43,12 +43,15 @@ class UnruledReader {
     }
     // Bands: lines that touch or nearly touch. A band with a line of several
     // segments is (part of) a table row.
+    // A line in another font than the one before it starts a band of its
+    // own however close it is set: a caption over the rows.
     std::vector<Band> bands;
     double bottom = -1e9;
     for (size_t i = 0; i < n; ++i) {
       double gap_limit = kPdf.cell_leading_em * LineSize(lines[i]);
       if (bands.empty() || LineTop(lines[i]) > bottom + gap_limit ||
-          frame_of_[i] != frame_of_[bands.back().second]) {
+          frame_of_[i] != frame_of_[bands.back().second] ||
+          OtherSize(lines[bands.back().second], lines[i])) {
         bands.push_back({i, i});
         bottom = LineBottom(lines[i]);
       } else {
@@ -297,6 +300,13 @@ class UnruledReader {
         return false;
     return lines[band.first].back()->x1 >=
            edge - kPdf.first_column_wrap_em * LineSize(lines[band.first]);
+  }
+
+  // Whether two lines are set in fonts of clearly different sizes
+  // (`caption_size_em`).
+  static bool OtherSize(const WordLine& a, const WordLine& b) {
+    const double sa = LineSize(a), sb = LineSize(b);
+    return std::abs(sa - sb) > kPdf.caption_size_em * std::min(sa, sb);
   }
 
   // Running text above line `first`, below the page header zone.
