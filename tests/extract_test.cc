@@ -322,8 +322,8 @@ TEST_CASE("Evidence stays short on a clause that never ends", "[extract]") {
   Extraction ex = ExtractText(line + "\n");
   REQUIRE(ex.breakdowns.size() == 1);
   CHECK(ex.breakdowns[0].parts.size() == 2);
-  CHECK(ex.breakdowns[0].evidence.size() < 1200);
-  for (const Figure& f : ex.figures) CHECK(f.evidence.size() < 1200);
+  CHECK(ex.breakdowns[0].evidence.str().size() < 1200);
+  for (const Figure& f : ex.figures) CHECK(f.evidence.str().size() < 1200);
 }
 
 TEST_CASE("Every place in an extraction shares the one path of its file", "[extract]") {

@@ -12,6 +12,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/pattern_each.h"
 #include "base/pattern_text.h"
 #include "base/text.h"
 
@@ -323,17 +324,17 @@ bool MatchAt(const PatternFile::Entry& e, re2::StringPiece text, size_t pos,
 
 }  // namespace
 
-std::vector<PatternFile::Match> PatternFile::FindAll(std::string_view name,
-                                                     std::string_view prepared) const {
-  std::vector<Match> out;
-  std::vector<const Entry*> entries = Named(name);
-  if (entries.empty()) return out;
+void FindEach(const PatternFile& file, std::string_view name, std::string_view prepared,
+              const std::function<void(PatternFile::Match&)>& take) {
+  using Match = PatternFile::Match;
+  std::vector<const PatternFile::Entry*> entries = file.Named(name);
+  if (entries.empty()) return;
   re2::StringPiece text(prepared.data(), prepared.size());
   size_t pos = 0;
   while (pos <= prepared.size()) {
     Match best;
     bool found = false;
-    for (const Entry* e : entries) {
+    for (const PatternFile::Entry* e : entries) {
       Match m;
       if (!MatchAt(*e, text, pos, &m)) continue;
       if (found && m.begin >= best.begin) continue;
@@ -342,8 +343,14 @@ std::vector<PatternFile::Match> PatternFile::FindAll(std::string_view name,
     }
     if (!found) break;
     pos = best.end > best.begin ? best.end : best.begin + 1;
-    out.push_back(std::move(best));
+    take(best);
   }
+}
+
+std::vector<PatternFile::Match> PatternFile::FindAll(std::string_view name,
+                                                     std::string_view prepared) const {
+  std::vector<Match> out;
+  FindEach(*this, name, prepared, [&](Match& m) { out.push_back(std::move(m)); });
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
@@ -109,6 +110,14 @@ void RunInChildren(size_t n, unsigned jobs, double timeout_s,
   ::sigaction(SIGPIPE, &ignore, &old_pipe);
   std::vector<Worker> workers(std::min<size_t>(jobs, n));
   size_t next = 0, finished = 0;
+  // A run started under a lower address-space limit (ulimit -v) keeps it: a
+  // worker never raises its limit, and a file past it is told by the limit
+  // that applied, not by --max-memory's.
+  rlimit outer{RLIM_INFINITY, RLIM_INFINITY};
+  ::getrlimit(RLIMIT_AS, &outer);
+  const bool outer_applies = memory_bytes > 0 && outer.rlim_cur != RLIM_INFINITY &&
+                             outer.rlim_cur < memory_bytes;
+  const uint64_t applied_bytes = outer_applies ? outer.rlim_cur : memory_bytes;
 
   auto spawn = [&](Worker& w) {
     int down[2], up[2];
@@ -139,7 +148,8 @@ void RunInChildren(size_t n, unsigned jobs, double timeout_s,
       ::prctl(PR_SET_PDEATHSIG, SIGKILL);
       if (::getppid() == 1) ::_exit(5);
       if (memory_bytes > 0) {
-        rlimit lim{static_cast<rlim_t>(memory_bytes), static_cast<rlim_t>(memory_bytes)};
+        const rlim_t want = static_cast<rlim_t>(memory_bytes);
+        rlimit lim{std::min(want, outer.rlim_cur), std::min(want, outer.rlim_max)};
         ::setrlimit(RLIMIT_AS, &lim);
         std::set_new_handler(OutOfMemory);
       }
@@ -226,9 +236,13 @@ void RunInChildren(size_t n, unsigned jobs, double timeout_s,
           int status = retire(w, false);
           if (memory_bytes > 0 && WIFEXITED(status) &&
               WEXITSTATUS(status) == kOutOfMemoryExit) {
-            char msg[96];
-            std::snprintf(msg, sizeof msg, "out of memory (over %llu MiB, --max-memory)",
-                          static_cast<unsigned long long>(memory_bytes >> 20));
+            char msg[128];
+            std::snprintf(msg, sizeof msg,
+                          outer_applies
+                              ? "out of memory (over %llu MiB, the address-space limit "
+                                "jxaudit was started under)"
+                              : "out of memory (over %llu MiB, --max-memory)",
+                          static_cast<unsigned long long>(applied_bytes >> 20));
             fail(item, "out_of_memory", msg, secs);
           } else {
             fail(item, "crashed", Describe(status), secs);

@@ -30,8 +30,8 @@ nlohmann::json FigureJson(const Figure& f) {
   nlohmann::json j;
   j["name"] = f.name;
   j["label"] = f.label;
-  j["column"] = f.column;
-  j["source"] = f.source;
+  j["column"] = f.column.str();
+  j["source"] = std::string(f.source);
   if (f.blank) {
     j["value"] = nullptr;
   } else {

@@ -274,7 +274,8 @@ Extraction ExtractFrom(const Document& doc, const Layout& layout,
             columns.Matches("rubric", sec->columns[c].key))
           continue;
         const std::string& text = t.rows[row][c].text;
-        extract::ReadSentences(r, text, extract::PrepareSentence(sentences, text, false),
+        extract::PreparedText prepared = extract::PrepareSentence(sentences, text, false);
+        extract::ReadSentences(r, text, prepared,
                                extract::CellLocation(out.file, t, row, c));
       }
     }

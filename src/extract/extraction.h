@@ -4,8 +4,10 @@
 #ifndef JXAUDIT_EXTRACT_EXTRACTION_H_
 #define JXAUDIT_EXTRACT_EXTRACTION_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,29 +30,69 @@ struct UnitInfo {
 // trailing words), by patterns/units.txt.
 bool FindUnit(const PatternFile& units, std::string_view text, UnitInfo* out);
 
-// A number printed in the report and the name it goes by.
+// What a figure, a breakdown or a rate was read from: a cell, a sentence, or
+// the words around it in a long paragraph ("…" marking where they were cut).
+// A stretch of a text the figures of one paragraph share, so that a line of
+// 300,000 figures is held once, not once per figure.
+class Evidence {
+ public:
+  Evidence() = default;
+  Evidence(const std::string& whole)  // NOLINT: a cell's text as it is
+      : Evidence(std::make_shared<const std::string>(whole), 0, whole.size()) {}
+  // [from, to) of `text`, both at character boundaries.
+  Evidence(std::shared_ptr<const std::string> text, size_t from, size_t to) {
+    if (to > UINT32_MAX) {
+      // Beyond what the offsets hold: a copy of its own, marks included.
+      text = std::make_shared<const std::string>((from > 0 ? "…" : "") +
+                                                 text->substr(from, to - from) +
+                                                 (to < text->size() ? "…" : ""));
+      from = 0;
+      to = std::min<size_t>(text->size(), UINT32_MAX);
+    }
+    from_ = static_cast<uint32_t>(from);
+    to_ = static_cast<uint32_t>(to);
+    text_ = std::move(text);
+  }
+  std::string str() const {
+    if (!text_) return std::string();
+    std::string s;
+    if (from_ > 0) s = "…";
+    s.append(*text_, from_, to_ - from_);
+    if (to_ < text_->size()) s += "…";
+    return s;
+  }
+  operator std::string() const { return str(); }  // NOLINT: read as text
+  bool empty() const { return !text_ || text_->empty(); }
+
+ private:
+  std::shared_ptr<const std::string> text_;
+  uint32_t from_ = 0, to_ = 0;
+};
+
+// A number printed in the report and the name it goes by. One per figure
+// of a sentence line: its rare strings behind a pointer, its evidence shared.
 struct Figure {
-  std::string name;          // labels.txt name ("basic", "budget_total") or ""
-  std::string label;         // the row label or the words before it, as printed
-  std::string column;        // column key ("budget_initial" …) for table figures
-  std::string column_label;  // the column header as printed
+  std::string name;         // labels.txt name ("basic", "budget_total") or ""
+  std::string label;        // the row label or the words before it, as printed
+  RareString column;        // column key ("budget_initial" …) for table figures
+  RareString column_label;  // the column header as printed
   ParsedNumber number;
   bool blank = false;      // a labelled slot printed empty
   bool total_row = false;  // its label is a 合计/总计
   bool change = false;     // "比上年增加 Y": a change against another figure
-  UnitInfo unit;
   bool has_yuan = false;
-  Decimal yuan;        // money normalized to 元
-  std::string source;  // "table", "form" or "sentence"
+  UnitInfo unit;
+  Decimal yuan;             // money normalized to 元
+  std::string_view source;  // "table", "form" or "sentence" (a literal)
   Location where;
-  std::string evidence;  // the cell or the sentence
+  Evidence evidence;  // the cell or the sentence
 };
 
 // "A 为 X，其中 B Y，C Z": a figure and the parts the sentence says it has.
 struct Breakdown {
   Figure total;
   std::vector<Figure> parts;
-  std::string evidence;
+  Evidence evidence;
   // The list ran to the end of its paragraph with no 。 or ；: a paragraph
   // cut where the layout did not join its lines may have left parts out.
   bool open_end = false;
@@ -66,7 +108,7 @@ struct StatedRate {
   // carries the rounding of both printed figures.
   bool derived_base = false;
   Location where;
-  std::string evidence;
+  Evidence evidence;
 };
 
 // A classification item the text states ("公共安全支出（204类）司法（06款）行政运行
@@ -247,8 +289,9 @@ struct TypedRow {
   std::string code;    // its digits, the levels above included
   int code_level = 0;  // 1 类, 2 款, 3 项; 0 when the row has none
   // The words of the code column on a row without a code whose label column
-  // is empty ("合计", "人员经费合计" printed across the code and name columns).
-  std::string code_label;
+  // is empty ("合计", "人员经费合计" printed across the code and name columns):
+  // rare, and a table has a typed row per printed row.
+  RareString code_label;
   std::vector<TypedCell> cells;  // every printed cell of the row
   // Column c of the row; a blank beyond the printed cells (its place is the
   // row's: see TypedTable::At).

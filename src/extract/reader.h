@@ -5,6 +5,7 @@
 #ifndef JXAUDIT_EXTRACT_READER_H_
 #define JXAUDIT_EXTRACT_READER_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +74,9 @@ class Reader {
 struct PreparedText {
   std::string key;
   std::vector<std::string_view> names;
+  // The key once the sentence reader has moved it here for the evidence of
+  // a long paragraph's figures to share (`key` is then empty).
+  std::shared_ptr<const std::string> shared;
 };
 PreparedText PrepareSentence(const PatternFile& sentences, const std::string& text,
                              bool without_digits);
@@ -83,8 +87,9 @@ void ReadFacts(const Reader& base, const std::vector<PreparedText>& paragraphs);
 // Budget figures of tables and label/value figures of forms.
 void ReadTableFigures(const Reader& base, const Table& t, const TypedTable& typed);
 // Figures, breakdowns and stated rates of one paragraph or long cell.
-void ReadSentences(const Reader& base, const std::string& text,
-                   const PreparedText& prepared, const Location& where);
+// `prepared` is read once: a long paragraph's key goes to its `shared`.
+void ReadSentences(const Reader& base, const std::string& text, PreparedText& prepared,
+                   const Location& where);
 // Indicator rows and score trees of every table.
 void ReadIndicators(const Reader& base);
 // The tables as the arithmetic rules read them: their sections and columns

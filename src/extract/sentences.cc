@@ -1,6 +1,7 @@
 // Figures in running text: named amounts, "其中" breakdowns and stated rates.
 #include <algorithm>
 
+#include "base/pattern_each.h"
 #include "base/text.h"
 #include "extract/reader.h"
 
@@ -13,18 +14,21 @@ std::string Or(const std::string& group, const char* fallback) {
 
 // Evidence for something found in a sentence: the sentence itself when it is
 // short, else the normalized words around the match (a long line must not be
-// copied into every figure it holds).
-std::string Excerpt(const std::string& text, const std::string& key, size_t b, size_t e) {
-  constexpr size_t kShort = 360, kContext = 120;
-  if (text.size() <= kShort) return text;
+// copied into every figure it holds). `shared` is the sentence when it is
+// short (`whole`), else its key: the figures of a paragraph share it.
+constexpr size_t kShortSentence = 360;
+Evidence Excerpt(const std::shared_ptr<const std::string>& shared, bool whole, size_t b,
+                 size_t e) {
+  constexpr size_t kContext = 120;
+  const std::string& key = *shared;
+  if (whole) return Evidence(shared, 0, key.size());
   size_t from = b > kContext ? b - kContext : 0;
   // A match may run to the end of a clause that never ends: evidence stays
   // short whatever the line, or a long line costs its length per figure.
-  size_t to = std::min(key.size(), std::min(e, b + kShort) + kContext);
+  size_t to = std::min(key.size(), std::min(e, b + kShortSentence) + kContext);
   while (from > 0 && (static_cast<unsigned char>(key[from]) & 0xC0) == 0x80) --from;
   while (to < key.size() && (static_cast<unsigned char>(key[to]) & 0xC0) == 0x80) ++to;
-  return (from > 0 ? "…" : "") + key.substr(from, to - from) +
-         (to < key.size() ? "…" : "");
+  return Evidence(shared, from, to);
 }
 
 class SentenceReader : public Reader {
@@ -35,7 +39,7 @@ class SentenceReader : public Reader {
   // dropped, never taken as 0 (a number beyond exact range is recorded).
   bool SentenceFigure(const std::string& label, const std::string& num,
                       const std::string& unit, const Location& where,
-                      const std::string& evidence, Figure* out) {
+                      const Evidence& evidence, Figure* out) {
     Figure& f = *out;
     f = Figure{};
     f.label = label;
@@ -61,8 +65,7 @@ class SentenceReader : public Reader {
   // Items stated by classification code, each with the "预算安排" that
   // follows it before the next item.
   template <typename Can>
-  void Coded(const std::string& text, const std::string& key, const Location& where,
-             const Can& can) {
+  void Coded(const std::string& key, const Location& where, const Can& can) {
     constexpr size_t kMaxItems = 256;  // beyond this it is a list, not a text
     std::vector<PatternFile::Match> items, plans;
     if (can("coded_item")) items = sentences_.FindAll("coded_item", key);
@@ -73,8 +76,9 @@ class SentenceReader : public Reader {
       while (p < plans.size() && plans[p].begin < from) ++p;
       if (p >= plans.size() || plans[p].begin >= to) return;
       const auto& m = plans[p++];
-      cf->has_planned = SentenceFigure("", m.group("num"), m.group("unit"), where,
-                                       Excerpt(text, key, m.begin, m.end), &cf->planned);
+      cf->has_planned =
+          SentenceFigure("", m.group("num"), m.group("unit"), where,
+                         Excerpt(shared_, whole_, m.begin, m.end), &cf->planned);
     };
     if (!plans.empty() && (items.empty() || plans.front().begin < items.front().begin)) {
       CodedFigure lone;
@@ -91,7 +95,7 @@ class SentenceReader : public Reader {
         cf.names.push_back(m.group(std::string("n") + level));
       }
       if (!SentenceFigure(cf.names.back(), m.group("num"), m.group("unit"), where,
-                          Excerpt(text, key, m.begin, m.end), &cf.figure))
+                          Excerpt(shared_, whole_, m.begin, m.end), &cf.figure))
         continue;
       planned(m.end, i + 1 < items.size() ? items[i + 1].begin : key.size(), &cf);
       out_.coded.push_back(std::move(cf));
@@ -100,7 +104,7 @@ class SentenceReader : public Reader {
 
   // "X万元，其中：A Y万元，占Z%": the share of a part in the figure before
   // 其中, within one sentence; "占…的Z%" only when it names that figure.
-  void Shares(const std::string& text, const std::string& key, const Location& where,
+  void Shares(const std::string& key, const Location& where,
               const std::vector<PatternFile::Match>& figs,
               const std::vector<Figure>& here, const std::vector<char>& readable) {
     constexpr size_t kMaxShares = 256;
@@ -142,7 +146,7 @@ class SentenceReader : public Reader {
       sr.b = b;
       if (!ParseNumber(sh.group("rate") + "%", &sr.rate)) continue;
       sr.where = where;
-      sr.evidence = Excerpt(text, key, figs[total].begin, sh.end);
+      sr.evidence = Excerpt(shared_, whole_, figs[total].begin, sh.end);
       out_.rates.push_back(std::move(sr));
     }
   }
@@ -163,12 +167,11 @@ class SentenceReader : public Reader {
   // "X万元，比上年增加Δ万元，增长P%": last year's figure is X − Δ (X + Δ
   // for 减少), and P the change against it. A direction that contradicts
   // itself (增加 … 下降) is not read.
-  void DeltaRates(const std::string& text, const std::string& key,
-                  const Location& where) {
+  void DeltaRates(const std::string& key, const Location& where) {
     for (const auto& m : sentences_.FindAll("delta_rate", key)) {
       const bool down = sentences_.Matches("decrease_words", m.group("dir"));
       if (down != sentences_.Matches("decrease_words", m.group("rdir"))) continue;
-      std::string evidence = Excerpt(text, key, m.begin, m.end);
+      Evidence evidence = Excerpt(shared_, whole_, m.begin, m.end);
       StatedRate sr;
       sr.kind = "change";
       Figure delta;
@@ -193,12 +196,25 @@ class SentenceReader : public Reader {
     }
   }
 
-  void Run(const std::string& text, const PreparedText& prepared, const Location& where) {
-    const std::string& key = prepared.key;
-    if (!HasAsciiDigit(key)) return;
+  void Run(const std::string& text, PreparedText& prepared, const Location& where) {
+    if (!HasAsciiDigit(prepared.key)) return;
+    // What every evidence of the paragraph points into: the sentence when it
+    // is short (shown whole), else its key, moved, not copied (each evidence
+    // is the words around its match); `prepared` keeps it as long as it kept
+    // the key.
+    const std::string* keyp = &prepared.key;
+    whole_ = text.size() <= kShortSentence;
+    if (whole_) {
+      shared_ = std::make_shared<const std::string>(text);
+    } else {
+      prepared.shared = std::make_shared<const std::string>(std::move(prepared.key));
+      shared_ = prepared.shared;
+      keyp = prepared.shared.get();
+    }
+    const std::string& key = *keyp;
     const std::vector<std::string_view>& names = prepared.names;
     auto can = [&](std::string_view n) { return PatternFile::Contains(names, n); };
-    if (can("coded_item") || can("planned")) Coded(text, key, where, can);
+    if (can("coded_item") || can("planned")) Coded(key, where, can);
     if (can("compared_year"))
       for (const auto& m : sentences_.FindAll("compared_year", key))
         out_.compared_years.push_back({m.group("y"), where});
@@ -208,34 +224,44 @@ class SentenceReader : public Reader {
     if (!can("figure") && !can("ratio_rate") && !can("change_rate") && !can("delta_rate"))
       return;
     std::vector<PatternFile::Match> figs;
-    if (can("figure")) figs = sentences_.FindAll("figure", key);
-    std::vector<Figure> here(figs.size());
-    std::vector<char> readable(figs.size());
-    size_t prev_end = 0;
-    for (size_t i = 0; i < figs.size(); ++i) {
-      const auto& m = figs[i];
-      readable[i] = SentenceFigure(m.group("label"), m.group("num"), m.group("unit"),
-                                   where, Excerpt(text, key, m.begin, m.end), &here[i]);
-      // The words of its clause up to the number: "比上年增加 Y" is a change
-      // against another figure, not a figure of its own nor a part. Only the
-      // stretch since the previous figure is looked at, so a long line stays
-      // linear.
-      std::string_view lead(key.data() + prev_end, m.begin - prev_end);
-      size_t comma = lead.rfind(',');
-      if (comma != std::string_view::npos) lead.remove_prefix(comma + 1);
-      std::string words = std::string(lead) + m.group("label");
-      here[i].change = sentences_.Matches("change_words", words);
-      prev_end = m.end;
-      // Below, only where each figure lies is read: its groups (a map of
-      // strings each) go now, not with the line's last figure.
-      figs[i].groups.clear();
+    std::vector<Figure> here;
+    std::vector<char> readable;
+    if (can("figure")) {
+      // Counted first, then read as they are found: the figures are sized
+      // once, and no match holds its groups (a map of strings) past its own
+      // figure, where a line of 300,000 held them all beside the figures.
+      size_t n = 0;
+      FindEach(sentences_, "figure", key, [&](PatternFile::Match&) { ++n; });
+      figs.reserve(n);
+      here.reserve(n);
+      readable.reserve(n);
+      size_t prev_end = 0;
+      FindEach(sentences_, "figure", key, [&](PatternFile::Match& m) {
+        Figure& f = here.emplace_back();
+        readable.push_back(SentenceFigure(m.group("label"), m.group("num"),
+                                          m.group("unit"), where,
+                                          Excerpt(shared_, whole_, m.begin, m.end), &f));
+        // The words of its clause up to the number: "比上年增加 Y" is a change
+        // against another figure, not a figure of its own nor a part. Only the
+        // stretch since the previous figure is looked at, so a long line stays
+        // linear.
+        std::string_view lead(key.data() + prev_end, m.begin - prev_end);
+        size_t comma = lead.rfind(',');
+        if (comma != std::string_view::npos) lead.remove_prefix(comma + 1);
+        std::string words = std::string(lead) + m.group("label");
+        f.change = sentences_.Matches("change_words", words);
+        prev_end = m.end;
+        // Below, only where each figure lies is read.
+        m.groups.clear();
+        figs.push_back(std::move(m));
+      });
     }
     // The named figures go to the extraction once nothing below reads them
     // here: moved, not copied (a long line holds hundreds of thousands).
     std::vector<size_t> named;
     for (size_t i = 0; i < here.size(); ++i)
       if (readable[i] && !here[i].name.empty() && !here[i].change) named.push_back(i);
-    if (can("share") && can("breakdown")) Shares(text, key, where, figs, here, readable);
+    if (can("share") && can("breakdown")) Shares(key, where, figs, here, readable);
     for (size_t i = 0; i < here.size(); ++i) {
       if (!readable[i] || here[i].change || here[i].unit.kind != "money") continue;
       std::string name = StatedName(here[i].label);
@@ -303,7 +329,8 @@ class SentenceReader : public Reader {
       Breakdown bd;
       bd.open_end = stop == key.size();
       bd.total = here[static_cast<size_t>(total)];
-      bd.evidence = Excerpt(text, key, figs[static_cast<size_t>(total)].begin, stop);
+      bd.evidence =
+          Excerpt(shared_, whole_, figs[static_cast<size_t>(total)].begin, stop);
       bool all_readable = true;
       for (size_t i = first; i < last; ++i) all_readable &= readable[i] != 0;
       if (!all_readable) continue;  // a part beyond exact range: not checked
@@ -356,12 +383,12 @@ class SentenceReader : public Reader {
       for (size_t i : named) out_.figures.push_back(std::move(here[i]));
     }
     here = std::vector<Figure>();
-    if (can("delta_rate")) DeltaRates(text, key, where);
+    if (can("delta_rate")) DeltaRates(key, where);
     for (const char* kind : {"ratio_rate", "change_rate"}) {
       if (!can(kind)) continue;
       for (const auto& m : sentences_.FindAll(kind, key)) {
         StatedRate sr;
-        std::string evidence = Excerpt(text, key, m.begin, m.end);
+        Evidence evidence = Excerpt(shared_, whole_, m.begin, m.end);
         bool ratio = std::string(kind) == "ratio_rate";
         sr.kind = ratio ? "ratio" : "change";
         if (!SentenceFigure(
@@ -387,6 +414,10 @@ class SentenceReader : public Reader {
       }
     }
   }
+
+ private:
+  std::shared_ptr<const std::string> shared_;  // what the evidence points into
+  bool whole_ = false;                         // the sentence, shown whole
 };
 
 }  // namespace
@@ -401,8 +432,8 @@ PreparedText PrepareSentence(const PatternFile& sentences, const std::string& te
   return p;
 }
 
-void ReadSentences(const Reader& base, const std::string& text,
-                   const PreparedText& prepared, const Location& where) {
+void ReadSentences(const Reader& base, const std::string& text, PreparedText& prepared,
+                   const Location& where) {
   SentenceReader(base).Run(text, prepared, where);
 }
 

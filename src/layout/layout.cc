@@ -28,10 +28,8 @@ const Section* Table::SectionOf(size_t row) const {
 namespace layout {
 namespace {
 
-// The most common row width; ties go to the wider.
-size_t DominantWidth(const std::vector<std::vector<Cell>>& rows) {
-  std::map<size_t, int> counts;
-  for (const auto& r : rows) ++counts[r.size()];
+// The most common of the widths counted; ties go to the wider.
+size_t MostCommon(const std::map<size_t, int>& counts) {
   size_t best = 0;
   int best_n = 0;
   for (auto [w, n] : counts)
@@ -39,11 +37,19 @@ size_t DominantWidth(const std::vector<std::vector<Cell>>& rows) {
   return best;
 }
 
-std::vector<std::vector<Cell>> RowsOf(const Piece& p) {
-  std::vector<std::vector<Cell>> out;
-  out.reserve(p.rows.size());
-  for (const RawRow& r : p.rows) out.push_back(r.cells);
-  return out;
+// The most common row width; ties go to the wider.
+size_t DominantWidth(const std::vector<std::vector<Cell>>& rows) {
+  std::map<size_t, int> counts;
+  for (const auto& r : rows) ++counts[r.size()];
+  return MostCommon(counts);
+}
+
+// The same of a piece's rows, read where they are: a piece may hold a
+// million rows, and a copy of them all would double what the layout holds.
+size_t DominantWidth(const Piece& p) {
+  std::map<size_t, int> counts;
+  for (const RawRow& r : p.rows) ++counts[r.cells.size()];
+  return MostCommon(counts);
 }
 
 // Non-empty cell texts, as keys: a header repeated at the top of a new page
@@ -62,6 +68,13 @@ int LeadingHeaderRows(const std::vector<std::vector<Cell>>& rows,
                       const PatternFile& header) {
   int n = 0;
   while (static_cast<size_t>(n) < rows.size() && IsHeaderRow(rows[n], header)) ++n;
+  return n;
+}
+
+int LeadingHeaderRows(const Piece& p, const PatternFile& header) {
+  int n = 0;
+  while (static_cast<size_t>(n) < p.rows.size() && IsHeaderRow(p.rows[n].cells, header))
+    ++n;
   return n;
 }
 
@@ -240,7 +253,7 @@ class Builder {
         MatchKey(first[0].text) == MatchKey(top[0].text))
       return -1;  // the same form starts again
     if (running) return 0;
-    return DominantWidth(RowsOf(p)) == DominantWidth(cur_->rows) ? 0 : -1;
+    return DominantWidth(p) == DominantWidth(cur_->rows) ? 0 : -1;
   }
 
   void OnPiece(Piece p) {
@@ -349,7 +362,7 @@ class Builder {
     if (page < prev_page) return false;
     // With a header, only the table's own printed again on a later page
     // (the text between, a cut cell's rest drawn above it, kept them apart).
-    if (LeadingHeaderRows(RowsOf(p), header_) > 0 &&
+    if (LeadingHeaderRows(p, header_) > 0 &&
         (page == prev_page || RowKey(p.rows[0].cells) != RowKey(prev.rows[0])))
       return false;
     int text = 0;

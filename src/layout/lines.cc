@@ -170,6 +170,7 @@ class Scanner {
     }
     RawRow r;
     r.first_line = r.last_line = doc_.lines[i].number;
+    r.cells.reserve(cells.size());  // a row's cells are held to the end: no slack
     for (const std::string& c : cells) r.cells.push_back(MakeCell(c, doc_.lines[i]));
     open_->piece.rows.push_back(std::move(r));
   }
@@ -184,6 +185,7 @@ class Scanner {
       if (IsRuleRow(cells, /*pipe=*/false)) return;
       RawRow r;
       r.first_line = r.last_line = line.number;
+      r.cells.reserve(cells.size());  // a row's cells are held to the end: no slack
       for (const std::string& c : cells) r.cells.push_back(MakeCell(c, line));
       open_->piece.rows.push_back(std::move(r));
       return;

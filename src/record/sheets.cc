@@ -286,7 +286,7 @@ std::vector<Sheet> BuildSheets(const std::vector<const DocumentReport*>& docs,
       b.rows.push_back({Text(doc.file), Text(fg.where.table), Int(fg.where.line),
                         Text(fg.label), Text(fg.name), stage[0], stage[1], stage[2],
                         stage[3], stage[4], value, Text(fg.unit.text),
-                        OptNum(fg.has_yuan, fg.yuan), Text(fg.source)});
+                        OptNum(fg.has_yuan, fg.yuan), Text(std::string(fg.source))});
     }
     for (const Indicator& in : doc.ex.indicators) {
       std::vector<Value> row = {Text(doc.file), Text(in.table), Int(in.row + 1)};

@@ -40,7 +40,7 @@ bool Read(const TypedTable& t, const TypedSection& s, const TypedRow& r, size_t 
   out->c = c;
   out->n = cell.number;
   // A 合计 printed in a code column leaves the label empty: the row says it.
-  const std::string& label = r.label.empty() ? r.code_label : r.label;
+  const std::string& label = r.label.empty() ? r.code_label.str() : r.label;
   out->what = t.id +
               (label.empty() ? " 第" + std::to_string(r.row + 1) + "行"
                              : " “" + label + "”") +
@@ -318,7 +318,7 @@ class Cross {
       bool has_personnel = false, has_public = false, from_half = false;
       for (const TypedRow& r : s.rows) {
         if (r.header) continue;
-        const std::string& label = r.label.empty() ? r.code_label : r.label;
+        const std::string& label = r.label.empty() ? r.code_label.str() : r.label;
         if (!has_personnel && w.Matches("personnel_row", label)) {
           has_personnel = Read(*economic, s, r, amounts[0], &personnel);
           if (!has_public && amounts.size() == 2)

@@ -244,14 +244,14 @@ void Implausible(const Context& ctx, Sink* sink) {
   std::set<std::string> done;
   for (const Figure& f : ctx.ex.figures) {
     if (f.source != "table" || !f.has_yuan || f.unit.kind != "money") continue;
-    if (!ctx.patterns.file("columns")->Matches("budget_stage", f.column)) continue;
+    if (!ctx.patterns.file("columns")->Matches("budget_stage", f.column.str())) continue;
     if (f.name != "budget_total" && !f.total_row) continue;
     if (f.yuan.units <= 0 || CompareDecimal(f.yuan, Decimal{1000, 0}) >= 0) continue;
     if (!done.insert(f.where.table).second) continue;
     Finding& fd =
         sink->Add("unit.implausible", Severity::kWarning, f.where,
                   f.where.table + " 单位不合理：“" + f.label + "”" +
-                      (f.column_label.empty() ? "" : "（" + f.column_label + "）") +
+                      (f.column_label.empty() ? "" : "（" + f.column_label.str() + "）") +
                       " 为 " + Num(f.number.value) + f.unit.text + "，即 " + Num(f.yuan) +
                       " 元，预算金额不应如此之小，表头单位可能有误");
     fd.has_numbers = true;
@@ -267,7 +267,7 @@ void Implausible(const Context& ctx, Sink* sink) {
 std::string PlaceOf(const Figure& f) {
   if (f.source == "sentence") return "“" + f.label + "”文中";
   return f.where.table + " “" + f.label + "”" +
-         (f.column_label.empty() ? "" : "（" + f.column_label + "）");
+         (f.column_label.empty() ? "" : "（" + f.column_label.str() + "）");
 }
 
 // `ref` and the figures of one table name the same thing. Nothing when one of
