@@ -1,6 +1,9 @@
 // The extract workbook written from sheets read row by row (the sheets of a
 // batch on disk): the same book as from the sheets in memory, the Tables
 // sheet never held, a flagged table drawn as it is read.
+#include <dlfcn.h>
+#include <xlsxwriter.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -205,6 +208,47 @@ TEST_CASE("extract workbook: a value's word is shown past the values remembered"
   CHECK(count(after, "<t>s299</t>") == 1);
   CHECK(count(after, "<t>error</t>") == 0);
   fs::remove_all(dir);
+}
+
+TEST_CASE("workbook cell names: cell_name.cc names cells as libxlsxwriter does",
+          "[export][workbook]") {
+  // The library's own function, found past the executable's definition.
+  REQUIRE(WorkbookCellNamesSet());
+  using Fn = void (*)(char*, lxw_row_t, lxw_col_t);
+  const Fn own = reinterpret_cast<Fn>(dlsym(RTLD_NEXT, "lxw_rowcol_to_cell"));
+  REQUIRE(own);
+  struct Case {
+    lxw_row_t row;
+    lxw_col_t col;
+    const char* name;
+  };
+  const Case cases[] = {{0, 0, "A1"},
+                        {6, 1, "B7"},
+                        {9, 25, "Z10"},
+                        {99, 26, "AA100"},
+                        {12345, 701, "ZZ12346"},
+                        {0, 702, "AAA1"},
+                        {1048575, 16383, "XFD1048576"}};
+  for (const Case& c : cases) {
+    char mine[LXW_MAX_CELL_NAME_LENGTH] = {}, theirs[LXW_MAX_CELL_NAME_LENGTH] = {};
+    lxw_rowcol_to_cell(mine, c.row, c.col);
+    own(theirs, c.row, c.col);
+    CHECK(std::string(mine) == c.name);
+    CHECK(std::string(theirs) == c.name);
+  }
+  // Every place of a sheet's first rows and columns, and rows far down.
+  for (lxw_row_t r : {0u, 1u, 9u, 10u, 99u, 100u, 65535u, 65536u, 999999u, 1048575u})
+    for (lxw_col_t col = 0; col < LXW_COL_MAX; col = col < 800 ? col + 1 : col * 2) {
+      char mine[LXW_MAX_CELL_NAME_LENGTH] = {}, theirs[LXW_MAX_CELL_NAME_LENGTH] = {};
+      lxw_rowcol_to_cell(mine, r, col);
+      own(theirs, r, col);
+      REQUIRE(std::string(mine) == std::string(theirs));
+    }
+  // Beyond the grid the library's function answers.
+  char mine[32] = {}, theirs[32] = {};
+  lxw_rowcol_to_cell(mine, LXW_ROW_MAX, 0);
+  own(theirs, LXW_ROW_MAX, 0);
+  CHECK(std::string(mine) == std::string(theirs));
 }
 
 }  // namespace jx

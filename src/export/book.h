@@ -36,6 +36,8 @@ lxw_workbook* OpenWorkbook(const std::string& path, bool streamed, Error* err);
 inline constexpr int kWorkbookDeflateLevel = 1;
 // Whether libxlsxwriter's parts go through deflate_level.cc, at that level.
 bool WorkbookDeflateLevelSet();
+// Whether libxlsxwriter names its cells through cell_name.cc.
+bool WorkbookCellNamesSet();
 
 class Book {
  public:
