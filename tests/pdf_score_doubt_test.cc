@@ -107,3 +107,50 @@ TEST_CASE("pdf score doubt: a header cell with a line above drawn in doubts the 
 
 }  // namespace
 }  // namespace jx
+
+namespace jx {
+namespace {
+
+// An indicator grid whose last row is `last`: a 总分 row, or an indicator's
+// row the 总分 label of the row below was drawn onto.
+PdfPage TotalRow(std::vector<std::string> last) {
+  const std::vector<double> xs = {50, 120, 200, 270, 340, 400, 460};
+  PdfPage p = test::Grid(xs, {100, 130, 160, 190, 220}, {});
+  auto row = [&](double y, std::vector<std::string> cells) {
+    for (size_t c = 0; c < cells.size(); ++c)
+      if (!cells[c].empty())
+        p.words.push_back(test::Word(cells[c], xs[c] + 4, y + 10, 50));
+  };
+  row(100, {"一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"});
+  row(130, {"产出指标", "检查座数", "≥15座", "15座", "40", "40"});
+  row(160, {"效益指标", "保持年限", "≥3年", "3年", "60", "50"});
+  row(190, last);
+  return p;
+}
+
+TEST_CASE("pdf score doubt: a total row holding a target is an indicator's row the label was drawn onto") {
+  std::vector<Finding> fs =
+      Findings({TotalRow({"总分", "群众满意度", "≥90%", "92%", "10", "9"})});
+  std::vector<const Finding*> totals = Of(fs, "score.total");
+  REQUIRE(!totals.empty());
+  for (const Finding* f : totals) {
+    CHECK(f->severity == Severity::kWarning);
+    CHECK(f->message.find("layout doubt labels") != std::string::npos);
+  }
+}
+
+TEST_CASE("pdf score doubt: a plain total row that is wrong stays an error") {
+  std::vector<Finding> fs = Findings({TotalRow({"总分", "", "", "", "100", "95"})});
+  std::vector<const Finding*> totals = Of(fs, "score.total");
+  REQUIRE(totals.size() == 1);
+  CHECK(totals[0]->severity == Severity::kError);
+}
+
+TEST_CASE("pdf score doubt: words with digits beside a merged total's one number doubt it") {
+  // "标 95": a wrapped label's tail drawn into the total row beside its 得分.
+  std::vector<Finding> fs = Findings({TotalRow({"总分", "100", "标 95", "", "", ""})});
+  for (const Finding* f : Of(fs, "score.total")) CHECK(f->severity != Severity::kError);
+}
+
+}  // namespace
+}  // namespace jx

@@ -54,6 +54,14 @@ void IndicatorReader::Run(const Table& t) {
   ScoredRowsOutsideGrid(t);
 }
 
+namespace {
+
+bool HasAsciiDigit(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+}  // namespace
+
 void IndicatorReader::ScoredRowsOutsideGrid(const Table& t) {
   ScoreTable* st = nullptr;
   for (ScoreTable& x : out_.score_tables)
@@ -254,6 +262,16 @@ void IndicatorReader::BuildIndicators(const Table& t, const Section& s, size_t e
         }
       }
       if (found >= 0 && ind.has_weight && ind.weight_at.column == found) found = -1;
+      // On a rebuilt page, another cell of the row holding digits among
+      // words ("标 95": a wrapped label's tail drawn into the total row)
+      // may be the score the guess passed over.
+      if (t.page > 0 && st.doubt.empty())
+        for (size_t c = 1; c < row.size(); ++c)
+          if (std::find(nums.begin(), nums.end(), c) == nums.end() &&
+              HasAsciiDigit(row[c].text)) {
+            st.doubt = std::string(kDoubtLabels);
+            break;
+          }
     }
     if (found >= 0) {
       ind.has_score = true;
@@ -296,6 +314,19 @@ void IndicatorReader::BuildIndicators(const Table& t, const Section& s, size_t e
       out_.indicators.push_back(std::move(ind));
       continue;
     }
+    // A total row has no target and no result: one that holds them is an
+    // indicator's row the 总分 label was drawn onto (a label cell set off its
+    // row on a rebuilt page), and which rows the total counts is unsure.
+    // (A bare number there is a merged total row's 分值 or 得分.)
+    if (ind.is_total && t.page > 0 && st.doubt.empty())
+      for (int c : {target_col, actual_col}) {
+        const Cell* x = c >= 0 ? cell(static_cast<size_t>(c)) : nullptr;
+        ParsedNumber m;
+        if (x && !IsBlank(x->text) && !PureNumber(*x, &m)) {
+          st.doubt = std::string(kDoubtLabels);
+          break;
+        }
+      }
     if (!ind.is_total) ReadResult(t, r, target_col, actual_col, extra, &ind);
     if (ind.is_total) {
       if (ind.has_score) {
