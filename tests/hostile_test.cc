@@ -358,8 +358,9 @@ TEST_CASE("hostile patterns: a FIFO among the pattern files is refused, not wait
   fs::remove_all(fs::path(dir).parent_path());
 }
 
-TEST_CASE("hostile inputs: a FIFO named as an input is refused by every command, not waited on",
-          "[hostile]") {
+TEST_CASE(
+    "hostile inputs: a FIFO named as an input is refused by every command, not waited on",
+    "[hostile]") {
   // extract and check --format json hash their inputs before a worker reads
   // them: the hash must not open a FIFO for reading (it would wait for a
   // writer that never comes).
@@ -368,8 +369,8 @@ TEST_CASE("hostile inputs: a FIFO named as an input is refused by every command,
   const std::string fifo = dir + "/report.txt";
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
   for (const std::string args :
-       {"check --no-db " + fifo, "check --no-db --format json " + fifo,
-        "tables " + fifo, "extract -o " + dir + "/x.xlsx " + fifo}) {
+       {"check --no-db " + fifo, "check --no-db --format json " + fifo, "tables " + fifo,
+        "extract -o " + dir + "/x.xlsx " + fifo}) {
     INFO(args);
     auto start = std::chrono::steady_clock::now();
     Shell r = Run(std::string(JXAUDIT_BINARY) + " " + args);

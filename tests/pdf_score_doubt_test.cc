@@ -128,7 +128,9 @@ PdfPage TotalRow(std::vector<std::string> last) {
   return p;
 }
 
-TEST_CASE("pdf score doubt: a total row holding a target is an indicator's row the label was drawn onto") {
+TEST_CASE(
+    "pdf score doubt: a total row holding a target is an indicator's row the label was "
+    "drawn onto") {
   std::vector<Finding> fs =
       Findings({TotalRow({"总分", "群众满意度", "≥90%", "92%", "10", "9"})});
   std::vector<const Finding*> totals = Of(fs, "score.total");
@@ -146,7 +148,8 @@ TEST_CASE("pdf score doubt: a plain total row that is wrong stays an error") {
   CHECK(totals[0]->severity == Severity::kError);
 }
 
-TEST_CASE("pdf score doubt: words with digits beside a merged total's one number doubt it") {
+TEST_CASE(
+    "pdf score doubt: words with digits beside a merged total's one number doubt it") {
   // "标 95": a wrapped label's tail drawn into the total row beside its 得分.
   std::vector<Finding> fs = Findings({TotalRow({"总分", "100", "标 95", "", "", ""})});
   for (const Finding* f : Of(fs, "score.total")) CHECK(f->severity != Severity::kError);

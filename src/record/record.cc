@@ -22,10 +22,9 @@ CheckText::Line CheckLine(const Location& where, const std::string& severity,
   if (loc.empty()) loc = ": ";
   // Infos are notes shown with -v, except the one that says a file was not
   // checked at all: without it the text would read as a clean file.
-  const bool note = severity == SeverityName(Severity::kInfo) &&
-                    rule != "document.nothing_checked";
-  return {note,
-          loc + severity + " [" + rule + "] " + message, severity, fingerprint};
+  const bool note =
+      severity == SeverityName(Severity::kInfo) && rule != "document.nothing_checked";
+  return {note, loc + severity + " [" + rule + "] " + message, severity, fingerprint};
 }
 
 CheckText CheckTextOf(const DocumentReport& d, bool with_info) {

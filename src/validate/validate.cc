@@ -516,12 +516,13 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
     Finding f;
     f.rule = "document.nothing_checked";
     f.severity = Severity::kInfo;
-    f.message = ex.info.kind == "other"
-                    ? "未识别为绩效目标表、自评报告或预决算公开文件，也未读出可核对的数字，"
-                      "本文件未作核对: not recognised as a report of this kind and no "
-                      "number was checked"
-                    : "未读出可核对的数字（表格或文中数字），本文件未作核对: no number "
-                      "was checked in this file";
+    f.message =
+        ex.info.kind == "other"
+            ? "未识别为绩效目标表、自评报告或预决算公开文件，也未读出可核对的数字，"
+              "本文件未作核对: not recognised as a report of this kind and no "
+              "number was checked"
+            : "未读出可核对的数字（表格或文中数字），本文件未作核对: no number "
+              "was checked in this file";
     f.where.file = ex.file;
     v.findings.push_back(std::move(f));
   }
