@@ -14,23 +14,12 @@ namespace {
 
 using test::LayoutOfPages;
 using test::Page;
+using test::ColumnsOfText;
 using test::Rule;
 using test::Texts;
 using test::Word;
 
 using Rows = std::vector<std::vector<std::string>>;
-
-// Four columns of text, rows 30pt apart.
-std::vector<PdfWord> ColumnsOfText() {
-  return {Word("项目", 60, 110),         Word("年初预算数", 160, 110, 50),
-          Word("决算数", 260, 110, 30),  Word("执行率", 360, 110, 30),
-          Word("基本支出", 60, 140, 40), Word("100.00", 160, 140, 30),
-          Word("98.00", 260, 140, 25),   Word("98%", 360, 140, 20),
-          Word("项目支出", 60, 170, 40), Word("50.00", 160, 170, 25),
-          Word("40.00", 260, 170, 25),   Word("80%", 360, 170, 20),
-          Word("合计", 60, 200),         Word("150.00", 160, 200, 30),
-          Word("138.00", 260, 200, 30),  Word("92%", 360, 200, 20)};
-}
 
 const Rows kColumnsOfText = {{"项目", "年初预算数", "决算数", "执行率"},
                              {"基本支出", "100.00", "98.00", "98%"},
@@ -41,7 +30,7 @@ TEST_CASE("pdf columns: an outer frame alone reads as the table inside it") {
   // The frame's four rules draw one cell: its text is set in columns all
   // the same, which only the alignment tells.
   PdfPage p = Page();
-  p.words = ColumnsOfText();
+  p.words = ColumnsOfText(110);
   Rule(&p, 50, 100, 420, 100);
   Rule(&p, 50, 215, 420, 215);
   Rule(&p, 50, 100, 50, 215);
@@ -52,7 +41,7 @@ TEST_CASE("pdf columns: an outer frame alone reads as the table inside it") {
 
   // Without the frame the same table.
   PdfPage bare = Page();
-  bare.words = ColumnsOfText();
+  bare.words = ColumnsOfText(110);
   Layout u = LayoutOfPages({bare});
   REQUIRE(u.tables.size() == 1);
   CHECK(Texts(u.tables[0]) == kColumnsOfText);

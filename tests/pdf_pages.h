@@ -63,6 +63,20 @@ inline Layout LayoutOfPages(std::vector<PdfPage> pages) {
   return BuildLayout(PdfOfPages(std::move(pages)), ProjectPatterns());
 }
 
+// Four columns of text (项目, 年初预算数, 决算数, 执行率), rows 30pt apart,
+// the header at `top`.
+inline std::vector<PdfWord> ColumnsOfText(double top) {
+  auto at = [&](int row) { return top + 30 * row; };
+  return {Word("项目", 60, at(0)),         Word("年初预算数", 160, at(0), 50),
+          Word("决算数", 260, at(0), 30),  Word("执行率", 360, at(0), 30),
+          Word("基本支出", 60, at(1), 40), Word("100.00", 160, at(1), 30),
+          Word("98.00", 260, at(1), 25),   Word("98%", 360, at(1), 20),
+          Word("项目支出", 60, at(2), 40), Word("50.00", 160, at(2), 25),
+          Word("40.00", 260, at(2), 25),   Word("80%", 360, at(2), 20),
+          Word("合计", 60, at(3)),         Word("150.00", 160, at(3), 30),
+          Word("138.00", 260, at(3), 30),  Word("92%", 360, at(3), 20)};
+}
+
 // Whether a table's doubts (or any list of names) hold `s`.
 inline bool Has(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();

@@ -16,6 +16,7 @@ namespace {
 
 using test::LayoutOfPages;
 using test::Page;
+using test::ColumnsOfText;
 using test::Rule;
 using test::Texts;
 using test::Word;
@@ -57,18 +58,6 @@ std::vector<PdfWord> CloseRows(double pitch, double h, double wrap) {
     y += pitch + (r == 0 && wrap > 0 ? wrap : 0);
   }
   return w;
-}
-
-// Four columns of text, rows 30pt apart, the header at 100.
-std::vector<PdfWord> ColumnsOfText() {
-  return {Word("项目", 60, 100),         Word("年初预算数", 160, 100, 50),
-          Word("决算数", 260, 100, 30),  Word("执行率", 360, 100, 30),
-          Word("基本支出", 60, 130, 40), Word("100.00", 160, 130, 30),
-          Word("98.00", 260, 130, 25),   Word("98%", 360, 130, 20),
-          Word("项目支出", 60, 160, 40), Word("50.00", 160, 160, 25),
-          Word("40.00", 260, 160, 25),   Word("80%", 360, 160, 20),
-          Word("合计", 60, 190),         Word("150.00", 160, 190, 30),
-          Word("138.00", 260, 190, 30),  Word("92%", 360, 190, 20)};
 }
 
 const Rows kCloseRows = {{"项目", "年初预算数", "决算数"},
@@ -416,7 +405,7 @@ TEST_CASE("pdf rows: a caption in a larger font set against the rows is no row")
   caption.y1 = 97;
   caption.size = 14;
   p.words = {caption};
-  for (const PdfWord& w : ColumnsOfText()) p.words.push_back(w);
+  for (const PdfWord& w : ColumnsOfText(100)) p.words.push_back(w);
   Layout l = LayoutOfPages({p});
   REQUIRE(l.tables.size() == 1);
   CHECK(Texts(l.tables[0]).front().front() == "项目");
