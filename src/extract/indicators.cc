@@ -54,14 +54,6 @@ void IndicatorReader::Run(const Table& t) {
   ScoredRowsOutsideGrid(t);
 }
 
-namespace {
-
-bool HasAsciiDigit(const std::string& s) {
-  return std::any_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-}
-
-}  // namespace
-
 void IndicatorReader::ScoredRowsOutsideGrid(const Table& t) {
   ScoreTable* st = nullptr;
   for (ScoreTable& x : out_.score_tables)
