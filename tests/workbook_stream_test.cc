@@ -98,6 +98,85 @@ TEST_CASE("extract workbook: from the sheets on disk the same book as from memor
   fs::remove_all(dir);
 }
 
+namespace {
+
+// Sheets in memory that count how often each is read.
+class CountedRows : public SheetRows {
+ public:
+  explicit CountedRows(const std::vector<Sheet>& sheets)
+      : rows_(sheets), reads_(sheets.size(), 0) {}
+  const std::vector<Sheet>& heads() const override { return rows_.heads(); }
+  size_t Rows(size_t sheet) const override { return rows_.Rows(sheet); }
+  bool Each(size_t sheet, const RowFn& row, Error* err) const override {
+    ++reads_[sheet];
+    return rows_.Each(sheet, row, err);
+  }
+  int reads(const std::string& name) const {
+    for (size_t s = 0; s < heads().size(); ++s)
+      if (heads()[s].name == name) return reads_[s];
+    return -1;
+  }
+
+ private:
+  SheetsInMemory rows_;
+  mutable std::vector<int> reads_;
+};
+
+// The width libxlsxwriter wrote for column `col` (1-based) of a sheet's XML.
+double ColumnWidth(const std::string& xml, int col) {
+  std::smatch m;
+  const std::regex re("<col min=\"" + std::to_string(col) + "\" max=\"" +
+                      std::to_string(col) + "\" width=\"([0-9.]+)\"");
+  return std::regex_search(xml, m, re) ? std::stod(m[1]) : -1;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "workbook sheets: a sheet without wrapped columns is read once and measured on all "
+    "rows",
+    "[export][workbook]") {
+  // A row's height depends on the widths only through a wrapped column
+  // (Findings' message): other sheets, Tables above all, are measured as
+  // they are written, and their widths still come from every row, the last
+  // one's included.
+  std::string dir = TempDir();
+  std::vector<DocumentReport> docs = Checked(dir);
+  std::vector<Sheet> sheets = BuildSheets(docs, true);
+  size_t text_col = 0;
+  for (Sheet& s : sheets)
+    if (s.name == "Tables") {
+      REQUIRE(!s.rows.empty());
+      const auto it = std::find(s.columns.begin(), s.columns.end(), "text");
+      REQUIRE(it != s.columns.end());
+      text_col = static_cast<size_t>(it - s.columns.begin());
+      s.rows.back()[text_col] = TextValue(std::string(40, 'x'));
+    }
+  BookOptions opt;
+  opt.terms = &ProjectPatterns().terms();
+  Error open_err;
+  lxw_workbook* wb = OpenWorkbook(dir + "/counted.xlsx", /*streamed=*/true, &open_err);
+  REQUIRE(wb != nullptr);
+  const CountedRows counted(sheets);
+  {
+    Book book(wb, opt);
+    Error err;
+    REQUIRE(AddSheets(&book, counted, &err));
+  }
+  REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+  CHECK(counted.reads("Tables") == 1);
+  CHECK(counted.reads("Budget") == 1);
+  CHECK(counted.reads("Findings") == 2);
+  const auto xml = SheetsXml(dir + "/counted.xlsx");
+  REQUIRE(xml.count("表格单元") == 1);
+  // 40 columns of text and the two of room every column gets, as Excel
+  // stores a width (with the padding of its character cell).
+  const double width = ColumnWidth(xml.at("表格单元"), static_cast<int>(text_col) + 1);
+  CHECK(width > 42);
+  CHECK(width < 43);
+  fs::remove_all(dir);
+}
+
 TEST_CASE(
     "extract workbook: a flagged table whose cells come out of order is drawn as in "
     "order",

@@ -79,7 +79,13 @@ class SheetWriter {
     }
   }
 
-  // Widths from every row, before any is written.
+  // Whether a row's height depends on the column widths (a wrapped column's
+  // lines): then every row is measured before any is written.
+  bool WidthsFirst() const {
+    return std::find(wrapped_.begin(), wrapped_.end(), true) != wrapped_.end();
+  }
+
+  // Widths from every row; set on the parts once all rows are in.
   void Measure(const std::vector<Value>& row) {
     for (size_t c = 0; c < row.size() && c < widths_.size(); ++c) {
       const Value& v = Shown(c, row[c]);
@@ -183,12 +189,15 @@ bool AddSheets(Book* book, const SheetRows& sheets, Error* err) {
           book->SheetName(p == 0 ? base : base + " (" + std::to_string(p + 1) + ")"));
     if (heads[i].name == "Tables") tables_parts = names[i];
   }
-  // Each sheet is read twice, widths first, then row by row into its parts:
-  // never held whole.
+  // Each sheet is read row by row into its parts, never held whole; a sheet
+  // with a wrapped column is read twice, its widths first. Column widths are
+  // set after the rows: a streamed sheet writes them when it is closed.
   for (size_t i = 0; i < heads.size(); ++i) {
     SheetWriter w(book, heads[i]);
     w.Plan();
-    if (!sheets.Each(
+    const bool widths_first = w.WidthsFirst();
+    if (widths_first &&
+        !sheets.Each(
             i, [&](const std::vector<Value>& row) { w.Measure(row); }, err))
       return false;
     const size_t total = sheets.Rows(i);
@@ -201,6 +210,7 @@ bool AddSheets(Book* book, const SheetRows& sheets, Error* err) {
     if (!sheets.Each(
             i,
             [&](const std::vector<Value>& row) {
+              if (!widths_first) w.Measure(row);
               const size_t p = r / per;
               if (p < parts.size() && parts[p])
                 w.Row(parts[p], static_cast<lxw_row_t>(r % per + 1), row, tables_parts,
