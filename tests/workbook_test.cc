@@ -418,6 +418,36 @@ TEST_CASE("Findings name their row: an indicator's own name or the row's label",
         stored[3].columns.end());
 }
 
+TEST_CASE("问题清单: a finding in running text names its line and a PDF's page",
+          "[export][workbook]") {
+  // A PDF's line is counted on its page, a text file's in the file: the row
+  // says which page when there is one.
+  std::string dir = TempDir();
+  WriteFile(dir + "/r.txt",
+            "部门名称：甲县司法局\n\n2025年当年预算执行数为100.00万元，2026年预算安排"
+            "120.00万元，比2025年预算执行数增加50.00%。\n");
+  std::vector<DocumentReport> docs;
+  docs.push_back(CheckFile(dir + "/r.txt", ReadOptions{}, ProjectPatterns()));
+  std::vector<Sheet> sheets = BuildSheets(docs, true);
+  BookOptions opt;
+  opt.terms = &ProjectPatterns().terms();
+  Error err;
+  REQUIRE(WriteExtractXlsx(sheets, dir + "/text.xlsx", opt, &err));
+  Sheet& f = sheets[3];
+  REQUIRE(f.name == "Findings");
+  const size_t page = static_cast<size_t>(
+      std::find(f.columns.begin(), f.columns.end(), "page") - f.columns.begin());
+  REQUIRE(page < f.columns.size());
+  REQUIRE(f.rows.size() == 1);
+  f.rows[0][page] = NumberValue(Decimal{9, 0});
+  REQUIRE(WriteExtractXlsx(sheets, dir + "/pdf.xlsx", opt, &err));
+  CHECK(SheetsXml(dir + "/text.xlsx")["问题清单"].find("<t>正文第3行</t>") !=
+        std::string::npos);
+  CHECK(SheetsXml(dir + "/pdf.xlsx")["问题清单"].find("<t>第9页 正文第3行</t>") !=
+        std::string::npos);
+  fs::remove_all(dir);
+}
+
 bool HaveSoffice() {
   for (const char* d : {"/usr/bin/soffice", "/usr/local/bin/soffice"})
     if (fs::exists(d)) return true;

@@ -15,7 +15,7 @@ struct Problem {
   std::string unit, file, table, title, item, message, rule, measure;
   std::string unit_key;  // SortKey(unit)
   int severity = 0;      // 0 error, 1 warning
-  int64_t line = 0, row = 0, column = 0;
+  int64_t line = 0, page = 0, row = 0, column = 0;
   Value stated, computed, difference, tolerance;
   size_t order = 0;
 };
@@ -49,8 +49,9 @@ std::vector<Problem> Problems(const std::vector<Sheet>& sheets) {
   const size_t file = col("file"), rule = col("rule"), sev = col("severity"),
                msg = col("message"), stated = col("stated"), computed = col("computed"),
                diff = col("difference"), tol = col("tolerance"), unit = col("unit"),
-               line = col("line"), table = col("table"), row = col("row"),
-               column = col("column"), title = col("table_title"), item = col("item");
+               line = col("line"), page = col("page"), table = col("table"),
+               row = col("row"), column = col("column"), title = col("table_title"),
+               item = col("item");
   for (const auto& r : f->rows) {
     const std::string s = AsText(At(r, sev));
     if (s != "error" && s != "warning") continue;
@@ -66,6 +67,7 @@ std::vector<Problem> Problems(const std::vector<Sheet>& sheets) {
     p.title = AsText(At(r, title));
     p.item = AsText(At(r, item));
     p.line = IntOf(At(r, line));
+    p.page = IntOf(At(r, page));
     p.row = IntOf(At(r, row));
     p.column = IntOf(At(r, column));
     p.stated = At(r, stated);
@@ -135,8 +137,11 @@ void WriteProblems(Book* book, lxw_worksheet* ws, const std::vector<Sheet>& shee
     t[kItem] = p.item;
     if (t[kItem].empty() && p.row > 0)
       t[kItem] = w.Format("problems.row", std::to_string(p.row));
+    // A PDF's line is counted on its page: the page goes first.
     if (t[kItem].empty() && p.table.empty() && p.line > 0)
-      t[kItem] = w.Format("problems.line", std::to_string(p.line));
+      t[kItem] =
+          (p.page > 0 ? w.Format("problems.page", std::to_string(p.page)) + " " : "") +
+          w.Format("problems.line", std::to_string(p.line));
     t[kMeasure] = p.measure;
     t[kMessage] = p.message;
     t[kRule] = w("rule." + p.rule);
