@@ -449,12 +449,14 @@ TEST_CASE("pdf doubt: text across a row rule that fits both rows doubts them") {
   CHECK(sure->severity == Severity::kError);
 }
 
-TEST_CASE("pdf doubt: a row whose cells begin with their header's text doubts the table") {
+TEST_CASE(
+    "pdf doubt: a row whose cells begin with their header's text doubts the table") {
   // The header a page repeated, read into the row under it: 名称 and
   // 参考分值 glued to the row's label and weight.
   auto table = [](const std::string& label, const std::string& weight) {
     Table t;
-    for (const auto& r : Rows{{"名称", "参考分值"}, {"部门决策", "20"}, {label, weight}}) {
+    for (const auto& r :
+         Rows{{"名称", "参考分值"}, {"部门决策", "20"}, {label, weight}}) {
       t.rows.emplace_back();
       for (const std::string& x : r) {
         Cell c;
