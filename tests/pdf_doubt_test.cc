@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "layout/internal.h"
 #include "pdf_pages.h"
 #include "test_util.h"
 #include "validate/validate.h"
@@ -446,6 +447,33 @@ TEST_CASE("pdf doubt: text across a row rule that fits both rows doubts them") {
   const Finding* sure = FindingOf(Findings({OverflowTable(false)}), "sum.total");
   REQUIRE(sure != nullptr);
   CHECK(sure->severity == Severity::kError);
+}
+
+TEST_CASE(
+    "pdf doubt: a row whose cells begin with their header's text doubts the table") {
+  // The header a page repeated, read into the row under it: 名称 and
+  // 参考分值 glued to the row's label and weight.
+  auto table = [](const std::string& label, const std::string& weight) {
+    Table t;
+    for (const auto& r :
+         Rows{{"名称", "参考分值"}, {"部门决策", "20"}, {label, weight}}) {
+      t.rows.emplace_back();
+      for (const std::string& x : r) {
+        Cell c;
+        c.text = x;
+        t.rows.back().push_back(c);
+      }
+    }
+    Section s;
+    s.first_row = 0;
+    s.header_rows = 1;
+    t.sections.push_back(s);
+    return t;
+  };
+  CHECK(layout::HeaderReadIntoRow(table("名称部门管理", "参考分值20")));
+  // One label that starts with its column's name is a label.
+  CHECK_FALSE(layout::HeaderReadIntoRow(table("名称部门管理", "20")));
+  CHECK_FALSE(layout::HeaderReadIntoRow(table("名称", "参考分值")));
 }
 
 }  // namespace

@@ -59,6 +59,10 @@ enum class TextMode { kTabRows, kCellLines };
 // Decides whether tabs separate cells on one row or start one cell per line.
 TextMode DetectMode(const Document& doc);
 
+// Whether a row of a table rebuilt from a page holds cells that begin with
+// their column's header text (a repeated header read into a cut row).
+bool HeaderReadIntoRow(const Table& t);
+
 // Splits the document into items for `mode`. Pipe rows are recognised in both.
 std::vector<Item> ScanLines(const Document& doc, TextMode mode);
 

@@ -26,6 +26,34 @@ const Section* Table::SectionOf(size_t row) const {
 }
 
 namespace layout {
+
+// Whether a body row holds two or more cells that each begin with the text
+// of their column's last header row and go on past it ("名称部门决策",
+// "参考分值20" under 名称 / 参考分值): the header a page repeated was read
+// into the row a page break cut. One such cell may be a label that happens
+// to start with its column's name (项目支出 under 项目); two in one row are
+// the geometry's.
+bool HeaderReadIntoRow(const Table& t) {
+  for (const Section& s : t.sections) {
+    if (s.header_rows <= 0) continue;
+    const size_t head = static_cast<size_t>(s.first_row + s.header_rows - 1);
+    if (head >= t.rows.size()) continue;
+    const std::vector<Cell>& header = t.rows[head];
+    for (size_t r = head + 1; r < t.rows.size(); ++r) {
+      if (t.SectionOf(r) != &s) break;
+      int glued = 0;
+      for (size_t c = 0; c < t.rows[r].size() && c < header.size(); ++c) {
+        const std::string& h = header[c].text;
+        const std::string& x = t.rows[r][c].text;
+        if (header[c].anchor_row >= 0 || h.empty() || x.size() <= h.size()) continue;
+        if (x.compare(0, h.size(), h) == 0) ++glued;
+      }
+      if (glued >= 2) return true;
+    }
+  }
+  return false;
+}
+
 namespace {
 
 // The most common of the widths counted; ties go to the wider.
@@ -439,6 +467,7 @@ class Builder {
     for (const Section& s : t.sections) header = header || s.header_rows > 0;
     last_geometry_ = cur_geometry_;
     if (last_geometry_ && !header) t.AddDoubt(kDoubtHeader);
+    if (last_geometry_ && HeaderReadIntoRow(t)) t.AddDoubt(kDoubtHeaderInRow);
     out_.tables.push_back(std::move(t));
     pipe_header_.clear();
   }

@@ -120,6 +120,10 @@ inline constexpr std::string_view kDoubtRows = "rows";
 inline constexpr std::string_view kDoubtContinuation = "continuation";
 // No header row was recognised: which column holds what is not known.
 inline constexpr std::string_view kDoubtHeader = "header";
+// A row whose cells begin with their column's header text: a header the
+// page repeated was read into a row that a page break cut, so which rows
+// and columns the table's numbers belong to is a guess.
+inline constexpr std::string_view kDoubtHeaderInRow = "header_in_row";
 // A merged label cell cut by a page break: which rows it spans is a guess.
 // Set on the rows the cut cell spans (Cell::doubt), not on the table.
 inline constexpr std::string_view kDoubtLabels = "labels";

@@ -357,6 +357,7 @@ std::string DoubtText(const std::string& name) {
   if (name == "rows") return "有单元格可能属于两行";
   if (name == "continuation") return "是否为上页续表不确定";
   if (name == "header") return "表头未能识别";
+  if (name == "header_in_row") return "跨页重复的表头文字并入了数据行";
   if (name == "labels") return "合并的指标单元格所属行不确定（跨页或位置居中、居下）";
   return name;
 }
