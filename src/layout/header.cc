@@ -215,6 +215,62 @@ void DoubtUnplacedLabels(Table* t, const Section& s, size_t end) {
     for (Cell& cell : t->rows[r]) cell.doubt = std::string(kDoubtLabels);
 }
 
+// `tail`, a digit or two, may be the last digits of `number` wrapped onto
+// its cell's next line: `number` ends in a decimal point and digits only.
+bool IsWrappedDigits(const std::string& number, const std::string& tail) {
+  const std::string_view n = TrimSpace(number), d = TrimSpace(tail);
+  const size_t point = n.rfind('.');
+  if (point == std::string_view::npos || d.empty() || d.size() > 2) return false;
+  for (char ch : n.substr(point + 1))
+    if (ch < '0' || ch > '9') return false;
+  for (char ch : d)
+    if (ch < '0' || ch > '9') return false;
+  return point > 0 && n[point - 1] >= '0' && n[point - 1] <= '9';
+}
+
+// A number in a column no header cell names, between named ones: in a table
+// whose columns came from alignment, a header text and its column's cells
+// were set apart (a header centred, its numbers set to one side). A number
+// beside a blank named cell on its left, with no blank named cell on its
+// right to claim it too, is that column's and goes into it; the last digits
+// of the number on its left, wrapped in that number's cell, stay where they
+// are (the rules read the number as printed before them); any other such
+// number leaves which column the row's cells belong to a guess, and the row
+// is doubted. Text there is a label under a header spanning two columns.
+void ReadUnnamedColumns(Table* t, const Section& s, size_t end) {
+  const size_t body = static_cast<size_t>(s.first_row + s.header_rows);
+  auto named = [&](size_t c) {
+    return c < s.columns.size() && !s.columns[c].label.empty();
+  };
+  size_t first = s.columns.size(), last = 0;
+  for (size_t c = 0; c < s.columns.size(); ++c)
+    if (named(c)) first = std::min(first, c), last = c;
+  if (first >= last) return;
+  for (size_t r = body; r < end; ++r) {
+    if (t->row_is_header[r]) continue;
+    auto& row = t->rows[r];
+    bool doubt = false;
+    for (size_t c = first + 1; c < last && c < row.size(); ++c) {
+      if (named(c) || IsBlank(row[c].text) || !LooksNumeric(row[c].text)) continue;
+      Cell& left = row[c - 1];
+      const bool right_open =
+          c + 1 < row.size() && named(c + 1) && IsBlank(row[c + 1].text);
+      if (named(c - 1) && IsBlank(left.text) && !right_open) {
+        const std::string moved = row[c].value(), kept = left.value();
+        std::swap(left.text, row[c].text);
+        left.set_value(moved);
+        row[c].set_value(kept);
+        continue;
+      }
+      if (IsWrappedDigits(left.text, row[c].text)) continue;
+      doubt = true;
+    }
+    if (!doubt) continue;
+    for (Cell& cell : row)
+      if (cell.doubt.empty()) cell.doubt = std::string(kDoubtUnnamedColumn);
+  }
+}
+
 // Hierarchy columns print a merged cell once; the rows below it leave the
 // column empty. Record the merge and give each covered cell its value.
 // `rendered`: a hierarchy column empty on the section's first body row,
@@ -505,6 +561,7 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
       BuildSectionColumns(t, &s, header);
       if (t->labels_at_foot) LiftFootLabels(t, s, end);
       if (rendered) DoubtUnplacedLabels(t, s, end);
+      if (rendered) ReadUnnamedColumns(t, s, end);
       FillDown(t, s, end, rendered);
     }
   }

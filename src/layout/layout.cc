@@ -1,6 +1,7 @@
 // Joining printed pieces into tables, and placing titles and paragraphs.
 #include "layout/layout.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -90,6 +91,31 @@ std::string RowKey(const std::vector<Cell>& row) {
     k += '\x1f';
   }
   return k;
+}
+
+// The letters of rows' texts as a multiset, in a canonical order: a header
+// printed again on a new page whose columns were read apart otherwise
+// ("参考分值" a line higher, "名称" and "参考分" one cell) keeps its letters.
+std::string Letters(std::string_view text) {
+  std::vector<std::string_view> chars;
+  for (size_t i = 0; i < text.size();) {
+    size_t n = 1;
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b >= 0xF0)
+      n = 4;
+    else if (b >= 0xE0)
+      n = 3;
+    else if (b >= 0xC0)
+      n = 2;
+    n = std::min(n, text.size() - i);
+    if (b > ' ' && b != 0x1f) chars.push_back(text.substr(i, n));
+    i += n;
+  }
+  std::sort(chars.begin(), chars.end());
+  std::string out;
+  out.reserve(text.size());
+  for (std::string_view c : chars) out += c;
+  return out;
 }
 
 int LeadingHeaderRows(const std::vector<std::vector<Cell>>& rows,
@@ -246,21 +272,30 @@ class Builder {
   // How many leading rows of `p` to drop to continue the open table, or -1
   // when `p` starts a new table. `sure`: the header printed again or the
   // same ruled grid says so; a join on the gap or the width alone is a guess.
-  int Continuation(const Piece& p, bool* sure) const {
+  // `recut`: the header is printed again in other cells than the table's
+  // first piece reads it in, so the rows joined may sit in other columns.
+  int Continuation(const Piece& p, bool* sure, bool* recut) const {
     *sure = false;
+    *recut = false;
     if (!join_ || !cur_ || p.format != cur_->format || p.rows.empty()) return -1;
     const auto& first = p.rows[0].cells;
     const int h = cur_->header_rows;
     const bool header_again = h > 0 && RowKey(first) == RowKey(cur_->rows[0]);
+    const int reprinted = header_again ? 0 : HeaderReprinted(p);
     bool running = false;
     for (size_t line : gap_) {
       if (IsBlank(doc_.lines[line].text)) continue;
       // A caption over a piece that does not print the table's header
       // again starts the next table, though the document prints it twice.
-      if (!IsRunning(line) || (!header_again && IsCaption(line))) return -1;
+      if (!IsRunning(line) || (!header_again && reprinted == 0 && IsCaption(line)))
+        return -1;
       running = true;
     }
     if (gap_.empty()) return -1;
+    if (reprinted > 0) {
+      *recut = true;
+      return reprinted;
+    }
     if (header_again) {
       // The header printed again on a new page; its lower rows may lose a
       // label or an empty cell, so only its first row must match.
@@ -284,6 +319,28 @@ class Builder {
     return DominantWidth(p) == DominantWidth(cur_->rows) ? 0 : -1;
   }
 
+  // How many leading rows of `p`, a piece that opens a later page than the
+  // open table's last row, print that table's header again with its cells
+  // cut otherwise (the same letters in other columns or rows); 0 when none.
+  int HeaderReprinted(const Piece& p) const {
+    const int h = cur_->header_rows;
+    if (!p.geometry || h <= 0 || static_cast<size_t>(h) > cur_->rows.size() ||
+        cur_->rows.back().empty() || p.rows[0].cells.empty() ||
+        p.rows[0].cells[0].page <= cur_->rows.back()[0].page)
+      return 0;
+    std::string text;
+    for (int r = 0; r < h; ++r) text += RowKey(cur_->rows[static_cast<size_t>(r)]);
+    const std::string want = Letters(text);
+    text.clear();
+    // The page may cut it into a row more or fewer than the table's.
+    const size_t most = std::min(p.rows.size() - 1, static_cast<size_t>(h) + 1);
+    for (size_t k = 0; k < most; ++k) {
+      text += RowKey(p.rows[k].cells);
+      if (Letters(text) == want) return static_cast<int>(k + 1);
+    }
+    return 0;
+  }
+
   void OnPiece(Piece p) {
     if (IsContentsList(p)) {
       // A table of contents ("一、单位基本情况<TAB>1") is text, not a table.
@@ -303,9 +360,10 @@ class Builder {
       recent_.clear();
       return;
     }
-    bool sure = false;
-    int drop = Continuation(p, &sure);
+    bool sure = false, recut = false;
+    int drop = Continuation(p, &sure, &recut);
     if (drop >= 0) {
+      if (recut) cur_->AddDoubt(kDoubtHeaderRecut);
       // A page's grid with other columns than the table's (the rules of a
       // cell merged over the break left out): which column a cell is in is
       // a guess there.

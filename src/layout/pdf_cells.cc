@@ -50,8 +50,12 @@ class CellBuilder {
         auto number_ends = [&](size_t m) {
           return column(l[m - 1]->x1) < column(l[m]->x0) && LooksNumeric(l[m - 1]->text);
         };
-        while (m < l.size() && (column(l[m]->x0) == c || !WideGap(*l[m - 1], *l[m])) &&
-               !number_ends(m)) {
+        // So does a gap with a separator in it, though narrower than a
+        // wide one: two cells set close.
+        auto parts = [&](size_t m) {
+          return WideGap(*l[m - 1], *l[m]) || SeparatorInGap(*l[m - 1], *l[m], seps);
+        };
+        while (m < l.size() && (column(l[m]->x0) == c || !parts(m)) && !number_ends(m)) {
           f.words.push_back(l[m]);
           ++m;
         }

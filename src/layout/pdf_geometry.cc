@@ -2,6 +2,7 @@
 // nowhere at all. Every later step wants lines in reading order and text as
 // it was printed; this file is the one place that turns boxes into those, and
 // that keeps the coordinates a hostile file may hold away from the sorts.
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -103,6 +104,14 @@ std::string JoinCellLines(const std::vector<WordLine>& lines) {
     out += t;
   }
   return out;
+}
+
+bool SeparatorInGap(const PdfWord& a, const PdfWord& b, const std::vector<double>& seps) {
+  const double size = std::max({kPdf.min_em, a.size, b.size});
+  if (b.x0 - a.x1 <= kPdf.separator_gap_em * size) return false;
+  const double slack = kPdf.separator_overrun_em * size;
+  auto s = std::lower_bound(seps.begin(), seps.end(), a.x1 - slack);
+  return s != seps.end() && *s <= b.x0 + slack;
 }
 
 std::vector<Segment> Segments(const WordLine& l) {

@@ -111,6 +111,11 @@ struct PdfParams {
   // Em. A gap over this between two words parts two cells: Chinese text has
   // no gaps, a Latin space is about a quarter em.
   double cell_gap_em = 0.55;
+  // Em. A narrower gap than `cell_gap_em` still parts two cells where a
+  // column separator lies in it (two cells set close, their padding small)
+  // once it is wider than this: a Latin space is about a quarter em, and
+  // letter spacing far less.
+  double separator_gap_em = 0.4;
   // Em. A line whose top is within this of the line above (or a fragment of
   // the fragment above) is the same cell's next line (leading); further down
   // is cell padding, a new row.

@@ -264,11 +264,20 @@ class UnruledReader {
     // A justified line may run a little past the separator its column's
     // other lines leave room for ("…完成（6 分）； 2."); running text crosses
     // by far more.
+    // A separator in a gap between two of the line's words is not crossed:
+    // two cells set close (`SeparatorInGap`).
     for (size_t i = band.first; i <= band.second; ++i) {
-      double slack = kPdf.separator_overrun_em * LineSize(lines[i]);
-      double x0 = lines[i].front()->x0 + slack, x1 = lines[i].back()->x1 - slack;
-      for (double s : seps)
-        if (x0 < s && s < x1) return true;
+      const WordLine& l = lines[i];
+      double slack = kPdf.separator_overrun_em * LineSize(l);
+      double x0 = l.front()->x0 + slack, x1 = l.back()->x1 - slack;
+      for (double s : seps) {
+        if (!(x0 < s && s < x1)) continue;
+        bool in_gap = false;
+        for (size_t k = 0; k + 1 < l.size() && !in_gap; ++k)
+          in_gap = l[k]->x1 - slack <= s && s <= l[k + 1]->x0 + slack &&
+                   SeparatorInGap(*l[k], *l[k + 1], {s});
+        if (!in_gap) return true;
+      }
     }
     return false;
   }

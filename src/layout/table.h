@@ -124,6 +124,14 @@ inline constexpr std::string_view kDoubtHeader = "header";
 // page repeated was read into a row that a page break cut, so which rows
 // and columns the table's numbers belong to is a guess.
 inline constexpr std::string_view kDoubtHeaderInRow = "header_in_row";
+// The header printed again on a later page, read into other columns or rows
+// than the table's first piece reads it in: the rows joined after it may sit
+// in other columns than the table's.
+inline constexpr std::string_view kDoubtHeaderRecut = "header_recut";
+// A column no header cell names, between named ones, holds text in a row:
+// a header and its column's cells were set apart, so which column the row's
+// cells belong to is a guess. Set on those rows (Cell::doubt).
+inline constexpr std::string_view kDoubtUnnamedColumn = "unnamed_column";
 // A merged label cell cut by a page break: which rows it spans is a guess.
 // Set on the rows the cut cell spans (Cell::doubt), not on the table.
 inline constexpr std::string_view kDoubtLabels = "labels";

@@ -358,6 +358,9 @@ std::string DoubtText(const std::string& name) {
   if (name == "continuation") return "是否为上页续表不确定";
   if (name == "header") return "表头未能识别";
   if (name == "header_in_row") return "跨页重复的表头文字并入了数据行";
+  if (name == "header_recut")
+    return "续页重印的表头分列与首页不同，续页单元格所属列不确定";
+  if (name == "unnamed_column") return "有内容的列没有表头，单元格所属列不确定";
   if (name == "labels") return "合并的指标单元格所属行不确定（跨页或位置居中、居下）";
   return name;
 }
