@@ -312,3 +312,35 @@ TEST_CASE("Pattern files: entries of one name asked by name in file order",
   CHECK_FALSE(f.FindFirst("total", f.Prepare("单位：元"), &m));
   CHECK(f.FindAll("unit", f.Prepare("元 万元")).size() == 2);
 }
+
+TEST_CASE("FoldRadicals gives the ideograph a radical code point stands for", "[base]") {
+  struct Case {
+    const char* in;
+    const char* out;
+    bool changed;
+  } cases[] = {
+      // Kangxi radicals (U+2F00 block): 项⽬ 资⾦ ⼀、 ⾏政
+      {"项\u2F6C资\u2FA6\u2F00、\u2F8F政", "项目资金一、行政", true},
+      // The supplement's simplified forms: 部⻔ ⻓期 ⻰岗 详⻅ ⻛险
+      {"部\u2ED4\u2ED3期\u2EF0岗详\u2EC5\u2EDB险", "部门长期龙岗详见风险", true},
+      // A radical with no ideograph of its own, and the ideographic
+      // description characters beside the blocks, stay as they are.
+      {"\u2E80\u2FF0", "\u2E80\u2FF0", false},
+      {"部门预算 100.00 万元", "部门预算 100.00 万元", false},
+      {"", "", false},
+  };
+  for (const Case& c : cases) {
+    std::string s = c.in;
+    CHECK(FoldRadicals(&s) == c.changed);
+    CHECK(s == c.out);
+  }
+  // Every Kangxi radical becomes a CJK ideograph (one code point, three bytes).
+  for (char32_t cp = 0x2F00; cp <= 0x2FD5; ++cp) {
+    std::string s = {static_cast<char>(0xE0 | (cp >> 12)),
+                     static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                     static_cast<char>(0x80 | (cp & 0x3F))};
+    REQUIRE(FoldRadicals(&s));
+    CHECK(s.size() >= 3);
+    CHECK(static_cast<unsigned char>(s[0]) != 0xE2);
+  }
+}

@@ -127,6 +127,14 @@ TEST_CASE("SplitLines numbers lines across line-ending styles", "[ingest]") {
   CHECK(d.lines[4].number == 5);
 }
 
+TEST_CASE("SplitLines reads radicals copied from a PDF as their ideographs", "[ingest]") {
+  Document d;
+  SplitLines("部\u2ED4预算\n项\u2F6C支出", &d);
+  REQUIRE(d.lines.size() == 2);
+  CHECK(d.lines[0].text == "部门预算");
+  CHECK(d.lines[1].text == "项目支出");
+}
+
 TEST_CASE("ReadDocument errors name the file and the reason", "[ingest][errors]") {
   std::string dir = TempDir();
   std::string empty = dir + "/empty.txt";

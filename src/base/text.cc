@@ -9,9 +9,11 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
+#include <utility>
 
 namespace jx {
 namespace {
@@ -66,6 +68,86 @@ static bool StableUnderNfkc(std::string_view s) {
     i += 3;
   }
   return true;
+}
+
+// CJK Radicals Supplement (U+2E80-U+2EF3) to the unified ideograph each has
+// as its equivalent in Unicode's EquivalentUnifiedIdeograph data, sorted;
+// radicals without one (a component that is no character alone) are left.
+static constexpr std::pair<uint16_t, uint16_t> kSupplementRadicals[] = {
+    {0x2E86, 0x5182}, {0x2E89, 0x5202}, {0x2E8A, 0x535C}, {0x2E8C, 0x5C0F},
+    {0x2E8D, 0x5C0F}, {0x2E8E, 0x5140}, {0x2E8F, 0x5C23}, {0x2E90, 0x5C22},
+    {0x2E92, 0x5DF3}, {0x2E93, 0x5E7A}, {0x2E94, 0x5F51}, {0x2E96, 0x5FC4},
+    {0x2E97, 0x38FA}, {0x2E98, 0x624C}, {0x2E99, 0x6535}, {0x2E9B, 0x65E1},
+    {0x2E9D, 0x6708}, {0x2E9E, 0x6B7A}, {0x2E9F, 0x6BCD}, {0x2EA0, 0x6C11},
+    {0x2EA1, 0x6C35}, {0x2EA2, 0x6C3A}, {0x2EA3, 0x706C}, {0x2EA4, 0x722B},
+    {0x2EA6, 0x4E2C}, {0x2EA7, 0x725C}, {0x2EA8, 0x72AD}, {0x2EA9, 0x738B},
+    {0x2EAA, 0x758B}, {0x2EAB, 0x7F52}, {0x2EAC, 0x793A}, {0x2EAD, 0x793B},
+    {0x2EAF, 0x7CF9}, {0x2EB0, 0x7E9F}, {0x2EB2, 0x7F52}, {0x2EB3, 0x34C1},
+    {0x2EB4, 0x7F53}, {0x2EB9, 0x8002}, {0x2EBA, 0x8080}, {0x2EBB, 0x807F},
+    {0x2EBE, 0x8279}, {0x2EBF, 0x8279}, {0x2EC0, 0x8279}, {0x2EC1, 0x864E},
+    {0x2EC2, 0x8864}, {0x2EC3, 0x8980}, {0x2EC4, 0x897F}, {0x2EC5, 0x89C1},
+    {0x2EC6, 0x89D2}, {0x2EC8, 0x8BA0}, {0x2EC9, 0x8D1D}, {0x2ECB, 0x8F66},
+    {0x2ECC, 0x8FB6}, {0x2ECD, 0x8FB6}, {0x2ECE, 0x8FB6}, {0x2ECF, 0x961D},
+    {0x2ED0, 0x9485}, {0x2ED1, 0x9577}, {0x2ED2, 0x9578}, {0x2ED3, 0x957F},
+    {0x2ED4, 0x95E8}, {0x2ED6, 0x961D}, {0x2ED7, 0x96E8}, {0x2ED8, 0x9752},
+    {0x2ED9, 0x97E6}, {0x2EDA, 0x9875}, {0x2EDB, 0x98CE}, {0x2EDC, 0x98DE},
+    {0x2EDD, 0x98DF}, {0x2EDF, 0x98E0}, {0x2EE0, 0x9963}, {0x2EE2, 0x9A6C},
+    {0x2EE3, 0x9AA8}, {0x2EE4, 0x9B3C}, {0x2EE5, 0x9C7C}, {0x2EE6, 0x9E1F},
+    {0x2EE7, 0x5364}, {0x2EE8, 0x9EA6}, {0x2EE9, 0x9EC4}, {0x2EEA, 0x9EFE},
+    {0x2EEB, 0x6589}, {0x2EEC, 0x9F50}, {0x2EED, 0x6B6F}, {0x2EEE, 0x9F7F},
+    {0x2EEF, 0x7ADC}, {0x2EF0, 0x9F99}, {0x2EF1, 0x9F9C}, {0x2EF2, 0x4E80},
+    {0x2EF3, 0x9F9F}};
+
+// A code point's ideograph, or 0 when it is no radical that has one.
+static UChar32 RadicalIdeograph(UChar32 c) {
+  if (c >= 0x2F00 && c <= 0x2FD5) {
+    // Every Kangxi radical decomposes (compatibility) to one ideograph.
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) return 0;
+    icu::UnicodeString d;
+    if (!nfkc->getDecomposition(c, d) || d.countChar32() != 1) return 0;
+    return d.char32At(0);
+  }
+  if (c < 0x2E80 || c > 0x2EF3) return 0;
+  const auto* end = std::end(kSupplementRadicals);
+  const auto* it = std::lower_bound(
+      std::begin(kSupplementRadicals), end, c,
+      [](const std::pair<uint16_t, uint16_t>& p, UChar32 v) { return p.first < v; });
+  return it != end && it->first == c ? it->second : 0;
+}
+
+bool FoldRadicals(std::string* s) {
+  // Radicals are E2 BA 80 (U+2E80) to E2 BF 95 (U+2FD5) in UTF-8.
+  size_t i = 0;
+  for (; i + 1 < s->size(); ++i)
+    if (static_cast<unsigned char>((*s)[i]) == 0xE2 &&
+        static_cast<unsigned char>((*s)[i + 1]) >= 0xBA &&
+        static_cast<unsigned char>((*s)[i + 1]) <= 0xBF)
+      break;
+  if (i + 1 >= s->size()) return false;
+  std::string out(*s, 0, i);
+  out.reserve(s->size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s->data());
+  const int32_t len = static_cast<int32_t>(s->size());
+  bool changed = false;
+  for (int32_t k = static_cast<int32_t>(i); k < len;) {
+    const int32_t start = k;
+    UChar32 c;
+    U8_NEXT(p, k, len, c);
+    const UChar32 to = c >= 0 ? RadicalIdeograph(c) : 0;
+    if (to == 0) {
+      out.append(s->data() + start, static_cast<size_t>(k - start));
+      continue;
+    }
+    char buf[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, to);
+    out.append(buf, static_cast<size_t>(n));
+    changed = true;
+  }
+  if (changed) *s = std::move(out);
+  return changed;
 }
 
 std::string NormalizeForMatch(std::string_view s) {

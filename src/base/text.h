@@ -26,6 +26,14 @@ inline bool HasAsciiDigit(std::string_view s) {
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view s);
 
+// Radical code points a text holds in place of the ideographs they look like
+// (⽬ KANGXI RADICAL EYE for 目, ⻔ CJK RADICAL C-SIMPLIFIED GATE for 门): a
+// PDF producer whose font maps a glyph to both writes the radical, and text
+// copied from such a PDF keeps it. Each becomes its ideograph (Kangxi
+// radicals by NFKC, the supplement's by Unicode's equivalent unified
+// ideograph); true when `s` changed. Text without them is not touched.
+bool FoldRadicals(std::string* s);
+
 // NFKC, then the comparison signs NFKC leaves alone folded to one spelling
 // (≧→≥, ≦→≤, ＜→<, ＞→>, −→-), so patterns need to know one form only.
 std::string NormalizeForMatch(std::string_view s);

@@ -553,6 +553,9 @@ bool PdfFromBytes(const std::string& path, std::string_view bytes, Document* doc
       PdfWord pw;
       pw.text.assign(t->c_str(), static_cast<size_t>(t->getLength()));
       if (!IsValidUtf8(pw.text)) continue;
+      // A font that maps a glyph to a radical as well as to its ideograph
+      // makes some producers write the radical (⻔ for 门).
+      FoldRadicals(&pw.text);
       w->getBBox(&pw.x0, &pw.y0, &pw.x1, &pw.y1);
       pw.size = w->getFontSize();
       pw.space_after = w->getSpaceAfter();

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "base/text.h"
 #include "ingest/encoding.h"
 #include "ingest/office/office.h"
 #include "ingest/own_output.h"
@@ -28,11 +29,15 @@ void SplitLines(std::string_view text, Document* doc) {
       len = static_cast<size_t>(static_cast<const char*>(cr) - from);
     size_t end = start + len;
     if (end == text.size()) {
-      if (start < text.size())
+      if (start < text.size()) {
         doc->lines.push_back({std::string(text.substr(start)), ++number, 0});
+        FoldRadicals(&doc->lines.back().text);
+      }
       break;
     }
     doc->lines.push_back({std::string(text.substr(start, end - start)), ++number, 0});
+    // Text copied from a PDF keeps the radicals its producer wrote (⻔ for 门).
+    FoldRadicals(&doc->lines.back().text);
     start = end + 1;
     if (text[end] == '\r' && start < text.size() && text[start] == '\n') ++start;
   }
