@@ -62,3 +62,20 @@ def chromium(html, pdf, timeout=120):
         return "chromium: " + err.strip()[-200:]
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def wkhtmltopdf(html, pdf, options, timeout=120):
+    """Prints one HTML file to PDF with wkhtmltopdf, with a private home."""
+    home = tempfile.mkdtemp(prefix="farm-wk-")
+    try:
+        # Qt seeds its hash tables at random per process, and the order the
+        # embedded fonts are written in follows them: a fixed seed gives the
+        # same bytes on every run.
+        env = dict(os.environ, HOME=home, XDG_RUNTIME_DIR=home, QT_HASH_SEED="0",
+                   QT_QPA_PLATFORM="offscreen")
+        ok, err = _run(["wkhtmltopdf"] + options + [os.path.abspath(html), pdf], timeout, env=env)
+        if ok and os.path.exists(pdf) and os.path.getsize(pdf) > 0:
+            return None
+        return "wkhtmltopdf: " + err.strip()[-200:]
+    finally:
+        shutil.rmtree(home, ignore_errors=True)

@@ -7,7 +7,8 @@ the same errors and warnings in each PDF as in its text.
   farm.py report --bin JX DIR [--json FILE]
   farm.py full   --seed N [--count K] [--out DIR] [--bin JX]
   farm.py subset --from DIR --out DIR [--max N]
-  farm.py repeat --seed N [--count K]   renders twice, compares the bytes
+  farm.py repeat --seed N [--count K] [--producers P,...]   renders twice,
+                                        compares the bytes
 
 render: every samples/*.txt and samples/fixtures/*.txt, through each
 producer, K renderings each (K settings draws); DIR gets NAME.pdf and the
@@ -35,6 +36,7 @@ import p_calc             # noqa: E402
 import p_chromium         # noqa: E402
 import p_reportlab        # noqa: E402
 import p_writer           # noqa: E402
+import p_wkhtmltopdf      # noqa: E402
 
 PRODUCERS = {
     # name: (module, intermediate extension or None, converter)
@@ -42,6 +44,7 @@ PRODUCERS = {
     "calc": (p_calc, ".xlsx", "LibreOffice Calc"),
     "chromium": (p_chromium, ".html", "Chromium headless"),
     "reportlab": (p_reportlab, None, "ReportLab"),
+    "wkhtmltopdf": (p_wkhtmltopdf, ".html", "wkhtmltopdf"),
 }
 
 
@@ -60,6 +63,7 @@ def tool_versions():
     return {
         "libreoffice": _version(["soffice", "--version"]),
         "chromium": _version(["chromium", "--version"]),
+        "wkhtmltopdf": _version(["wkhtmltopdf", "--version"]),
         "reportlab": reportlab.Version,
         "openpyxl": openpyxl.__version__,
     }
@@ -109,6 +113,14 @@ def render(seed, count, out, jx, keep_sources=False, producers=None, log=print):
                                                         os.path.join(out, j["name"] + ".pdf"))
         if pages:
             log("farm: %d Chromium prints in %.0fs" % (len(pages), time.time() - t1))
+        pages = [j for j in jobs if j["intermediate"] and j["producer"] == "wkhtmltopdf"]
+        t1 = time.time()
+        for j in pages:
+            j["error"] = j["error"] or convert.wkhtmltopdf(
+                j["intermediate"], os.path.join(out, j["name"] + ".pdf"),
+                p_wkhtmltopdf.options(j["drawn"]))
+        if pages:
+            log("farm: %d wkhtmltopdf prints in %.0fs" % (len(pages), time.time() - t1))
         versions = tool_versions()
         for j in jobs:
             pdf = os.path.join(out, j["name"] + ".pdf")
@@ -162,8 +174,11 @@ def subset(src, out, most):
             t.add((s["producer"], k, v))
         return t
     chosen, covered = [], set()
-    per_producer = max(1, most // len(PRODUCERS))
-    for prod in PRODUCERS:
+    # Shared among the producers src has renderings of, so a run made
+    # before a producer was added still gives `most`.
+    present = [p for p in PRODUCERS if any(s["producer"] == p for s in sides)]
+    per_producer = max(1, most // max(1, len(present)))
+    for prod in present:
         pool = [s for s in sides if s["producer"] == prod]
         small = [s for s in pool if size[s["_name"]] <= 350_000]
         pool = small or pool
@@ -194,14 +209,14 @@ def subset(src, out, most):
           sum(m["bytes"] for m in manifest) / 1e6, out))
 
 
-def repeat(seed, count, jx):
+def repeat(seed, count, jx, producers=None):
     """Renders the same seed twice (sources kept) and compares every file."""
     a = tempfile.mkdtemp(prefix="farm-repeat-a-")
     b = tempfile.mkdtemp(prefix="farm-repeat-b-")
     try:
         quiet = lambda *_: None
-        render(seed, count, a, jx, True, log=quiet)
-        render(seed, count, b, jx, True, log=quiet)
+        render(seed, count, a, jx, True, producers, log=quiet)
+        render(seed, count, b, jx, True, producers, log=quiet)
         names = sorted(set(os.listdir(a)) | set(os.listdir(b)))
         differ = []
         for n in names:
@@ -252,6 +267,7 @@ def main(argv=None):
     q.add_argument("--seed", type=int, required=True)
     q.add_argument("--count", type=int, default=1)
     q.add_argument("--bin", default=os.path.join(REPO, "build", "jxaudit"))
+    q.add_argument("--producers", default=",".join(PRODUCERS))
     a = ap.parse_args(argv)
     if a.cmd == "render":
         jobs = render(a.seed, a.count, a.out, a.bin, a.keep_sources, a.producers.split(","))
@@ -263,7 +279,7 @@ def main(argv=None):
         render(a.seed, a.count, out, a.bin, a.keep_sources)
         return report.run(a.bin, out, None)
     if a.cmd == "repeat":
-        return repeat(a.seed, a.count, a.bin)
+        return repeat(a.seed, a.count, a.bin, a.producers.split(","))
     if a.cmd == "subset":
         subset(a.src, a.out, a.max)
         return 0

@@ -17,7 +17,7 @@ COLUMN_WIDTHS = ["equal", "content", "random"]
 VALIGNS = ["top", "center", "bottom"]
 RULES = ["grid", "three_line", "frame", "none"]
 HEADER_FOOTERS = ["none", "page_of_total", "dash_number", "running_title", "title_and_page"]
-PRODUCERS = ["writer", "calc", "chromium", "reportlab"]
+PRODUCERS = ["writer", "calc", "chromium", "reportlab", "wkhtmltopdf"]
 
 # The style settings the farm report groups its totals by.
 STYLE_KEYS = ["paper", "orientation", "font_family", "font_size", "column_widths",
