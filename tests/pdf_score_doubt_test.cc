@@ -155,5 +155,54 @@ TEST_CASE(
   for (const Finding* f : Of(fs, "score.total")) CHECK(f->severity != Severity::kError);
 }
 
+// Two 二级指标 in a row of 一级指标 whose weights miss by the child at their
+// boundary (经济效益, weight `moved`): the first over, the second under.
+// `from_page`: the score table is marked as rebuilt from a page, as the PDF
+// reader marks it (its places carry a page).
+std::vector<Finding> BoundaryFindings(const std::string& moved, bool from_page) {
+  const std::string text =
+      "2022年度项目支出绩效自评计分表\n"
+      "一级指标\t二级指标\t三级指标\t自评分数\n"
+      "产出（40分）\t项目产出（40分）\t实际完成率（10分）\t10\n"
+      "\t\t完成及时率（10分）\t10\n"
+      "\t\t质量达标率（10分）\t10\n"
+      "\t\t成本节约率（10分）\t10\n"
+      "\t\t经济效益（" +
+      moved + "分）\t" + moved +
+      "\n"
+      "效果（60分）\t项目效益（60分）\t社会效益（20分）\t20\n"
+      "\t\t生态效益（20分）\t20\n"
+      "\t\t满意度（15分）\t15\n";
+  Document d = test::DocFromText(text);
+  Layout l = BuildLayout(d, ProjectPatterns());
+  Extraction ex = Extract(d, l, ProjectPatterns());
+  if (from_page)
+    for (ScoreTable& st : ex.score_tables)
+      for (ScoreNode& n : st.nodes) n.weight_at.page = n.score_at.page = 1;
+  return Validate(ex, ProjectPatterns()).findings;
+}
+
+TEST_CASE("score doubt: neighbours off by the row between them are warnings on a page") {
+  // 项目产出 45 against 40 and 项目效益 55 against 60: 经济效益 (5) belongs
+  // to the second, a merged label placed a row off.
+  std::vector<Finding> page = BoundaryFindings("5", true);
+  std::vector<const Finding*> sums = Of(page, "score.weight_sum");
+  REQUIRE(sums.size() == 2);
+  for (const Finding* f : sums) {
+    CHECK(f->severity == Severity::kWarning);
+    CHECK(f->message.find("hierarchy doubt") != std::string::npos);
+  }
+  // Read from text, where the merged cells are printed where they are: errors.
+  std::vector<Finding> text = BoundaryFindings("5", false);
+  sums = Of(text, "score.weight_sum");
+  REQUIRE(sums.size() == 2);
+  for (const Finding* f : sums) CHECK(f->severity == Severity::kError);
+  // Off by other amounts (+4 and -5): no row moved makes both right.
+  std::vector<Finding> other = BoundaryFindings("4", true);
+  sums = Of(other, "score.weight_sum");
+  REQUIRE(sums.size() == 2);
+  for (const Finding* f : sums) CHECK(f->severity == Severity::kError);
+}
+
 }  // namespace
 }  // namespace jx

@@ -102,6 +102,13 @@ void ResultRules(const Context& ctx, Sink* sink);
 // The funds block of a project form (fund_rules.cc), from ResultRules.
 void ExecutionRules(const Context& ctx, const PatternFile& s, Sink* sink);
 
+// Score findings that rest on a hierarchy the reading may have wrong
+// (score_doubts.cc), run once every rule has reported: an error becomes a
+// warning that names the doubt.
+void HonourScoreDoubts(const Extraction& ex, Validation* v);
+void DoubtIncoherentScores(const Extraction& ex, Validation* v);
+void DoubtShiftedBoundaries(const Extraction& ex, Validation* v);
+
 }  // namespace jx::validate
 
 #endif  // JXAUDIT_VALIDATE_CHECK_H_

@@ -407,57 +407,6 @@ void HonourDoubts(const Extraction& ex, Validation* v) {
   }
 }
 
-// A score table whose totals rest on rows the layout could not read (see
-// ScoreTable::doubt): its total against its items is a warning that names
-// the doubt; a row the total counts may be missing from the sum.
-void HonourScoreDoubts(const Extraction& ex, Validation* v) {
-  for (const ScoreTable& st : ex.score_tables) {
-    if (st.doubt.empty()) continue;
-    for (Finding& f : v->findings) {
-      if (f.severity != Severity::kError || f.rule != "score.total" ||
-          f.where.table != st.table)
-        continue;
-      f.severity = Severity::kWarning;
-      f.message += "（表 " + st.table +
-                   " 有计分行的单元格与表头错位，总分所计各行不确定，" +
-                   "仅作警告: layout doubt " + st.doubt + ")";
-    }
-  }
-}
-
-// A score table whose weights and scores fail to add up at this many places
-// or more is more likely read with the wrong hierarchy (labels placed on the
-// wrong rows, a column taken for another) than filled wrong that often: every
-// form seen fails at two places at most. Its score errors are warnings that
-// say so.
-constexpr int kScoreMismatchesForDoubt = 3;
-
-void DoubtIncoherentScores(const Extraction& ex, Validation* v) {
-  auto table_score_rule = [](const Finding& f) {
-    return f.severity == Severity::kError &&
-           (f.rule == "score.weight_sum" || f.rule == "score.subtotal" ||
-            f.rule == "score.total" || f.rule == "score.framework");
-  };
-  for (const ScoreTable& st : ex.score_tables) {
-    int n = 0;
-    for (const Finding& f : v->findings)
-      if (table_score_rule(f) && f.where.table == st.table) ++n;
-    if (n < kScoreMismatchesForDoubt) continue;
-    const std::string note = "（表 " + st.table + " 的分值有 " + std::to_string(n) +
-                             " 处不合，指标层级可能读错，仅作警告: hierarchy doubt)";
-    for (Finding& f : v->findings) {
-      if (f.severity != Severity::kError) continue;
-      bool here = table_score_rule(f) && f.where.table == st.table;
-      // The text's total and a grade set against this table's rest on it too.
-      if (!here && (f.rule == "score.text_total" || f.rule == "grade.band"))
-        for (const Location& l : f.involved) here |= l.table == st.table;
-      if (!here) continue;
-      f.severity = Severity::kWarning;
-      f.message += note;
-    }
-  }
-}
-
 }  // namespace
 
 Validation Validate(const Extraction& ex, const Patterns& patterns) {
@@ -531,8 +480,9 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
     v.findings.push_back(std::move(f));
   }
   HonourDoubts(ex, &v);
-  HonourScoreDoubts(ex, &v);
-  DoubtIncoherentScores(ex, &v);
+  validate::HonourScoreDoubts(ex, &v);
+  validate::DoubtIncoherentScores(ex, &v);
+  validate::DoubtShiftedBoundaries(ex, &v);
   // Stable order: by page and line; ids follow that order.
   std::stable_sort(v.findings.begin(), v.findings.end(),
                    [](const Finding& a, const Finding& b) {
