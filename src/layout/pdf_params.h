@@ -83,6 +83,15 @@ struct PdfParams {
   // producer did not wrap, or stretched to justify it); further in, its
   // centre says which cell holds it.
   double overflow_start_em = 1.0;
+  // Share of the smaller of two words of other texts in one grid cell that
+  // they cover together past which one was drawn over the other: a
+  // neighbour's text run out of its cell (a bottom-set label taller than
+  // its row, clipped over the row above), not text set beside it. A bold
+  // face drawn twice repeats the same text and is no overlap.
+  double overlap_share = 0.5;
+  // Words of a cell compared with each word that follows it top to bottom:
+  // a bound on the work a cell of many words costs.
+  size_t overlap_neighbours = 16;
   // Share of a word's height. A row rule drawn through a word's box deeper
   // than this from either edge means the word is not inside one cell: its
   // producer set the cell's text taller than the row and let it run over

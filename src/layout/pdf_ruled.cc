@@ -2,6 +2,7 @@
 // need be guessed. This file reads those grids — rules merged, grouped into
 // tables, cut into cells, merged cells found — and hands back every word no
 // grid holds for the unruled reading.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -301,7 +302,38 @@ class PageReader {
     OpenAtFoot(regions, uf, id, last_row, nc, t);
     MarkCutCells(hs, ys, xs, regions, uf, id, row_of, t);
     MarkOverflow(unsure, row_of, t);
+    // Text drawn over other text in a cell ran out of a neighbouring cell
+    // (Calc sets a bottom-aligned label taller than its row over the row
+    // above): the cell's row and the rows either side may hold each
+    // other's words.
+    for (const auto& [k, r] : regions) {
+      if (!TextDrawnOver(r.words)) continue;
+      const size_t row = row_of[std::min(r.top, nr - 1)];
+      for (size_t x = row == 0 ? 0 : row - 1; x <= row + 1 && x < t->rows.size(); ++x)
+        if (t->row_doubts[x].empty()) t->row_doubts[x] = kDoubtRows;
+    }
     return !t->rows.empty();
+  }
+
+  // Two words of other texts covering most of the smaller one's box.
+  static bool TextDrawnOver(std::vector<const PdfWord*> words) {
+    std::sort(words.begin(), words.end(),
+              [](const PdfWord* a, const PdfWord* b) { return a->y0 < b->y0; });
+    for (size_t i = 0; i < words.size(); ++i) {
+      const PdfWord& a = *words[i];
+      const size_t end = std::min(words.size(), i + 1 + kPdf.overlap_neighbours);
+      for (size_t j = i + 1; j < end && words[j]->y0 < a.y1; ++j) {
+        const PdfWord& b = *words[j];
+        if (a.text == b.text) continue;
+        const double w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+        const double h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+        const double smaller =
+            std::min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0));
+        if (w > 0 && h > 0 && smaller > 0 && w * h > kPdf.overlap_share * smaller)
+          return true;
+      }
+    }
+    return false;
   }
 
   // Text drawn across a row rule that could not be placed (`PlaceOverflow`)
