@@ -146,6 +146,18 @@ TEST_CASE("docx paragraphs, fields and tracked changes", "[office][docx]") {
   CHECK(r.layout.paragraphs[1].line == 2);  // paragraphs are numbered
 }
 
+TEST_CASE("docx text pasted from a PDF reads its radicals as ideographs",
+          "[office][docx]") {
+  // 部⻔ (U+2ED4) and 项⽬ (U+2F6C), as a PDF's text layer gives them.
+  std::string body = P("部\u2ED4预算") + "<w:tbl><w:tr>" + Tc("项\u2F6C") + Tc("金额") +
+                     "</w:tr><w:tr>" + Tc("合计") + Tc("10") + "</w:tr></w:tbl>";
+  Read r = ReadBytes("a.docx", Docx(body));
+  REQUIRE(r.ok);
+  CHECK(Paragraphs(r.layout) == std::vector<std::string>{"部门预算"});
+  REQUIRE(r.layout.tables.size() == 1);
+  CHECK(r.layout.tables[0].rows[0][0].text == "项目");
+}
+
 TEST_CASE("docx automatic numbering is part of the text", "[office][docx]") {
   using office::FormatListNumber;
   CHECK(FormatListNumber(11, "chineseCounting") == "十一");

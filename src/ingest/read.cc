@@ -86,8 +86,15 @@ bool DocumentFromBytes(const std::string& path, std::string_view bytes, Document
                        Error* err, const ReadOptions& opts) {
   // Word, Excel, web and older office documents, by content: their
   // signatures stand at the start (a zip, OLE2, an HTML document's tags).
-  if (office::Sniffed s = office::Sniff(bytes); s.kind != office::Kind::kNone)
-    return office::ReadOffice(path, bytes, s, opts, doc, err);
+  if (office::Sniffed s = office::Sniff(bytes); s.kind != office::Kind::kNone) {
+    if (!office::ReadOffice(path, bytes, s, opts, doc, err)) return false;
+    // Text pasted from a PDF into a document keeps the PDF's radicals.
+    for (TextLine& l : doc->lines) FoldRadicals(&l.text);
+    for (DocTable& t : doc->tables)
+      for (auto& row : t.rows)
+        for (DocCell& c : row) FoldRadicals(&c.text);
+    return true;
+  }
   size_t sig = PdfSignatureOffset(bytes);
   if (sig == std::string_view::npos) return FromText(path, DecodeText(bytes), doc, err);
   if (sig > 0 && TextBefore(bytes.substr(0, sig))) {
