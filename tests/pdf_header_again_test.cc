@@ -207,5 +207,42 @@ TEST_CASE("pdf layout: two cells set closer than a wide gap part at their separa
   CHECK_FALSE(parted);
 }
 
+TEST_CASE("pdf doubt: a page of one column's text under the header printed again") {
+  // A row taller than the page: page 2 prints the header again and, under
+  // it, only lines of the 说明 cell; page 3 prints the header again with the
+  // row's labels and numbers. The text between keeps the pages apart, but
+  // it lies within one of the table's columns: both tables are doubted.
+  auto head = [](int number, double bottom) {
+    PdfPage p = Grid({50, 150, 350, 450}, {60, 90, bottom}, {}, number);
+    p.words = {Word("项目", 60, 70), Word("说明", 160, 70),
+               Word("金额（元）", 360, 70, 50)};
+    return p;
+  };
+  PdfPage first = head(1, 120);
+  first.words.push_back(Word("基本支出", 60, 100, 40));
+  first.words.push_back(Word("30", 360, 100));
+  auto second = [&](double x, double w) {
+    PdfPage p = Grid({50, 150, 350, 450}, {60, 90}, {}, 2);
+    p.words = {Word("项目", 60, 70), Word("说明", 160, 70),
+               Word("金额（元）", 360, 70, 50)};
+    const char* lines[] = {"部门预算实际支付", "进度和既定支付进", "度的匹配情况，反",
+                           "映和考核部门执行", "的及时性和均衡性"};
+    for (int k = 0; k < 5; ++k) p.words.push_back(Word(lines[k], x, 120 + 25.0 * k, w));
+    return p;
+  };
+  PdfPage third = head(3, 120);
+  third.words.push_back(Word("项目支出", 60, 100, 40));
+  third.words.push_back(Word("40", 360, 100));
+  Layout l = LayoutOfPages({first, second(160, 80), third});
+  REQUIRE(l.tables.size() == 2);
+  CHECK(Has(l.tables[0].doubts, kDoubtContinuation));
+  CHECK(Has(l.tables[1].doubts, kDoubtContinuation));
+  // Lines across the table's columns are text of their own: both sure.
+  Layout t = LayoutOfPages({first, second(60, 380), third});
+  REQUIRE(t.tables.size() == 2);
+  CHECK_FALSE(Has(t.tables[0].doubts, kDoubtContinuation));
+  CHECK_FALSE(Has(t.tables[1].doubts, kDoubtContinuation));
+}
+
 }  // namespace
 }  // namespace jx

@@ -540,7 +540,7 @@ class Builder {
   std::unordered_set<size_t> margin_;  // lines in a head or foot zone
   int pages_ = 0;                      // the last page a line of text is on
   std::unordered_set<size_t>
-      in_column_;               // lines within a column above a page's first table
+      in_column_;               // lines within a column above or below a page's tables
   std::vector<size_t> gap_;     // blank and running lines since the last piece
   std::vector<size_t> recent_;  // text lines since the last piece
   std::optional<Table> cur_;

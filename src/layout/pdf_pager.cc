@@ -175,11 +175,15 @@ struct PdfPager::State {
   double open_size = 0, open_x0 = 0;
 };
 
-// Text above the page's first table that lies within one of its columns,
-// not across the table: the rest of a cell the page break cut.
+// Text above the page's first table, or below its last, that lies within
+// one of its columns, not across the table: the rest of a cell the page
+// break cut, or the part of a row taller than the page that this page
+// holds under the header it printed again.
 static bool InColumn(const pdf::Para& p, const std::vector<pdf::PageTable>& tables) {
-  if (tables.empty() || p.box.y1 > tables[0].box.y0) return false;
-  const pdf::PageTable& t = tables[0];
+  if (tables.empty()) return false;
+  const bool above = p.box.y1 <= tables.front().box.y0;
+  if (!above && p.box.y0 < tables.back().box.y1) return false;
+  const pdf::PageTable& t = above ? tables.front() : tables.back();
   std::vector<double> edges = t.xs;
   edges.push_back(t.box.x0);
   edges.push_back(t.box.x1);
