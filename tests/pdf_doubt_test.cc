@@ -9,6 +9,7 @@
 
 #include "extract/extract.h"
 #include "layout/internal.h"
+#include "pdf_findings.h"
 #include "pdf_pages.h"
 #include "test_util.h"
 #include "validate/validate.h"
@@ -16,6 +17,8 @@
 namespace jx {
 namespace {
 
+using test::FindingOf;
+using test::FindingsOfPages;
 using test::Grid;
 using test::Has;
 using test::LayoutOfPages;
@@ -38,21 +41,8 @@ PdfPage TotalTable() {
   return p;
 }
 
-std::vector<Finding> Findings(std::vector<PdfPage> pages) {
-  Document d = PdfOfPages(std::move(pages));
-  Layout l = BuildLayout(d, ProjectPatterns());
-  Extraction ex = Extract(d, l, ProjectPatterns());
-  return Validate(ex, ProjectPatterns()).findings;
-}
-
-const Finding* FindingOf(const std::vector<Finding>& fs, const std::string& rule) {
-  for (const Finding& f : fs)
-    if (f.rule == rule) return &f;
-  return nullptr;
-}
-
 TEST_CASE("pdf doubt: a sure table keeps its error") {
-  std::vector<Finding> fs = Findings({TotalTable()});
+  std::vector<Finding> fs = FindingsOfPages({TotalTable()});
   const Finding* f = FindingOf(fs, "sum.total");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::kError);
@@ -68,7 +58,7 @@ TEST_CASE("pdf doubt: a piece that may be the rest makes the table's error a war
   REQUIRE(l.tables.size() == 2);
   CHECK(Has(l.tables[0].doubts, kDoubtContinuation));
   CHECK(Has(l.tables[1].doubts, kDoubtContinuation));
-  std::vector<Finding> fs = Findings({TotalTable(), b});
+  std::vector<Finding> fs = FindingsOfPages({TotalTable(), b});
   const Finding* f = FindingOf(fs, "sum.total");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::kWarning);
@@ -288,7 +278,7 @@ TEST_CASE("pdf doubt: a merged cell the page break cut doubts its own rows only"
   // Closed at the foot, the merged cell is whole; or its label is drawn in
   // its first part, above the break, as fill-down reads it: the error stands.
   for (bool cut : {false, true}) {
-    const Finding* sure = FindingOf(Findings({NoteTable(cut, cut)}), "sum.total");
+    const Finding* sure = FindingOf(FindingsOfPages({NoteTable(cut, cut)}), "sum.total");
     REQUIRE(sure != nullptr);
     CHECK(sure->severity == Severity::kError);
   }
@@ -301,7 +291,7 @@ TEST_CASE("pdf doubt: a doubted row elsewhere in the table leaves an error alone
   PdfPage p = Grid({50, 200, 400, 500}, {100, 130, 160, 190, 220}, {{0, 2}});
   p.words = TotalTable().words;
   p.words.push_back(Word("备注", 410, 110));
-  std::vector<Finding> fs = Findings({p});
+  std::vector<Finding> fs = FindingsOfPages({p});
   const Finding* f = FindingOf(fs, "sum.total");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::kError);
@@ -426,7 +416,7 @@ TEST_CASE("pdf doubt: text drawn across a row rule goes to the row its cell sits
   CHECK(l.tables[0].rows[1][0].text == "合计");
   CHECK(l.tables[0].rows[2][0].text == "基本支出");
   for (const auto& row : l.tables[0].rows) CHECK(row[0].doubt.empty());
-  const Finding* f = FindingOf(Findings({OverflowTable(true)}), "sum.total");
+  const Finding* f = FindingOf(FindingsOfPages({OverflowTable(true)}), "sum.total");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::kError);
 }
@@ -440,11 +430,12 @@ TEST_CASE("pdf doubt: text across a row rule that fits both rows doubts them") {
     if (!l.tables[0].rows[r].empty() && l.tables[0].rows[r][0].doubt == kDoubtLabels)
       doubted.push_back(static_cast<int>(r));
   CHECK(doubted == std::vector<int>{1, 2});
-  const Finding* f = FindingOf(Findings({OverflowTable(false, true)}), "sum.total");
+  const Finding* f =
+      FindingOf(FindingsOfPages({OverflowTable(false, true)}), "sum.total");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::kWarning);
   // Inside its cell, the same note leaves the error as it is.
-  const Finding* sure = FindingOf(Findings({OverflowTable(false)}), "sum.total");
+  const Finding* sure = FindingOf(FindingsOfPages({OverflowTable(false)}), "sum.total");
   REQUIRE(sure != nullptr);
   CHECK(sure->severity == Severity::kError);
 }

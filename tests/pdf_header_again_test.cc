@@ -9,6 +9,7 @@
 
 #include "extract/extract.h"
 #include "layout/internal.h"
+#include "pdf_findings.h"
 #include "pdf_pages.h"
 #include "test_util.h"
 #include "validate/validate.h"
@@ -16,6 +17,8 @@
 namespace jx {
 namespace {
 
+using test::FindingOf;
+using test::FindingsOfPages;
 using test::Grid;
 using test::Has;
 using test::LayoutOfPages;
@@ -54,19 +57,6 @@ PdfPage SecondPage(const std::vector<std::vector<std::string>>& header) {
   return p;
 }
 
-const Finding* FindingOf(const std::vector<Finding>& fs, const std::string& rule) {
-  for (const Finding& f : fs)
-    if (f.rule == rule) return &f;
-  return nullptr;
-}
-
-std::vector<Finding> Findings(std::vector<PdfPage> pages) {
-  Document d = PdfOfPages(std::move(pages));
-  Layout l = BuildLayout(d, ProjectPatterns());
-  Extraction ex = Extract(d, l, ProjectPatterns());
-  return Validate(ex, ProjectPatterns()).findings;
-}
-
 TEST_CASE("pdf layout: a header printed again over two rows instead of one goes on") {
   // 金额（元） set on two lines at the next page's top, each a row of the
   // grid: the same letters, cut into other rows.
@@ -80,7 +70,7 @@ TEST_CASE("pdf layout: a header printed again over two rows instead of one goes 
   CHECK(Has(l.tables[0].doubts, kDoubtHeaderRecut));
   // The 合计 is checked against both pages' rows, as a warning that names
   // the doubt: the rows after the header may sit in other columns.
-  std::vector<Finding> fs = Findings({FirstPage(), SecondPage(recut)});
+  std::vector<Finding> fs = FindingsOfPages({FirstPage(), SecondPage(recut)});
   const Finding* f = FindingOf(fs, "sum.total");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::kWarning);
@@ -94,7 +84,7 @@ TEST_CASE("pdf layout: a header printed again cell for cell goes on without a do
   CHECK(l.tables[0].pieces == 2);
   CHECK_FALSE(Has(l.tables[0].doubts, kDoubtHeaderRecut));
   const Finding* f = FindingOf(
-      Findings({FirstPage(), SecondPage({{"项目", "金额（元）"}})}), "sum.total");
+      FindingsOfPages({FirstPage(), SecondPage({{"项目", "金额（元）"}})}), "sum.total");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::kError);
 }

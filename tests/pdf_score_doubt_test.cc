@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "pdf_findings.h"
 #include "pdf_pages.h"
 #include "test_util.h"
 #include "validate/validate.h"
@@ -13,19 +14,13 @@
 namespace jx {
 namespace {
 
+using test::FindingsOfPages;
 using test::Grid;
 using test::LayoutOfPages;
 using test::Page;
 using test::PdfOfPages;
 using test::ProjectPatterns;
 using test::Word;
-
-std::vector<Finding> Findings(std::vector<PdfPage> pages) {
-  Document d = PdfOfPages(std::move(pages));
-  Layout l = BuildLayout(d, ProjectPatterns());
-  Extraction ex = Extract(d, l, ProjectPatterns());
-  return Validate(ex, ProjectPatterns()).findings;
-}
 
 std::vector<const Finding*> Of(const std::vector<Finding>& fs, const std::string& rule) {
   std::vector<const Finding*> out;
@@ -55,12 +50,12 @@ PdfPage Form(const std::string& score, const std::string& beyond) {
 }
 
 TEST_CASE("pdf score doubt: a funds row read under its header counts toward the total") {
-  std::vector<Finding> fs = Findings({Form("15", "")});
+  std::vector<Finding> fs = FindingsOfPages({Form("15", "")});
   for (const Finding* f : Of(fs, "score.total")) CHECK(f->severity != Severity::kError);
 }
 
 TEST_CASE("pdf score doubt: a funds row off its columns makes the total a warning") {
-  std::vector<Finding> fs = Findings({Form("75.00%", "15")});
+  std::vector<Finding> fs = FindingsOfPages({Form("75.00%", "15")});
   std::vector<const Finding*> totals = Of(fs, "score.total");
   REQUIRE(!totals.empty());
   for (const Finding* f : totals) {
@@ -132,7 +127,7 @@ TEST_CASE(
     "pdf score doubt: a total row holding a target is an indicator's row the label was "
     "drawn onto") {
   std::vector<Finding> fs =
-      Findings({TotalRow({"总分", "群众满意度", "≥90%", "92%", "10", "9"})});
+      FindingsOfPages({TotalRow({"总分", "群众满意度", "≥90%", "92%", "10", "9"})});
   std::vector<const Finding*> totals = Of(fs, "score.total");
   REQUIRE(!totals.empty());
   for (const Finding* f : totals) {
@@ -142,7 +137,8 @@ TEST_CASE(
 }
 
 TEST_CASE("pdf score doubt: a plain total row that is wrong stays an error") {
-  std::vector<Finding> fs = Findings({TotalRow({"总分", "", "", "", "100", "95"})});
+  std::vector<Finding> fs =
+      FindingsOfPages({TotalRow({"总分", "", "", "", "100", "95"})});
   std::vector<const Finding*> totals = Of(fs, "score.total");
   REQUIRE(totals.size() == 1);
   CHECK(totals[0]->severity == Severity::kError);
@@ -151,7 +147,8 @@ TEST_CASE("pdf score doubt: a plain total row that is wrong stays an error") {
 TEST_CASE(
     "pdf score doubt: words with digits beside a merged total's one number doubt it") {
   // "标 95": a wrapped label's tail drawn into the total row beside its 得分.
-  std::vector<Finding> fs = Findings({TotalRow({"总分", "100", "标 95", "", "", ""})});
+  std::vector<Finding> fs =
+      FindingsOfPages({TotalRow({"总分", "100", "标 95", "", "", ""})});
   for (const Finding* f : Of(fs, "score.total")) CHECK(f->severity != Severity::kError);
 }
 

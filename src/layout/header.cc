@@ -103,6 +103,15 @@ void BuildSectionColumns(Table* t, Section* s, const PatternFile& header) {
   }
 }
 
+// Two cells of a row trade their text and value: a cell read into the wrong
+// column goes back to its own.
+void SwapCells(Cell* a, Cell* b) {
+  const std::string va = a->value(), vb = b->value();
+  std::swap(a->text, b->text);
+  a->set_value(vb);
+  b->set_value(va);
+}
+
 // Columns inferred from alignment serve the whole table, but a section's
 // columns may be fewer and wider (a form's funds block above its indicator
 // block): a number set right in the section's last column then lands in a
@@ -125,10 +134,7 @@ void PullIntoLastColumn(Table* t, const Section& s, size_t end) {
     for (size_t c = named; c < row.size(); ++c)
       if (!IsBlank(row[c].text)) beyond = c, ++count;
     if (count != 1) continue;
-    const std::string moved = row[beyond].value(), kept = row[named - 1].value();
-    std::swap(row[named - 1].text, row[beyond].text);
-    row[named - 1].set_value(moved);
-    row[beyond].set_value(kept);
+    SwapCells(&row[named - 1], &row[beyond]);
   }
 }
 
@@ -256,10 +262,7 @@ void ReadUnnamedColumns(Table* t, const Section& s, size_t end) {
       const bool right_open =
           c + 1 < row.size() && named(c + 1) && IsBlank(row[c + 1].text);
       if (named(c - 1) && IsBlank(left.text) && !right_open) {
-        const std::string moved = row[c].value(), kept = left.value();
-        std::swap(left.text, row[c].text);
-        left.set_value(moved);
-        row[c].set_value(kept);
+        SwapCells(&left, &row[c]);
         continue;
       }
       if (IsWrappedDigits(left.text, row[c].text)) continue;

@@ -1,6 +1,8 @@
 // Joining printed pieces into tables, and placing titles and paragraphs.
 #include "layout/layout.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -93,28 +95,20 @@ std::string RowKey(const std::vector<Cell>& row) {
   return k;
 }
 
-// The letters of rows' texts as a multiset, in a canonical order: a header
+// The letters of rows' texts as a multiset, in code point order: a header
 // printed again on a new page whose columns were read apart otherwise
 // ("参考分值" a line higher, "名称" and "参考分" one cell) keeps its letters.
-std::string Letters(std::string_view text) {
-  std::vector<std::string_view> chars;
-  for (size_t i = 0; i < text.size();) {
-    size_t n = 1;
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b >= 0xF0)
-      n = 4;
-    else if (b >= 0xE0)
-      n = 3;
-    else if (b >= 0xC0)
-      n = 2;
-    n = std::min(n, text.size() - i);
-    if (b > ' ' && b != 0x1f) chars.push_back(text.substr(i, n));
-    i += n;
+// `text` is RowKey's (no white space); its cell separators are left out.
+std::u32string Letters(std::string_view text) {
+  std::u32string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t len = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c > ' ') out.push_back(static_cast<char32_t>(c));
   }
-  std::sort(chars.begin(), chars.end());
-  std::string out;
-  out.reserve(text.size());
-  for (std::string_view c : chars) out += c;
+  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -330,7 +324,7 @@ class Builder {
       return 0;
     std::string text;
     for (int r = 0; r < h; ++r) text += RowKey(cur_->rows[static_cast<size_t>(r)]);
-    const std::string want = Letters(text);
+    const std::u32string want = Letters(text);
     text.clear();
     // The page may cut it into a row more or fewer than the table's.
     const size_t most = std::min(p.rows.size() - 1, static_cast<size_t>(h) + 1);

@@ -106,12 +106,18 @@ std::string JoinCellLines(const std::vector<WordLine>& lines) {
   return out;
 }
 
-bool SeparatorInGap(const PdfWord& a, const PdfWord& b, const std::vector<double>& seps) {
+bool GapHolds(const PdfWord& a, const PdfWord& b, double x) {
   const double size = std::max({kPdf.min_em, a.size, b.size});
-  if (b.x0 - a.x1 <= kPdf.separator_gap_em * size) return false;
   const double slack = kPdf.separator_overrun_em * size;
+  return b.x0 - a.x1 > kPdf.separator_gap_em * size && a.x1 - slack <= x &&
+         x <= b.x0 + slack;
+}
+
+bool SeparatorInGap(const PdfWord& a, const PdfWord& b, const std::vector<double>& seps) {
+  const double slack =
+      kPdf.separator_overrun_em * std::max({kPdf.min_em, a.size, b.size});
   auto s = std::lower_bound(seps.begin(), seps.end(), a.x1 - slack);
-  return s != seps.end() && *s <= b.x0 + slack;
+  return s != seps.end() && GapHolds(a, b, *s);
 }
 
 std::vector<Segment> Segments(const WordLine& l) {

@@ -111,9 +111,11 @@ inline bool WideGap(const PdfWord& a, const PdfWord& b) {
   return b.x0 - a.x1 > kPdf.cell_gap_em * std::max({kPdf.min_em, a.size, b.size});
 }
 
-// Whether a gap between two words of a line holds one of the sorted column
-// separators `seps` (within `separator_overrun_em`) and is wider than
-// `separator_gap_em`: two cells set close, not one text run across columns.
+// Whether the gap between two words of a line holds the column separator at
+// `x` (within `separator_overrun_em`) and is wider than `separator_gap_em`:
+// two cells set close, not one text run across columns.
+bool GapHolds(const PdfWord& a, const PdfWord& b, double x);
+// The same for any of the sorted separators `seps`.
 bool SeparatorInGap(const PdfWord& a, const PdfWord& b, const std::vector<double>& seps);
 
 // A line's run of words without a wide gap.

@@ -265,7 +265,7 @@ class UnruledReader {
     // other lines leave room for ("…完成（6 分）； 2."); running text crosses
     // by far more.
     // A separator in a gap between two of the line's words is not crossed:
-    // two cells set close (`SeparatorInGap`).
+    // two cells set close (`GapHolds`).
     for (size_t i = band.first; i <= band.second; ++i) {
       const WordLine& l = lines[i];
       double slack = kPdf.separator_overrun_em * LineSize(l);
@@ -274,8 +274,7 @@ class UnruledReader {
         if (!(x0 < s && s < x1)) continue;
         bool in_gap = false;
         for (size_t k = 0; k + 1 < l.size() && !in_gap; ++k)
-          in_gap = l[k]->x1 - slack <= s && s <= l[k + 1]->x0 + slack &&
-                   SeparatorInGap(*l[k], *l[k + 1], {s});
+          in_gap = GapHolds(*l[k], *l[k + 1], s);
         if (!in_gap) return true;
       }
     }
