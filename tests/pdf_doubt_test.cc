@@ -331,6 +331,39 @@ TEST_CASE("layout: a header printed again with a cut row's rest in a cell goes o
     for (const Cell& c : row) CHECK(c.doubt.empty());
 }
 
+TEST_CASE("layout: a header printed twice in a row mid-table goes on") {
+  // A producer that splits a tall row heads each part it sets with the
+  // header; a part with no text of its own leaves two copies together, the
+  // first with the cut row's rest drawn into it. Still the header: the
+  // section goes on, so the rows below keep the labels filled down from
+  // above (二级 甲 over 乙 and 丙), and the cut row above is doubted.
+  Layout l = test::LayoutOf(
+      "一级指标\t二级指标\t三级指标\t指标解释\t自评分数\n"
+      "过程（12分）\t甲（12分）\t乙（7分）\t前半\t7\n"
+      "一级指标\t二级指标\t三级指标\t指标解释的后半\t自评分数\n"
+      "一级指标\t二级指标\t三级指标\t指标解释\t自评分数\n"
+      "\t\t丙（5分）\t说明\t5\n");
+  REQUIRE(l.tables.size() == 1);
+  const Table& t = l.tables[0];
+  CHECK(t.sections.size() == 1);
+  REQUIRE(t.rows.size() == 5);
+  CHECK(t.rows[1][3].text == "前半的后半");
+  CHECK(t.rows[1][0].doubt == kDoubtRows);
+  CHECK(t.rows[2][3].text == "指标解释");
+  CHECK(t.rows[4][1].anchor_row == 1);
+  // Twice, exactly: nothing is doubted.
+  Layout same = test::LayoutOf(
+      "一级指标\t二级指标\t三级指标\t自评分数\n"
+      "过程（12分）\t甲（12分）\t乙（7分）\t7\n"
+      "一级指标\t二级指标\t三级指标\t自评分数\n"
+      "一级指标\t二级指标\t三级指标\t自评分数\n"
+      "\t\t丙（5分）\t5\n");
+  REQUIRE(same.tables.size() == 1);
+  CHECK(same.tables[0].sections.size() == 1);
+  for (const auto& row : same.tables[0].rows)
+    for (const Cell& c : row) CHECK(c.doubt.empty());
+}
+
 TEST_CASE("pdf doubt: the header printed again under a line of text may be the rest") {
   // Page 2 repeats the table's header, but a line (the rest of a cell the
   // break cut) stands between: not joined, both doubted.

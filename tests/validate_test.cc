@@ -209,6 +209,14 @@ TEST_CASE("Forms, partitions, units and repeated figures", "[validate]") {
       {"a plan share under a blank header closes the plan",
        "资金支出计划（%）3月底\t\t6月底\t10月底\t12月底\n\t20%\t30%\t30%\t20%\n",
        {}},
+      // A narrow column cut the first period's header in two ("3月" over
+      // "底"): its share stands under a header that names no period.
+      {"a plan share under a cut header closes the plan",
+       "资金支出计划（%）\t底\t6月底\t10月底\t12月底\n\t20%\t30%\t30%\t20%\n",
+       {}},
+      {"a plan share under a cut header that closes nothing is a doubt",
+       "资金支出计划（%）\t底\t6月底\t10月底\t12月底\n\t20%\t30%\t30%\t30%\n",
+       {{"percent.partition", W, "", ""}}},
       {"a plan no reading closes is a doubt",
        "资金支出计划（%）3月底\t\t6月底\t10月底\t12月底\n\t20%\t30%\t30%\t30%\n",
        {{"percent.partition", W, "", ""}}},
@@ -442,6 +450,18 @@ TEST_CASE("A header printed again mid-table goes on with its section", "[validat
       "科目编码\t科目名称\t合计\n"
       "208\t社会保障和就业支出\t5.00\n"
       "合计\t\t35.00\n",
+      {});
+}
+
+TEST_CASE("A header printed twice in a row mid-table goes on with its section",
+          "[validate]") {
+  // 甲's children are 乙 and 丙 on both sides of the two copies: 12 = 7 + 5.
+  Expect(
+      "一级指标\t二级指标\t三级指标\t自评分数\n"
+      "过程（12分）\t甲（12分）\t乙（7分）\t7\n"
+      "一级指标\t二级指标\t三级指标\t自评分数\n"
+      "一级指标\t二级指标\t三级指标\t自评分数\n"
+      "\t\t丙（5分）\t5\n",
       {});
 }
 

@@ -514,17 +514,31 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
     // section it heads, not a new one (its 合计 sums both pages).
     if (!t->sections.empty() && s.header_rows > 0) {
       const Section& prev = t->sections.back();
-      bool tails = false;
-      if (prev.header_rows == s.header_rows &&
-          same_rows(static_cast<size_t>(prev.first_row), r, s.header_rows, &tails)) {
+      // Printed again once or several times in a row: a producer that
+      // splits a tall row may head each part it sets with the header, so
+      // that a part with no text of its own leaves two copies together.
+      const int h = prev.header_rows;
+      int copies = h > 0 && s.header_rows % h == 0 ? s.header_rows / h : 0;
+      bool tails = false, later_tails = false;
+      for (int k = 0; k < copies; ++k) {
+        bool these = false;
+        if (!same_rows(static_cast<size_t>(prev.first_row), r + static_cast<size_t>(k * h),
+                       h, &these)) {
+          copies = 0;
+          break;
+        }
+        (k == 0 ? tails : later_tails) |= these;
+      }
+      if (copies > 0) {
         // The row above is the cut row's first part: the rest goes back to
         // it, and the header reads as printed. Still that row is one the
         // layout put together, so it is doubted; above a header there is
         // no row to give it to, and the rows beside are both doubted.
         if (tails && !t->row_is_header[r - 1]) {
-          MoveTails(t, static_cast<size_t>(prev.first_row), r, s.header_rows);
+          MoveTails(t, static_cast<size_t>(prev.first_row), r, h);
           for (Cell& c : t->rows[r - 1]) c.doubt = std::string(kDoubtRows);
-        } else if (tails) {
+        }
+        if ((tails && t->row_is_header[r - 1]) || later_tails) {
           for (size_t k : {r - 1, r + static_cast<size_t>(s.header_rows)})
             if (k < n)
               for (Cell& c : t->rows[k]) c.doubt = std::string(kDoubtRows);

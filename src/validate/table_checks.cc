@@ -264,16 +264,21 @@ void SectionRules::Partition() {
       parts.push_back(term);
     }
     if (bad || known < 2) continue;
-    // A share printed under no header is most likely a period whose header
-    // the layout merged into its neighbour's: the plan is then read both
-    // with and without it, and a sum neither reading closes is a doubt.
+    // A share under a header that names nothing (blank, or a fragment the
+    // header patterns do not know) is most likely a period whose header
+    // the layout merged into its neighbour's or cut in two ("3月" over "底"
+    // in a narrow column): the plan is then read both with and without it,
+    // and a sum neither reading closes is a doubt. A named column (合计)
+    // is what it says.
     std::vector<Term> unnamed;
     for (size_t c = s_.first_column; c < s_.columns.size() && c < s_.end_column; ++c) {
-      if (s_.columns[c].key == "plan_period" || !s_.columns[c].label.empty()) continue;
+      if (!s_.columns[c].key.empty()) continue;
       ParsedNumber n;
       if (ReadSlot(row, c, &n) != Kind::kNumber || !n.percent) continue;
       Term share;
-      share.label = "表头空白的一栏";
+      share.label = s_.columns[c].label.empty()
+                        ? std::string("表头空白的一栏")
+                        : "表头为“" + s_.columns[c].label + "”的一栏";
       share.at = t_.At(row, c);
       share.exact = true;
       share.value = n.value;
@@ -290,7 +295,7 @@ void SectionRules::Partition() {
       Finding& f =
           sink_->Add("percent.partition", Severity::kWarning, parts.front().at,
                      t_.id + " 资金支出计划各期占比之和未核对：有表头的各期之和 " +
-                         Num(without.computed) + "%，连同表头空白栏之和 " +
+                         Num(without.computed) + "%，连同未标明期次的栏之和 " +
                          Num(with.computed) + "%，均不为 100%；表头可能读错");
       f.evidence.push_back(Describe(all));
       continue;
