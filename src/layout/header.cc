@@ -522,8 +522,8 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
       bool tails = false, later_tails = false;
       for (int k = 0; k < copies; ++k) {
         bool these = false;
-        if (!same_rows(static_cast<size_t>(prev.first_row), r + static_cast<size_t>(k * h),
-                       h, &these)) {
+        if (!same_rows(static_cast<size_t>(prev.first_row),
+                       r + static_cast<size_t>(k * h), h, &these)) {
           copies = 0;
           break;
         }
