@@ -245,6 +245,43 @@ TEST_CASE("pdf layout: a note wrapped inside the first column is the table's row
   CHECK(l.paragraphs.size() == 1);
 }
 
+TEST_CASE("pdf layout: a label's first line reaching into the gap stays in its row") {
+  // The separator between the label column and the amounts lies mid-gap
+  // between the cells that placed it (labels to 90, amounts from 150); a
+  // wrapped label's first line ends at 138, past it, yet short of the
+  // amounts: a line of the table, not running text that ends it. (Set
+  // apart by more than a cell's leading, its two lines are two rows here;
+  // which row a label's lines make is the cells' reading, not this one.)
+  PdfPage p = Page();
+  p.words = {Word("项目", 50, 100),         Word("预算数", 150, 100, 30),
+             Word("决算数", 250, 100, 30),  Word("基本支出", 50, 130, 40),
+             Word("100.00", 150, 130, 30),  Word("98.00", 250, 130, 25),
+             Word("项目支出", 50, 160, 40), Word("50.00", 150, 160, 25),
+             Word("40.00", 250, 160, 25),   Word("（一）事前绩效评估管", 50, 190, 88),
+             Word("理", 50, 205, 10),       Word("30.00", 150, 205, 25),
+             Word("20.00", 250, 205, 25),   Word("合计", 50, 235),
+             Word("180.00", 150, 235, 30),  Word("158.00", 250, 235, 30)};
+  Layout l = LayoutOfPages({p});
+  REQUIRE(l.tables.size() == 1);
+  auto rows = Texts(l.tables[0]);
+  REQUIRE(rows.size() >= 5);
+  CHECK(rows[3][0].starts_with("（一）事前绩效评估管"));
+  CHECK(rows.back() == std::vector<std::string>{"合计", "180.00", "158.00"});
+  CHECK(l.paragraphs.empty());
+  // Set further above the next line than a leading, it is a caption over
+  // the rows below, and ends the table above it.
+  PdfPage caption = p;
+  caption.words[9] = Word("（一）事前绩效评估管", 50, 182, 88);
+  Layout apart = LayoutOfPages({caption});
+  REQUIRE(!apart.tables.empty());
+  CHECK(Texts(apart.tables[0]).size() == 3);
+  // Text that runs into the amounts' column does end the table.
+  p.words[9] = Word("以下为事前绩效评估管理的情况说明", 50, 190, 160);
+  Layout cut = LayoutOfPages({p});
+  REQUIRE(!cut.tables.empty());
+  CHECK(Texts(cut.tables[0]).size() == 3);
+}
+
 TEST_CASE("pdf layout: an unruled form goes on over the page in more columns") {
   // Page 1 ends with a form of three columns; page 2 opens, no text between,
   // with rows that keep those columns and add two. One table, the first

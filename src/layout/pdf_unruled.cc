@@ -115,9 +115,24 @@ class UnruledReader {
       // Bands without a wide gap that cross a column separator are running
       // text: the table ends before the first of them.
       std::vector<double> seps = Separators(lines, segs, lines_of(b, e, true));
+      // A separator is placed mid-gap between the cells its rows set; a
+      // cell's line wrapped at its column's edge may reach further into
+      // the gap than the rows that placed it, yet stop short of the next
+      // column's cells: it crosses nothing there when the cell's next line
+      // follows at a leading (`max_leading_em`), where it started. A
+      // caption over the next table is set further above it.
+      const std::vector<double> starts = ColumnStarts(segs, lines_of(b, e, true), seps);
+      auto wraps_on = [&](size_t k) {
+        if (k + 1 >= bands.size()) return false;
+        const WordLine& l = lines[bands[k].second];
+        const WordLine& next = lines[bands[k + 1].first];
+        return LineTop(next) - LineBottom(l) <= kPdf.max_leading_em * LineSize(l) &&
+               std::fabs(next.front()->x0 - l.front()->x0) <= kPdf.same_separator;
+      };
       size_t end = b;
       for (size_t k = b; k <= e; ++k) {
-        if (multi(k) == 0 && CrossesAny(lines, bands[k], seps) &&
+        if (multi(k) == 0 &&
+            CrossesAny(lines, bands[k], seps, wraps_on(k) ? &starts : nullptr) &&
             !Staggered(lines, bands[k], seps))
           break;
         end = k;
@@ -259,8 +274,27 @@ class UnruledReader {
     return LineTop(lines[b.first]) - a_bottom < kPdf.row_near_em * size;
   }
 
+  // Where the cells right of each separator start: the leftmost segment
+  // of `idx`'s lines between it and the next (kFar where none).
+  static std::vector<double> ColumnStarts(const std::vector<std::vector<Segment>>& segs,
+                                          const std::vector<size_t>& idx,
+                                          const std::vector<double>& seps) {
+    std::vector<double> out(seps.size(), kFar);
+    for (size_t i : idx)
+      for (const Segment& sg : segs[i]) {
+        auto it = std::upper_bound(seps.begin(), seps.end(), sg.x0);
+        if (it == seps.begin()) continue;
+        const size_t j = static_cast<size_t>(it - seps.begin()) - 1;
+        out[j] = std::min(out[j], sg.x0);
+      }
+    return out;
+  }
+
+  // `starts`, when given: ColumnStarts of `seps`; a line that ends before
+  // the cells right of a separator start does not cross it.
   static bool CrossesAny(const std::vector<WordLine>& lines, const Band& band,
-                         const std::vector<double>& seps) {
+                         const std::vector<double>& seps,
+                         const std::vector<double>* starts = nullptr) {
     // A justified line may run a little past the separator its column's
     // other lines leave room for ("…完成（6 分）； 2."); running text crosses
     // by far more.
@@ -270,8 +304,10 @@ class UnruledReader {
       const WordLine& l = lines[i];
       double slack = kPdf.separator_overrun_em * LineSize(l);
       double x0 = l.front()->x0 + slack, x1 = l.back()->x1 - slack;
-      for (double s : seps) {
+      for (size_t j = 0; j < seps.size(); ++j) {
+        const double s = seps[j];
         if (!(x0 < s && s < x1)) continue;
+        if (starts && l.back()->x1 <= (*starts)[j]) continue;
         bool in_gap = false;
         for (size_t k = 0; k + 1 < l.size() && !in_gap; ++k)
           in_gap = GapHolds(*l[k], *l[k + 1], s);
