@@ -21,6 +21,10 @@ struct PdfWord {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   double size = 0;  // font size
   bool space_after = false;
+  // Set by the layout: this word ends its cell though the next word on its
+  // line follows closer than a wide gap (two cells set close, their padding
+  // small; `layout/pdf_edges.cc`).
+  bool ends_cell = false;
 };
 
 // A drawn line or a thin filled rectangle: a table rule.
@@ -46,17 +50,17 @@ using PageSink = std::function<void(PdfPage&&)>;
 // (`number` counts paragraphs, or rows of a sheet), tables are `tables`, and
 // `blocks` says in which order.
 struct DocCell {
-  std::string text;  // as shown; lines of a cell joined with '\n'
-  int line = 0;      // paragraph number, or row of the sheet (1-based)
-  int page = 0;      // sheet number for workbooks, else 0
+  std::string text;              // as shown; lines of a cell joined with '\n'
+  int line = 0;                  // paragraph number, or row of the sheet (1-based)
+  int page = 0;                  // sheet number for workbooks, else 0
   int rowspan = 1, colspan = 1;  // on the top-left cell of a merge
   int anchor_row = -1, anchor_col = -1;  // on cells a merge covers
-  std::string ref;  // workbooks: "表1!B7"
+  std::string ref;                       // workbooks: "表1!B7"
 };
 
 struct DocTable {
   std::vector<std::vector<DocCell>> rows;  // one cell per grid column
-  int header_rows = 0;  // leading rows the source marks as header rows
+  int header_rows = 0;                     // leading rows the source marks as header rows
 };
 
 struct DocBlock {

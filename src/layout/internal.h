@@ -77,7 +77,9 @@ std::vector<LineSpan> AlignedBlocks(const Document& doc);
 // geometry need be held.
 class PdfPager {
  public:
-  PdfPager(Document* lines, std::vector<Item>* items);
+  // `units` (patterns/units.txt), when given: a unit set against its number
+  // is never read as a cell of its own (`pdf::MarkCellEdges`).
+  PdfPager(Document* lines, std::vector<Item>* items, const PatternFile* units = nullptr);
   ~PdfPager();
   void Add(const PdfPage& page);
 
@@ -86,7 +88,8 @@ class PdfPager {
   std::unique_ptr<State> s_;
 };
 
-void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items);
+void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items,
+              const PatternFile* units = nullptr);
 
 // Structured documents (Document::blocks): paragraphs as text items, each
 // table as one piece with its merges (structured.cc).

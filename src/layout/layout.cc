@@ -555,7 +555,7 @@ Layout BuildLayout(const Document& doc, const Patterns& patterns) {
   if (!doc.pages.empty()) {
     Document lines;
     std::vector<layout::Item> items;
-    layout::PdfItems(doc, &lines, &items);
+    layout::PdfItems(doc, &lines, &items, patterns.file("units"));
     return layout::Builder(lines, patterns).Run(std::move(items));
   }
   Layout l =
@@ -570,7 +570,7 @@ bool ReadAndLayout(const std::string& path, const ReadOptions& opts,
   std::vector<layout::Item> items;
   lines.path = path;
   lines.encoding = "PDF";
-  layout::PdfPager pager(&lines, &items);
+  layout::PdfPager pager(&lines, &items, patterns.file("units"));
   ReadOptions o = opts;
   o.on_page = [&pager](PdfPage&& page) { pager.Add(page); };
   if (!ReadDocument(path, o, doc, err)) return false;

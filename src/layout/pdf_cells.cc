@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "base/text.h"
 #include "layout/internal.h"
 #include "layout/pdf_internal.h"
 #include "layout/table.h"
@@ -476,6 +477,21 @@ class CellBuilder {
 void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
                 const std::vector<double>& seps, PageTable* t, bool place_labels) {
   CellBuilder::Build(lines, idx, seps, t, place_labels);
+  // A cell holding a number as no one prints it ("2,400," "000.00"
+  // "1,800,0") holds a piece of one its narrow column wrapped: the rest
+  // went into the row above or below, so which row's value each piece is,
+  // and what those rows hold, is a guess.
+  for (size_t r = 0; r < t->rows.size(); ++r) {
+    bool cut = false;
+    for (const std::string& c : t->rows[r]) {
+      const std::string text(TrimSpace(c));
+      cut = cut || (LooksNumeric(text) && !WholeNumber(text));
+    }
+    if (!cut) continue;
+    t->row_doubts.resize(t->rows.size());
+    for (size_t k = r == 0 ? 0 : r - 1; k <= r + 1 && k < t->rows.size(); ++k)
+      if (t->row_doubts[k].empty()) t->row_doubts[k] = std::string(kDoubtRows);
+  }
 }
 
 // `seps` without those between two columns right of the label columns

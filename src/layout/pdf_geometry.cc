@@ -109,8 +109,8 @@ std::string JoinCellLines(const std::vector<WordLine>& lines) {
 bool GapHolds(const PdfWord& a, const PdfWord& b, double x) {
   const double size = std::max({kPdf.min_em, a.size, b.size});
   const double slack = kPdf.separator_overrun_em * size;
-  return b.x0 - a.x1 > kPdf.separator_gap_em * size && a.x1 - slack <= x &&
-         x <= b.x0 + slack;
+  return (a.ends_cell || b.x0 - a.x1 > kPdf.separator_gap_em * size) &&
+         a.x1 - slack <= x && x <= b.x0 + slack;
 }
 
 bool SeparatorInGap(const PdfWord& a, const PdfWord& b, const std::vector<double>& seps) {

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/patterns.h"
 #include "ingest/document.h"
 #include "layout/pdf_params.h"
 
@@ -106,9 +107,11 @@ inline double LineSize(const WordLine& l) {
   return s;
 }
 
-// A gap that parts two cells (`cell_gap_em`).
+// A gap that parts two cells (`cell_gap_em`), or one at a cell edge the
+// page's alignment shows (`MarkCellEdges`).
 inline bool WideGap(const PdfWord& a, const PdfWord& b) {
-  return b.x0 - a.x1 > kPdf.cell_gap_em * std::max({kPdf.min_em, a.size, b.size});
+  return a.ends_cell ||
+         b.x0 - a.x1 > kPdf.cell_gap_em * std::max({kPdf.min_em, a.size, b.size});
 }
 
 // Whether the gap between two words of a line holds the column separator at
@@ -134,6 +137,20 @@ size_t FooterStart(const std::vector<WordLine>& lines,
                    const std::vector<std::vector<Segment>>& segs,
                    const std::vector<std::pair<size_t, size_t>>& bands,
                    double page_height);
+
+// ---- Cell edges (pdf_edges.cc) ---------------------------------------------
+
+// Two cells set closer than a wide gap (padding of a point, equal columns
+// filled to their edge) read as one run of text. Where a word follows such
+// a gap at a position where the page's other lines start cells, the word
+// before it ends its cell (`PdfWord::ends_cell`): on lines that part cells
+// with a wide gap elsewhere, and on lines of two cells run together within
+// the stretch of the page such edges were found over. Returns `page`, or
+// `*copy` holding `page` so marked; `page` may be `*copy` itself.
+// `units` (patterns/units.txt), when given: a unit set against its number
+// stays with it.
+const PdfPage& MarkCellEdges(const PdfPage& page, const PatternFile* units,
+                             PdfPage* copy);
 
 // ---- Ruled grids (pdf_ruled.cc) ---------------------------------------------
 

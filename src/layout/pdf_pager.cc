@@ -164,6 +164,7 @@ size_t RepeatedHead(const std::vector<Item>& items, size_t first_piece, size_t l
 struct PdfPager::State {
   Document* lines;
   std::vector<Item>* items;
+  const PatternFile* units;
   PageTable last;  // the table that ended the previous page, if it did
   size_t last_piece = SIZE_MAX;
   // The first piece of the table `last_piece` goes on with, over pages.
@@ -196,8 +197,8 @@ static bool InColumn(const pdf::Para& p, const std::vector<pdf::PageTable>& tabl
   return false;
 }
 
-PdfPager::PdfPager(Document* lines, std::vector<Item>* items)
-    : s_(new State{lines, items}) {
+PdfPager::PdfPager(Document* lines, std::vector<Item>* items, const PatternFile* units)
+    : s_(new State{lines, items, units}) {
   lines->lines.clear();
   items->clear();
 }
@@ -206,7 +207,7 @@ PdfPager::~PdfPager() = default;
 
 void PdfPager::Add(const PdfPage& input) {
   PdfPage copy;
-  const PdfPage& page = pdf::SanePage(input, &copy);
+  const PdfPage& page = pdf::MarkCellEdges(pdf::SanePage(input, &copy), s_->units, &copy);
   Document* lines = s_->lines;
   std::vector<Item>* items = s_->items;
   PageTable& last = s_->last;
@@ -447,10 +448,11 @@ void PdfPager::Add(const PdfPage& input) {
   }
 }
 
-void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items) {
+void PdfItems(const Document& pdf, Document* lines, std::vector<Item>* items,
+              const PatternFile* units) {
   lines->path = pdf.path;
   lines->encoding = pdf.encoding;
-  PdfPager pager(lines, items);
+  PdfPager pager(lines, items, units);
   for (const PdfPage& page : pdf.pages) pager.Add(page);
 }
 

@@ -185,6 +185,24 @@ struct PdfParams {
   // below the last table are that table's.
   size_t min_table_rows = 3;
 
+  // ---- Cell edges in narrow gaps (pdf_edges.cc) ----
+  // Em. A gap narrower than this between two words of a line is kerning,
+  // never two cells (a cell's padding is a point each side at the least).
+  double edge_gap_em = 0.05;
+  // Em. Words starting this close to one position start at it: one
+  // renderer places a column's left-aligned cells at one x, to rounding.
+  double edge_align_em = 0.05;
+  // Lines whose word at a position opens the line or follows a wide gap:
+  // this many show a cell edge there (a cell's wrapped lines start at it).
+  size_t edge_support = 2;
+  // Lines with a word starting at the position in all, the narrow gaps
+  // included: a column's cells start at it row after row, where a word
+  // inside a cell lands there by chance once.
+  size_t edge_pairs = 3;
+  // Characters. A word after a number that starts with a unit word this
+  // long at most ("元/公里", "百万元") is the number's unit, not a cell.
+  size_t edge_unit_chars = 3;
+
   // ---- Unruled tables: columns ----
   // Points. The step of the scan for separators: a precision, not a
   // distance between words. In em it gives the same output on the samples,
