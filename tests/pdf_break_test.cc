@@ -178,3 +178,60 @@ TEST_CASE("pdf break: a table of horizontal rules goes on over the page in its c
 
 }  // namespace
 }  // namespace jx
+
+namespace jx {
+namespace {
+
+// A producer that cuts pages at fixed heights draws the line the page's
+// end runs through on both pages. Page 1 ends with a row whose 说明 cell
+// shows its first line and, clipped at the foot, its second, then the empty
+// grid row the cut left; page 2 opens with an empty grid row, then that
+// second line again and the rest of the cell. `repeat`: page 2 prints the
+// second line again (else it goes on with the third).
+std::vector<PdfPage> ClippedRow(bool repeat) {
+  const std::vector<double> xs = {50, 150, 450, 500};
+  PdfPage a = Grid(xs, {600, 630, 660, 780, 800}, {});
+  a.words = {Word("指标", 60, 610),
+             Word("说明", 160, 610),
+             Word("分值", 460, 610),
+             Word("甲", 60, 640),
+             Word("说明甲", 160, 640, 40),
+             Word("3", 460, 640, 5),
+             Word("财务监控有效性", 60, 665, 70),
+             Word("项目实施单位是否为", 160, 665, 90),
+             Word("保障资金的安全", 160, 768, 70),
+             Word("2", 460, 665, 5)};
+  PdfPage b = Grid(xs, {60, 80, 140, 170}, {}, 2);
+  if (repeat) b.words.push_back(Word("保障资金的安全", 160, 85, 70));
+  for (auto w : {Word("规范运行的情况", 160, 100, 70), Word("乙", 60, 145),
+                 Word("说明乙", 160, 145, 40), Word("4", 460, 145, 5)})
+    b.words.push_back(w);
+  return {a, b};
+}
+
+TEST_CASE("pdf break: a cut row's last line printed again opens its rest") {
+  Layout l = LayoutOfPages(ClippedRow(true));
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) ==
+        Rows{{"指标", "说明", "分值"},
+             {"甲", "说明甲", "3"},
+             {"财务监控有效性", "项目实施单位是否为保障资金的安全规范运行的情况", "2"},
+             {"乙", "说明乙", "4"}});
+}
+
+TEST_CASE("pdf break: without a line printed again the empty rows stay between") {
+  // Nothing repeats: whether the text under the empty rows is the cut
+  // row's rest is not shown, so the rows stay as printed.
+  Layout l = LayoutOfPages(ClippedRow(false));
+  REQUIRE(l.tables.size() == 1);
+  const auto rows = Texts(l.tables[0]);
+  REQUIRE(rows.size() >= 3);
+  CHECK(rows[2] == std::vector<std::string>{"财务监控有效性",
+                                            "项目实施单位是否为保障资金的安全", "2"});
+  bool rest_apart = false;
+  for (const auto& r : rows) rest_apart = rest_apart || r[1] == "规范运行的情况";
+  CHECK(rest_apart);
+}
+
+}  // namespace
+}  // namespace jx

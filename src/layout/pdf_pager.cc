@@ -71,6 +71,51 @@ bool ContinuesRow(const std::vector<std::string>& above,
   return any && (number_alone || (mid_sentence && long_text));
 }
 
+bool AllBlank(const std::vector<std::string>& row) {
+  return std::all_of(row.begin(), row.end(),
+                     [](const std::string& c) { return IsBlank(c); });
+}
+
+// The longest end of `a` that `b` opens with, in bytes, at a character
+// boundary of both, within `repeated_line_max_bytes`.
+size_t Overlap(std::string_view a, std::string_view b) {
+  const size_t most = std::min({a.size(), b.size(), pdf::kPdf.repeated_line_max_bytes});
+  for (size_t k = most; k > 0; --k) {
+    // b opens at a character, so an equal end of a does too.
+    if (k < b.size() && (static_cast<unsigned char>(b[k]) & 0xC0) == 0x80) continue;
+    if (a.substr(a.size() - k) == b.substr(0, k)) return k;
+  }
+  return 0;
+}
+
+// `below` opens the page with the rest of the row `above` that the last page
+// cut, the cut row's last line printed again first (a producer that cuts
+// pages at fixed heights draws the line the page's end runs through on both
+// pages): every cell set on both opens with the end of the one above, one of
+// them by `repeated_line_chars` or more. Strips what is repeated from
+// `below` and says whether it was.
+bool StripRepeatedLine(const std::vector<std::string>& above,
+                       std::vector<std::string>* below) {
+  if (above.size() != below->size()) return false;
+  std::vector<size_t> cut(above.size(), 0);
+  bool long_enough = false;
+  for (size_t c = 0; c < above.size(); ++c) {
+    const std::string_view a = TrimSpace(above[c]), b = TrimSpace((*below)[c]);
+    if (a.empty() || b.empty()) continue;
+    const size_t k = Overlap(a, b);
+    if (k == 0) return false;
+    const size_t chars = CodePointCount(b.substr(0, k));
+    // A short cell repeats whole ("5" over "5", "项目" over "项目效益").
+    if (chars < pdf::kPdf.repeated_line_chars && k != a.size()) return false;
+    long_enough = long_enough || chars >= pdf::kPdf.repeated_line_chars;
+    cut[c] = static_cast<size_t>(b.data() - (*below)[c].data()) + k;
+  }
+  if (!long_enough) return false;
+  for (size_t c = 0; c < cut.size(); ++c)
+    if (cut[c] > 0) (*below)[c].erase(0, cut[c]);
+  return true;
+}
+
 // A row opening the page that `ContinuesRow` did not join, yet could be the
 // rest of the cut row: no label of its own where the row above has one,
 // nothing but numbers, each under a cell printed above, and one under a
@@ -310,8 +355,43 @@ void PdfPager::Add(const PdfPage& input) {
       // The header printed again at the page top (Writer's repeated rows,
       // `<thead>`) stands between the cut row and its rest.
       const size_t head = RepeatedHead(*items, s_->first_piece, last_piece, tables[0]);
-      auto& prev = (*items)[last_piece].piece.rows.back().cells;
-      if (!text_before && head < tables[0].rows.size()) {
+      auto& piece_rows = (*items)[last_piece].piece.rows;
+      // A cut row's last line printed again opens this page, perhaps after
+      // and before empty grid rows the cut left (its cells' rules drawn on
+      // both pages): the row goes on past them.
+      size_t trail = 0, lead = head;
+      while (trail + 1 < last.rows.size() && trail + 1 < piece_rows.size() &&
+             AllBlank(last.rows[last.rows.size() - 1 - trail]))
+        ++trail;
+      while (lead + 1 < tables[0].rows.size() && AllBlank(tables[0].rows[lead])) ++lead;
+      bool repeated = false;
+      if (!text_before && lead < tables[0].rows.size() &&
+          !AllBlank(tables[0].rows[lead]) &&
+          !AllBlank(last.rows[last.rows.size() - 1 - trail])) {
+        std::vector<std::string> rest = tables[0].rows[lead];
+        auto& cut = piece_rows[piece_rows.size() - 1 - trail].cells;
+        if (cut.size() == rest.size() &&
+            StripRepeatedLine(last.rows[last.rows.size() - 1 - trail], &rest)) {
+          repeated = true;
+          for (size_t c = 0; c < rest.size(); ++c) cut[c].text += rest[c];
+          // The rows between go: the empty ones the cut left, the header
+          // printed again above them, and the rest now joined.
+          tables[0].rows.erase(
+              tables[0].rows.begin(),
+              tables[0].rows.begin() + static_cast<std::ptrdiff_t>(lead + 1));
+          auto& rd = tables[0].row_doubts;
+          if (!rd.empty())
+            rd.erase(rd.begin(), rd.begin() + static_cast<std::ptrdiff_t>(
+                                                  std::min(rd.size(), lead + 1)));
+          piece_rows.resize(piece_rows.size() - trail);
+          if (!piece_rows.empty())
+            (*items)[last_piece].piece.last_line = piece_rows.back().last_line;
+          if (tables[0].rows.empty())
+            for (const Cell& c : cut) whole_row.push_back(c.text);
+        }
+      }
+      auto& prev = piece_rows.back().cells;
+      if (!repeated && !text_before && head < tables[0].rows.size()) {
         const auto& first = tables[0].rows[head];
         if (prev.size() == first.size() &&
             ContinuesRow(last.rows.back(), first, last.open_at_foot,

@@ -333,6 +333,14 @@ struct PdfParams {
   // a header, or with that table's header printed again, opening the next,
   // which may then be its rest.
   size_t rest_gap_lines = 3;
+  // Characters. A producer that cuts pages at fixed heights draws the line
+  // the page's end runs through on both pages: the cut row's rest opens
+  // with the end of its cells above. One cell repeating this many
+  // characters at least (every other shared cell repeating its end too)
+  // shows it; fewer could be chance.
+  size_t repeated_line_chars = 4;
+  // Bytes. How far back a repeated end is looked for: a line, not a cell.
+  size_t repeated_line_max_bytes = 512;
 
   // ---- Doubt ----
   // Em. Columns inferred from alignment where two cells on a line stand
