@@ -136,6 +136,31 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "pdf score doubt: a total row naming an indicator beside its label doubts the total "
+    "and the grade set against it") {
+  // The last indicator's row and the total's read as one ("总分 |
+  // 群众满意度（10分）| … | 95"): whose score the 95 is, is unsure.
+  PdfPage p = TotalRow({"总分", "群众满意度（10分）", "", "", "100", "95"});
+  p.words.push_back(test::Word("自评等级：差", 50, 60, 80));
+  std::vector<Finding> fs = FindingsOfPages({p});
+  std::vector<const Finding*> totals = Of(fs, "score.total");
+  std::vector<const Finding*> grades = Of(fs, "grade.band");
+  REQUIRE(!totals.empty());
+  REQUIRE(!grades.empty());
+  for (const Finding* f : totals) {
+    CHECK(f->severity == Severity::kWarning);
+    CHECK(f->message.find("layout doubt labels") != std::string::npos);
+  }
+  for (const Finding* f : grades) CHECK(f->severity == Severity::kWarning);
+  // The same grade against a plain total row is an error.
+  PdfPage plain = TotalRow({"总分", "", "", "", "100", "95"});
+  plain.words.push_back(test::Word("自评等级：差", 50, 60, 80));
+  std::vector<Finding> sure = FindingsOfPages({plain});
+  REQUIRE(!Of(sure, "grade.band").empty());
+  CHECK(Of(sure, "grade.band")[0]->severity == Severity::kError);
+}
+
 TEST_CASE("pdf score doubt: a plain total row that is wrong stays an error") {
   std::vector<Finding> fs =
       FindingsOfPages({TotalRow({"总分", "", "", "", "100", "95"})});

@@ -319,6 +319,19 @@ void IndicatorReader::BuildIndicators(const Table& t, const Section& s, size_t e
           break;
         }
       }
+    // Nor does it name an indicator beside its own label ("合计 | 87 |
+    // 社会公众或服务对象满意度（10分）"): the last indicator's row and the
+    // total's read as one, whose score is whose unsure.
+    if (ind.is_total && t.page > 0 && st.doubt.empty())
+      for (size_t c : names) {
+        const Cell* x = cell(c);
+        ParsedNumber m;
+        if (x && x->anchor_row < 0 && !IsBlank(x->text) && !PureNumber(*x, &m) &&
+            !structure_.Matches("total", x->text)) {
+          st.doubt = std::string(kDoubtLabels);
+          break;
+        }
+      }
     if (!ind.is_total) ReadResult(t, r, target_col, actual_col, extra, &ind);
     if (ind.is_total) {
       if (ind.has_score) {

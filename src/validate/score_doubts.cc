@@ -9,14 +9,18 @@ namespace jx::validate {
 
 // A score table whose totals rest on rows the layout could not read (see
 // ScoreTable::doubt): its total against its items is a warning that names
-// the doubt; a row the total counts may be missing from the sum.
+// the doubt; a row the total counts may be missing from the sum, or the
+// total read may be another row's score, so the text's total and a grade
+// set against it are warnings too.
 void HonourScoreDoubts(const Extraction& ex, Validation* v) {
   for (const ScoreTable& st : ex.score_tables) {
     if (st.doubt.empty()) continue;
     for (Finding& f : v->findings) {
-      if (f.severity != Severity::kError || f.rule != "score.total" ||
-          f.where.table != st.table)
-        continue;
+      if (f.severity != Severity::kError) continue;
+      bool here = f.rule == "score.total" && f.where.table == st.table;
+      if (f.rule == "score.text_total" || f.rule == "grade.band")
+        for (const Location& l : f.involved) here |= l.table == st.table;
+      if (!here) continue;
       f.severity = Severity::kWarning;
       f.message += "（表 " + st.table +
                    " 有计分行的单元格与表头错位，总分所计各行不确定，" +
