@@ -228,3 +228,35 @@ TEST_CASE("score doubt: neighbours off by the row between them are warnings on a
 
 }  // namespace
 }  // namespace jx
+
+namespace jx {
+namespace {
+
+TEST_CASE(
+    "score doubt: a mismatch a layout doubt made a warning still counts as incoherent") {
+  // Three weights off their children's sum; the layout doubted the row of
+  // the first. Three mismatches in one table are a hierarchy read wrong,
+  // whichever of them a doubt already reported as a warning.
+  const std::string text =
+      "2022年度项目支出绩效自评计分表\n"
+      "一级指标\t二级指标\t三级指标\t自评分数\n"
+      "投入（20分）\t目标（20分）\t甲（15分）\t15\n"
+      "过程（30分）\t执行（30分）\t乙（25分）\t25\n"
+      "产出（50分）\t数量（50分）\t丙（45分）\t45\n";
+  Document d = test::DocFromText(text);
+  Layout l = BuildLayout(d, test::ProjectPatterns());
+  Extraction ex = Extract(d, l, test::ProjectPatterns());
+  REQUIRE(!ex.tables.empty());
+  ex.tables[0].row_doubts.emplace_back(2, std::string(kDoubtRows));
+  std::vector<Finding> fs = Validate(ex, test::ProjectPatterns()).findings;
+  int sums = 0;
+  for (const Finding& f : fs) {
+    if (f.rule != "score.weight_sum") continue;
+    ++sums;
+    CHECK(f.severity == Severity::kWarning);
+  }
+  CHECK(sums >= 3);
+}
+
+}  // namespace
+}  // namespace jx

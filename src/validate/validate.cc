@@ -479,9 +479,11 @@ Validation Validate(const Extraction& ex, const Patterns& patterns) {
     f.where.file = ex.file;
     v.findings.push_back(std::move(f));
   }
+  // Incoherence first: a mismatch a layout doubt makes a warning still
+  // counts toward the table's being read with the wrong hierarchy.
+  validate::DoubtIncoherentScores(ex, &v);
   HonourDoubts(ex, &v);
   validate::HonourScoreDoubts(ex, &v);
-  validate::DoubtIncoherentScores(ex, &v);
   validate::DoubtShiftedBoundaries(ex, &v);
   // Stable order: by page and line; ids follow that order.
   std::stable_sort(v.findings.begin(), v.findings.end(),
