@@ -128,7 +128,9 @@ const PdfPage& MarkCellEdges(const PdfPage& page, const PatternFile* units,
     ys.clear();
     for (auto it = std::lower_bound(found.begin(), found.end(),
                                     std::make_pair(g.b->x0 - tol, -kFar));
-         it != found.end() && it->first <= g.b->x0 + tol; ++it)
+         it != found.end() && it->first <= g.b->x0 + tol &&
+         ys.size() < kPdf.edge_scan_limit;
+         ++it)
       ys.push_back(it->second);
     if (ys.empty()) continue;
     std::sort(ys.begin(), ys.end());

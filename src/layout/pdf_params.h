@@ -202,6 +202,10 @@ struct PdfParams {
   // Characters. A word after a number that starts with a unit word this
   // long at most ("元/公里", "百万元") is the number's unit, not a cell.
   size_t edge_unit_chars = 3;
+  // Edges at one position looked at for a line of two cells run together:
+  // a table's rows on a page are far fewer, and a hostile page of a million
+  // words at one x would cost a scan of them all per line.
+  size_t edge_scan_limit = 256;
 
   // ---- Unruled tables: columns ----
   // Points. The step of the scan for separators: a precision, not a
