@@ -306,32 +306,23 @@ void IndicatorReader::BuildIndicators(const Table& t, const Section& s, size_t e
       out_.indicators.push_back(std::move(ind));
       continue;
     }
-    // A total row has no target and no result: one that holds them is an
-    // indicator's row the 总分 label was drawn onto (a label cell set off its
-    // row on a rebuilt page), and which rows the total counts is unsure.
-    // (A bare number there is a merged total row's 分值 or 得分.)
-    if (ind.is_total && t.page > 0 && st.doubt.empty())
-      for (int c : {target_col, actual_col}) {
+    // A total row has no target and no result, and names no indicator
+    // beside its own label: one that holds words there is an indicator's
+    // row the 总分 label was drawn onto, or the last indicator's row read
+    // with the total's ("合计 | 87 | 社会公众或服务对象满意度（10分）"), and
+    // which rows the total counts is unsure. (A bare number there is a
+    // merged total row's 分值 or 得分; a label filled down is no word of it.)
+    if (ind.is_total && t.page > 0 && st.doubt.empty()) {
+      auto words = [&](int c) {
         const Cell* x = c >= 0 ? cell(static_cast<size_t>(c)) : nullptr;
         ParsedNumber m;
-        if (x && !IsBlank(x->text) && !PureNumber(*x, &m)) {
-          st.doubt = std::string(kDoubtLabels);
-          break;
-        }
-      }
-    // Nor does it name an indicator beside its own label ("合计 | 87 |
-    // 社会公众或服务对象满意度（10分）"): the last indicator's row and the
-    // total's read as one, whose score is whose unsure.
-    if (ind.is_total && t.page > 0 && st.doubt.empty())
-      for (size_t c : names) {
-        const Cell* x = cell(c);
-        ParsedNumber m;
-        if (x && x->anchor_row < 0 && !IsBlank(x->text) && !PureNumber(*x, &m) &&
-            !structure_.Matches("total", x->text)) {
-          st.doubt = std::string(kDoubtLabels);
-          break;
-        }
-      }
+        return x && x->anchor_row < 0 && !IsBlank(x->text) && !PureNumber(*x, &m) &&
+               !structure_.Matches("total", x->text);
+      };
+      bool drawn = words(target_col) || words(actual_col);
+      for (size_t c : names) drawn = drawn || words(static_cast<int>(c));
+      if (drawn) st.doubt = std::string(kDoubtLabels);
+    }
     if (!ind.is_total) ReadResult(t, r, target_col, actual_col, extra, &ind);
     if (ind.is_total) {
       if (ind.has_score) {
