@@ -365,13 +365,12 @@ void PdfPager::Add(const PdfPage& input) {
         ++trail;
       while (lead + 1 < tables[0].rows.size() && AllBlank(tables[0].rows[lead])) ++lead;
       bool repeated = false;
+      const std::vector<std::string>& above = last.rows[last.rows.size() - 1 - trail];
       if (!text_before && lead < tables[0].rows.size() &&
-          !AllBlank(tables[0].rows[lead]) &&
-          !AllBlank(last.rows[last.rows.size() - 1 - trail])) {
+          !AllBlank(tables[0].rows[lead]) && !AllBlank(above)) {
         std::vector<std::string> rest = tables[0].rows[lead];
         auto& cut = piece_rows[piece_rows.size() - 1 - trail].cells;
-        if (cut.size() == rest.size() &&
-            StripRepeatedLine(last.rows[last.rows.size() - 1 - trail], &rest)) {
+        if (cut.size() == rest.size() && StripRepeatedLine(above, &rest)) {
           repeated = true;
           for (size_t c = 0; c < rest.size(); ++c) cut[c].text += rest[c];
           // The rows between go: the empty ones the cut left, the header
