@@ -176,6 +176,39 @@ TEST_CASE("pdf break: a table of horizontal rules goes on over the page in its c
                                    {"其他支出", "0", "0"}});
 }
 
+// Page 2's first column is one cell over the whole page, its rule at the
+// left left out: its rows are spread over page 1's columns. Its last row's
+// 说明 wraps down to the foot and goes on at page 3's top.
+std::vector<PdfPage> CutRowUnderMergedColumn() {
+  const std::vector<double> xs = {50, 100, 200, 350, 450};
+  PdfPage a = Grid(xs, {100, 130, 160}, {});
+  a.words = {Word("一级", 60, 110),        Word("指标", 110, 110),
+             Word("说明", 210, 110),       Word("分值", 360, 110),
+             Word("投入", 60, 140),        Word("指标甲", 110, 140, 30),
+             Word("说明甲", 210, 140, 30), Word("3", 360, 140, 5)};
+  PdfPage b = Grid({100, 200, 350, 450}, {60, 200}, {}, 2);
+  Rule(&b, 50, 60, 50, 200);  // the merged column's left edge, drawn apart
+  b.words = {Word("指标乙", 110, 65, 30), Word("说明乙", 210, 65, 30),
+             Word("4", 360, 65, 5), Word("项目是否按照规定的", 210, 80, 90),
+             Word("程序申请设立", 210, 185, 60)};
+  PdfPage c = Grid(xs, {60, 90, 120}, {}, 3);
+  c.words = {Word("与审批", 210, 65, 30), Word("过程", 60, 95),
+             Word("指标丙", 110, 95, 30), Word("说明丙", 210, 95, 30),
+             Word("5", 360, 95, 5)};
+  return {a, b, c};
+}
+
+TEST_CASE(
+    "pdf break: the cells open at the foot move with a row spread over more columns") {
+  Layout l = LayoutOfPages(CutRowUnderMergedColumn());
+  REQUIRE(l.tables.size() == 1);
+  bool joined = false;
+  for (const auto& r : Texts(l.tables[0]))
+    joined =
+        joined || (r.size() > 2 && r[2] == "说明乙项目是否按照规定的程序申请设立与审批");
+  CHECK(joined);
+}
+
 }  // namespace
 }  // namespace jx
 
@@ -183,12 +216,15 @@ namespace jx {
 namespace {
 
 // A producer that cuts pages at fixed heights draws the line the page's
-// end runs through on both pages. Page 1 ends with a row whose 说明 cell
-// shows its first line and, clipped at the foot, its second, then the empty
-// grid row the cut left; page 2 opens with an empty grid row, then that
-// second line again and the rest of the cell. `repeat`: page 2 prints the
-// second line again (else it goes on with the third).
-std::vector<PdfPage> ClippedRow(bool repeat) {
+// end runs through on both pages, or moves it on whole. Page 1 ends with a
+// row whose 说明 cell shows its first line and, at the foot, its second,
+// then the empty grid row the cut left; page 2 opens with an empty grid
+// row, then the rest. `repeat`: page 2 prints the second line again, then
+// goes on; `kRest`: it goes on with the third line; `kNewRow`: a row of its
+// own follows the empty rows instead.
+enum class Opening { kRepeat, kRest, kNewRow };
+
+std::vector<PdfPage> ClippedRow(Opening opening) {
   const std::vector<double> xs = {50, 150, 450, 500};
   PdfPage a = Grid(xs, {600, 630, 660, 780, 800}, {});
   a.words = {Word("指标", 60, 610),
@@ -202,15 +238,21 @@ std::vector<PdfPage> ClippedRow(bool repeat) {
              Word("保障资金的安全", 160, 768, 70),
              Word("2", 460, 665, 5)};
   PdfPage b = Grid(xs, {60, 80, 140, 170}, {}, 2);
-  if (repeat) b.words.push_back(Word("保障资金的安全", 160, 85, 70));
-  for (auto w : {Word("规范运行的情况", 160, 100, 70), Word("乙", 60, 145),
-                 Word("说明乙", 160, 145, 40), Word("4", 460, 145, 5)})
+  if (opening == Opening::kRepeat) b.words.push_back(Word("保障资金的安全", 160, 85, 70));
+  if (opening == Opening::kNewRow)
+    for (auto w :
+         {Word("丙", 60, 100), Word("说明丙", 160, 100, 40), Word("5", 460, 100, 5)})
+      b.words.push_back(w);
+  else
+    b.words.push_back(Word("规范运行的情况", 160, 100, 70));
+  for (auto w :
+       {Word("乙", 60, 145), Word("说明乙", 160, 145, 40), Word("4", 460, 145, 5)})
     b.words.push_back(w);
   return {a, b};
 }
 
 TEST_CASE("pdf break: a cut row's last line printed again opens its rest") {
-  Layout l = LayoutOfPages(ClippedRow(true));
+  Layout l = LayoutOfPages(ClippedRow(Opening::kRepeat));
   REQUIRE(l.tables.size() == 1);
   CHECK(Texts(l.tables[0]) ==
         Rows{{"指标", "说明", "分值"},
@@ -219,18 +261,68 @@ TEST_CASE("pdf break: a cut row's last line printed again opens its rest") {
              {"乙", "说明乙", "4"}});
 }
 
-TEST_CASE("pdf break: without a line printed again the empty rows stay between") {
-  // Nothing repeats: whether the text under the empty rows is the cut
-  // row's rest is not shown, so the rows stay as printed.
-  Layout l = LayoutOfPages(ClippedRow(false));
+TEST_CASE(
+    "pdf break: the rest of a cut row after the empty rows the cut left is its own") {
+  // Nothing repeats; the rest goes on mid-sentence in the one cell open at
+  // the foot, and the score above has nothing below it.
+  Layout l = LayoutOfPages(ClippedRow(Opening::kRest));
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) ==
+        Rows{{"指标", "说明", "分值"},
+             {"甲", "说明甲", "3"},
+             {"财务监控有效性", "项目实施单位是否为保障资金的安全规范运行的情况", "2"},
+             {"乙", "说明乙", "4"}});
+}
+
+TEST_CASE("pdf break: a row of its own after the empty rows stays a row") {
+  Layout l = LayoutOfPages(ClippedRow(Opening::kNewRow));
   REQUIRE(l.tables.size() == 1);
   const auto rows = Texts(l.tables[0]);
-  REQUIRE(rows.size() >= 3);
+  REQUIRE(rows.size() >= 4);
   CHECK(rows[2] == std::vector<std::string>{"财务监控有效性",
                                             "项目实施单位是否为保障资金的安全", "2"});
-  bool rest_apart = false;
-  for (const auto& r : rows) rest_apart = rest_apart || r[1] == "规范运行的情况";
-  CHECK(rest_apart);
+  bool apart = false;
+  for (const auto& r : rows)
+    apart = apart || r == std::vector<std::string>{"丙", "说明丙", "5"};
+  CHECK(apart);
+}
+
+// A label merged over two rows, set in its middle, is cut by the page break
+// between its lines: its first line ends page 1 beside the first row, whose
+// 说明 goes on over the page; the second row's cells beside it are left
+// empty (its text moved on whole). Page 2 draws the label's cell from above
+// the page top, with the label's second line and the 说明's last one.
+std::vector<PdfPage> CutMergedLabel() {
+  const std::vector<double> xs = {50, 150, 450, 500};
+  // The rule at 760 leaves the label's column open: its cell goes on.
+  PdfPage a = Grid(xs, {600, 630, 660, 760, 800}, {{3, 0}});
+  a.words = {Word("指标", 60, 610),
+             Word("说明", 160, 610),
+             Word("分值", 460, 610),
+             Word("甲", 60, 640),
+             Word("说明甲", 160, 640, 40),
+             Word("3", 460, 640, 5),
+             Word("项目实施单位是否为", 160, 665, 90),
+             Word("保障资金的安全", 160, 745, 70),
+             Word("2", 460, 705, 5),
+             Word("财务监控有", 60, 785, 50)};
+  PdfPage b = Grid(xs, {-20, 50, 90, 130}, {{1, 0}}, 2);
+  for (auto w : {Word("效性", 60, 30), Word("规范运行的情况", 160, 30, 70),
+                 Word("说明丁", 160, 60, 40), Word("1", 460, 60, 5), Word("乙", 60, 100),
+                 Word("说明乙", 160, 100, 40), Word("4", 460, 100, 5)})
+    b.words.push_back(w);
+  return {a, b};
+}
+
+TEST_CASE("pdf break: a label merged over rows and cut between its lines stays whole") {
+  Layout l = LayoutOfPages(CutMergedLabel());
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) ==
+        Rows{{"指标", "说明", "分值"},
+             {"甲", "说明甲", "3"},
+             {"财务监控有效性", "项目实施单位是否为保障资金的安全规范运行的情况", "2"},
+             {"", "说明丁", "1"},
+             {"乙", "说明乙", "4"}});
 }
 
 }  // namespace

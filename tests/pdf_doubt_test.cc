@@ -284,6 +284,30 @@ TEST_CASE("pdf doubt: a merged cell the page break cut doubts its own rows only"
   }
 }
 
+TEST_CASE("pdf doubt: a merged cell closed only by a rule below the page is cut") {
+  // A producer that draws the whole table and cuts it into pages: the 备注
+  // cell merged over the last two rows is closed by a rule the page does
+  // not show, under the page's foot (842). On the page it is open.
+  PdfPage p = Grid({50, 200, 400, 500}, {100, 130, 160, 190, 220, 880}, {{3, 2}, {4, 2}});
+  p.words = NoteTable(false, false).words;
+  Document d = PdfOfPages({p});
+  Layout l = BuildLayout(d, ProjectPatterns());
+  REQUIRE(l.tables.size() == 1);
+  // No empty row for the stretch past the page.
+  CHECK(Texts(l.tables[0]) == Rows{{"项目", "金额（元）", "备注"},
+                                   {"合计", "100", ""},
+                                   {"基本支出", "30", ""},
+                                   {"项目支出", "40", ""}});
+  std::vector<int> doubted;
+  for (size_t r = 0; r < l.tables[0].rows.size(); ++r)
+    if (!l.tables[0].rows[r].empty() && l.tables[0].rows[r][0].doubt == kDoubtLabels)
+      doubted.push_back(static_cast<int>(r));
+  CHECK(doubted == std::vector<int>{2, 3});
+  const Finding* f = FindingOf(FindingsOfPages({p}), "sum.total");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::kWarning);
+}
+
 TEST_CASE("pdf doubt: a doubted row elsewhere in the table leaves an error alone") {
   // Only the header row's cell is open at the grid's top, its text drawn
   // there (a label that may head rows on the last page); the 合计 and its

@@ -35,8 +35,9 @@ struct PageTable {
   // with, perhaps split further where this page shows more columns.
   bool continues = false;
   std::vector<std::vector<std::string>> rows;
-  // Unruled: the last row's cells whose text reaches the row's foot and so
-  // may go on over the page; a line that stops above it ended its cell.
+  // The last row's cells whose text reaches the row's foot and so may go on
+  // over the page; a line that stops above it ended its cell. Ruled: of the
+  // last row with text, when empty rows the cut left follow it.
   std::vector<bool> open_at_foot;
   // Ruled: those of them of two lines or more. A cell of one line cannot
   // have been cut by the page break, so a number below it is a new one.

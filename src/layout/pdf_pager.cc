@@ -177,6 +177,13 @@ void SpreadOver(const std::vector<double>& xs, PageTable* t) {
     for (size_t c = 0; c < r.size(); ++c) out[at[c]] = std::move(r[c]);
     r = std::move(out);
   }
+  // What the last row's cells say of the foot goes with them.
+  for (std::vector<bool>* v : {&t->open_at_foot, &t->wrapped_at_foot}) {
+    if (v->empty() || v->size() >= at.size()) continue;
+    std::vector<bool> out(at[v->size() - 1] + 1, false);
+    for (size_t c = 0; c < v->size(); ++c) out[at[c]] = (*v)[c];
+    *v = std::move(out);
+  }
   t->xs = xs;
 }
 
@@ -389,13 +396,30 @@ void PdfPager::Add(const PdfPage& input) {
             for (const Cell& c : cut) whole_row.push_back(c.text);
         }
       }
-      auto& prev = piece_rows.back().cells;
+      // Or the rest of the cut row opens this page, past the same empty
+      // rows at either side.
+      // The grid's reading measured the cells open at the foot on the row
+      // above them.
+      if (repeated || std::none_of(last.open_at_foot.begin(), last.open_at_foot.end(),
+                                   [](bool b) { return b; }))
+        trail = 0;
+      auto& prev = piece_rows[piece_rows.size() - 1 - trail].cells;
       if (!repeated && !text_before && head < tables[0].rows.size()) {
-        const auto& first = tables[0].rows[head];
-        if (prev.size() == first.size() &&
-            ContinuesRow(last.rows.back(), first, last.open_at_foot,
-                         last.wrapped_at_foot)) {
+        const auto& first = tables[0].rows[lead];
+        const auto& cut = last.rows[last.rows.size() - 1 - trail];
+        if (prev.size() == first.size() && !AllBlank(first) &&
+            ContinuesRow(cut, first, last.open_at_foot, last.wrapped_at_foot)) {
           for (size_t c = 0; c < first.size(); ++c) prev[c].text += first[c];
+          tables[0].rows.erase(
+              tables[0].rows.begin() + static_cast<std::ptrdiff_t>(head),
+              tables[0].rows.begin() + static_cast<std::ptrdiff_t>(lead));
+          auto& rd = tables[0].row_doubts;
+          if (head < rd.size())
+            rd.erase(rd.begin() + static_cast<std::ptrdiff_t>(head),
+                     rd.begin() + static_cast<std::ptrdiff_t>(std::min(rd.size(), lead)));
+          // The empty rows the cut left at the last page's foot go too.
+          piece_rows.resize(piece_rows.size() - trail);
+          (*items)[last_piece].piece.last_line = piece_rows.back().last_line;
           // A row taller than the page may go on over the next one too;
           // the header printed above its middle is dropped with it, so that
           // the row stays the one the next page goes on with.
@@ -404,21 +428,19 @@ void PdfPager::Add(const PdfPage& input) {
             for (const Cell& c : prev) whole_row.push_back(c.text);
           tables[0].rows.erase(tables[0].rows.begin() +
                                static_cast<std::ptrdiff_t>(head));
-          auto& rd = tables[0].row_doubts;
           if (head < rd.size()) {
             // The joined row keeps the doubt of either part.
             if (!rd[head].empty() && !prev.empty()) prev.back().doubt = rd[head];
             rd.erase(rd.begin() + static_cast<std::ptrdiff_t>(head));
           }
           if (whole) tables[0].rows.clear(), rd.clear();
-        } else if (prev.size() == first.size() &&
-                   MayContinueRow(last.rows.back(), first)) {
+        } else if (prev.size() == first.size() && MayContinueRow(cut, first)) {
           // Not joined, yet it may be the cut row's rest: both rows are in
           // doubt, so no rule reads either for sure.
           for (Cell& c : prev) c.doubt = std::string(kDoubtRows);
           auto& rd = tables[0].row_doubts;
           if (rd.size() < tables[0].rows.size()) rd.resize(tables[0].rows.size());
-          rd[head] = std::string(kDoubtRows);
+          rd[lead] = std::string(kDoubtRows);
         }
       }
     }

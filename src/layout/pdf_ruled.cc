@@ -165,8 +165,22 @@ class PageReader {
     return false;
   }
 
-  bool Grid(const std::vector<Line>& hs, const std::vector<Line>& vs,
-            std::vector<bool>* used, PageTable* t) {
+  // A producer that draws the whole table and cuts it into pages draws
+  // rules the page does not show: above its top, below its foot. They still
+  // hold the table's rules together, but close no cell here: what the page
+  // shows of a cell they would close goes on over the break.
+  void ClipToPage(std::vector<Line>* hs, std::vector<Line>* vs) const {
+    if (page_.height <= 0) return;
+    const double top = -kPdf.rule_tolerance, foot = page_.height + kPdf.rule_tolerance;
+    std::erase_if(*hs, [&](const Line& h) { return h.at < top || h.at > foot; });
+    for (Line& v : *vs)
+      v.from = std::max(v.from, 0.0), v.to = std::min(v.to, page_.height);
+    std::erase_if(*vs, [](const Line& v) { return v.to <= v.from; });
+  }
+
+  bool Grid(std::vector<Line> hs, std::vector<Line> vs, std::vector<bool>* used,
+            PageTable* t) {
+    ClipToPage(&hs, &vs);
     std::vector<double> ys, xs;
     for (const Line& h : hs) ys.push_back(h.at);
     for (const Line& v : vs) xs.push_back(v.at);
@@ -381,17 +395,36 @@ class PageReader {
     }
   }
 
-  // The cells of the grid's last row whose text reaches as low as any in
-  // the row: only those may go on over the page (a complete cell, centred
-  // or set at the top, ends higher). A cell merged down from a row above
-  // belongs to that row.
+  // The cells of the grid's last row with text whose text reaches as low as
+  // any in the row: only those may go on over the page (a complete cell,
+  // centred or set at the top, ends higher). A cell merged down from a row
+  // above belongs to that row. Empty rows after it are the cut's (the rules
+  // of cells whose text the break moved on); a cell merged down over them
+  // ends lower than the row, and is measured against those that end where
+  // it does.
   template <typename Regions, typename Id>
   static void OpenAtFoot(Regions& regions, Uf& uf, const Id& id, size_t row, size_t nc,
                          PageTable* t) {
     if (t->rows.empty()) return;
-    double foot = -kFar, em = kPdf.min_em;
+    size_t blank_after = 0;  // rows of t after the one measured
+    auto has_text = [&](size_t i) {
+      for (size_t j = 0; j < nc; ++j) {
+        const auto& r = regions[uf.Find(id(i, j))];
+        if (r.top == i && r.left == j && !r.words.empty()) return true;
+      }
+      return false;
+    };
+    while (row > 0 && !has_text(row) && blank_after + 1 < t->rows.size()) {
+      bool starts = false;
+      for (size_t j = 0; j < nc; ++j)
+        starts = starts || regions[uf.Find(id(row, j))].top == row;
+      if (starts) ++blank_after;
+      --row;
+    }
+    double em = kPdf.min_em;
+    std::map<size_t, double> foot;  // by the grid row a cell ends in
     std::vector<double> bottom(nc, -kFar);
-    std::vector<size_t> lines(nc, 0);
+    std::vector<size_t> lines(nc, 0), ends(nc, 0);
     for (size_t j = 0; j < nc; ++j) {
       const auto& r = regions[uf.Find(id(row, j))];
       if (r.top != row || r.left != j || r.words.empty()) continue;
@@ -399,14 +432,16 @@ class PageReader {
         bottom[j] = std::max(bottom[j], w->y1);
         em = std::max(em, w->size);
       }
-      foot = std::max(foot, bottom[j]);
+      ends[j] = r.bottom;
+      auto [at, fresh] = foot.emplace(r.bottom, bottom[j]);
+      if (!fresh) at->second = std::max(at->second, bottom[j]);
       lines[j] = GroupLines(r.words).size();
     }
-    const size_t width = t->rows.back().size();
+    const size_t width = t->rows[t->rows.size() - 1 - blank_after].size();
     t->open_at_foot.assign(width, false);
     t->wrapped_at_foot.assign(width, false);
     for (size_t j = 0; j < width && j < nc; ++j) {
-      if (lines[j] == 0 || bottom[j] < foot - kPdf.ends_high_em * em) continue;
+      if (lines[j] == 0 || bottom[j] < foot[ends[j]] - kPdf.ends_high_em * em) continue;
       t->open_at_foot[j] = true;
       t->wrapped_at_foot[j] = lines[j] >= 2;
     }
