@@ -308,6 +308,32 @@ TEST_CASE("pdf doubt: a merged cell closed only by a rule below the page is cut"
   CHECK(f->severity == Severity::kWarning);
 }
 
+TEST_CASE(
+    "pdf doubt: a merged cell cut empty at the foot doubts the rows its label heads "
+    "next") {
+  // Page 1's 一级 cell is merged over its last two rows and open at the
+  // foot, empty: its label is drawn at page 2's top, in a cell of its own,
+  // and heads there the row beside it and the one filled down under it.
+  const std::vector<double> xs = {50, 150, 300, 400};
+  PdfPage a = Grid(xs, {100, 130, 160, 190}, {{2, 0}, {3, 0}});
+  a.words = {Word("一级指标", 60, 110), Word("三级指标", 160, 110),
+             Word("分值", 310, 110),    Word("指标甲", 160, 140),
+             Word("5", 310, 140, 5),    Word("指标乙", 160, 170),
+             Word("4", 310, 170, 5)};
+  PdfPage b = Grid(xs, {60, 90, 120, 150}, {}, 2);
+  b.words = {Word("投入", 60, 70),     Word("指标丙", 160, 70), Word("6", 310, 70, 5),
+             Word("指标丁", 160, 100), Word("3", 310, 100, 5),  Word("产出", 60, 130),
+             Word("指标戊", 160, 130), Word("2", 310, 130, 5)};
+  Layout l = LayoutOfPages({a, b});
+  REQUIRE(l.tables.size() == 1);
+  REQUIRE(l.tables[0].rows.size() == 6);
+  std::vector<int> doubted;
+  for (size_t r = 0; r < l.tables[0].rows.size(); ++r)
+    if (!l.tables[0].rows[r].empty() && l.tables[0].rows[r][0].doubt == kDoubtLabels)
+      doubted.push_back(static_cast<int>(r));
+  CHECK(doubted == std::vector<int>{1, 2, 3, 4});
+}
+
 TEST_CASE("pdf doubt: a doubted row elsewhere in the table leaves an error alone") {
   // Only the header row's cell is open at the grid's top, its text drawn
   // there (a label that may head rows on the last page); the 合计 and its

@@ -42,6 +42,10 @@ struct PageTable {
   // Ruled: those of them of two lines or more. A cell of one line cannot
   // have been cut by the page break, so a number below it is a new one.
   std::vector<bool> wrapped_at_foot;
+  // Ruled, by column: a cell merged over the last rows, open at the foot
+  // and empty there. Its label is drawn on the next page, and which rows
+  // it heads there is a guess too.
+  std::vector<bool> label_cut_at_foot;
   // What the reading could not be sure of (kDoubt* of layout/table.h).
   std::vector<std::string> doubts;
   // The same for one row (as `rows`, "" where sure): a merged cell the page

@@ -389,6 +389,10 @@ class PageReader {
         // fill-down reads them: only a label shown after its first rows is
         // in doubt, with the rows it spans on either page.
         if (r.words.empty() == (edge == 0)) continue;
+        if (edge != 0 && r.top < r.bottom && r.left == j) {
+          t->label_cut_at_foot.resize(t->rows.back().size(), false);
+          if (j < t->label_cut_at_foot.size()) t->label_cut_at_foot[j] = true;
+        }
         for (size_t i = r.top; i <= r.bottom && i < nr; ++i)
           t->row_doubts[std::min(row_of[i], t->rows.size() - 1)] = kDoubtLabels;
       }
