@@ -89,6 +89,25 @@ TEST_CASE("pdf layout: a header printed again cell for cell goes on without a do
   CHECK(f->severity == Severity::kError);
 }
 
+TEST_CASE("pdf layout: a header printed again with a cell cut short goes on") {
+  // The copy keeps the first line of 金额（元） only: the start of the label,
+  // long enough not to be another's.
+  const std::vector<std::vector<std::string>> cut = {{"项目", "金额（元"}};
+  Layout l = LayoutOfPages({FirstPage(), SecondPage(cut)});
+  REQUIRE(l.tables.size() == 1);
+  CHECK(l.tables[0].pieces == 2);
+  REQUIRE(l.tables[0].rows.size() == 4);
+  CHECK(l.tables[0].rows[2][0].text == "项目支出");
+  const Finding* f =
+      FindingOf(FindingsOfPages({FirstPage(), SecondPage(cut)}), "sum.total");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::kError);
+  // Two characters are another label's start as well as this one's.
+  Layout shorter = LayoutOfPages({FirstPage(), SecondPage({{"项目", "金额"}})});
+  REQUIRE(!shorter.tables.empty());
+  CHECK(shorter.tables[0].rows.size() != 4);
+}
+
 TEST_CASE("pdf layout: another header at the next page's top starts another table") {
   // Other letters (决算数, not 金额（元）): a table of its own.
   Layout l = LayoutOfPages({FirstPage(), SecondPage({{"项目", "决算数"}})});

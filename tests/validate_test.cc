@@ -173,6 +173,11 @@ TEST_CASE("Scores against weights, subtotals, totals and grades", "[validate]") 
        "投入（40分）\t目标（40分）\t甲（40分）\t40\n"
        "产出（60分）\t数量（60分）\t乙（60分）\t57\n合计\t97\t\n",
        {{"score.text_total", E, "96", "97"}}},
+      // The items' sum of a part of a form is not the form's total.
+      {"the text's total against a part of a form",
+       "本次绩效自评评分结果为96分。\n\n一级指标\t二级指标\t三级指标\t自评分数\n"
+       "投入（40分）\t目标（40分）\t甲（40分）\t40\n",
+       {}},
   };
   for (const Case& c : cases) {
     INFO(c.name);

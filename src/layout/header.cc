@@ -482,7 +482,7 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
       if (x.size() != y.size()) return false;
       for (size_t c = 0; c < x.size(); ++c) {
         const std::string p = CollapseSpace(x[c].text), q = CollapseSpace(y[c].text);
-        if (p == q) continue;
+        if (p == q || CutShortCopy(p, q)) continue;
         if (p.empty() || !q.starts_with(p)) return false;
         *tails = true;
       }
@@ -585,6 +585,11 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
   t->header_rows = (!t->sections.empty() && t->sections[0].first_row == 0)
                        ? t->sections[0].header_rows
                        : 0;
+}
+
+bool CutShortCopy(std::string_view first, std::string_view again) {
+  return again.size() < first.size() && first.starts_with(again) &&
+         CodePointCount(again) >= kCutHeaderMinChars;
 }
 
 }  // namespace jx::layout

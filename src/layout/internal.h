@@ -109,6 +109,12 @@ void AnalyzeTable(Table* table, const PatternFile& header, int marked_header_row
 // labels.
 bool LooksNumeric(const std::string& text);
 
+// A header cell printed again cut short: `again` is the start of `first`,
+// long enough (kCutHeaderMinChars) not to be another label's start. A page
+// that clips a header row printed again keeps only its cells' first lines.
+constexpr size_t kCutHeaderMinChars = 4;
+bool CutShortCopy(std::string_view first, std::string_view again);
+
 }  // namespace jx::layout
 
 #endif  // JXAUDIT_LAYOUT_INTERNAL_H_

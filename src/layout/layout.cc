@@ -95,6 +95,20 @@ std::string RowKey(const std::vector<Cell>& row) {
   return k;
 }
 
+// `again` prints the header row `first` again, cell for cell, perhaps with
+// cells cut short (CutShortCopy).
+bool SameHeaderRow(const std::vector<Cell>& first, const std::vector<Cell>& again) {
+  std::vector<std::string> a, b;
+  for (const Cell& c : first)
+    if (!IsBlank(c.text)) a.push_back(MatchKey(c.text));
+  for (const Cell& c : again)
+    if (!IsBlank(c.text)) b.push_back(MatchKey(c.text));
+  if (a.empty() || a.size() != b.size()) return false;
+  for (size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k] && !CutShortCopy(a[k], b[k])) return false;
+  return true;
+}
+
 // The letters of rows' texts as a multiset, in code point order: a header
 // printed again on a new page whose columns were read apart otherwise
 // ("参考分值" a line higher, "名称" and "参考分" one cell) keeps its letters.
@@ -274,7 +288,7 @@ class Builder {
     if (!join_ || !cur_ || p.format != cur_->format || p.rows.empty()) return -1;
     const auto& first = p.rows[0].cells;
     const int h = cur_->header_rows;
-    const bool header_again = h > 0 && RowKey(first) == RowKey(cur_->rows[0]);
+    const bool header_again = h > 0 && SameHeaderRow(cur_->rows[0], first);
     const int reprinted = header_again ? 0 : HeaderReprinted(p);
     bool running = false;
     for (size_t line : gap_) {

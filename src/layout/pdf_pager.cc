@@ -227,7 +227,8 @@ size_t RepeatedHead(const std::vector<Item>& items, size_t first_piece, size_t l
     const auto& b = top[n].cells;
     bool same = a.size() == b.size(), any = false;
     for (size_t c = 0; same && c < a.size(); ++c) {
-      same = TrimSpace(a[c]) == TrimSpace(b[c].text);
+      same = TrimSpace(a[c]) == TrimSpace(b[c].text) ||
+             CutShortCopy(TrimSpace(b[c].text), TrimSpace(a[c]));
       any = any || !IsBlank(a[c]);
     }
     if (!same || !any) break;

@@ -315,6 +315,9 @@ void ScoreRules(const Context& ctx, Sink* sink) {
   Term declared{ex.info.declared_score, 1, false, "文中自评得分", at};
   std::optional<Term> nearest;
   for (const ScoreTable* st : scored) {
+    // Without a total row, the items' sum is the form's only when they
+    // make a whole framework: a table read in pieces sums a part.
+    if (!st->has_total_score && !WholeFramework(ctx, *st)) continue;
     std::optional<Term> total = TableTotal(*st);
     if (!total) continue;
     sink->Checked(at);
