@@ -125,5 +125,36 @@ TEST_CASE("pdf layout: a number its column wrapped doubts the rows it was cut ov
   CHECK(sure_total);
 }
 
+TEST_CASE(
+    "pdf layout: a number wrapped at its last digit doubts the rows it was cut over") {
+  // "60.0" over "0": both read as numbers, but together they print the
+  // two decimals the table's other numbers do.
+  auto page = [](const std::string& tail) {
+    PdfPage p = Page();
+    p.words = {Word("项目", 50, 100),        Word("预算数", 150, 100, 30),
+               Word("执行数", 250, 100, 30), Word("基本支出", 50, 130, 40),
+               Word("80.00", 150, 130, 25),  Word("60.0", 250, 130, 20),
+               Word(tail, 250, 150, 5),      Word("项目支出", 50, 180, 40),
+               Word("10.00", 150, 180, 25),  Word("9.00", 250, 180, 20),
+               Word("合计", 50, 210),        Word("90.00", 150, 210, 25),
+               Word("69.00", 250, 210, 25)};
+    return LayoutOfPages({p});
+  };
+  auto doubted = [](const Layout& l) {
+    std::vector<std::string> out;
+    for (const auto& row : l.tables[0].rows)
+      if (row.size() > 2 && row[0].doubt == kDoubtRows) out.push_back(row[2].text);
+    return out;
+  };
+  Layout cut = page("0");
+  REQUIRE(!cut.tables.empty());
+  INFO(Show(cut.tables[0]));
+  CHECK(doubted(cut) == std::vector<std::string>{"60.0", "0"});
+  // "60.0" over "12": together three decimals, which nothing here prints.
+  Layout apart = page("12");
+  REQUIRE(!apart.tables.empty());
+  CHECK(doubted(apart).empty());
+}
+
 }  // namespace
 }  // namespace jx

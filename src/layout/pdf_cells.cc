@@ -4,8 +4,10 @@
 // the sparser ones placed on them (labels through pdf_labels.cc), and the
 // layout's doubts of what it read. pdf_unruled.cc finds the tables and asks
 // this file for their cells.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 
 #include "base/text.h"
 #include "layout/internal.h"
@@ -491,6 +493,41 @@ void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& i
     t->row_doubts.resize(t->rows.size());
     for (size_t k = r == 0 ? 0 : r - 1; k <= r + 1 && k < t->rows.size(); ++k)
       if (t->row_doubts[k].empty()) t->row_doubts[k] = std::string(kDoubtRows);
+  }
+  // The same where the pieces both read as numbers ("60.0" over "0"): a
+  // number over a bare digit or two that, set after it, give it the
+  // decimals the table's other numbers print.
+  auto decimals = [](std::string_view s) -> int {
+    const size_t dot = s.find('.');
+    return dot == std::string_view::npos ? -1 : static_cast<int>(s.size() - dot - 1);
+  };
+  auto digits = [](std::string_view s) {
+    return !s.empty() && s.size() <= 2 && std::all_of(s.begin(), s.end(), [](char ch) {
+      return ch >= '0' && ch <= '9';
+    });
+  };
+  // Decimals printed → cells, over the table: a narrow column may wrap
+  // every number it holds.
+  std::map<int, int> seen;
+  size_t width = 0;
+  for (const auto& row : t->rows) {
+    width = std::max(width, row.size());
+    for (const std::string& cell : row)
+      if (LooksNumeric(std::string(TrimSpace(cell)))) ++seen[decimals(TrimSpace(cell))];
+  }
+  for (size_t c = 0; c < width; ++c) {
+    for (size_t r = 0; r + 1 < t->rows.size(); ++r) {
+      if (c >= t->rows[r].size() || c >= t->rows[r + 1].size()) continue;
+      const std::string_view head = TrimSpace(t->rows[r][c]),
+                             tail = TrimSpace(t->rows[r + 1][c]);
+      const int d = decimals(head);
+      if (d < 0 || !LooksNumeric(std::string(head)) || !digits(tail)) continue;
+      const auto it = seen.find(d + static_cast<int>(tail.size()));
+      if (it == seen.end() || it->second < 2) continue;
+      t->row_doubts.resize(t->rows.size());
+      for (size_t k : {r, r + 1})
+        if (t->row_doubts[k].empty()) t->row_doubts[k] = std::string(kDoubtRows);
+    }
   }
 }
 
