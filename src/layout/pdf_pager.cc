@@ -423,9 +423,8 @@ void PdfPager::Add(const PdfPage& input) {
         }
       }
       // Or the rest of the cut row opens this page, past the same empty
-      // rows at either side.
-      // The grid's reading measured the cells open at the foot on the row
-      // above them.
+      // rows at either side (the grid's reading measured the cells open at
+      // the foot on the row above them).
       if (repeated || std::none_of(last.open_at_foot.begin(), last.open_at_foot.end(),
                                    [](bool b) { return b; }))
         trail = 0;
