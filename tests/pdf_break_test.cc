@@ -222,21 +222,23 @@ namespace {
 // row, then the rest. `repeat`: page 2 prints the second line again, then
 // goes on; `kRest`: it goes on with the third line; `kNewRow`: a row of its
 // own follows the empty rows instead.
+// The header 指标 | 说明 | 分值 and a first row 甲 on page 1, in the columns
+// at 50, 150 and 450 of the grids below.
+std::vector<PdfWord> HeadAndFirstRow() {
+  return {Word("指标", 60, 610), Word("说明", 160, 610),       Word("分值", 460, 610),
+          Word("甲", 60, 640),   Word("说明甲", 160, 640, 40), Word("3", 460, 640, 5)};
+}
+
 enum class Opening { kRepeat, kRest, kNewRow };
 
 std::vector<PdfPage> ClippedRow(Opening opening) {
   const std::vector<double> xs = {50, 150, 450, 500};
   PdfPage a = Grid(xs, {600, 630, 660, 780, 800}, {});
-  a.words = {Word("指标", 60, 610),
-             Word("说明", 160, 610),
-             Word("分值", 460, 610),
-             Word("甲", 60, 640),
-             Word("说明甲", 160, 640, 40),
-             Word("3", 460, 640, 5),
-             Word("财务监控有效性", 60, 665, 70),
-             Word("项目实施单位是否为", 160, 665, 90),
-             Word("保障资金的安全", 160, 768, 70),
-             Word("2", 460, 665, 5)};
+  a.words = HeadAndFirstRow();
+  for (auto w :
+       {Word("财务监控有效性", 60, 665, 70), Word("项目实施单位是否为", 160, 665, 90),
+        Word("保障资金的安全", 160, 768, 70), Word("2", 460, 665, 5)})
+    a.words.push_back(w);
   PdfPage b = Grid(xs, {60, 80, 140, 170}, {}, 2);
   if (opening == Opening::kRepeat) b.words.push_back(Word("保障资金的安全", 160, 85, 70));
   if (opening == Opening::kNewRow)
@@ -296,16 +298,11 @@ std::vector<PdfPage> CutMergedLabel() {
   const std::vector<double> xs = {50, 150, 450, 500};
   // The rule at 760 leaves the label's column open: its cell goes on.
   PdfPage a = Grid(xs, {600, 630, 660, 760, 800}, {{3, 0}});
-  a.words = {Word("指标", 60, 610),
-             Word("说明", 160, 610),
-             Word("分值", 460, 610),
-             Word("甲", 60, 640),
-             Word("说明甲", 160, 640, 40),
-             Word("3", 460, 640, 5),
-             Word("项目实施单位是否为", 160, 665, 90),
-             Word("保障资金的安全", 160, 745, 70),
-             Word("2", 460, 705, 5),
-             Word("财务监控有", 60, 785, 50)};
+  a.words = HeadAndFirstRow();
+  for (auto w :
+       {Word("项目实施单位是否为", 160, 665, 90), Word("保障资金的安全", 160, 745, 70),
+        Word("2", 460, 705, 5), Word("财务监控有", 60, 785, 50)})
+    a.words.push_back(w);
   PdfPage b = Grid(xs, {-20, 50, 90, 130}, {{1, 0}}, 2);
   for (auto w : {Word("效性", 60, 30), Word("规范运行的情况", 160, 30, 70),
                  Word("说明丁", 160, 60, 40), Word("1", 460, 60, 5), Word("乙", 60, 100),

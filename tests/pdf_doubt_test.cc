@@ -238,6 +238,15 @@ TEST_CASE("pdf layout: a table of horizontal rules only has the lines between th
   CHECK(u.tables[0].rows.size() == 5);
 }
 
+// The rows of `t` whose cells carry `doubt`.
+std::vector<int> RowsDoubted(const Table& t, std::string_view doubt) {
+  std::vector<int> out;
+  for (size_t r = 0; r < t.rows.size(); ++r)
+    if (!t.rows[r].empty() && t.rows[r][0].doubt == doubt)
+      out.push_back(static_cast<int>(r));
+  return out;
+}
+
 // TotalTable with a 备注 column whose cell is merged over the last two rows
 // and, with `cut`, open at the grid's foot: the page break cut it. With
 // `note` its text is drawn in this part of it.
@@ -261,11 +270,7 @@ TEST_CASE("pdf doubt: a merged cell the page break cut doubts its own rows only"
   Layout l = BuildLayout(d, ProjectPatterns());
   REQUIRE(l.tables.size() == 1);
   CHECK(l.tables[0].doubts.empty());
-  std::vector<int> doubted;
-  for (size_t r = 0; r < l.tables[0].rows.size(); ++r)
-    if (!l.tables[0].rows[r].empty() && l.tables[0].rows[r][0].doubt == kDoubtLabels)
-      doubted.push_back(static_cast<int>(r));
-  CHECK(doubted == std::vector<int>{2, 3});
+  CHECK(RowsDoubted(l.tables[0], kDoubtLabels) == std::vector<int>{2, 3});
   Extraction ex = Extract(d, l, ProjectPatterns());
   REQUIRE(ex.tables.size() == 1);
   CHECK(ex.tables[0].row_doubts.size() == 2);
@@ -298,11 +303,7 @@ TEST_CASE("pdf doubt: a merged cell closed only by a rule below the page is cut"
                                    {"合计", "100", ""},
                                    {"基本支出", "30", ""},
                                    {"项目支出", "40", ""}});
-  std::vector<int> doubted;
-  for (size_t r = 0; r < l.tables[0].rows.size(); ++r)
-    if (!l.tables[0].rows[r].empty() && l.tables[0].rows[r][0].doubt == kDoubtLabels)
-      doubted.push_back(static_cast<int>(r));
-  CHECK(doubted == std::vector<int>{2, 3});
+  CHECK(RowsDoubted(l.tables[0], kDoubtLabels) == std::vector<int>{2, 3});
   const Finding* f = FindingOf(FindingsOfPages({p}), "sum.total");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::kWarning);
@@ -327,11 +328,7 @@ TEST_CASE(
   Layout l = LayoutOfPages({a, b});
   REQUIRE(l.tables.size() == 1);
   REQUIRE(l.tables[0].rows.size() == 6);
-  std::vector<int> doubted;
-  for (size_t r = 0; r < l.tables[0].rows.size(); ++r)
-    if (!l.tables[0].rows[r].empty() && l.tables[0].rows[r][0].doubt == kDoubtLabels)
-      doubted.push_back(static_cast<int>(r));
-  CHECK(doubted == std::vector<int>{1, 2, 3, 4});
+  CHECK(RowsDoubted(l.tables[0], kDoubtLabels) == std::vector<int>{1, 2, 3, 4});
 }
 
 TEST_CASE("pdf doubt: a doubted row elsewhere in the table leaves an error alone") {
@@ -508,11 +505,7 @@ TEST_CASE("pdf doubt: text across a row rule that fits both rows doubts them") {
   Document d = PdfOfPages({OverflowTable(false, true)});
   Layout l = BuildLayout(d, ProjectPatterns());
   REQUIRE(l.tables.size() == 1);
-  std::vector<int> doubted;
-  for (size_t r = 0; r < l.tables[0].rows.size(); ++r)
-    if (!l.tables[0].rows[r].empty() && l.tables[0].rows[r][0].doubt == kDoubtLabels)
-      doubted.push_back(static_cast<int>(r));
-  CHECK(doubted == std::vector<int>{1, 2});
+  CHECK(RowsDoubted(l.tables[0], kDoubtLabels) == std::vector<int>{1, 2});
   const Finding* f =
       FindingOf(FindingsOfPages({OverflowTable(false, true)}), "sum.total");
   REQUIRE(f != nullptr);

@@ -85,11 +85,18 @@ size_t DominantWidth(const Piece& p) {
 
 // Non-empty cell texts, as keys: a header repeated at the top of a new page
 // may lose or gain empty cells but keeps its labels.
+// The match keys of a row's non-empty cells, in order.
+std::vector<std::string> CellKeys(const std::vector<Cell>& row) {
+  std::vector<std::string> keys;
+  for (const Cell& c : row)
+    if (!IsBlank(c.text)) keys.push_back(MatchKey(c.text));
+  return keys;
+}
+
 std::string RowKey(const std::vector<Cell>& row) {
   std::string k;
-  for (const Cell& c : row) {
-    if (IsBlank(c.text)) continue;
-    k += MatchKey(c.text);
+  for (const std::string& key : CellKeys(row)) {
+    k += key;
     k += '\x1f';
   }
   return k;
@@ -98,11 +105,7 @@ std::string RowKey(const std::vector<Cell>& row) {
 // `again` prints the header row `first` again, cell for cell, perhaps with
 // cells cut short (CutShortCopy).
 bool SameHeaderRow(const std::vector<Cell>& first, const std::vector<Cell>& again) {
-  std::vector<std::string> a, b;
-  for (const Cell& c : first)
-    if (!IsBlank(c.text)) a.push_back(MatchKey(c.text));
-  for (const Cell& c : again)
-    if (!IsBlank(c.text)) b.push_back(MatchKey(c.text));
+  const std::vector<std::string> a = CellKeys(first), b = CellKeys(again);
   if (a.empty() || a.size() != b.size()) return false;
   for (size_t k = 0; k < a.size(); ++k)
     if (a[k] != b[k] && !CutShortCopy(a[k], b[k])) return false;

@@ -8,6 +8,7 @@
 #include <map>
 #include <numeric>
 
+#include "base/text.h"
 #include "layout/pdf_internal.h"
 #include "layout/table.h"
 
@@ -283,7 +284,7 @@ class PageReader {
     // every number stays under its own column however its row's labels were
     // merged (合计 over the code and name columns, 功能分类科目编码 over 类/款/项).
     std::vector<std::string> text(regions.size());
-    size_t last_row = 0;
+    std::vector<size_t> grid_rows;  // the grid row each row of t starts in
     // The table row each grid row's text went to (the row a region starts).
     std::vector<size_t> row_of(nr, 0);
     std::map<int, size_t> order;
@@ -311,9 +312,9 @@ class PageReader {
       // nothing stands in the columns it covers.
       cells.resize(width);
       t->rows.push_back(std::move(cells));
-      last_row = i;
+      grid_rows.push_back(i);
     }
-    OpenAtFoot(regions, uf, id, last_row, nc, t);
+    OpenAtFoot(regions, uf, id, grid_rows, nc, t);
     MarkCutCells(hs, ys, xs, regions, uf, id, row_of, t);
     MarkOverflow(unsure, row_of, t);
     // Text drawn over other text in a cell ran out of a neighbouring cell
@@ -407,24 +408,15 @@ class PageReader {
   // ends lower than the row, and is measured against those that end where
   // it does.
   template <typename Regions, typename Id>
-  static void OpenAtFoot(Regions& regions, Uf& uf, const Id& id, size_t row, size_t nc,
-                         PageTable* t) {
+  static void OpenAtFoot(Regions& regions, Uf& uf, const Id& id,
+                         const std::vector<size_t>& grid_rows, size_t nc, PageTable* t) {
     if (t->rows.empty()) return;
-    size_t blank_after = 0;  // rows of t after the one measured
-    auto has_text = [&](size_t i) {
-      for (size_t j = 0; j < nc; ++j) {
-        const auto& r = regions[uf.Find(id(i, j))];
-        if (r.top == i && r.left == j && !r.words.empty()) return true;
-      }
-      return false;
-    };
-    while (row > 0 && !has_text(row) && blank_after + 1 < t->rows.size()) {
-      bool starts = false;
-      for (size_t j = 0; j < nc; ++j)
-        starts = starts || regions[uf.Find(id(row, j))].top == row;
-      if (starts) ++blank_after;
-      --row;
-    }
+    // The last row of t with text, and the grid row it starts in.
+    size_t k = t->rows.size() - 1;
+    while (k > 0 && std::all_of(t->rows[k].begin(), t->rows[k].end(),
+                                [](const std::string& c) { return IsBlank(c); }))
+      --k;
+    const size_t row = grid_rows[k], blank_after = t->rows.size() - 1 - k;
     double em = kPdf.min_em;
     std::map<size_t, double> foot;  // by the grid row a cell ends in
     std::vector<double> bottom(nc, -kFar);
