@@ -502,7 +502,7 @@ void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& i
     return dot == std::string_view::npos ? -1 : static_cast<int>(s.size() - dot - 1);
   };
   auto digits = [](std::string_view s) {
-    return !s.empty() && s.size() <= 2 && std::all_of(s.begin(), s.end(), [](char ch) {
+    return !s.empty() && s.size() <= kPdf.wrapped_tail_digits && std::all_of(s.begin(), s.end(), [](char ch) {
       return ch >= '0' && ch <= '9';
     });
   };

@@ -343,6 +343,10 @@ struct PdfParams {
   // characters at least (every other shared cell repeating its end too)
   // shows it; fewer could be chance.
   size_t repeated_line_chars = 4;
+  // A narrow column wraps a number's last digits onto the next line: a bare
+  // run of at most this many digits under a number may be its tail (more
+  // would be a number of its own).
+  size_t wrapped_tail_digits = 2;
   // Bytes. How far back a repeated end is looked for: a line, not a cell.
   size_t repeated_line_max_bytes = 512;
 
