@@ -257,10 +257,11 @@ TEST_CASE("batch: every malformed file gets its reason, the batch goes on", "[e2
 
 TEST_CASE("timeout: every command stops a file past the limit and goes on", "[e2e]") {
   std::string dir = TempDir();
-  // A long report (the samples many times over) takes far past the limit,
+  // A long report (the samples many times over: about 125 MB, several seconds
+  // for even the fastest command on a fast machine) takes far past the limit,
   // and a small one, a worker's first file, well within it on a loaded machine.
   std::string big;
-  for (int k = 0; k < 200; ++k)
+  for (int k = 0; k < 800; ++k)
     for (const std::string& s : SeedSamples()) big += ReadFile(SamplePath(s)) + "\n";
   WriteFile(dir + "/big.txt", big);
   const std::string small = SamplePath(SeedSamples()[0]);

@@ -10,7 +10,7 @@ packages=(
   libboost-program-options-dev nlohmann-json3-dev libsqlite3-dev libssl-dev catch2
   unzip libzip-dev libxml2-dev
   python3 python3-jsonschema
-  libreoffice-calc poppler-utils
+  libreoffice-calc libreoffice-writer poppler-utils
 )
 if [ "${1:-}" = "--only" ]; then
   shift
