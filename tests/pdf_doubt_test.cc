@@ -505,7 +505,7 @@ TEST_CASE("pdf doubt: text across a row rule that fits both rows doubts them") {
   Document d = PdfOfPages({OverflowTable(false, true)});
   Layout l = BuildLayout(d, ProjectPatterns());
   REQUIRE(l.tables.size() == 1);
-  CHECK(RowsDoubted(l.tables[0], kDoubtLabels) == std::vector<int>{1, 2});
+  CHECK(RowsDoubted(l.tables[0], kDoubtRows) == std::vector<int>{1, 2});
   const Finding* f =
       FindingOf(FindingsOfPages({OverflowTable(false, true)}), "sum.total");
   REQUIRE(f != nullptr);
@@ -541,6 +541,47 @@ TEST_CASE(
   // One label that starts with its column's name is a label.
   CHECK_FALSE(layout::HeaderReadIntoRow(table("名称部门管理", "20")));
   CHECK_FALSE(layout::HeaderReadIntoRow(table("名称", "参考分值")));
+}
+
+// A score table whose 一级指标 labels the layout could not place: the first
+// body row has none, "产出指标" sits level with the second. The 得分 25 of
+// 质量指标 is over its 分值 20, read from the 分值 column or, without one,
+// from the label "质量指标（20分）".
+PdfPage UnplacedLabels(bool weight_column) {
+  PdfPage p = Page();
+  const double score_x = weight_column ? 360 : 300;
+  p.words = {Word("一级指标", 50, 100, 40), Word("二级指标", 150, 100, 40),
+             Word("得分", score_x, 100)};
+  if (weight_column) p.words.push_back(Word("分值", 300, 100));
+  auto row = [&](const char* top, const char* label, const char* weight,
+                 const char* score, double y) {
+    if (*top) p.words.push_back(Word(top, 50, y, 40));
+    p.words.push_back(Word(label, 150, y, weight_column ? 40 : 80));
+    if (weight_column) p.words.push_back(Word(weight, 300, y, 10));
+    p.words.push_back(Word(score, score_x, y, 10));
+  };
+  row("", weight_column ? "数量指标" : "数量指标（10分）", "10", "10", 130);
+  row("产出指标", weight_column ? "质量指标" : "质量指标（20分）", "20", "25", 160);
+  row("效益指标", weight_column ? "社会效益" : "社会效益（30分）", "30", "28", 190);
+  return p;
+}
+
+TEST_CASE("pdf doubt: which rows a label heads leaves a row's own numbers sure") {
+  Layout l = LayoutOfPages({UnplacedLabels(true)});
+  REQUIRE(l.tables.size() == 1);
+  REQUIRE(l.tables[0].rows.size() == 4);
+  CHECK(l.tables[0].rows[2][2].doubt == std::string(kDoubtLabels));
+  // The score against the weight of its own row does not move with a label.
+  const Finding* f = FindingOf(FindingsOfPages({UnplacedLabels(true)}), "score.exceeds_weight");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::kError);
+  CHECK(f->message.find("layout doubt") == std::string::npos);
+  // A weight read from a label is the label's, and the label's row a guess.
+  const Finding* g =
+      FindingOf(FindingsOfPages({UnplacedLabels(false)}), "score.exceeds_weight");
+  REQUIRE(g != nullptr);
+  CHECK(g->severity == Severity::kWarning);
+  CHECK(g->message.find("labels") != std::string::npos);
 }
 
 }  // namespace

@@ -360,7 +360,7 @@ class PageReader {
     for (size_t i : rules)
       for (size_t r : {i - 1, i})
         if (r < row_of.size())
-          t->row_doubts[std::min(row_of[r], t->rows.size() - 1)] = kDoubtLabels;
+          t->row_doubts[std::min(row_of[r], t->rows.size() - 1)] = kDoubtRows;
   }
 
   // A grid whose top or bottom rule is drawn over some columns and not

@@ -28,7 +28,7 @@ const std::vector<RuleInfo>& Rules() {
        "a classification code equals its subcodes (类 = Σ 款, 款 = Σ 项), 合计 = Σ 类"},
       {"sum.column",
        "a 合计/小计 column equals the columns of its own header group (a 小计 "
-       "standing for its subgroup)"},
+       "standing for its subgroup)", true},
       {"sum.balance",
        "收支总表: each side's 总计 = 本年合计 + 结转结余 rows; 收入总计 = 支出总计"},
       {"sum.basic", "a 基本支出 row equals its 人员经费 and 公用经费 rows"},
@@ -57,14 +57,14 @@ const std::vector<RuleInfo>& Rules() {
       {"sum.parts_exceed", "the 其中 rows under a row add up to no more than it"},
       {"sum.form", "预算总额 equals its funding sources and its 基本支出 + 项目支出"},
       {"sum.sentence", "a figure equals the parts a sentence lists after 其中"},
-      {"identity.assets", "期初 + 本期增加 − 本期减少 = 期末, for quantities and values"},
-      {"identity.net_value", "原值 − 累计折旧 = 净值"},
+      {"identity.assets", "期初 + 本期增加 − 本期减少 = 期末, for quantities and values", true},
+      {"identity.net_value", "原值 − 累计折旧 = 净值", true},
       {"identity.carry",
-       "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余, per row"},
-      {"rate.table", "a printed 执行率/结转结余率 equals the rate of its own row"},
+       "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余, per row", true},
+      {"rate.table", "a printed 执行率/结转结余率 equals the rate of its own row", true},
       {"budget.overspend", "决算 above the adjusted budget of the same row (warning)"},
       {"rate.sentence", "a rate stated in a sentence equals the rate of its figures"},
-      {"score.exceeds_weight", "an indicator's score is at most its weight"},
+      {"score.exceeds_weight", "an indicator's score is at most its weight", true},
       {"score.weight_sum", "children's weights add up to the parent's weight"},
       {"score.subtotal", "a printed subtotal score equals the sum of its items"},
       {"score.total", "the printed total score/weight equals the sum of the table"},
@@ -82,17 +82,17 @@ const std::vector<RuleInfo>& Rules() {
       {"sum.fund_sources",
        "年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, in each budget column"},
       {"result.full_marks_short",
-       "full marks on a positive (or range) indicator whose result falls short"},
+       "full marks on a positive (or range) indicator whose result falls short", true},
       {"result.full_marks_over",
-       "full marks on a reverse indicator whose result is over"},
+       "full marks on a reverse indicator whose result is over", true},
       {"result.points_lost",
        "points lost though the result reaches the target (warning)"},
       {"result.method",
        "a reduced score that the scoring method does not give (warning)"},
       {"result.qualitative_band",
-       "a qualitative score outside the band of its result (达成/部分达成/未达成)"},
+       "a qualitative score outside the band of its result (达成/部分达成/未达成)", true},
       {"result.no_reason", "a score below its 分值 without a 偏差原因 (warning)"},
-      {"result.execution_rate", "执行率 score = 全年执行数 / 全年预算数 × 分值, capped"},
+      {"result.execution_rate", "执行率 score = 全年执行数 / 全年预算数 × 分值, capped", true},
       {"result.unquantified", "a quantitative indicator whose target has no number"},
       {"result.unquantified_actual",
        "a quantitative indicator whose result has no number (达成预期指标, 按时完成)"},
@@ -351,6 +351,10 @@ Finding* Sink::ReportSum(const std::string& rule, const Term& stated,
 
 namespace {
 
+// The layout's doubt of which rows a merged label heads (layout/table.h's
+// kDoubtLabels, as the extraction hands it on).
+constexpr std::string_view kLabelsDoubt = "labels";
+
 // What the layout doubts of a table, as a reader is told it.
 std::string DoubtText(const std::string& name) {
   if (name == "columns") return "列由对齐推断、列间余量小";
@@ -363,6 +367,35 @@ std::string DoubtText(const std::string& name) {
   if (name == "unnamed_column") return "有内容的列没有表头，单元格所属列不确定";
   if (name == "labels") return "合并的指标单元格所属行不确定（跨页或位置居中、居下）";
   return name;
+}
+
+bool OwnRow(std::string_view rule) {
+  for (const RuleInfo& r : Rules())
+    if (r.id == rule) return r.own_row;
+  return false;
+}
+
+// A place in a label column of its section: the item column or one of the
+// hierarchy's.
+bool InLabelColumn(const TypedTable& t, const Location& l) {
+  if (l.table != t.id || l.column < 0) return false;
+  // The section a row lies in: the last to start at or above it (an
+  // indicator grid's rows are read as indicators, not kept as rows).
+  const TypedSection* in = nullptr;
+  for (const TypedSection& s : t.sections)
+    if (s.first_row <= l.row && (!in || s.first_row >= in->first_row) &&
+        static_cast<size_t>(l.column) >= s.first_column &&
+        static_cast<size_t>(l.column) < s.end_column)
+      in = &s;
+  if (!in) return false;
+  const auto c = static_cast<size_t>(l.column);
+  return in->label_column == l.column || (c < in->columns.size() && in->columns[c].level >= 0);
+}
+
+bool ReadsLabel(const TypedTable& t, const Finding& f) {
+  if (InLabelColumn(t, f.where)) return true;
+  return std::any_of(f.involved.begin(), f.involved.end(),
+                     [&](const Location& l) { return InLabelColumn(t, l); });
 }
 
 // An error that rests on a table the layout doubts (by where it was stated
@@ -396,6 +429,12 @@ void HonourDoubts(const Extraction& ex, Validation* v) {
     if (!row_doubt.empty() &&
         std::find(names.begin(), names.end(), row_doubt) == names.end())
       names.push_back(row_doubt);
+    // Which rows a merged label heads moves labels, not the numbers of a
+    // row: a rule that compares one row's numbers stands, unless a number
+    // it read was a label's ("（3分）").
+    if (OwnRow(f.rule) && !ReadsLabel(*t, f))
+      std::erase(names, std::string(kLabelsDoubt));
+    if (names.empty()) continue;
     std::string zh, en;
     for (const std::string& d : names) {
       zh += (zh.empty() ? "" : "，") + DoubtText(d);

@@ -46,6 +46,10 @@ Validation Validate(const Extraction& ex, const Patterns& patterns);
 struct RuleInfo {
   const char* id;
   const char* what;
+  // The rule compares the cells of one row only (a score with its own
+  // weight, a result with its own target): which rows a merged label heads,
+  // the layout's labels doubt, cannot change what it finds.
+  bool own_row = false;
 };
 const std::vector<RuleInfo>& Rules();
 
