@@ -459,7 +459,10 @@ TEST_CASE("pdf doubt: an unruled cell of two whole numbers is claimed by two row
   };
   Layout l = LayoutOfPages({page("80", "10")});
   REQUIRE(l.tables.size() == 1);
-  CHECK(Has(l.tables[0].doubts, kDoubtRows));
+  // The row that took them and its neighbours (one of which lacks what it
+  // took); the header above stands, so the table is not doubted as a whole.
+  CHECK_FALSE(Has(l.tables[0].doubts, kDoubtRows));
+  CHECK(RowsDoubted(l.tables[0], kDoubtRows) == std::vector<int>{1, 2, 3});
   // One number, or one wrapped by the cell's width ("1,800,00" over "0.00",
   // "80%-" over "90%"): one row's.
   for (const auto& [a, b] : {std::pair<std::string, std::string>{"80", ""},
@@ -468,6 +471,7 @@ TEST_CASE("pdf doubt: an unruled cell of two whole numbers is claimed by two row
     Layout one = LayoutOfPages({page(a, b)});
     REQUIRE(one.tables.size() == 1);
     CHECK_FALSE(Has(one.tables[0].doubts, kDoubtRows));
+    CHECK(RowsDoubted(one.tables[0], kDoubtRows).empty());
   }
 }
 
@@ -572,7 +576,8 @@ TEST_CASE("pdf doubt: which rows a label heads leaves a row's own numbers sure")
   REQUIRE(l.tables[0].rows.size() == 4);
   CHECK(l.tables[0].rows[2][2].doubt == std::string(kDoubtLabels));
   // The score against the weight of its own row does not move with a label.
-  const Finding* f = FindingOf(FindingsOfPages({UnplacedLabels(true)}), "score.exceeds_weight");
+  const Finding* f =
+      FindingOf(FindingsOfPages({UnplacedLabels(true)}), "score.exceeds_weight");
   REQUIRE(f != nullptr);
   CHECK(f->severity == Severity::kError);
   CHECK(f->message.find("layout doubt") == std::string::npos);
@@ -582,6 +587,63 @@ TEST_CASE("pdf doubt: which rows a label heads leaves a row's own numbers sure")
   REQUIRE(g != nullptr);
   CHECK(g->severity == Severity::kWarning);
   CHECK(g->message.find("labels") != std::string::npos);
+}
+
+// An indicator grid with 分值 and 得分 (the 质量指标 score 25 over its
+// weight 20) whose row `paired` holds its score beside a stray whole number
+// ("8" "1"): the values of two rows one line took.
+PdfPage PairedScores(size_t paired) {
+  PdfPage p = Page();
+  p.words = {Word("一级指标", 50, 100, 40), Word("二级指标", 150, 100, 40),
+             Word("分值", 300, 100), Word("得分", 360, 100)};
+  const char* labels[] = {"数量指标", "质量指标", "社会效益", "经济效益", "满意度"};
+  const char* weights[] = {"10", "20", "30", "20", "20"};
+  const char* scores[] = {"10", "25", "28", "18", "8"};
+  for (size_t i = 0; i < 5; ++i) {
+    const double y = 130 + 30 * static_cast<double>(i);
+    if (i == 0) p.words.push_back(Word("产出指标", 50, y, 40));
+    if (i == 2) p.words.push_back(Word("效益指标", 50, y, 40));
+    p.words.push_back(Word(labels[i], 150, y, 40));
+    p.words.push_back(Word(weights[i], 300, y, 10));
+    p.words.push_back(Word(scores[i], 360, y, 10));
+    if (i + 1 == paired) p.words.push_back(Word("1", 375, y, 5));
+  }
+  return p;
+}
+
+TEST_CASE("pdf doubt: a row two rows' values claim doubts it and its neighbours only") {
+  // Below the header: the claimed row and the rows either side, not the table.
+  Layout l = LayoutOfPages({PairedScores(5)});
+  REQUIRE(l.tables.size() == 1);
+  CHECK_FALSE(Has(l.tables[0].doubts, kDoubtRows));
+  CHECK(RowsDoubted(l.tables[0], kDoubtRows) == std::vector<int>{4, 5});
+  // The score over its weight two rows up stands.
+  const Finding* f =
+      FindingOf(FindingsOfPages({PairedScores(5)}), "score.exceeds_weight");
+  REQUIRE(f != nullptr);
+  CHECK(f->severity == Severity::kError);
+  // Claimed right under it: a warning naming the rows doubt.
+  const Finding* g =
+      FindingOf(FindingsOfPages({PairedScores(3)}), "score.exceeds_weight");
+  REQUIRE(g != nullptr);
+  CHECK(g->severity == Severity::kWarning);
+  CHECK(g->message.find("layout doubt rows") != std::string::npos);
+}
+
+TEST_CASE("cell doubt: several reasons are held together, each once") {
+  Cell c;
+  c.doubt.Add(kDoubtLabels);
+  c.doubt.Add(kDoubtRows);
+  c.doubt.Add(kDoubtLabels);
+  CHECK(c.doubt == "labels,rows");
+  c.doubt.Add("rows,columns");
+  CHECK(c.doubt == "labels,rows,columns");
+  std::string list;
+  AddNames(&list, "");
+  CHECK(list.empty());
+  AddNames(&list, "rows");
+  AddNames(&list, "rows");
+  CHECK(list == "rows");
 }
 
 }  // namespace

@@ -218,7 +218,7 @@ void DoubtUnplacedLabels(Table* t, const Section& s, size_t end) {
     doubted_end = end;
   }
   for (size_t r = body; r < doubted_end; ++r)
-    for (Cell& cell : t->rows[r]) cell.doubt = std::string(kDoubtLabels);
+    for (Cell& cell : t->rows[r]) cell.doubt.Add(kDoubtLabels);
 }
 
 // `tail`, a digit or two, may be the last digits of `number` wrapped onto
@@ -269,8 +269,7 @@ void ReadUnnamedColumns(Table* t, const Section& s, size_t end) {
       doubt = true;
     }
     if (!doubt) continue;
-    for (Cell& cell : row)
-      if (cell.doubt.empty()) cell.doubt = std::string(kDoubtUnnamedColumn);
+    for (Cell& cell : row) cell.doubt.Add(kDoubtUnnamedColumn);
   }
 }
 
@@ -300,8 +299,7 @@ void FillDown(Table* t, const Section& s, size_t end, bool rendered) {
         below = c < t->rows[r].size() && !IsBlank(t->rows[r][c].text);
       if (!right || !below) continue;
       for (size_t r = first; r < end; ++r)
-        for (Cell& cell : t->rows[r])
-          if (cell.doubt.empty()) cell.doubt = std::string(kDoubtLabels);
+        for (Cell& cell : t->rows[r]) cell.doubt.Add(kDoubtLabels);
     }
   std::vector<int> anchor(s.columns.size(), -1);
   for (size_t r = static_cast<size_t>(s.first_row + s.header_rows); r < end; ++r) {
@@ -536,12 +534,12 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
         // no row to give it to, and the rows beside are both doubted.
         if (tails && !t->row_is_header[r - 1]) {
           MoveTails(t, static_cast<size_t>(prev.first_row), r, h);
-          for (Cell& c : t->rows[r - 1]) c.doubt = std::string(kDoubtRows);
+          for (Cell& c : t->rows[r - 1]) c.doubt.Add(kDoubtRows);
         }
         if ((tails && t->row_is_header[r - 1]) || later_tails) {
           for (size_t k : {r - 1, r + static_cast<size_t>(s.header_rows)})
             if (k < n)
-              for (Cell& c : t->rows[k]) c.doubt = std::string(kDoubtRows);
+              for (Cell& c : t->rows[k]) c.doubt.Add(kDoubtRows);
         }
         continue;
       }
@@ -553,7 +551,7 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
           same_words(static_cast<size_t>(prev.first_row), r, s.header_rows)) {
         for (size_t k = r + static_cast<size_t>(s.header_rows);
              k < n && !t->row_is_header[k]; ++k)
-          for (Cell& c : t->rows[k]) c.doubt = std::string(kDoubtColumns);
+          for (Cell& c : t->rows[k]) c.doubt.Add(kDoubtColumns);
         continue;
       }
     }

@@ -182,7 +182,8 @@ class CellBuilder {
       }
       rows[best].blocks.push_back(bl);
     }
-    Doubt(lines, idx, seps, rows, nc, em, dense, shapes, t);
+    std::vector<bool> doubted;
+    Doubt(lines, idx, seps, rows, nc, em, dense, shapes, t, &doubted);
     if (parted_words < kFar &&
         parted_words - joined_words < 2 * kPdf.row_gap_slack_em * em &&
         std::find(t->doubts.begin(), t->doubts.end(), kDoubtRows) == t->doubts.end())
@@ -245,6 +246,10 @@ class CellBuilder {
       for (size_t c = 0; c < nc; ++c)
         t->open_at_foot[c] =
             !cells[r][c].empty() && (cells[r][c] != before[r][c] || !ends_high[r][c]);
+      if (doubted[r]) {
+        t->row_doubts.resize(t->rows.size() + 1);
+        t->row_doubts.back() = std::string(kDoubtRows);
+      }
       t->rows.push_back(std::move(cells[r]));
     }
   }
@@ -376,35 +381,53 @@ class CellBuilder {
 
   // The layout's own measures of how sure it is of the table: how much room
   // the inferred columns leave between cells, and whether a cell's lines
-  // reach over several rows or a row holds two cells of one column.
+  // reach over several rows or a row holds two cells of one column (that
+  // row and its neighbours, one of which lacks what it took: `doubted`).
   template <typename Dense>
   static void Doubt(const std::vector<WordLine>& lines, const std::vector<size_t>& idx,
                     const std::vector<double>& seps, const std::vector<Row>& rows,
                     size_t nc, double em, const Dense& dense,
-                    const std::vector<ColumnShape>& shapes, PageTable* t) {
+                    const std::vector<ColumnShape>& shapes, PageTable* t,
+                    std::vector<bool>* doubted) {
+    doubted->assign(rows.size(), false);
+    // The header rows, above the first row with a number, give every
+    // column its key: two rows read as one there leave the table in doubt.
+    size_t head = 0;
+    auto numbered = [&](const Row& r) {
+      for (const Block* bl : r.blocks)
+        for (const Frag* f : bl->frags)
+          if (std::any_of(f->words.begin(), f->words.end(),
+                          [](const PdfWord* w) { return LooksNumeric(w->text); }))
+            return true;
+      return false;
+    };
+    while (head < rows.size() && !numbered(rows[head])) ++head;
+    bool whole = false;
+    auto doubt = [&](size_t r) {
+      whole = whole || r <= head;
+      for (size_t k = r == 0 ? 0 : r - 1; k <= r + 1 && k < rows.size(); ++k)
+        (*doubted)[k] = true;
+    };
     const ColumnRoom room = MeasureColumnRoom(lines, idx, seps);
     // Two whole numbers side by side in one cell ("10" "9"): two rows' values
-    // one line took (a label centred between rows joins them), so rows are
-    // doubted.
-    bool paired = false;
-    for (const Row& r : rows)
-      for (const Block* bl : r.blocks)
+    // one line took (a label centred between rows joins them).
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (const Block* bl : rows[r].blocks)
         for (const Frag* f : bl->frags) {
           for (size_t k = 0; k + 1 < f->words.size(); ++k)
-            paired = paired || (WholeNumber(f->words[k]->text) &&
-                                WholeNumber(f->words[k + 1]->text));
+            if (WholeNumber(f->words[k]->text) && WholeNumber(f->words[k + 1]->text))
+              doubt(r);
         }
-    if (paired) t->doubts.emplace_back(kDoubtRows);
     if (room.margin < kPdf.cell_gap_em + kPdf.column_margin_em || room.two_values)
       t->doubts.emplace_back(kDoubtColumns);
     size_t label_columns = 0;
     while (label_columns < nc && !dense(label_columns)) ++label_columns;
-    bool claimed = false;
-    for (const Row& r : rows) {
+    for (size_t ri = 0; ri < rows.size(); ++ri) {
+      const Row& r = rows[ri];
       std::vector<int> per(nc, 0);
       for (const Block* bl : r.blocks) {
-        if (dense(bl->col) && ++per[bl->col] > 1) claimed = true;
-        if (TwoNumbers(*bl, shapes)) claimed = true;
+        if (dense(bl->col) && ++per[bl->col] > 1) doubt(ri);
+        if (TwoNumbers(*bl, shapes)) doubt(ri);
         // A label may span rows; one over more rows than a label centred
         // on them overlaps is text of several rows read as one cell.
         const bool label = bl->col < label_columns;
@@ -414,18 +437,22 @@ class CellBuilder {
         auto o = std::partition_point(rows.begin(), rows.end(),
                                       [&](const Row& x) { return x.y1 <= bl->y0; });
         size_t over = 0;
+        const auto from = o;
         for (; o != rows.end() && o->y0 < bl->y1 && over < most; ++o)
           if (std::min(bl->y1, o->y1) - std::max(bl->y0, o->y0) >
               kPdf.claim_overlap_em * em)
             ++over;
         if (over < most) continue;
-        if (label)
+        if (label) {
           t->tall_label = true;
-        else
-          claimed = true;
+          continue;
+        }
+        // Every row the cell reaches over.
+        for (auto k = from; k != rows.end() && k->y0 < bl->y1; ++k)
+          doubt(static_cast<size_t>(k - rows.begin()));
       }
     }
-    if (claimed) t->doubts.emplace_back(kDoubtRows);
+    if (whole) t->doubts.emplace_back(kDoubtRows);
     // Two neighbouring columns never filled on one row may be one column
     // whose cells, aligned right or centred, left a gap where it has none.
     std::vector<int> filled(nc, 0), both(nc, 0);
@@ -492,7 +519,7 @@ void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& i
     if (!cut) continue;
     t->row_doubts.resize(t->rows.size());
     for (size_t k = r == 0 ? 0 : r - 1; k <= r + 1 && k < t->rows.size(); ++k)
-      if (t->row_doubts[k].empty()) t->row_doubts[k] = std::string(kDoubtRows);
+      AddNames(&t->row_doubts[k], kDoubtRows);
   }
   // The same where the pieces both read as numbers ("60.0" over "0"): a
   // number over a bare digit or two that, set after it, give it the
@@ -502,9 +529,9 @@ void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& i
     return dot == std::string_view::npos ? -1 : static_cast<int>(s.size() - dot - 1);
   };
   auto digits = [](std::string_view s) {
-    return !s.empty() && s.size() <= kPdf.wrapped_tail_digits && std::all_of(s.begin(), s.end(), [](char ch) {
-      return ch >= '0' && ch <= '9';
-    });
+    return !s.empty() && s.size() <= kPdf.wrapped_tail_digits &&
+           std::all_of(s.begin(), s.end(),
+                       [](char ch) { return ch >= '0' && ch <= '9'; });
   };
   // Decimals printed → cells, over the table: a narrow column may wrap
   // every number it holds.
@@ -525,8 +552,7 @@ void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& i
       const auto it = seen.find(d + static_cast<int>(tail.size()));
       if (it == seen.end() || it->second < 2) continue;
       t->row_doubts.resize(t->rows.size());
-      for (size_t k : {r, r + 1})
-        if (t->row_doubts[k].empty()) t->row_doubts[k] = std::string(kDoubtRows);
+      for (size_t k : {r, r + 1}) AddNames(&t->row_doubts[k], kDoubtRows);
     }
   }
 }

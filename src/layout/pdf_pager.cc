@@ -155,8 +155,7 @@ void DoubtLabelsCutAbove(const std::vector<bool>& cut, size_t head, PageTable* t
   if (!any) return;
   auto& rd = t->row_doubts;
   if (rd.size() < t->rows.size()) rd.resize(t->rows.size());
-  for (size_t r = head; r <= last; ++r)
-    if (rd[r].empty()) rd[r] = std::string(kDoubtLabels);
+  for (size_t r = head; r <= last; ++r) AddNames(&rd[r], kDoubtLabels);
 }
 
 // Spreads a row laid out in the last page's columns over the refined ones.
@@ -455,17 +454,17 @@ void PdfPager::Add(const PdfPage& input) {
                                static_cast<std::ptrdiff_t>(head));
           if (head < rd.size()) {
             // The joined row keeps the doubt of either part.
-            if (!rd[head].empty() && !prev.empty()) prev.back().doubt = rd[head];
+            if (!rd[head].empty() && !prev.empty()) prev.back().doubt.Add(rd[head]);
             rd.erase(rd.begin() + static_cast<std::ptrdiff_t>(head));
           }
           if (whole) tables[0].rows.clear(), rd.clear();
         } else if (prev.size() == first.size() && MayContinueRow(cut, first)) {
           // Not joined, yet it may be the cut row's rest: both rows are in
           // doubt, so no rule reads either for sure.
-          for (Cell& c : prev) c.doubt = std::string(kDoubtRows);
+          for (Cell& c : prev) c.doubt.Add(kDoubtRows);
           auto& rd = tables[0].row_doubts;
           if (rd.size() < tables[0].rows.size()) rd.resize(tables[0].rows.size());
-          rd[lead] = std::string(kDoubtRows);
+          AddNames(&rd[lead], kDoubtRows);
         }
       }
       // A cell merged over the last page's last rows, empty there, has its

@@ -325,7 +325,7 @@ class PageReader {
       if (!TextDrawnOver(r.words)) continue;
       const size_t row = row_of[std::min(r.top, nr - 1)];
       for (size_t x = row == 0 ? 0 : row - 1; x <= row + 1 && x < t->rows.size(); ++x)
-        if (t->row_doubts[x].empty()) t->row_doubts[x] = kDoubtRows;
+        AddNames(&t->row_doubts[x], kDoubtRows);
     }
     return !t->rows.empty();
   }
@@ -360,7 +360,7 @@ class PageReader {
     for (size_t i : rules)
       for (size_t r : {i - 1, i})
         if (r < row_of.size())
-          t->row_doubts[std::min(row_of[r], t->rows.size() - 1)] = kDoubtRows;
+          AddNames(&t->row_doubts[std::min(row_of[r], t->rows.size() - 1)], kDoubtRows);
   }
 
   // A grid whose top or bottom rule is drawn over some columns and not
@@ -395,7 +395,7 @@ class PageReader {
           if (j < t->label_cut_at_foot.size()) t->label_cut_at_foot[j] = true;
         }
         for (size_t i = r.top; i <= r.bottom && i < nr; ++i)
-          t->row_doubts[std::min(row_of[i], t->rows.size() - 1)] = kDoubtLabels;
+          AddNames(&t->row_doubts[std::min(row_of[i], t->rows.size() - 1)], kDoubtLabels);
       }
     }
   }

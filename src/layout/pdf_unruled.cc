@@ -239,7 +239,14 @@ class UnruledReader {
         PageTable more;
         BuildCells(lines, lines_of(b, end, false), prev.xs, &more);
         for (size_t i : lines_of(b, end, false)) taken[i] = true;
+        // Its doubts go with its rows.
+        more.row_doubts.resize(more.rows.size());
+        prev.row_doubts.resize(prev.rows.size());
+        for (auto& d : more.row_doubts) prev.row_doubts.push_back(std::move(d));
         for (auto& r : more.rows) prev.rows.push_back(std::move(r));
+        for (auto& d : more.doubts)
+          if (std::find(prev.doubts.begin(), prev.doubts.end(), d) == prev.doubts.end())
+            prev.doubts.push_back(std::move(d));
         prev.open_at_foot = std::move(more.open_at_foot);
         prev.box.y1 = std::max(prev.box.y1, more.box.y1);
         prev.box.x0 = std::min(prev.box.x0, more.box.x0);

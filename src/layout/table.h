@@ -9,13 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "base/name_list.h"
 #include "base/rare_string.h"
 
 namespace jx {
 
-// A cell's doubt (one of the kDoubt* names below, else ""): one byte, an
-// index into the names seen, since a grid has a cell per printed cell and
-// few carry one.
+// A cell's doubt (kDoubt* names below joined with ',', else ""): one byte,
+// an index into the names seen, since a grid has a cell per printed cell
+// and few carry one.
 class CellDoubt {
  public:
   CellDoubt() = default;
@@ -33,6 +34,12 @@ class CellDoubt {
   operator const std::string&() const { return str(); }
   bool empty() const { return id_ == 0; }
   void clear() { id_ = 0; }
+  // Adds `names` (one or several) to those held.
+  void Add(std::string_view names) {
+    std::string all = str();
+    AddNames(&all, names);
+    *this = all;
+  }
   friend bool operator==(const CellDoubt& a, std::string_view b) {
     return std::string_view(a.str()) == b;
   }
@@ -46,7 +53,8 @@ class CellDoubt {
     static Table t;
     return t;
   }
-  // Past 255 distinct names (there are five) a new one shares the last id.
+  // Past 255 distinct names (there are a few, and few joined) a new one
+  // shares the last id.
   static uint8_t Intern(std::string_view name) {
     Table& t = Names();
     std::lock_guard<std::mutex> lock(t.mu);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/name_list.h"
 #include "validate/check.h"
 #include "validate/disclosure.h"
 
@@ -28,7 +29,8 @@ const std::vector<RuleInfo>& Rules() {
        "a classification code equals its subcodes (类 = Σ 款, 款 = Σ 项), 合计 = Σ 类"},
       {"sum.column",
        "a 合计/小计 column equals the columns of its own header group (a 小计 "
-       "standing for its subgroup)", true},
+       "standing for its subgroup)",
+       true},
       {"sum.balance",
        "收支总表: each side's 总计 = 本年合计 + 结转结余 rows; 收入总计 = 支出总计"},
       {"sum.basic", "a 基本支出 row equals its 人员经费 and 公用经费 rows"},
@@ -57,10 +59,11 @@ const std::vector<RuleInfo>& Rules() {
       {"sum.parts_exceed", "the 其中 rows under a row add up to no more than it"},
       {"sum.form", "预算总额 equals its funding sources and its 基本支出 + 项目支出"},
       {"sum.sentence", "a figure equals the parts a sentence lists after 其中"},
-      {"identity.assets", "期初 + 本期增加 − 本期减少 = 期末, for quantities and values", true},
+      {"identity.assets", "期初 + 本期增加 − 本期减少 = 期末, for quantities and values",
+       true},
       {"identity.net_value", "原值 − 累计折旧 = 净值", true},
-      {"identity.carry",
-       "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余, per row", true},
+      {"identity.carry", "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余, per row",
+       true},
       {"rate.table", "a printed 执行率/结转结余率 equals the rate of its own row", true},
       {"budget.overspend", "决算 above the adjusted budget of the same row (warning)"},
       {"rate.sentence", "a rate stated in a sentence equals the rate of its figures"},
@@ -83,8 +86,8 @@ const std::vector<RuleInfo>& Rules() {
        "年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, in each budget column"},
       {"result.full_marks_short",
        "full marks on a positive (or range) indicator whose result falls short", true},
-      {"result.full_marks_over",
-       "full marks on a reverse indicator whose result is over", true},
+      {"result.full_marks_over", "full marks on a reverse indicator whose result is over",
+       true},
       {"result.points_lost",
        "points lost though the result reaches the target (warning)"},
       {"result.method",
@@ -92,7 +95,8 @@ const std::vector<RuleInfo>& Rules() {
       {"result.qualitative_band",
        "a qualitative score outside the band of its result (达成/部分达成/未达成)", true},
       {"result.no_reason", "a score below its 分值 without a 偏差原因 (warning)"},
-      {"result.execution_rate", "执行率 score = 全年执行数 / 全年预算数 × 分值, capped", true},
+      {"result.execution_rate", "执行率 score = 全年执行数 / 全年预算数 × 分值, capped",
+       true},
       {"result.unquantified", "a quantitative indicator whose target has no number"},
       {"result.unquantified_actual",
        "a quantitative indicator whose result has no number (达成预期指标, 按时完成)"},
@@ -389,7 +393,8 @@ bool InLabelColumn(const TypedTable& t, const Location& l) {
       in = &s;
   if (!in) return false;
   const auto c = static_cast<size_t>(l.column);
-  return in->label_column == l.column || (c < in->columns.size() && in->columns[c].level >= 0);
+  return in->label_column == l.column ||
+         (c < in->columns.size() && in->columns[c].level >= 0);
 }
 
 bool ReadsLabel(const TypedTable& t, const Finding& f) {
@@ -406,29 +411,35 @@ void HonourDoubts(const Extraction& ex, Validation* v) {
   for (const TypedTable& t : ex.tables)
     if (!t.doubts.empty() || !t.row_doubts.empty()) doubted.push_back(&t);
   if (doubted.empty()) return;
-  // The table a place lies in when the layout doubts the whole table or
-  // that place's row; `row_doubt` is then the row's doubt, else "".
-  auto doubts_of = [&](const Location& l, std::string* row_doubt) -> const TypedTable* {
-    if (l.table.empty()) return nullptr;
+  // The doubted table a finding rests on (by where it was stated or any
+  // place it used), and the doubts of the rows it read there. (A part left
+  // blank makes a sum's finding a warning of its own, so rows between those
+  // read need not be looked at.)
+  auto doubts_of = [&](const Finding& f, std::string* row_doubt) -> const TypedTable* {
     for (const TypedTable* t : doubted) {
-      if (t->id != l.table) continue;
-      for (const auto& [row, d] : t->row_doubts)
-        if (row == l.row) *row_doubt = d;
-      return t->doubts.empty() && row_doubt->empty() ? nullptr : t;
+      bool in = false;
+      auto take = [&](const Location& l) {
+        if (l.table != t->id) return;
+        in = true;
+        for (const auto& [row, d] : t->row_doubts)
+          if (row == l.row) AddNames(row_doubt, d);
+      };
+      take(f.where);
+      for (const Location& l : f.involved) take(l);
+      if (in && (!t->doubts.empty() || !row_doubt->empty())) return t;
     }
     return nullptr;
   };
   for (Finding& f : v->findings) {
     if (f.severity != Severity::kError) continue;
     std::string row_doubt;
-    const TypedTable* t = doubts_of(f.where, &row_doubt);
-    for (size_t i = 0; !t && i < f.involved.size(); ++i)
-      t = doubts_of(f.involved[i], &row_doubt);
+    const TypedTable* t = doubts_of(f, &row_doubt);
     if (!t) continue;
     std::vector<std::string> names = t->doubts;
-    if (!row_doubt.empty() &&
-        std::find(names.begin(), names.end(), row_doubt) == names.end())
-      names.push_back(row_doubt);
+    ForEachName(row_doubt, [&](std::string_view name) {
+      if (std::find(names.begin(), names.end(), name) == names.end())
+        names.emplace_back(name);
+    });
     // Which rows a merged label heads moves labels, not the numbers of a
     // row: a rule that compares one row's numbers stands, unless a number
     // it read was a label's ("（3分）").
