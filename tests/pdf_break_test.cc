@@ -322,5 +322,42 @@ TEST_CASE("pdf break: a label merged over rows and cut between its lines stays w
              {"乙", "说明乙", "4"}});
 }
 
+// A grid ending page 1 (header, 甲) and going on at page 2's top (乙, 丙),
+// the header not printed again. With `foot`, the 乙 label is drawn also just
+// under page 1's last rule, clipped there (Calc prints a cell beside the
+// break on both pages); with `head`, just above page 2's first rule.
+std::vector<PdfPage> ClippedLabel(bool foot, bool head, const std::string& shown) {
+  const std::vector<double> xs = {50, 150, 450, 500};
+  PdfPage a = Grid(xs, {700, 730, 760}, {});
+  a.words = {Word("指标", 60, 710), Word("说明", 160, 710),       Word("分值", 460, 710),
+             Word("甲", 60, 740),   Word("说明甲", 160, 740, 40), Word("3", 460, 740, 5)};
+  if (foot) a.words.push_back(Word(shown, 60, 762, 30));
+  PdfPage b = Grid(xs, {60, 90, 120}, {}, 2);
+  b.words = {Word("乙项目", 60, 70, 30),   Word("说明乙", 160, 70, 40),
+             Word("4", 460, 70, 5),        Word("丙", 60, 100),
+             Word("说明丙", 160, 100, 40), Word("2", 460, 100, 5)};
+  if (head) b.words.push_back(Word(shown, 60, 48, 30));
+  return {a, b};
+}
+
+TEST_CASE("pdf break: a cut cell drawn again past the grid's edge is no text between") {
+  const Rows whole{{"指标", "说明", "分值"},
+                   {"甲", "说明甲", "3"},
+                   {"乙项目", "说明乙", "4"},
+                   {"丙", "说明丙", "2"}};
+  for (auto [foot, head] :
+       {std::pair{true, false}, std::pair{false, true}, std::pair{true, true}}) {
+    INFO(foot << head);
+    Layout l = LayoutOfPages(ClippedLabel(foot, head, "乙项目"));
+    REQUIRE(l.tables.size() == 1);
+    CHECK(Texts(l.tables[0]) == whole);
+    CHECK(l.tables[0].doubts.empty());
+  }
+  // Text the next page's first row does not hold is the page's own: it
+  // stands between the pieces as before.
+  Layout other = LayoutOfPages(ClippedLabel(true, false, "注：见附件"));
+  CHECK(other.tables.size() == 2);
+}
+
 }  // namespace
 }  // namespace jx

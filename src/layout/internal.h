@@ -52,6 +52,10 @@ struct Item {
   // PDF text above the page's first table, within one of its columns: the
   // rest of a cell the page break cut, drawn above the grid.
   bool in_column = false;
+  // PDF text a producer drew again at a page break: a cell clipped at the
+  // print area, shown past the grid's edge, that the cell across the break
+  // holds whole (pdf_break_debris.cc). No text between the table's pieces.
+  bool debris = false;
 };
 
 enum class TextMode { kTabRows, kCellLines };

@@ -200,6 +200,8 @@ class Builder {
     }
     for (const Item& it : items)
       if (it.kind == Item::kText && it.in_column) in_column_.insert(it.line);
+    for (const Item& it : items)
+      if (it.kind == Item::kText && it.debris) debris_.insert(it.line);
     for (Item& it : items) {
       if (it.kind == Item::kPiece) {
         OnPiece(std::move(it.piece));
@@ -219,7 +221,7 @@ class Builder {
 
  private:
   bool IsRunning(size_t line) const {
-    if (IsFurniture(line)) return true;
+    if (IsFurniture(line) || debris_.count(line)) return true;
     std::string key = MatchKey(doc_.lines[line].text);
     auto it = text_counts_.find(key);
     return it != text_counts_.end() && it->second >= 2 &&
@@ -551,7 +553,8 @@ class Builder {
   std::unordered_set<size_t> margin_;  // lines in a head or foot zone
   int pages_ = 0;                      // the last page a line of text is on
   std::unordered_set<size_t>
-      in_column_;               // lines within a column above or below a page's tables
+      in_column_,               // lines within a column above or below a page's tables
+      debris_;                  // a cut cell's text drawn again past a grid's edge
   std::vector<size_t> gap_;     // blank and running lines since the last piece
   std::vector<size_t> recent_;  // text lines since the last piece
   std::optional<Table> cur_;

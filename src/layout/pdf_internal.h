@@ -95,6 +95,25 @@ struct Para {
 // Lines of running text → paragraphs.
 std::vector<Para> Paragraphs(const std::vector<WordLine>& lines);
 
+// ---- Page-break debris (pdf_break_debris.cc) ------------------------------
+
+// `p` lies past `t`'s bottom edge (`below`) or its top, its middle beyond
+// the rule and within `debris_gap_em` of it, inside one of its columns.
+bool PastGridEdge(const Para& p, const PageTable& t, bool below);
+// `p`'s text is within the cell, in the column `p` lies in, of `t`'s first
+// row with text (`first_row`) or of its last row: a clipped copy of it.
+bool RepeatsCell(const Para& p, const PageTable& t, bool first_row);
+// `p`, above this page's first table, is a cut cell's text drawn again:
+// past the grid's top, repeated by its first row or by the last row of the
+// table the last page ended with (`last`, empty when none).
+bool HeadDebris(const Para& p, const std::vector<PageTable>& tables,
+                const PageTable& last);
+// Text above the page's first table, or below its last, that lies within
+// one of its columns, not across the table: the rest of a cell the page
+// break cut, or the part of a row taller than the page that this page
+// holds under the header it printed again.
+bool InColumn(const Para& p, const std::vector<PageTable>& tables);
+
 // These run for every line of every band, so they stay inline.
 inline double LineTop(const WordLine& l) {
   double y = l.front()->y0;

@@ -251,28 +251,16 @@ struct PdfPager::State {
   size_t open_line = SIZE_MAX;
   int open_page = 0;
   double open_size = 0, open_x0 = 0;
+  // Text just past the last page's grid, within a column (its item, text,
+  // and whether above the foot zone): debris when the next page opens with
+  // a grid whose first row holds it; else text.
+  struct Debris {
+    size_t item;
+    Para para;
+    bool body;
+  };
+  std::vector<Debris> debris;
 };
-
-// Text above the page's first table, or below its last, that lies within
-// one of its columns, not across the table: the rest of a cell the page
-// break cut, or the part of a row taller than the page that this page
-// holds under the header it printed again.
-static bool InColumn(const pdf::Para& p, const std::vector<pdf::PageTable>& tables) {
-  if (tables.empty()) return false;
-  const bool above = p.box.y1 <= tables.front().box.y0;
-  if (!above && p.box.y0 < tables.back().box.y1) return false;
-  const pdf::PageTable& t = above ? tables.front() : tables.back();
-  std::vector<double> edges = t.xs;
-  edges.push_back(t.box.x0);
-  edges.push_back(t.box.x1);
-  std::sort(edges.begin(), edges.end());
-  // A line may hang its last punctuation past the column's edge.
-  const double slack = pdf::kPdf.para_fit_slack_em * std::max(pdf::kPdf.min_em, p.size);
-  for (size_t k = 0; k + 1 < edges.size(); ++k)
-    if (p.box.x0 >= edges[k] - slack && p.box.x1 <= edges[k + 1] + slack)
-      return edges[k] > t.box.x0 + slack || edges[k + 1] < t.box.x1 - slack;
-  return false;
-}
 
 PdfPager::PdfPager(Document* lines, std::vector<Item>* items, const PatternFile* units)
     : s_(new State{lines, items, units}) {
@@ -307,13 +295,29 @@ void PdfPager::Add(const PdfPage& input) {
           tables.begin(), tables.end(),
           [](const PageTable& a, const PageTable& b) { return a.box.y0 < b.box.y0; });
     }
+    // Text the last page left just past its grid is the cut cell's, drawn
+    // again, when this page's first row holds it; else it ended the table.
+    if (!s_->debris.empty()) {
+      bool debris = !tables.empty(), body = false;
+      for (const auto& d : s_->debris) {
+        debris = debris && pdf::RepeatsCell(d.para, tables[0], true);
+        body = body || d.body;
+      }
+      for (const auto& d : s_->debris) (*items)[d.item].debris = debris;
+      // Text of the page's own ended the table there (a footer does not).
+      if (!debris && body) last = PageTable{};
+      s_->debris.clear();
+    }
+    std::vector<Para> paras = Paragraphs(text);
+    std::vector<bool> head_debris(paras.size(), false);
+    for (size_t i = 0; i < paras.size(); ++i)
+      head_debris[i] = pdf::HeadDebris(paras[i], tables, last);
     // Reading order: text lines and tables by their top edge.
     struct Entry {
       double y;
       int kind;  // 0 text line, 1 table
       size_t index;
     };
-    std::vector<Para> paras = Paragraphs(text);
     std::vector<Entry> order;
     for (size_t i = 0; i < paras.size(); ++i) order.push_back({paras[i].box.y0, 0, i});
     for (size_t i = 0; i < tables.size(); ++i) order.push_back({tables[i].box.y0, 1, i});
@@ -347,8 +351,9 @@ void PdfPager::Add(const PdfPage& input) {
         (SameColumns(last.xs, tables[0].xs) || !refined.empty() || unruled_pair) &&
         !tables[0].rows.empty() && last_piece < items->size()) {
       bool text_before = false;
-      for (const Para& l : paras)
-        if (l.box.y1 < tables[0].box.y0 && l.box.y0 > pdf::kPdf.head_zone * page.height)
+      for (size_t i = 0; i < paras.size(); ++i)
+        if (paras[i].box.y1 < tables[0].box.y0 &&
+            paras[i].box.y0 > pdf::kPdf.head_zone * page.height && !head_debris[i])
           text_before = true;
       same_grid = !text_before;
       // The same rules, or the last page's separators found to hold here.
@@ -511,7 +516,16 @@ void PdfPager::Add(const PdfPage& input) {
       const Entry& e = order[k];
       if (e.kind == 0) {
         const Para& p = paras[e.index];
-        if (p.box.y0 < pdf::kPdf.foot_zone * page.height) last = PageTable{};
+        // Just past the page's last grid, within a column: perhaps a cut
+        // cell's text, which the next page tells.
+        const bool body = p.box.y0 < pdf::kPdf.foot_zone * page.height;
+        if (!last.rows.empty() && !tables.empty() &&
+            pdf::PastGridEdge(p, tables.back(), true) &&
+            (s_->debris.empty() || s_->debris.back().item + 1 == items->size())) {
+          s_->debris.push_back({items->size(), p, body});
+        } else if (body) {
+          last = PageTable{}, s_->debris.clear();
+        }
         const bool margin = in_margin(p);
         if (k == rest) {
           lines->lines[open].text += p.text;
@@ -523,7 +537,8 @@ void PdfPager::Add(const PdfPage& input) {
         lines->lines.push_back({p.text, ++number, page.number});
         items->push_back(Item{Item::kText, lines->lines.size() - 1, {}});
         items->back().margin = margin;
-        items->back().in_column = InColumn(p, tables);
+        items->back().in_column = pdf::InColumn(p, tables);
+        items->back().debris = head_debris[e.index];
         // A footer after it leaves it open; running text low on the page,
         // in the foot zone, may be what goes on.
         if (!margin || p.open_end) {

@@ -337,6 +337,11 @@ struct PdfParams {
   // a header, or with that table's header printed again, opening the next,
   // which may then be its rest.
   size_t rest_gap_lines = 3;
+  // Ems, of the text's size. A producer that clips a cell at the page's
+  // print area draws what shows of it just past the grid's last rule, or
+  // above the next page's first: text this close to a grid's edge may be
+  // that (`BreakDebris`); text further off is the page's own.
+  double debris_gap_em = 2.0;
   // Characters. A producer that cuts pages at fixed heights draws the line
   // the page's end runs through on both pages: the cut row's rest opens
   // with the end of its cells above. One cell repeating this many
