@@ -557,48 +557,4 @@ void BuildCells(const std::vector<WordLine>& lines, const std::vector<size_t>& i
   }
 }
 
-// `seps` without those between two columns right of the label columns
-// that no row of `t` fills both of, `min_table_rows` rows filling one or
-// the other: every real column shares a row with its neighbour (the
-// header's at least), a column cut in two by its cells' alignment (a
-// label set left, the numbers below it right) never does.
-std::vector<double> JoinUnsharedColumns(const PageTable& t,
-                                        const std::vector<double>& seps) {
-  const size_t nc = seps.size() + 1;
-  std::vector<int> filled(nc, 0);
-  for (const auto& r : t.rows)
-    for (size_t c = 0; c < nc && c < r.size(); ++c) filled[c] += !r[c].empty();
-  const int most = *std::max_element(filled.begin(), filled.end());
-  size_t label_columns = 0;
-  while (label_columns < nc && 10 * filled[label_columns] < kPdf.dense_tenths * most)
-    ++label_columns;
-  std::vector<double> out;
-  // The run of columns being joined: which rows it fills.
-  std::vector<bool> group(t.rows.size(), false);
-  int group_filled = 0;
-  auto fills = [&](size_t c, size_t r) {
-    return c < t.rows[r].size() && !t.rows[r][c].empty();
-  };
-  for (size_t c = 0; c < nc; ++c) {
-    bool shared = false;
-    int next_filled = 0;
-    for (size_t r = 0; r < t.rows.size(); ++r) {
-      if (!fills(c, r)) continue;
-      ++next_filled;
-      shared = shared || group[r];
-    }
-    const bool join =
-        c > label_columns && !shared && group_filled > 0 && next_filled > 0 &&
-        static_cast<size_t>(group_filled + next_filled) >= kPdf.min_table_rows;
-    if (c > 0 && !join) {
-      out.push_back(seps[c - 1]);
-      std::fill(group.begin(), group.end(), false);
-      group_filled = 0;
-    }
-    for (size_t r = 0; r < t.rows.size(); ++r)
-      if (fills(c, r)) group[r] = true, ++group_filled;
-  }
-  return out;
-}
-
 }  // namespace jx::layout::pdf

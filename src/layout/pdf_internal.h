@@ -95,6 +95,12 @@ struct Para {
 // Lines of running text → paragraphs.
 std::vector<Para> Paragraphs(const std::vector<WordLine>& lines);
 
+// `cut`: the columns where a merged cell the last page ended with goes on
+// here (`PageTable::label_cut_at_foot`). The rows of `t` from `head` to the
+// last that the first label here in such a column heads (down to the next
+// label in it) are in doubt (pdf_labels.cc).
+void DoubtLabelsCutAbove(const std::vector<bool>& cut, size_t head, PageTable* t);
+
 // ---- Page-break debris (pdf_break_debris.cc) ------------------------------
 
 // `p` lies past `t`'s bottom edge (`below`) or its top, its middle beyond

@@ -3,6 +3,7 @@
 // span is a search of its own, apart from how rows are found; it lives here.
 #include <cmath>
 
+#include "base/text.h"
 #include "layout/internal.h"
 #include "layout/pdf_internal.h"
 
@@ -213,6 +214,29 @@ bool PlaceLabels(const std::vector<RowSpan>& rows,
       MoveLabelsOneByOne(rows, centers, tops, c, em, centred, cells);
   }
   return false;
+}
+
+// `cut`: the columns where a merged cell the last page ended with goes on
+// here. The rows from `head` to the last that the first label here in such
+// a column heads (down to the next label in it) are in doubt.
+void DoubtLabelsCutAbove(const std::vector<bool>& cut, size_t head, PageTable* t) {
+  size_t last = 0;
+  bool any = false;
+  for (size_t c = 0; c < cut.size(); ++c) {
+    if (!cut[c]) continue;
+    size_t r = head;
+    while (r < t->rows.size() && (c >= t->rows[r].size() || IsBlank(t->rows[r][c]))) ++r;
+    if (r == t->rows.size()) continue;
+    while (r + 1 < t->rows.size() &&
+           (c >= t->rows[r + 1].size() || IsBlank(t->rows[r + 1][c])))
+      ++r;
+    last = std::max(last, r);
+    any = true;
+  }
+  if (!any) return;
+  auto& rd = t->row_doubts;
+  if (rd.size() < t->rows.size()) rd.resize(t->rows.size());
+  for (size_t r = head; r <= last; ++r) AddNames(&rd[r], kDoubtLabels);
 }
 
 }  // namespace jx::layout::pdf

@@ -135,29 +135,6 @@ bool MayContinueRow(const std::vector<std::string>& above,
   return number_under_number;
 }
 
-// `cut`: the columns where a merged cell the last page ended with goes on
-// here. The rows from `head` to the last that the first label here in such
-// a column heads (down to the next label in it) are in doubt.
-void DoubtLabelsCutAbove(const std::vector<bool>& cut, size_t head, PageTable* t) {
-  size_t last = 0;
-  bool any = false;
-  for (size_t c = 0; c < cut.size(); ++c) {
-    if (!cut[c]) continue;
-    size_t r = head;
-    while (r < t->rows.size() && (c >= t->rows[r].size() || IsBlank(t->rows[r][c]))) ++r;
-    if (r == t->rows.size()) continue;
-    while (r + 1 < t->rows.size() &&
-           (c >= t->rows[r + 1].size() || IsBlank(t->rows[r + 1][c])))
-      ++r;
-    last = std::max(last, r);
-    any = true;
-  }
-  if (!any) return;
-  auto& rd = t->row_doubts;
-  if (rd.size() < t->rows.size()) rd.resize(t->rows.size());
-  for (size_t r = head; r <= last; ++r) AddNames(&rd[r], kDoubtLabels);
-}
-
 // Spreads a row laid out in the last page's columns over the refined ones.
 // A row narrower than its table ends in empty cells, as a copied table's
 // short rows do.
@@ -475,7 +452,8 @@ void PdfPager::Add(const PdfPage& input) {
       // A cell merged over the last page's last rows, empty there, has its
       // label here: the rows it heads here, as fill-down reads them, are a
       // guess too.
-      if (!text_before) DoubtLabelsCutAbove(last.label_cut_at_foot, head, &tables[0]);
+      if (!text_before)
+        pdf::DoubtLabelsCutAbove(last.label_cut_at_foot, head, &tables[0]);
     }
     last = PageTable{};
     int number = 0;
