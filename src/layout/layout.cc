@@ -199,9 +199,8 @@ class Builder {
       margin_.insert(it.line);
     }
     for (const Item& it : items)
-      if (it.kind == Item::kText && it.in_column) in_column_.insert(it.line);
-    for (const Item& it : items)
-      if (it.kind == Item::kText && it.debris) debris_.insert(it.line);
+      if (it.kind == Item::kText && (it.in_column || it.debris))
+        (it.debris ? debris_ : in_column_).insert(it.line);
     for (Item& it : items) {
       if (it.kind == Item::kPiece) {
         OnPiece(std::move(it.piece));
