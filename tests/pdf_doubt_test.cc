@@ -329,6 +329,14 @@ TEST_CASE(
   REQUIRE(l.tables.size() == 1);
   REQUIRE(l.tables[0].rows.size() == 6);
   CHECK(RowsDoubted(l.tables[0], kDoubtLabels) == std::vector<int>{1, 2, 3, 4});
+  // A page clipped mid-table draws no bottom rule under any column: the
+  // merged cell empty at the foot is still a label drawn after the break.
+  PdfPage clipped = Grid(xs, {100, 130, 160, 190}, {{2, 0}, {3, 0}, {3, 1}, {3, 2}});
+  clipped.words = a.words;
+  Layout c = LayoutOfPages({clipped, b});
+  REQUIRE(c.tables.size() == 1);
+  REQUIRE(c.tables[0].rows.size() == 6);
+  CHECK(RowsDoubted(c.tables[0], kDoubtLabels) == std::vector<int>{1, 2, 3, 4});
 }
 
 TEST_CASE("pdf doubt: a doubted row elsewhere in the table leaves an error alone") {

@@ -382,7 +382,11 @@ class PageReader {
       std::vector<size_t> open;
       for (size_t j = 0; j < nc; ++j)
         if (!Covers(hs, y, (xs[j] + xs[j + 1]) / 2)) open.push_back(j);
-      if (open.empty() || open.size() == nc) continue;
+      // A cut through every column (a page clipped mid-table) says nothing
+      // of its top; at its foot, a cell merged over rows and empty there is
+      // still a label drawn after the break.
+      const bool all_open = open.size() == nc;
+      if (open.empty() || (all_open && edge == 0)) continue;
       for (size_t j : open) {
         const auto& r = regions[uf.Find(id(edge, j))];
         // Shown in its first part (at the foot, before the break; nothing
@@ -390,6 +394,7 @@ class PageReader {
         // fill-down reads them: only a label shown after its first rows is
         // in doubt, with the rows it spans on either page.
         if (r.words.empty() == (edge == 0)) continue;
+        if (all_open && !(r.top < r.bottom && r.left == j)) continue;
         if (edge != 0 && r.top < r.bottom && r.left == j) {
           t->label_cut_at_foot.resize(t->rows.back().size(), false);
           if (j < t->label_cut_at_foot.size()) t->label_cut_at_foot[j] = true;
