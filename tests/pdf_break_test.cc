@@ -359,5 +359,29 @@ TEST_CASE("pdf break: a cut cell drawn again past the grid's edge is no text bet
   CHECK(other.tables.size() == 2);
 }
 
+// A header row alone at page 1's foot, its 资产情况 cell merged over the
+// two columns page 2's grid draws apart (期初, 期末), the body on page 2.
+std::vector<PdfPage> HeaderParted(const std::string& over) {
+  PdfPage a = Grid({50, 150, 450}, {760, 790}, {});
+  a.words = {Word("项目", 60, 770), Word(over, 260, 770, 40)};
+  PdfPage b = Grid({50, 150, 300, 450}, {60, 90, 120, 150}, {}, 2);
+  b.words = {Word("期初", 160, 70), Word("期末", 310, 70),    Word("合计", 60, 100),
+             Word("10", 160, 100, 10), Word("12", 310, 100, 10), Word("甲", 60, 130),
+             Word("4", 160, 130, 5),   Word("5", 310, 130, 5)};
+  return {a, b};
+}
+
+TEST_CASE("pdf break: a header the break parted from its body heads it in the finer grid") {
+  Layout l = LayoutOfPages(HeaderParted("资产情况"));
+  REQUIRE(l.tables.size() == 1);
+  CHECK(Texts(l.tables[0]) == Rows{{"项目", "资产情况", ""},
+                                   {"", "期初", "期末"},
+                                   {"合计", "10", "12"},
+                                   {"甲", "4", "5"}});
+  CHECK(l.tables[0].doubts.empty());
+  // A piece with a number in it is no bare header: two tables, as before.
+  CHECK(LayoutOfPages(HeaderParted("2022")).tables.size() == 2);
+}
+
 }  // namespace
 }  // namespace jx

@@ -310,6 +310,19 @@ std::vector<size_t> RefinedColumns(const std::vector<double>& from,
   return at;
 }
 
+std::vector<size_t> RefinedHeaderGrid(const PageTable& last, const PageTable& next) {
+  if (!last.ruled || !next.ruled || last.xs.size() < 2 ||
+      next.xs.size() <= last.xs.size() ||
+      std::fabs(last.xs.front() - next.xs.front()) > kPdf.same_separator ||
+      std::fabs(last.xs.back() - next.xs.back()) > kPdf.same_separator)
+    return {};
+  for (const auto& r : last.rows)
+    for (const std::string& c : r)
+      if (LooksNumeric(c)) return {};
+  return RefinedColumns({last.xs.begin() + 1, last.xs.end() - 1},
+                        {next.xs.begin() + 1, next.xs.end() - 1});
+}
+
 // `seps` without those between two columns right of the label columns
 // that no row of `t` fills both of, `min_table_rows` rows filling one or
 // the other: every real column shares a row with its neighbour (the

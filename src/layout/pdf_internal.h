@@ -251,6 +251,11 @@ bool SameColumns(const std::vector<double>& a, const std::vector<double>& b);
 // separator of `from` and perhaps adds some; empty otherwise.
 std::vector<size_t> RefinedColumns(const std::vector<double>& from,
                                    const std::vector<double>& to);
+// The same for ruled grids, when `last` holds no number (header rows the
+// page break parted from their body, their cells merged over columns the
+// next page's grid `next` draws apart), its outer rules `next`'s and every
+// inner rule one of `next`'s; empty otherwise.
+std::vector<size_t> RefinedHeaderGrid(const PageTable& last, const PageTable& next);
 
 // ---- Unruled rows (pdf_unruled.cc) -----------------------------------------
 

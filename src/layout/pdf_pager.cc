@@ -316,10 +316,15 @@ void PdfPager::Add(const PdfPage& input) {
     // An unruled table may show more columns on the new page than the last
     // page's rows did (a form above a wider score table): the last rows are
     // spread over them.
+    // So may a grid whose last page held only its header, merged over
+    // columns drawn apart here.
     std::vector<size_t> refined;
     if (!tables.empty() && !last.rows.empty() && !last.ruled && tables[0].continues &&
         !SameColumns(last.xs, tables[0].xs))
       refined = RefinedColumns(last.xs, tables[0].xs);
+    if (!tables.empty() && !last.rows.empty() && last.ruled)
+      refined = pdf::RefinedHeaderGrid(last, tables[0]);
+    const bool header_refined = last.ruled && !refined.empty();
     // Unruled tables have no rules to tell two tables apart: one that ends a
     // page and one that opens the next, with no text between, are one, as
     // in copied text, whatever their columns.
@@ -337,11 +342,12 @@ void PdfPager::Add(const PdfPage& input) {
       // Unruled, as many separators on both pages: column for column the
       // same, each separator moved within its gap.
       // Columns inferred between horizontal rules are matched, not drawn.
-      sure_grid = same_grid && last.ruled == tables[0].ruled && !tables[0].three_line &&
-                  ((SameColumns(last.xs, tables[0].xs) &&
-                    (tables[0].ruled || tables[0].continues)) ||
-                   (!tables[0].ruled && tables[0].continues && !refined.empty()) ||
-                   (!tables[0].ruled && last.xs.size() == tables[0].xs.size()));
+      sure_grid =
+          same_grid && last.ruled == tables[0].ruled && !tables[0].three_line &&
+          ((SameColumns(last.xs, tables[0].xs) &&
+            (tables[0].ruled || tables[0].continues)) ||
+           (!tables[0].ruled && tables[0].continues && !refined.empty()) ||
+           (!tables[0].ruled && last.xs.size() == tables[0].xs.size()) || header_refined);
       // Every piece of the table so far, not only the last page's; only
       // when the columns change, so a long table costs nothing per page.
       std::vector<RawRow*> earlier;
@@ -350,18 +356,28 @@ void PdfPager::Add(const PdfPage& input) {
           if ((*items)[k].kind == Item::kPiece)
             for (RawRow& r : (*items)[k].piece.rows) earlier.push_back(&r);
       if (same_grid && !refined.empty()) {
-        const size_t columns = tables[0].xs.size() + 1;
+        // A grid's rules include its outer ones; separators do not.
+        const size_t columns =
+            tables[0].ruled ? tables[0].xs.size() - 1 : tables[0].xs.size() + 1;
         for (RawRow* r : earlier) Refine(refined, columns, r);
+        // The header's grid is now this one.
+        if (header_refined)
+          for (size_t k = std::min(s_->first_piece, last_piece); k <= last_piece; ++k)
+            if ((*items)[k].kind == Item::kPiece)
+              (*items)[k].piece.grid_columns = columns;
         for (auto& r : last.rows) {
           std::vector<std::string> out(columns);
           for (size_t c = 0; c < r.size() && c < refined.size(); ++c)
             out[refined[c]] = std::move(r[c]);
           r = std::move(out);
         }
-        std::vector<bool> open(columns, false);
-        for (size_t c = 0; c < last.open_at_foot.size() && c < refined.size(); ++c)
-          open[refined[c]] = last.open_at_foot[c];
-        last.open_at_foot = std::move(open);
+        for (auto* by_column :
+             {&last.open_at_foot, &last.wrapped_at_foot, &last.label_cut_at_foot}) {
+          std::vector<bool> out(columns, false);
+          for (size_t c = 0; c < by_column->size() && c < refined.size(); ++c)
+            out[refined[c]] = (*by_column)[c];
+          if (!by_column->empty()) *by_column = std::move(out);
+        }
       } else if (same_grid && unruled_pair) {
         // Other columns: the rows so far, if narrower, end in empty cells.
         for (RawRow* r : earlier) Pad(tables[0].xs.size() + 1, r);
