@@ -654,5 +654,34 @@ TEST_CASE("cell doubt: several reasons are held together, each once") {
   CHECK(list == "rows");
 }
 
+TEST_CASE("layout: a lower header row printed again with a cut row's rest in a blank goes on") {
+  // The rest of the cut row drawn into the second header row printed again,
+  // in a cell that row leaves blank ("" + "的后半"): still that header.
+  Layout l = test::LayoutOf(
+      "评价指标\t\t指标说明\t得分情况\n"
+      "名称\t参考分值\t\t\n"
+      "部门决策\t20\t说明甲\t18\n"
+      "部门管理\t20\t说明乙的前半\t15\n"
+      "评价指标\t\t指标说明\t得分情况\n"
+      "名称\t参考分值\t的后半\t\n"
+      "部门绩效\t60\t说明丙\t55\n");
+  REQUIRE(l.tables.size() == 1);
+  const Table& t = l.tables[0];
+  CHECK(t.sections.size() == 1);
+  REQUIRE(t.rows.size() == 7);
+  CHECK(t.rows[3][2].text == "说明乙的前半的后半");
+  CHECK(t.rows[5][2].text.empty());
+  CHECK(t.rows[3][0].doubt == kDoubtRows);
+  // In the first header row's blank it is no header printed again.
+  Layout first = test::LayoutOf(
+      "评价指标\t\t指标说明\t得分情况\n"
+      "名称\t参考分值\t\t\n"
+      "部门决策\t20\t说明甲\t18\n"
+      "评价指标\t的后半\t指标说明\t得分情况\n"
+      "部门绩效\t60\t说明丙\t55\n");
+  REQUIRE(first.tables.size() == 1);
+  CHECK(first.tables[0].rows[3][1].text == "的后半");
+}
+
 }  // namespace
 }  // namespace jx

@@ -334,14 +334,17 @@ void FillDown(Table* t, const Section& s, size_t end, bool rendered) {
 // past the header's text ("三级指标" + "社会公众或服务对象满意度（10分）"): every
 // label of the header starts its cell, two at least, and something follows
 // one. Too few of its cells are labels alone for it to read as a header.
-bool HeaderWithTails(const std::vector<Cell>& head, const std::vector<Cell>& row) {
+// `in_blanks` (a lower row of it): the rest may fill a cell it leaves empty.
+bool HeaderWithTails(const std::vector<Cell>& head, const std::vector<Cell>& row,
+                     bool in_blanks) {
   if (head.size() != row.size()) return false;
   int labels = 0;
   bool tail = false;
   for (size_t c = 0; c < head.size(); ++c) {
     const std::string p = CollapseSpace(head[c].text), q = CollapseSpace(row[c].text);
     if (p.empty()) {
-      if (!q.empty()) return false;
+      if (!q.empty() && !in_blanks) return false;
+      tail = tail || !q.empty();
       continue;
     }
     if (!q.starts_with(p)) return false;
@@ -464,8 +467,15 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
     int need = (r == 0 || continues) ? 2 : 3;
     t->row_is_header[r] = !numeric && matched >= need && matched * 2 >= nonempty;
     if (first_header == SIZE_MAX && t->row_is_header[r]) first_header = r;
-    if (!t->row_is_header[r] && first_header != SIZE_MAX)
-      t->row_is_header[r] = HeaderWithTails(t->rows[first_header], t->rows[r]);
+    if (t->row_is_header[r] || first_header == SIZE_MAX) continue;
+    // Under the first rows of a header printed again: the first header's
+    // row as many rows down, when that is one.
+    size_t run = 0;
+    while (run < r && t->row_is_header[r - run - 1]) ++run;
+    const size_t under = first_header + run;
+    const bool lower = run > 0 && run < r - first_header && t->row_is_header[under];
+    t->row_is_header[r] =
+        HeaderWithTails(t->rows[lower ? under : first_header], t->rows[r], lower);
   }
   t->sections.clear();
   // `*tails`: a cell of the header printed again goes on past the header's
@@ -481,7 +491,8 @@ void AnalyzeTable(Table* t, const PatternFile& header, int marked_header_rows,
       for (size_t c = 0; c < x.size(); ++c) {
         const std::string p = CollapseSpace(x[c].text), q = CollapseSpace(y[c].text);
         if (p == q || CutShortCopy(p, q)) continue;
-        if (p.empty() || !q.starts_with(p)) return false;
+        // A lower header row's empty cell may hold the cut row's rest too.
+        if ((p.empty() && k == 0) || !q.starts_with(p)) return false;
         *tails = true;
       }
     }
