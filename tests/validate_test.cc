@@ -103,9 +103,19 @@ TEST_CASE("Rates recomputed from their own row or sentence", "[validate]") {
        "项目\t年初预算数\t数\t全年执行数\t执行率\n基本支出\t120.00\t150.00\t135.00\t90."
        "00%\n",
        {{"rate.table", W, "90.00", "112.5000"}}},
-      {"a rate no column explains is an error",
+      // No column explains it, but the base is a fallback (no 调整预算数 was
+      // named) beside a column the header names nothing: which value the
+      // rate should be is a guess, so the finding is a warning naming both.
+      {"a rate against a fallback base beside a column naming nothing is a warning",
        "项目\t年初预算数\t数\t全年执行数\t执行率\n基本支出\t120.00\t160.00\t135.00\t90."
        "00%\n",
+       {{"rate.table", W, "90.00", "112.5000"}}},
+      {"a rate against the adjusted budget no other column explains is an error",
+       "项目\t调整预算数\t数\t全年执行数\t执行率\n基本支出\t150.00\t160.00\t135.00\t80."
+       "00%\n",
+       {{"rate.table", E, "80.00", "90.0000"}}},
+      {"a rate against a fallback base with every column named is an error",
+       "项目\t年初预算数\t全年执行数\t执行率\n基本支出\t120.00\t135.00\t90.00%\n",
        {{"rate.table", E, "90.00", "112.5000"}}},
       {"a ratio in a sentence",
        "预算完成数200万元，预算数250万元，预算完成率=90%。\n",

@@ -167,22 +167,30 @@ void SectionRules::Rates() {
       // A column whose header names nothing (a header cell the layout cut,
       // "全年预算" over "数") may hold the base the rate was taken of: when
       // the rate agrees with one of them, which base is meant is a doubt.
-      std::string doubt;
+      // So may it when the base is a fallback (no 调整预算数 was named): the
+      // rate is then against an unknown base, whatever it gives.
+      std::string doubt, fallback;
+      const bool fell_back = p.den != col("budget_adjusted");
       for (size_t c = s_.first_column; c < s_.columns.size() && c < s_.end_column; ++c) {
         ParsedNumber alt;
         RateOutcome ao;
         if (!s_.columns[c].key.empty() || static_cast<int>(c) == p.num ||
             static_cast<int>(c) == p.den || ReadSlot(Row(ri), c, &alt) != Kind::kNumber ||
-            alt.percent || !CompareRate("ratio", a.value, alt.value, r, &ao) ||
-            !ao.consistent)
+            alt.percent || !CompareRate("ratio", a.value, alt.value, r, &ao))
           continue;
         const std::string& name = s_.columns[c].label;
-        doubt =
-            "；按表头未识别的" +
+        const std::string which =
+            "表头未识别的" +
             (name.empty() ? "第 " + std::to_string(c + 1) + " 列" : "“" + name + "”列") +
-            " " + Num(alt.value) + " 计算则相符，分母列无法确定";
-        break;
+            " " + Num(alt.value);
+        if (ao.consistent) {
+          doubt = "；按" + which + " 计算则相符，分母列无法确定";
+          break;
+        }
+        if (fell_back && fallback.empty())
+          fallback = "；按" + which + " 计算为 " + Num(ao.computed) + "%，分母列无法确定";
       }
+      if (doubt.empty()) doubt = fallback;
       Finding& f = sink_->Add(
           "rate.table", doubt.empty() ? Severity::kError : Severity::kWarning, at,
           t_.id + " “" + ri.label + "”" + s_.columns[static_cast<size_t>(p.rate)].label +
