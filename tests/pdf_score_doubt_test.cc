@@ -188,6 +188,29 @@ TEST_CASE(
   CHECK(grades("满意度指标") == std::vector<Severity>{Severity::kError});
 }
 
+TEST_CASE("pdf score doubt: any rule on the row a total's label ran into is a warning") {
+  // The row "满意度指标合计 | 群众满意度 | 10 | 12" holds the total's text and
+  // an indicator's: its score over its weight may be the total's number.
+  auto exceeds = [](const std::string& name) {
+    const std::vector<double> xs = {50, 120, 200, 270, 340, 400, 460};
+    PdfPage p = test::Grid(xs, {100, 130, 160, 190, 220}, {});
+    auto row = [&](double y, std::vector<std::string> cells) {
+      for (size_t c = 0; c < cells.size(); ++c)
+        p.words.push_back(test::Word(cells[c], xs[c] + 4, y + 10, 50));
+    };
+    row(100, {"一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"});
+    row(130, {"产出指标", "检查座数", "≥15座", "15座", "40", "40"});
+    row(160, {"效益指标", "保持年限", "≥3年", "3年", "50", "45"});
+    row(190, {name, "群众满意度", "≥90%", "92%", "10", "12"});
+    std::vector<Severity> out;
+    for (const Finding* f : Of(FindingsOfPages({p}), "score.exceeds_weight"))
+      out.push_back(f->severity);
+    return out;
+  };
+  CHECK(exceeds("满意度指标合计") == std::vector<Severity>{Severity::kWarning});
+  CHECK(exceeds("满意度指标") == std::vector<Severity>{Severity::kError});
+}
+
 TEST_CASE("pdf score doubt: a plain total row that is wrong stays an error") {
   std::vector<Finding> fs =
       FindingsOfPages({TotalRow({"总分", "", "", "", "100", "95"})});

@@ -201,6 +201,9 @@ struct ScoreTable {
   // its cells off their header's columns, so what the total counts is
   // unsure.
   std::string doubt;
+  // The row a total's label ran into ("效果（30分）合计"), else -1: it holds
+  // two rows' text, so what any rule reads on it is a guess.
+  int doubt_row = -1;
   bool has_total_score = false;
   Decimal total_score;
   Location total_score_at;

@@ -192,8 +192,10 @@ void IndicatorReader::BuildIndicators(const Table& t, const Section& s, size_t e
       const Cell* x = cell(c);
       if (!x || IsBlank(x->value())) continue;
       if (!ind.is_total && t.page > 0 && st.doubt.empty() && x->anchor_row < 0 &&
-          structure_.Matches("total_tail", x->text))
+          structure_.Matches("total_tail", x->text)) {
         st.doubt = std::string(kDoubtLabels);
+        st.doubt_row = static_cast<int>(r);
+      }
       std::string level = CollapseSpace(x->value());
       if (ind.levels.empty() || ind.levels.back() != level)
         ind.levels.push_back(std::move(level));

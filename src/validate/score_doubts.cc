@@ -20,6 +20,12 @@ void HonourScoreDoubts(const Extraction& ex, Validation* v) {
       bool here = f.rule == "score.total" && f.where.table == st.table;
       if (f.rule == "score.text_total" || f.rule == "grade.band")
         for (const Location& l : f.involved) here |= l.table == st.table;
+      // Any rule that read the row the total's label ran into.
+      auto on_row = [&](const Location& l) {
+        return st.doubt_row >= 0 && l.table == st.table && l.row == st.doubt_row;
+      };
+      here = here || on_row(f.where) ||
+             std::any_of(f.involved.begin(), f.involved.end(), on_row);
       if (!here) continue;
       f.severity = Severity::kWarning;
       f.message += "（表 " + st.table +
