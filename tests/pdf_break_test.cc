@@ -383,5 +383,27 @@ TEST_CASE("pdf break: a header the break parted from its body heads it in the fi
   CHECK(LayoutOfPages(HeaderParted("2022")).tables.size() == 2);
 }
 
+// Page 1 ends with a line of text (and with `caption`, a table's caption)
+// above its page number; page 2 opens with a grid.
+Layout GridAfterPageNumber(bool caption) {
+  PdfPage a = Page(1);
+  a.words = {Word("本部门情况如下。", 60, 100, 80), Word("-1-", 290, 810, 15)};
+  if (caption) a.words.push_back(Word("表1 收入决算表", 60, 760, 70));
+  PdfPage b = Grid({50, 150, 300}, {100, 130, 160, 190}, {}, 2);
+  b.words = {Word("项目", 60, 110),  Word("决算数", 160, 110, 30), Word("甲", 60, 140),
+             Word("5", 160, 140, 5), Word("合计", 60, 170),        Word("5", 160, 170, 5),
+             Word("-2-", 290, 810, 15)};
+  return LayoutOfPages({a, b});
+}
+
+TEST_CASE("pdf break: a page number names no table but a caption before it still does") {
+  Layout bare = GridAfterPageNumber(false);
+  REQUIRE(bare.tables.size() == 1);
+  CHECK(bare.tables[0].title.empty());
+  Layout named = GridAfterPageNumber(true);
+  REQUIRE(named.tables.size() == 1);
+  CHECK(named.tables[0].title == "表1 收入决算表");
+}
+
 }  // namespace
 }  // namespace jx

@@ -60,6 +60,17 @@ struct Item {
 
 enum class TextMode { kTabRows, kCellLines };
 
+// ---- Row keys (row_keys.cc) ----
+// The match keys of a row's non-empty cells, in order.
+std::vector<std::string> CellKeys(const std::vector<Cell>& row);
+// Those keys joined: one string per row's labels.
+std::string RowKey(const std::vector<Cell>& row);
+// `again` prints the header row `first` again, cell for cell, perhaps with
+// cells cut short (CutShortCopy).
+bool SameHeaderRow(const std::vector<Cell>& first, const std::vector<Cell>& again);
+// The letters of `text` (a RowKey) as a multiset, in code point order.
+std::u32string Letters(std::string_view text);
+
 // Decides whether tabs separate cells on one row or start one cell per line.
 TextMode DetectMode(const Document& doc);
 
