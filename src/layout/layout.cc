@@ -441,11 +441,8 @@ class Builder {
     for (auto it = recent_.rbegin(); it != recent_.rend() && seen < 4; ++it) {
       const TextLine& l = doc_.lines[*it];
       if (IsBlank(l.text)) continue;
-      if ((IsFurniture(*it) && !IsCaption(*it)) || debris_.count(*it)) {
-        crossed = true;
-        continue;
-      }
-      ++seen;
+      const bool furniture = IsFurniture(*it) || debris_.count(*it);
+      if (!furniture) ++seen;
       std::string key = MatchKey(l.text);
       if (CodePointCount(key) > 60) continue;
       if (layout_.Matches("title", key)) {
@@ -463,6 +460,7 @@ class Builder {
         }
         return;
       }
+      crossed = crossed || furniture;
       if (!fallback && !crossed && CodePointCount(key) <= pdf::kPdf.title_max_chars)
         fallback = &l;
     }
