@@ -161,54 +161,47 @@ TEST_CASE(
   CHECK(Of(sure, "grade.band")[0]->severity == Severity::kError);
 }
 
+// A grid of three indicators whose last row's name is `name` (with a total's
+// word after its own, the 合计 row's label read into it) and its score
+// `score` (weight 10); the severities of `rule`'s findings on it, with a
+// grade of 差 stated above the table.
+std::vector<Severity> LastRowNamed(const std::string& name, const std::string& score,
+                                   const std::string& rule) {
+  const std::vector<double> xs = {50, 120, 200, 270, 340, 400, 460};
+  PdfPage p = test::Grid(xs, {100, 130, 160, 190, 220}, {});
+  auto row = [&](double y, std::vector<std::string> cells) {
+    for (size_t c = 0; c < cells.size(); ++c)
+      p.words.push_back(test::Word(cells[c], xs[c] + 4, y + 10, 50));
+  };
+  row(100, {"一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"});
+  row(130, {"产出指标", "检查座数", "≥15座", "15座", "40", "40"});
+  row(160, {"效益指标", "保持年限", "≥3年", "3年", "50", "45"});
+  row(190, {name, "群众满意度", "≥90%", "92%", "10", score});
+  p.words.push_back(test::Word("自评等级：差", 50, 60, 80));
+  std::vector<Severity> out;
+  for (const Finding* f : Of(FindingsOfPages({p}), rule)) out.push_back(f->severity);
+  return out;
+}
+
 TEST_CASE(
     "pdf score doubt: a name ending in a total's word doubts the grade set against the "
     "items") {
   // The 合计 row's label read into the last indicator's cell, and with it
   // the total's score: the grade is set against the items' sum, which may
   // not be what the form totals.
-  auto grades = [](const std::string& name) {
-    const std::vector<double> xs = {50, 120, 200, 270, 340, 400, 460};
-    PdfPage p = test::Grid(xs, {100, 130, 160, 190, 220}, {});
-    auto row = [&](double y, std::vector<std::string> cells) {
-      for (size_t c = 0; c < cells.size(); ++c)
-        p.words.push_back(test::Word(cells[c], xs[c] + 4, y + 10, 50));
-    };
-    row(100, {"一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"});
-    row(130, {"产出指标", "检查座数", "≥15座", "15座", "40", "40"});
-    row(160, {"效益指标", "保持年限", "≥3年", "3年", "50", "45"});
-    row(190, {name, "群众满意度", "≥90%", "92%", "10", "9"});
-    p.words.push_back(test::Word("自评等级：差", 50, 60, 80));
-    std::vector<Finding> fs = FindingsOfPages({p});
-    std::vector<Severity> out;
-    for (const Finding* f : Of(fs, "grade.band")) out.push_back(f->severity);
-    return out;
-  };
-  CHECK(grades("满意度指标合计") == std::vector<Severity>{Severity::kWarning});
-  CHECK(grades("满意度指标") == std::vector<Severity>{Severity::kError});
+  CHECK(LastRowNamed("满意度指标合计", "9", "grade.band") ==
+        std::vector<Severity>{Severity::kWarning});
+  CHECK(LastRowNamed("满意度指标", "9", "grade.band") ==
+        std::vector<Severity>{Severity::kError});
 }
 
 TEST_CASE("pdf score doubt: any rule on the row a total's label ran into is a warning") {
   // The row "满意度指标合计 | 群众满意度 | 10 | 12" holds the total's text and
   // an indicator's: its score over its weight may be the total's number.
-  auto exceeds = [](const std::string& name) {
-    const std::vector<double> xs = {50, 120, 200, 270, 340, 400, 460};
-    PdfPage p = test::Grid(xs, {100, 130, 160, 190, 220}, {});
-    auto row = [&](double y, std::vector<std::string> cells) {
-      for (size_t c = 0; c < cells.size(); ++c)
-        p.words.push_back(test::Word(cells[c], xs[c] + 4, y + 10, 50));
-    };
-    row(100, {"一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"});
-    row(130, {"产出指标", "检查座数", "≥15座", "15座", "40", "40"});
-    row(160, {"效益指标", "保持年限", "≥3年", "3年", "50", "45"});
-    row(190, {name, "群众满意度", "≥90%", "92%", "10", "12"});
-    std::vector<Severity> out;
-    for (const Finding* f : Of(FindingsOfPages({p}), "score.exceeds_weight"))
-      out.push_back(f->severity);
-    return out;
-  };
-  CHECK(exceeds("满意度指标合计") == std::vector<Severity>{Severity::kWarning});
-  CHECK(exceeds("满意度指标") == std::vector<Severity>{Severity::kError});
+  CHECK(LastRowNamed("满意度指标合计", "12", "score.exceeds_weight") ==
+        std::vector<Severity>{Severity::kWarning});
+  CHECK(LastRowNamed("满意度指标", "12", "score.exceeds_weight") ==
+        std::vector<Severity>{Severity::kError});
 }
 
 TEST_CASE("pdf score doubt: a plain total row that is wrong stays an error") {
