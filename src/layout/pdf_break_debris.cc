@@ -13,21 +13,26 @@ namespace jx::layout::pdf {
 
 namespace {
 
-// The column of `t` whose span holds `box` (a line may hang punctuation
+// The span of sorted `edges` that holds `box` (a line may hang punctuation
 // past the edge), or SIZE_MAX.
+size_t SpanOf(const std::vector<double>& edges, const Box& box, double size) {
+  const double slack = kPdf.para_fit_slack_em * std::max(kPdf.min_em, size);
+  for (size_t k = 0; k + 1 < edges.size(); ++k)
+    if (box.x0 >= edges[k] - slack && box.x1 <= edges[k + 1] + slack) return k;
+  return SIZE_MAX;
+}
+
+// The column of `t`'s rows whose span holds `box`, or SIZE_MAX. A grid's
+// rules include its outer ones; an unruled table's separators lie between
+// its columns only.
 size_t ColumnOf(const Box& box, double size, const PageTable& t) {
-  // A grid's rules include its outer ones; an unruled table's separators
-  // lie between its columns only.
   std::vector<double> edges = t.xs;
   if (!t.ruled || edges.empty()) {
     edges.insert(edges.begin(), t.box.x0);
     edges.push_back(t.box.x1);
   }
   std::sort(edges.begin(), edges.end());
-  const double slack = kPdf.para_fit_slack_em * std::max(kPdf.min_em, size);
-  for (size_t k = 0; k + 1 < edges.size(); ++k)
-    if (box.x0 >= edges[k] - slack && box.x1 <= edges[k + 1] + slack) return k;
-  return SIZE_MAX;
+  return SpanOf(edges, box, size);
 }
 
 }  // namespace
@@ -75,16 +80,16 @@ bool InColumn(const Para& p, const std::vector<PageTable>& tables) {
   const bool above = p.box.y1 <= tables.front().box.y0;
   if (!above && p.box.y0 < tables.back().box.y1) return false;
   const PageTable& t = above ? tables.front() : tables.back();
+  // Any rule or separator and the table's own edges: within one span of
+  // them, and not the table's whole width.
   std::vector<double> edges = t.xs;
   edges.push_back(t.box.x0);
   edges.push_back(t.box.x1);
   std::sort(edges.begin(), edges.end());
-  // A line may hang its last punctuation past the column's edge.
+  const size_t k = SpanOf(edges, p.box, p.size);
+  if (k == SIZE_MAX) return false;
   const double slack = kPdf.para_fit_slack_em * std::max(kPdf.min_em, p.size);
-  for (size_t k = 0; k + 1 < edges.size(); ++k)
-    if (p.box.x0 >= edges[k] - slack && p.box.x1 <= edges[k + 1] + slack)
-      return edges[k] > t.box.x0 + slack || edges[k + 1] < t.box.x1 - slack;
-  return false;
+  return edges[k] > t.box.x0 + slack || edges[k + 1] < t.box.x1 - slack;
 }
 
 }  // namespace jx::layout::pdf
